@@ -1,0 +1,19 @@
+//! Tawasol's rules, kept pure: types that parse instead of validate, thresholds and deadlines,
+//! state machines and policies. Nothing here touches a database, the network, a clock or a runtime.
+
+pub mod category;
+pub mod commune;
+pub mod geo;
+pub mod locale;
+pub mod page;
+pub mod text;
+
+pub use category::{AnswerTargetDays, Category, CategoryCode};
+pub use commune::{
+    Arrondissement, ArrondissementSlug, CensusYear, Commune, CommuneSlug, Population,
+    petition_threshold,
+};
+pub use geo::{BoundingBox, GeoPoint};
+pub use locale::Locale;
+pub use page::PageLimit;
+pub use text::LocalizedText;

@@ -1,0 +1,21 @@
+//! The connection type shared by both backends.
+
+use diesel::{PgConnection, SqliteConnection};
+
+/// One connection type for both backends. Shared code uses only types both understand
+/// (integers, floats, text, booleans, binary, naive UTC timestamps and dates).
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+impl std::fmt::Debug for AnyConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AnyConnection::Postgresql(_) => "AnyConnection::Postgresql",
+            AnyConnection::Sqlite(_) => "AnyConnection::Sqlite",
+        })
+    }
+}
+

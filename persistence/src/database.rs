@@ -1,0 +1,220 @@
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::migrations;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Postgres { url: String },
+    Sqlite { path: PathBuf },
+}
+
+impl Backend {
+    /// `postgres://…` or `postgresql://…` is PostgreSQL; `sqlite://path`, `sqlite:path` or a plain
+    /// file path is SQLite. Other schemes are refused rather than mistaken for a file name.
+    pub fn from_url(url: &str) -> Result<Backend, PersistenceError> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err(PersistenceError::InvalidUrl("it is empty".into()));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Backend::Postgres { url: url.to_owned() });
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if let Some((scheme, _)) = path.split_once("://") {
+            return Err(PersistenceError::InvalidUrl(format!(
+                "unsupported scheme {scheme:?}: use postgres://… or a SQLite file path"
+            )));
+        }
+        if path.is_empty() || path == ":memory:" {
+            return Err(PersistenceError::InvalidUrl(
+                "a SQLite database needs a file path (an in-memory database would vanish)".into(),
+            ));
+        }
+        Ok(Backend::Sqlite { path: PathBuf::from(path) })
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Postgres { .. } => "postgresql",
+            Backend::Sqlite { .. } => "sqlite",
+        }
+    }
+}
+
+/// Builds each pooled connection for the backend the URL names. Diesel's own `establish` on a
+/// multi-connection tries each backend in turn, and SQLite accepts any string as a file name: an
+/// unreachable PostgreSQL would silently become a local file. This manager never guesses.
+#[derive(Debug, Clone)]
+pub struct AnyConnectionManager {
+    backend: Backend,
+}
+
+impl ManageConnection for AnyConnectionManager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        match &self.backend {
+            Backend::Postgres { url } => PgConnection::establish(url)
+                .map(AnyConnection::Postgresql)
+                .map_err(r2d2::Error::ConnectionError),
+            Backend::Sqlite { path } => {
+                let path = path.to_str().ok_or_else(|| {
+                    r2d2::Error::ConnectionError(ConnectionError::BadConnection(
+                        "the SQLite path is not valid UTF-8".into(),
+                    ))
+                })?;
+                SqliteConnection::establish(path)
+                    .map(AnyConnection::Sqlite)
+                    .map_err(r2d2::Error::ConnectionError)
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.ping().map(|_| ()).map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+/// Settings applied to every SQLite connection: write-ahead log so readers never wait for the
+/// writer, a busy timeout instead of immediate "database is locked", and foreign keys enforced.
+#[derive(Debug, Clone, Copy)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<AnyConnection, r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        if let AnyConnection::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+            )
+            .map_err(r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    pub max_size: u32,
+    pub connect_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            max_size: 10,
+            connect_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// What `/health/ready` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    Ready,
+    PendingMigrations,
+}
+
+/// A pool of connections to one database, cheap to clone.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool<AnyConnectionManager>,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database").field("backend", &self.backend.name()).finish()
+    }
+}
+
+pub type PooledConn = PooledConnection<AnyConnectionManager>;
+
+impl Database {
+    /// Opens a pool (creating the SQLite file and its folder if needed). Blocking: call it from a
+    /// blocking context. Fails if no connection can be made within the timeout.
+    pub fn connect(url: &str, settings: PoolSettings) -> Result<Database, PersistenceError> {
+        let backend = Backend::from_url(url)?;
+        if let Backend::Sqlite { path } = &backend {
+            create_parent_dir(path)?;
+        }
+        let pool = Pool::builder()
+            .max_size(settings.max_size.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(settings.connect_timeout)
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(AnyConnectionManager { backend: backend.clone() })
+            .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
+        Ok(Database { pool, backend })
+    }
+
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// A connection from the pool. Blocking.
+    pub fn conn(&self) -> Result<PooledConn, PersistenceError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Applies every pending embedded migration of this backend. Safe to call from several
+    /// replicas at once on PostgreSQL (an advisory lock serialises them).
+    pub fn migrate(&self) -> Result<usize, PersistenceError> {
+        migrations::run_pending(&mut *self.conn()?)
+    }
+
+    /// The database answers and its schema is current.
+    pub fn readiness(&self) -> Result<Readiness, PersistenceError> {
+        let mut conn = self.conn()?;
+        if migrations::has_pending(&mut *conn)? {
+            Ok(Readiness::PendingMigrations)
+        } else {
+            Ok(Readiness::Ready)
+        }
+    }
+}
+
+fn create_parent_dir(path: &Path) -> Result<(), PersistenceError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir).map_err(|e| {
+            PersistenceError::Unavailable(format!("cannot create the folder for the SQLite database: {e}"))
+        }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_their_backend_and_nothing_is_guessed() {
+        assert!(matches!(Backend::from_url("postgres://u@h/db"), Ok(Backend::Postgres { .. })));
+        assert!(matches!(Backend::from_url("postgresql://u@h/db"), Ok(Backend::Postgres { .. })));
+        assert_eq!(
+            Backend::from_url("sqlite://data/x.db").unwrap(),
+            Backend::Sqlite { path: "data/x.db".into() }
+        );
+        assert_eq!(
+            Backend::from_url("./data/tawasol.db").unwrap(),
+            Backend::Sqlite { path: "./data/tawasol.db".into() }
+        );
+        assert!(Backend::from_url("mysql://u@h/db").is_err());
+        assert!(Backend::from_url("").is_err());
+        assert!(Backend::from_url(":memory:").is_err());
+    }
+}

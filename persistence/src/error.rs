@@ -1,0 +1,29 @@
+use thiserror::Error;
+
+/// What can go wrong below the use-cases. Messages name the cause for logs; the API maps every
+/// variant to a problem type without echoing SQL, paths or connection strings.
+#[derive(Debug, Error)]
+pub enum PersistenceError {
+    #[error("DATABASE_URL is not usable: {0}")]
+    InvalidUrl(String),
+    #[error("cannot reach the database: {0}")]
+    Unavailable(String),
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("migrations failed: {0}")]
+    Migration(String),
+    #[error("stored data breaks a rule: {0}")]
+    CorruptRow(String),
+}
+
+impl From<diesel::r2d2::PoolError> for PersistenceError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        PersistenceError::Unavailable(e.to_string())
+    }
+}
+
+impl From<diesel::ConnectionError> for PersistenceError {
+    fn from(e: diesel::ConnectionError) -> Self {
+        PersistenceError::Unavailable(e.to_string())
+    }
+}

@@ -1,0 +1,16 @@
+//! Tawasol's storage: Diesel over an embedded SQLite database (the zero-setup default) or
+//! PostgreSQL (production), through one code path. Backend-specific SQL lives only here, behind
+//! functions that the test suite runs on both.
+
+pub mod commune;
+mod connection;
+mod database;
+mod error;
+mod migrations;
+pub mod schema;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
+pub use connection::AnyConnection;
+pub use database::{Backend, Database, PoolSettings, PooledConn, Readiness};
+pub use error::PersistenceError;

@@ -1,0 +1,5 @@
+//! Persistence tests. Each runs on the backend the environment names (see
+//! `tawasol_persistence::test_support`): SQLite by default, PostgreSQL in CI's second pass.
+
+mod communes;
+mod migrations;

@@ -1,0 +1,48 @@
+use tawasol_persistence::test_support::{TestDatabase, describe_schema};
+use tawasol_persistence::{Database, PoolSettings, Readiness};
+
+fn open(db: &TestDatabase) -> Database {
+    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
+}
+
+#[test]
+fn migrated_schema_matches_the_shared_description() {
+    // Both backends are compared with one file, so the SQLite and PostgreSQL migrations can never
+    // drift apart: a change to one that is not made to the other fails on that backend's pass.
+    let db = TestDatabase::new();
+    let actual = describe_schema(&open(&db));
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations/schema.txt");
+    let expected: Vec<String> = std::fs::read_to_string(path)
+        .expect("migrations/schema.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        actual,
+        expected,
+        "the migrated schema differs from migrations/schema.txt; actual:\n{}",
+        actual.join("\n")
+    );
+}
+
+#[test]
+fn an_empty_database_is_not_ready_until_migrated_and_migrating_twice_is_harmless() {
+    let db = TestDatabase::empty();
+    let database = open(&db);
+    assert_eq!(database.readiness().unwrap(), Readiness::PendingMigrations);
+    assert!(database.migrate().unwrap() >= 1);
+    assert_eq!(database.readiness().unwrap(), Readiness::Ready);
+    assert_eq!(database.migrate().unwrap(), 0);
+}
+
+#[test]
+fn unreachable_postgres_is_an_error_not_a_sqlite_file() {
+    let err = Database::connect(
+        "postgres://nobody@127.0.0.1:1/none",
+        PoolSettings { max_size: 1, connect_timeout: std::time::Duration::from_millis(300) },
+    )
+    .expect_err("nothing listens on port 1");
+    assert!(err.to_string().contains("cannot reach the database"), "{err}");
+    assert!(!std::path::Path::new("postgres:").exists());
+}
