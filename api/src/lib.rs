@@ -1,1 +1,15 @@
+//! Tawasol's application: configuration, use-cases shared by every surface, the HTTP surfaces,
+//! and the `tawasol` binary's start-up.
 
+pub mod config;
+pub mod extract;
+pub mod i18n;
+pub mod middleware;
+pub mod problem;
+mod rest;
+pub mod startup;
+pub mod telemetry;
+pub mod usecases;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -313,3 +313,16 @@ pub fn describe_schema(db: &crate::Database) -> Vec<String> {
     lines.sort();
     lines
 }
+
+/// Runs SQL on the test database directly, as an operator would (same SQL on both backends).
+pub fn execute(db: &TestDatabase, sql: &str) {
+    use crate::connection::AnyConnection;
+    let database = crate::Database::connect(db.url(), crate::PoolSettings::default())
+        .expect("connect to the test database");
+    let mut conn = database.conn().expect("a connection");
+    match &mut *conn {
+        AnyConnection::Postgresql(c) => c.batch_execute(sql),
+        AnyConnection::Sqlite(c) => c.batch_execute(sql),
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}

@@ -1,0 +1,60 @@
+# ⵜⴰⵡⴰⵚⵍ: ⵜⵉⵣⵏⴰⵏ ⵙ ⵜⵎⴰⵣⵉⵖⵜ. Translations into Standard Moroccan Tamazight await review by a
+# native speaker (docs/translations.md). Keys must exist in ar, fr and zgh (a test checks).
+
+## Problems (RFC 9457)
+
+problem-not-found-title = ⵓⵔ ⵉⵜⵜⵢⴰⴼⴰ
+problem-not-found-description = ⵓⵔ ⵉⵍⵍⵉ ⵡⴰⵍⵓ ⴳ ⵜⵏⵙⴰ ⴰ, ⵏⵖ ⵉⵙⵎⵉ ⵏⵏⴰ ⵜⵙⵙⵓⵜⵔⴷ ⵓⵔ ⵉⵍⵍⵉ.
+problem-method-not-allowed-title = ⵜⴰⵖⴰⵔⴰⵙⵜ ⵓⵔ ⵜⵜⵓⵙⵓⵔⴼ
+problem-method-not-allowed-description = ⵜⴰⵏⵙⴰ ⴰ ⵜⵍⵍⴰ, ⵎⴰⵛ ⵓⵔ ⵜⵇⴱⵉⵍ ⵜⴰⵖⴰⵔⴰⵙⵜ ⴰ ⵏ HTTP. ⴰⵣⵡⵍ Allow ⵉⵙⵎⴰⵍ ⵜⵉⵖⴰⵔⴰⵙⵉⵏ ⵉⵜⵜⵓⵇⴱⴰⵍⵏ.
+problem-payload-too-large-title = ⴰⴳⴱⵓⵔ ⵉⵎⵇⵇⵓⵔ ⴱⴰⵀⵔⴰ
+problem-payload-too-large-description = ⴰⴳⴱⵓⵔ ⵏ ⵓⵙⵓⵜⵔ ⵉⵣⵔⵉ ⵜⴰⴱⴷⴰⴷⵜ ⵜⴰⵎⵇⵇⵔⴰⵏⵜ ⵏⵏⴰ ⵉⵇⴱⵍ ⵓⵎⴰⴽⴰⵢ ⴰ.
+problem-unsupported-media-type-title = ⴰⵏⴰⵡ ⵏ ⵓⴳⴱⵓⵔ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ
+problem-unsupported-media-type-description = ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵓⴳⴱⵓⵔ ⵙ JSON, ⴰⴽⴷ ⵓⵣⵡⵍ Content-Type: application/json.
+problem-malformed-body-title = ⴰⴳⴱⵓⵔ ⵓⵔ ⵉⵜⵜⵓⵖⵔⴰ
+problem-malformed-body-description = ⴰⴳⴱⵓⵔ ⵏ ⵓⵙⵓⵜⵔ ⵓⵔ ⵉⴳⵉ JSON ⵉⵖⵓⴷⴰⵏ ⵙ UTF-8.
+problem-validation-title = ⴽⵔⴰ ⵏ ⵢⵉⴳⵔⴰⵏ ⵓⵔ ⵖⵓⴷⴰⵏ
+problem-validation-description = ⴰⴳⴱⵓⵔ ⴷ JSON ⵉⵖⵓⴷⴰⵏ, ⵎⴰⵛ ⴽⵔⴰ ⵏ ⵢⵉⴳⵔⴰⵏ ⵓⵔ ⵜⵜⵡⴰⵙⵙⵏⵏ, ⵏⵖ ⵅⵚⵚⴰⵏ, ⵏⵖ ⵓⵔ ⵖⵓⴷⴰⵏ. ⵜⴰⵍⴳⴰⵎⵜ errors ⵜⵙⵎⴰⵍ ⴽⵓ ⵉⴳⵔ ⵙ ⵓⵙⵏⵎⴰⵍ JSON (RFC 6901).
+problem-invalid-parameter-title = ⴰⵎⵙⴽⵉⵍ ⵓⵔ ⵉⵖⵓⴷⴰ
+problem-invalid-parameter-description = ⵢⴰⵏ ⵓⵎⵙⴽⵉⵍ ⵏ ⵜⵏⵙⴰ (ⴷⴼⴼⵉⵔ ?) ⵓⵔ ⵖⵓⵔⵙ ⴰⵣⴰⵍ ⵉⵖⵓⴷⴰⵏ. ⵜⴰⵍⴳⴰⵎⵜ errors ⵜⵙⵎⴰⵍ ⴽⵓ ⴰⵎⵙⴽⵉⵍ.
+problem-internal-title = ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ
+problem-internal-description = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ ⵖⵓⵔⵏⵖ. ⵓⵔ ⵉⵜⵜⵓⵃⴹⴰ ⵡⴰⵍⵓ ⵙ ⵓⵣⴳⵏ. ⵙⵎⴰⵍ ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ ⵎⴰ ⵜⵏⵏⵉⴷ ⴼⵍⴰⵙ.
+problem-service-unavailable-title = ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ
+problem-service-unavailable-description = ⵓⵔ ⵉⵣⵎⵉⵔ ⵓⵎⴰⴽⴰⵢ ⴰⴷ ⵢⴰⵔⵓ ⵖⵉⵍⴰ (ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ ⵏⵖ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ). ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⵜⴰⵣⵎⵣ ⵏⵏⴰ ⵉⵙⵎⴰⵍ ⵓⵣⵡⵍ Retry-After.
+
+problem-page-status = ⴰⴷⴷⴰⴷ HTTP
+problem-page-type = ⴰⵏⴰⵡ
+problem-page-back = ⴰⵙⵎⵉⵍ ⵏ API
+
+## Details
+
+detail-route-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵡⴰⵍⵓ ⴳ ⵜⵏⵙⴰ { $path }.
+detail-commune-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵊⵎⴰⵄⵜ ⵙ ⵓⵙⵓⵎⴰⵏ « { $slug } ».
+detail-method-not-allowed = ⵜⴰⵏⵙⴰ ⴰ ⵜⵇⴱⵍ: { $allow }.
+detail-payload-too-large = ⴰⴳⴱⵓⵔ ⵉⵣⵔⵉ { $limit } ⵏ ⵢⵉⵜⵜⴰⵎⵏ.
+detail-unsupported-media-type = ⴰⵣⵏ ⴰⴳⴱⵓⵔ ⵙ application/json.
+detail-malformed-body = ⴰⴳⴱⵓⵔ ⵓⵔ ⵉⴳⵉ JSON ⵉⵖⵓⴷⴰⵏ (ⵉⵔⵉ { $line }, ⵜⴰⴳⵊⴷⵉⵜ { $column }).
+detail-validation = ⵙⵖⵓⴷⵓ ⵉⴳⵔⴰⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ errors.
+detail-invalid-parameter = ⵙⵖⵓⴷⵓ ⵉⵎⵙⴽⵉⵍⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ errors.
+detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
+detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
+detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
+
+## Errors on one field or parameter
+
+field-unknown = ⵉⴳⵔ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ ⴷⴰ.
+field-missing = ⵉⴳⵔ ⴰ ⵉⵇⵇⴰⵏ.
+field-invalid-type = ⴰⵏⴰⵡ ⵏ ⵓⵣⴰⵍ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ.
+field-invalid = ⴰⵣⴰⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
+param-lang = ⵙⵜⴰⵢ ar, fr ⵏⵖ zgh.
+param-limit = ⴰⵔⵓ ⴰⵎⴹⴰⵏ ⴰⵎⵎⴰⴷ ⵙⴳ 1 ⴰⵔ 100.
+param-cursor = ⴰⵙⵏⵎⴰⵍ ⴰ ⵓⵔ ⴷ ⵉⴽⴽⵉ ⵙⴳ ⵓⵎⴰⴽⴰⵢ ⴰ.
+param-invalid = ⴰⵎⵙⴽⵉⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
+
+## Home
+
+home-title = ⵜⴰⵡⴰⵚⵍ
+home-tagline = ⵙⵎⴰⵍ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴳ ⵜⵊⵎⴰⵄⵜ ⵏⵏⴽ, ⴹⴼⵕ ⵜⵉⵔⴰⵔⵉⵏ ⵏ ⵉⵎⵙⵜⴰⵢⵏ ⴷ ⵜⵏⴰⴼⵓⵜⵉⵏ ⵏⵏⴽ ⵙ ⵓⴳⴷⵓⴷ, ⵜⵙⵙⵏⵜⵍⴷ ⵜⵉⵙⵓⵜⵔⴰ ⵜⵉⴷⵖⴰⵔⴰⵏⵉⵏ.
+home-communes = ⵜⵉⵊⵎⴰⵄⵉⵏ
+home-api = API (JSON)
+home-health = ⴰⴷⴷⴰⴷ ⵏ ⵜⵏⴰⴼⵓⵜ

@@ -1,0 +1,317 @@
+//! Typed configuration: environment variables (`TAWASOL_*` and `DATABASE_URL`) over an optional
+//! TOML file over documented defaults (docs/configuration.md). A bad value is refused at start-up
+//! with one line that names the setting.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    /// A developer's machine or a demo: generated keys, `.eml` files, relaxed checks.
+    Local,
+    /// Refuses missing secrets, generated keys and disabled protections.
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub environment: Environment,
+    pub public_url: String,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub body_limit: usize,
+    pub db_pool_size: u32,
+    pub workers: usize,
+    pub shutdown_timeout: Duration,
+    /// `None`: mails are written as `.eml` files under `<data dir>/mail`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+}
+
+/// One line naming the setting and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{setting}: {message}")]
+pub struct ConfigError {
+    pub setting: String,
+    pub message: String,
+}
+
+fn bad(setting: &str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        setting: setting.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// Every setting: its environment variable, and its documented default (`None`: unset).
+const SETTINGS: &[(&str, Option<&str>)] = &[
+    ("TAWASOL_LISTEN", Some("127.0.0.1:8080")),
+    ("DATABASE_URL", None),
+    ("TAWASOL_DATA_DIR", Some("./data")),
+    ("TAWASOL_ENV", Some("local")),
+    ("TAWASOL_PUBLIC_URL", Some("http://127.0.0.1:8080")),
+    ("TAWASOL_LOG_FORMAT", Some("text")),
+    ("TAWASOL_LOG", Some("info")),
+    ("TAWASOL_BODY_LIMIT", Some("65536")),
+    ("TAWASOL_DB_POOL_SIZE", Some("10")),
+    ("TAWASOL_WORKERS", Some("0")),
+    ("TAWASOL_SHUTDOWN_TIMEOUT", Some("30")),
+    ("TAWASOL_SMTP_URL", None),
+    ("TAWASOL_MAIL_FROM", Some("Tawasol <no-reply@localhost>")),
+];
+
+/// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
+pub const CONFIG_FILE_VAR: &str = "TAWASOL_CONFIG";
+const DEFAULT_CONFIG_FILE: &str = "tawasol.toml";
+
+impl Settings {
+    /// Reads the process environment and the TOML file it names (or `./tawasol.toml`).
+    pub fn load() -> Result<Settings, ConfigError> {
+        let env: BTreeMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("TAWASOL_") || k == "DATABASE_URL")
+            .collect();
+        let file = match env.get(CONFIG_FILE_VAR) {
+            Some(path) => Some(read_toml(Path::new(path), CONFIG_FILE_VAR)?),
+            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
+                Some(read_toml(Path::new(DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE)?)
+            }
+            None => None,
+        };
+        Settings::from_sources(&env, file.as_ref())
+    }
+
+    /// Builds settings from explicit sources: environment variables win over the TOML table,
+    /// which wins over defaults. Unknown `TAWASOL_*` variables and unknown TOML keys are refused,
+    /// so a typo never silently leaves a default in place.
+    pub fn from_sources(
+        env: &BTreeMap<String, String>,
+        file: Option<&toml::Table>,
+    ) -> Result<Settings, ConfigError> {
+        let mut values: BTreeMap<&'static str, String> = BTreeMap::new();
+        for (var, default) in SETTINGS {
+            if let Some(d) = default {
+                values.insert(var, (*d).to_owned());
+            }
+        }
+        if let Some(table) = file {
+            for (key, value) in table {
+                let var = SETTINGS
+                    .iter()
+                    .map(|(v, _)| *v)
+                    .find(|v| toml_keys(v).iter().any(|k| k == key))
+                    .ok_or_else(|| bad(key, "unknown setting in the configuration file (see docs/configuration.md)"))?;
+                let text = match value {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Integer(i) => i.to_string(),
+                    toml::Value::Boolean(b) => b.to_string(),
+                    _ => return Err(bad(key, "must be a string, a number or a boolean")),
+                };
+                values.insert(var, text);
+            }
+        }
+        for (key, value) in env {
+            if key == CONFIG_FILE_VAR || key.starts_with("TAWASOL_TEST_") {
+                continue;
+            }
+            let var = SETTINGS
+                .iter()
+                .map(|(v, _)| *v)
+                .find(|v| v == key)
+                .ok_or_else(|| bad(key, "unknown setting (see docs/configuration.md)"))?;
+            values.insert(var, value.clone());
+        }
+        let get = |var: &str| values.get(var).map(|s| s.trim()).unwrap_or_default();
+
+        let listen = get("TAWASOL_LISTEN").parse::<SocketAddr>().map_err(|_| {
+            bad("TAWASOL_LISTEN", format!("{:?} is not an address and port such as 127.0.0.1:8080", get("TAWASOL_LISTEN")))
+        })?;
+        let data_dir = PathBuf::from(get("TAWASOL_DATA_DIR"));
+        if data_dir.as_os_str().is_empty() {
+            return Err(bad("TAWASOL_DATA_DIR", "must name a folder"));
+        }
+        let database_url = match values.get("DATABASE_URL").map(|s| s.trim()) {
+            Some(url) if !url.is_empty() => {
+                tawasol_persistence::Backend::from_url(url).map_err(|e| bad("DATABASE_URL", e.to_string()))?;
+                url.to_owned()
+            }
+            _ => data_dir.join("tawasol.db").to_string_lossy().into_owned(),
+        };
+        let environment = match get("TAWASOL_ENV") {
+            "local" => Environment::Local,
+            "production" => Environment::Production,
+            other => return Err(bad("TAWASOL_ENV", format!("{other:?} is neither local nor production"))),
+        };
+        let public_url = get("TAWASOL_PUBLIC_URL").trim_end_matches('/').to_owned();
+        let valid_url = (public_url.starts_with("http://") || public_url.starts_with("https://"))
+            && public_url.split("://").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
+        if !valid_url {
+            return Err(bad("TAWASOL_PUBLIC_URL", format!("{public_url:?} is not an http:// or https:// address")));
+        }
+        let log_format = match get("TAWASOL_LOG_FORMAT") {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => return Err(bad("TAWASOL_LOG_FORMAT", format!("{other:?} is neither text nor json"))),
+        };
+        let log_filter = get("TAWASOL_LOG").to_owned();
+        tracing_subscriber::EnvFilter::try_new(&log_filter)
+            .map_err(|e| bad("TAWASOL_LOG", format!("{log_filter:?} is not a log filter: {e}")))?;
+        let body_limit = parse_number("TAWASOL_BODY_LIMIT", get("TAWASOL_BODY_LIMIT"), 1024, 64 * 1024 * 1024)?;
+        let db_pool_size = parse_number("TAWASOL_DB_POOL_SIZE", get("TAWASOL_DB_POOL_SIZE"), 1, 1000)?;
+        let workers = match parse_number("TAWASOL_WORKERS", get("TAWASOL_WORKERS"), 0, 1024)? {
+            0 => std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+            n => n,
+        };
+        let shutdown_secs = parse_number("TAWASOL_SHUTDOWN_TIMEOUT", get("TAWASOL_SHUTDOWN_TIMEOUT"), 0, 3600)?;
+        let shutdown_timeout = Duration::from_secs(u64::try_from(shutdown_secs).unwrap_or(3600));
+
+        let smtp_url = match values.get("TAWASOL_SMTP_URL").map(|s| s.trim()) {
+            Some(url) if !url.is_empty() => {
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    return Err(bad("TAWASOL_SMTP_URL", "must start with smtp:// or smtps://"));
+                }
+                Some(url.to_owned())
+            }
+            _ => None,
+        };
+        let mail_from = get("TAWASOL_MAIL_FROM").to_owned();
+        if !mail_from.contains('@') {
+            return Err(bad("TAWASOL_MAIL_FROM", format!("{mail_from:?} is not a mail address such as Tawasol <no-reply@example.ma>")));
+        }
+
+        let settings = Settings {
+            listen,
+            database_url,
+            data_dir,
+            environment,
+            public_url,
+            log_format,
+            log_filter,
+            body_limit,
+            db_pool_size: u32::try_from(db_pool_size).unwrap_or(1000),
+            workers,
+            shutdown_timeout,
+            smtp_url,
+            mail_from,
+        };
+        settings.check_production()?;
+        Ok(settings)
+    }
+
+    /// Production refuses what is only acceptable on a developer's machine.
+    fn check_production(&self) -> Result<(), ConfigError> {
+        if self.environment != Environment::Production {
+            return Ok(());
+        }
+        if self.public_url.contains("://127.0.0.1") || self.public_url.contains("://localhost") {
+            return Err(bad(
+                "TAWASOL_PUBLIC_URL",
+                "must be set to the public address in production (links in mails and feeds use it)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The keys a TOML file may use for a variable: its name in lower case (`tawasol_listen`,
+/// `database_url`) or, shorter, without the `tawasol_` prefix (`listen`).
+fn toml_keys(var: &str) -> [String; 2] {
+    let lower = var.to_ascii_lowercase();
+    let short = lower.strip_prefix("tawasol_").unwrap_or(&lower).to_owned();
+    [lower, short]
+}
+
+fn parse_number(setting: &str, value: &str, min: usize, max: usize) -> Result<usize, ConfigError> {
+    value
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| bad(setting, format!("{value:?} is not a whole number from {min} to {max}")))
+}
+
+fn read_toml(path: &Path, setting: &str) -> Result<toml::Table, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| bad(setting, format!("cannot read {}: {e}", path.display())))?;
+    text.parse::<toml::Table>().map_err(|e| {
+        let first = e.to_string().lines().next().unwrap_or_default().to_owned();
+        bad(setting, format!("{} is not valid TOML: {first}", path.display()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_serve_loopback_on_sqlite_in_the_data_folder() {
+        let s = Settings::from_sources(&env(&[]), None).unwrap();
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.data_dir, PathBuf::from("./data"));
+        assert_eq!(s.database_url, "./data/tawasol.db");
+        assert_eq!(s.environment, Environment::Local);
+        assert_eq!(s.public_url, "http://127.0.0.1:8080");
+        assert_eq!(s.body_limit, 65536);
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert!(s.workers >= 1);
+    }
+
+    #[test]
+    fn environment_wins_over_the_file_which_wins_over_defaults() {
+        let file: toml::Table = "listen = \"0.0.0.0:9000\"\ntawasol_body_limit = 2048\ndata_dir = \"/srv/t\"".parse().unwrap();
+        let s = Settings::from_sources(&env(&[("TAWASOL_LISTEN", "127.0.0.1:7000")]), Some(&file)).unwrap();
+        assert_eq!(s.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(s.body_limit, 2048);
+        assert_eq!(s.database_url, "/srv/t/tawasol.db");
+    }
+
+    #[test]
+    fn each_bad_value_names_its_setting() {
+        let cases = [
+            ("TAWASOL_LISTEN", "8080"),
+            ("DATABASE_URL", "mysql://x/y"),
+            ("TAWASOL_ENV", "prod"),
+            ("TAWASOL_PUBLIC_URL", "ftp://x"),
+            ("TAWASOL_LOG_FORMAT", "xml"),
+            ("TAWASOL_BODY_LIMIT", "-1"),
+            ("TAWASOL_BODY_LIMIT", "10"),
+            ("TAWASOL_DB_POOL_SIZE", "0"),
+            ("TAWASOL_SHUTDOWN_TIMEOUT", "soon"),
+            ("TAWASOL_LISTN", "127.0.0.1:1"),
+            ("TAWASOL_SMTP_URL", "http://mail"),
+            ("TAWASOL_MAIL_FROM", "nobody"),
+        ];
+        for (var, value) in cases {
+            let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();
+            assert_eq!(err.setting, var, "{var}={value}: {err}");
+            assert!(!err.to_string().contains('\n'));
+        }
+        let file: toml::Table = "lisen = \"x\"".parse().unwrap();
+        assert_eq!(Settings::from_sources(&env(&[]), Some(&file)).unwrap_err().setting, "lisen");
+    }
+
+    #[test]
+    fn production_needs_a_public_address() {
+        let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_PUBLIC_URL");
+        let ok = Settings::from_sources(
+            &env(&[("TAWASOL_ENV", "production"), ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/")]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(ok.public_url, "https://tawasol.ma");
+    }
+}

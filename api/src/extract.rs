@@ -1,0 +1,194 @@
+//! Request extractors that fail with our problems: JSON bodies that name the offending field,
+//! and the reader's language.
+
+use crate::i18n::Message;
+use crate::problem::{ApiError, ProblemKind};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::StreamExt;
+use futures_util::future::{LocalBoxFuture, Ready, ready};
+use serde::de::DeserializeOwned;
+use tawasol_domain::Locale;
+
+/// The largest request body accepted (`TAWASOL_BODY_LIMIT`), shared with the middleware.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+/// A JSON request body. Request types derive `Deserialize` with `#[serde(deny_unknown_fields)]`;
+/// any failure becomes a problem naming the field by JSON pointer, in the reader's language.
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req.app_data::<web::Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+            .is_some_and(|m| m == "application/json" || (m.starts_with("application/") && m.ends_with("+json")));
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !is_json {
+                return Err(ApiError::new(ProblemKind::UnsupportedMediaType)
+                    .detail(Message::new("detail-unsupported-media-type")));
+            }
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| ApiError::new(ProblemKind::MalformedBody).cause(e))?;
+                if body.len() + chunk.len() > limit {
+                    return Err(ApiError::payload_too_large(limit));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse_json(&body).map(JsonBody)
+        })
+    }
+}
+
+/// Deserialises a JSON document, mapping serde's errors to problems with JSON pointers.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
+        .map_err(|err| problem_for(&err))?;
+    de.end().map_err(|e| malformed(&e))?;
+    Ok(value)
+}
+
+fn malformed(inner: &serde_json::Error) -> ApiError {
+    ApiError::new(ProblemKind::MalformedBody)
+        .detail(
+            Message::new("detail-malformed-body")
+                .arg("line", inner.line())
+                .arg("column", inner.column()),
+        )
+        .cause(inner)
+}
+
+fn problem_for(err: &serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    {
+        let inner = err.inner();
+        if !inner.is_data() {
+            return malformed(inner);
+        }
+        let message = inner.to_string();
+        let mut pointer = json_pointer(err.path());
+        let (key, named) = if let Some(rest) = message.strip_prefix("unknown field `") {
+            ("field-unknown", rest.split('`').next())
+        } else if let Some(rest) = message.strip_prefix("missing field `") {
+            ("field-missing", rest.split('`').next())
+        } else if message.starts_with("invalid type") {
+            ("field-invalid-type", None)
+        } else {
+            ("field-invalid", None)
+        };
+        if let Some(name) = named {
+            let segment = format!("/{}", escape_pointer(name));
+            if !pointer.ends_with(&segment) {
+                pointer.push_str(&segment);
+            }
+        }
+        ApiError::new(ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field(pointer, Message::new(key))
+            .cause(message)
+    }
+}
+
+fn escape_pointer(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => out.push_str(&escape_pointer(key)),
+            Segment::Unknown => out.push('-'),
+        }
+    }
+    out
+}
+
+/// The language chosen for this request by the middleware (`?lang=`, then `Accept-Language`,
+/// then the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lang(pub Locale);
+
+impl FromRequest for Lang {
+    type Error = ApiError;
+    type Future = Ready<Result<Lang, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Lang(req.extensions().get::<Lang>().map_or(Locale::DEFAULT, |l| l.0))))
+    }
+}
+
+/// The request id given by the middleware.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Location;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Create {
+        title: String,
+        location: Option<Point>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Point {
+        lat: f64,
+        lon: f64,
+    }
+
+    fn pointer(e: &ApiError) -> (&str, &str) {
+        match &e.errors[0].location {
+            Location::Pointer(p) => (p.as_str(), e.errors[0].detail.key),
+            Location::Parameter(_) => panic!("not a body error"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_named_at_any_depth() {
+        let e = parse_json::<Create>(br#"{"title":"x","role":"admin"}"#).unwrap_err();
+        assert_eq!(e.kind, ProblemKind::Validation);
+        assert_eq!(pointer(&e), ("/role", "field-unknown"));
+        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":1,"lon":2,"alt":3}}"#).unwrap_err();
+        assert_eq!(pointer(&e), ("/location/alt", "field-unknown"));
+    }
+
+    #[test]
+    fn missing_and_mistyped_fields_are_named() {
+        let e = parse_json::<Create>(br#"{}"#).unwrap_err();
+        assert_eq!(pointer(&e), ("/title", "field-missing"));
+        let e = parse_json::<Create>(br#"{"title":5}"#).unwrap_err();
+        assert_eq!(pointer(&e), ("/title", "field-invalid-type"));
+        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":"north","lon":2}}"#).unwrap_err();
+        assert_eq!(pointer(&e), ("/location/lat", "field-invalid-type"));
+    }
+
+    #[test]
+    fn broken_json_is_malformed_not_a_validation_error() {
+        for body in [&b"{\"title\": "[..], b"not json", b"{\"title\":\"x\"} trailing", b"\xff\xfe"] {
+            let e = parse_json::<Create>(body).unwrap_err();
+            assert_eq!(e.kind, ProblemKind::MalformedBody, "{:?}", String::from_utf8_lossy(body));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Every user-facing string, from one set of Fluent files (`api/locales/{ar,fr,zgh}/*.ftl`)
+//! compiled into the binary.
+//!
+//! This loader leaves out Fluent's bidi isolation marks: its output goes into JSON, headers,
+//! plain text and mail subjects, where the marks would be stray characters. HTML pages isolate
+//! user text themselves (`dir="auto"`, `<bdi>`).
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use tawasol_domain::Locale;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "ar",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static LANGS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
+    Locale::ALL.map(|l| l.as_str().parse().expect("ar, fr and zgh are valid language identifiers"))
+});
+
+fn lang(locale: Locale) -> &'static LanguageIdentifier {
+    let i = Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0);
+    &LANGS[i]
+}
+
+/// A value given to a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// A message to be rendered later, in the language of whoever reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    pub fn new(key: &'static str) -> Message {
+        Message { key, args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn render(&self, locale: Locale) -> String {
+        if self.args.is_empty() {
+            return text(locale, self.key);
+        }
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let v = match value {
+                    Arg::Text(s) => FluentValue::from(s.as_str()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*name), v)
+            })
+            .collect();
+        LOCALES.lookup_with_args(lang(locale), self.key, &args)
+    }
+}
+
+/// The message `key` in `locale`.
+pub fn text(locale: Locale, key: &str) -> String {
+    LOCALES.lookup(lang(locale), key)
+}
+
+/// Whether `key` exists in `locale` itself (not through the fallback language).
+pub fn has(locale: Locale, key: &str) -> bool {
+    LOCALES.try_lookup(lang(locale), key).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// Message ids of every .ftl file of one language, with `.attribute` ids too.
+    fn keys(locale: Locale) -> BTreeSet<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(locale.as_str());
+        let mut out = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            let resource = fluent_syntax::parser::parse(source.as_str())
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for entry in resource.body {
+                match entry {
+                    Entry::Message(m) => {
+                        for a in &m.attributes {
+                            out.insert(format!("{}.{}", m.id.name, a.id.name));
+                        }
+                        out.insert(m.id.name.to_owned());
+                    }
+                    Entry::Term(t) => {
+                        out.insert(format!("-{}", t.id.name));
+                    }
+                    Entry::Junk { content } => panic!("{}: unparsable entry {content:?}", path.display()),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_exists_in_all_three_languages() {
+        let ar = keys(Locale::Ar);
+        assert!(!ar.is_empty());
+        for locale in [Locale::Fr, Locale::Zgh] {
+            let other = keys(locale);
+            let missing: Vec<_> = ar.symmetric_difference(&other).collect();
+            assert!(missing.is_empty(), "keys not in both ar and {locale}: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn messages_render_in_each_language_without_isolation_marks() {
+        let m = Message::new("detail-commune-not-found").arg("slug", "casablanca");
+        let fr = m.render(Locale::Fr);
+        assert_eq!(fr, "Aucune commune ne porte l’identifiant « casablanca ».");
+        assert!(m.render(Locale::Ar).contains("casablanca"));
+        assert!(m.render(Locale::Zgh).contains("ⵜⵊⵎⴰⵄⵜ"));
+        for s in [fr, m.render(Locale::Ar)] {
+            assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'));
+        }
+        assert!(has(Locale::Zgh, "problem-not-found-title"));
+        assert!(!has(Locale::Zgh, "no-such-key"));
+    }
+
+    #[test]
+    fn tamazight_is_written_in_tifinagh() {
+        let title = text(Locale::Zgh, "problem-not-found-title");
+        assert!(title.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)), "{title}");
+    }
+}

@@ -1,0 +1,112 @@
+//! What every request goes through, once: a request id (sent back in `x-request-id`), the
+//! reader's language, the body size cap, one log line, and errors rendered as problem+json in
+//! that language.
+
+use crate::extract::{BodyLimit, Lang, RequestId};
+use crate::i18n::Message;
+use crate::problem::{self, ApiError};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, web};
+use std::collections::HashMap;
+use std::time::Instant;
+use tawasol_domain::Locale;
+use tracing::Instrument;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub async fn around(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let started = Instant::now();
+    let request_id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let span = tracing::info_span!(
+        "request",
+        request_id = %request_id,
+        method = %req.method(),
+        path = %req.path(),
+    );
+    let body_limit = req.app_data::<web::Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
+    let path = req.path().to_owned();
+
+    let (locale, early) = match choose_locale(&req) {
+        Ok(locale) => (locale, None),
+        Err(e) => (Locale::DEFAULT, Some(e)),
+    };
+    let early = early.or_else(|| body_too_large(&req, body_limit));
+    req.extensions_mut().insert(Lang(locale));
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+
+    let mut res = match early {
+        Some(error) => req.into_response(error.render(locale, Some(&request_id), Some(&path))),
+        None => {
+            let res = next.call(req).instrument(span.clone()).await?;
+            match res.response().error() {
+                Some(err) => {
+                    let api_error = problem::from_actix(err, body_limit);
+                    if api_error.kind.status().is_server_error() {
+                        tracing::error!(parent: &span, error = %api_error, "request failed");
+                    }
+                    let rendered = api_error.render(locale, Some(&request_id), Some(&path));
+                    res.into_response(rendered)
+                }
+                None => res.map_into_boxed_body(),
+            }
+        }
+    };
+    let headers = res.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        headers.insert(REQUEST_ID, value);
+    }
+    if headers.contains_key(header::CONTENT_LANGUAGE) {
+        headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+    let status = res.status().as_u16();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(parent: &span, status, latency_ms = format!("{latency_ms:.2}"), "served");
+    Ok(res)
+}
+
+/// A client's own request id is kept when it is short and plain, so that traces join up across
+/// a proxy; anything else is replaced.
+fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
+    let value = req.headers().get(REQUEST_ID)?.to_str().ok()?;
+    let plain = !value.is_empty()
+        && value.len() <= 64
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    plain.then(|| value.to_owned())
+}
+
+/// `?lang=` first (refused when it names no language of ours), then `Accept-Language`, then
+/// Arabic.
+fn choose_locale(req: &ServiceRequest) -> Result<Locale, ApiError> {
+    let query = web::Query::<HashMap<String, String>>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    if let Some(code) = query.get("lang") {
+        return Locale::parse(code).map_err(|_| ApiError::invalid_parameter("lang", Message::new("param-lang")));
+    }
+    let negotiated = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::negotiate);
+    Ok(negotiated.unwrap_or(Locale::DEFAULT))
+}
+
+/// A declared body larger than the cap is refused before any handler runs; bodies without a
+/// length are capped while they are read.
+fn body_too_large(req: &ServiceRequest, limit: usize) -> Option<ApiError> {
+    let length = req
+        .headers()
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()?;
+    (length > limit as u64).then(|| ApiError::payload_too_large(limit))
+}

@@ -1,0 +1,70 @@
+//! `/`: a small trilingual page that says what this server is and where its API starts. The
+//! full web application replaces it.
+
+use crate::extract::Lang;
+use crate::i18n::text;
+use crate::problem::ApiError;
+use crate::startup::AppState;
+use crate::usecases::communes;
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use std::fmt::Write;
+use tawasol_domain::{Locale, PageLimit};
+
+pub async fn show(state: web::Data<AppState>, Lang(locale): Lang) -> Result<HttpResponse, ApiError> {
+    let page = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
+    let mut items = String::new();
+    for c in &page.items {
+        let _ = write!(
+            items,
+            "<li><a href=\"/api/v1/communes/{slug}?lang={lang}\"><bdi>{name}</bdi></a></li>",
+            slug = c.slug,
+            lang = locale.as_str(),
+            name = escape(c.names.get(locale)),
+        );
+    }
+    let mut switch = String::new();
+    for other in Locale::ALL {
+        let _ = write!(
+            switch,
+            "<a href=\"/?lang={code}\" lang=\"{code}\" hreflang=\"{code}\">{label}</a> ",
+            code = other.as_str(),
+            label = escape(&text(other, "home-title")),
+        );
+    }
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title></head><body><header><nav>{switch}</nav></header><main>\
+         <h1>{title}</h1><p>{tagline}</p><h2>{communes}</h2><ul>{items}</ul>\
+         <p><a href=\"/api/v1/communes?lang={lang}\">{api}</a> · <a href=\"/health/ready\">{health}</a></p>\
+         </main></body></html>\n",
+        lang = locale.as_str(),
+        dir = locale.direction().as_str(),
+        title = escape(&text(locale, "home-title")),
+        tagline = escape(&text(locale, "home-tagline")),
+        communes = escape(&text(locale, "home-communes")),
+        api = escape(&text(locale, "home-api")),
+        health = escape(&text(locale, "home-health")),
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
+        .body(html))
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

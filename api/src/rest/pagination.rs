@@ -1,0 +1,86 @@
+//! `?limit=` and `?cursor=` for every list, and the `{"items", "next_cursor"}` envelope.
+//!
+//! Cursors are opaque to clients: base64url of a versioned key, so their content can change
+//! without breaking anyone who follows `next_cursor`.
+
+use crate::i18n::Message;
+use crate::problem::ApiError;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use tawasol_domain::PageLimit;
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    pub limit: Option<String>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListBody<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+const VERSION: &str = "v1:";
+
+impl PageQuery {
+    pub fn limit(&self) -> Result<PageLimit, ApiError> {
+        let parsed = match self.limit.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(text.parse::<i64>().map_err(|_| limit_error())?),
+        };
+        PageLimit::parse(parsed).map_err(|_| limit_error())
+    }
+
+    /// The key after which the page starts, as the list's own parser reads it.
+    pub fn after<K>(&self, parse: impl FnOnce(&str) -> Option<K>) -> Result<Option<K>, ApiError> {
+        let Some(cursor) = self.cursor.as_deref().filter(|c| !c.is_empty()) else {
+            return Ok(None);
+        };
+        URL_SAFE_NO_PAD
+            .decode(cursor)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| text.strip_prefix(VERSION).and_then(parse))
+            .map(Some)
+            .ok_or_else(|| ApiError::invalid_parameter("cursor", Message::new("param-cursor")))
+    }
+}
+
+pub fn encode_cursor(key: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{VERSION}{key}"))
+}
+
+fn limit_error() -> ApiError {
+    ApiError::invalid_parameter("limit", Message::new("param-limit"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(limit: Option<&str>, cursor: Option<&str>) -> PageQuery {
+        PageQuery {
+            limit: limit.map(str::to_owned),
+            cursor: cursor.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn cursors_round_trip_and_foreign_ones_are_refused() {
+        let c = encode_cursor("tan-tan");
+        assert_eq!(q(None, Some(&c)).after(|s| Some(s.to_owned())).unwrap().as_deref(), Some("tan-tan"));
+        assert!(q(None, Some("tan-tan")).after(|s| Some(s.to_owned())).is_err());
+        assert!(q(None, Some(&URL_SAFE_NO_PAD.encode("v9:x"))).after(|s| Some(s.to_owned())).is_err());
+        assert_eq!(q(None, None).after(|s| Some(s.to_owned())).unwrap(), None);
+    }
+
+    #[test]
+    fn limits_follow_the_convention() {
+        assert_eq!(q(None, None).limit().unwrap().get(), 20);
+        assert_eq!(q(Some("100"), None).limit().unwrap().get(), 100);
+        assert!(q(Some("101"), None).limit().is_err());
+        assert!(q(Some("ten"), None).limit().is_err());
+    }
+}

@@ -1,0 +1,7 @@
+//! End-to-end tests: the real server on a loopback port, spoken to over HTTP, on SQLite or on
+//! PostgreSQL when `TAWASOL_TEST_DATABASE_URL` names one.
+
+mod communes;
+mod deployment;
+mod errors;
+mod health;
