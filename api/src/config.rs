@@ -83,9 +83,10 @@ impl Settings {
             .collect();
         let file = match env.get(CONFIG_FILE_VAR) {
             Some(path) => Some(read_toml(Path::new(path), CONFIG_FILE_VAR)?),
-            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
-                Some(read_toml(Path::new(DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE)?)
-            }
+            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => Some(read_toml(
+                Path::new(DEFAULT_CONFIG_FILE),
+                DEFAULT_CONFIG_FILE,
+            )?),
             None => None,
         };
         Settings::from_sources(&env, file.as_ref())
@@ -110,7 +111,12 @@ impl Settings {
                     .iter()
                     .map(|(v, _)| *v)
                     .find(|v| toml_keys(v).iter().any(|k| k == key))
-                    .ok_or_else(|| bad(key, "unknown setting in the configuration file (see docs/configuration.md)"))?;
+                    .ok_or_else(|| {
+                        bad(
+                            key,
+                            "unknown setting in the configuration file (see docs/configuration.md)",
+                        )
+                    })?;
                 let text = match value {
                     toml::Value::String(s) => s.clone(),
                     toml::Value::Integer(i) => i.to_string(),
@@ -134,7 +140,13 @@ impl Settings {
         let get = |var: &str| values.get(var).map(|s| s.trim()).unwrap_or_default();
 
         let listen = get("TAWASOL_LISTEN").parse::<SocketAddr>().map_err(|_| {
-            bad("TAWASOL_LISTEN", format!("{:?} is not an address and port such as 127.0.0.1:8080", get("TAWASOL_LISTEN")))
+            bad(
+                "TAWASOL_LISTEN",
+                format!(
+                    "{:?} is not an address and port such as 127.0.0.1:8080",
+                    get("TAWASOL_LISTEN")
+                ),
+            )
         })?;
         let data_dir = PathBuf::from(get("TAWASOL_DATA_DIR"));
         if data_dir.as_os_str().is_empty() {
@@ -142,7 +154,8 @@ impl Settings {
         }
         let database_url = match values.get("DATABASE_URL").map(|s| s.trim()) {
             Some(url) if !url.is_empty() => {
-                tawasol_persistence::Backend::from_url(url).map_err(|e| bad("DATABASE_URL", e.to_string()))?;
+                tawasol_persistence::Backend::from_url(url)
+                    .map_err(|e| bad("DATABASE_URL", e.to_string()))?;
                 url.to_owned()
             }
             _ => data_dir.join("tawasol.db").to_string_lossy().into_owned(),
@@ -150,35 +163,69 @@ impl Settings {
         let environment = match get("TAWASOL_ENV") {
             "local" => Environment::Local,
             "production" => Environment::Production,
-            other => return Err(bad("TAWASOL_ENV", format!("{other:?} is neither local nor production"))),
+            other => {
+                return Err(bad(
+                    "TAWASOL_ENV",
+                    format!("{other:?} is neither local nor production"),
+                ));
+            }
         };
         let public_url = get("TAWASOL_PUBLIC_URL").trim_end_matches('/').to_owned();
         let valid_url = (public_url.starts_with("http://") || public_url.starts_with("https://"))
-            && public_url.split("://").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
+            && public_url
+                .split("://")
+                .nth(1)
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
         if !valid_url {
-            return Err(bad("TAWASOL_PUBLIC_URL", format!("{public_url:?} is not an http:// or https:// address")));
+            return Err(bad(
+                "TAWASOL_PUBLIC_URL",
+                format!("{public_url:?} is not an http:// or https:// address"),
+            ));
         }
         let log_format = match get("TAWASOL_LOG_FORMAT") {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
-            other => return Err(bad("TAWASOL_LOG_FORMAT", format!("{other:?} is neither text nor json"))),
+            other => {
+                return Err(bad(
+                    "TAWASOL_LOG_FORMAT",
+                    format!("{other:?} is neither text nor json"),
+                ));
+            }
         };
         let log_filter = get("TAWASOL_LOG").to_owned();
-        tracing_subscriber::EnvFilter::try_new(&log_filter)
-            .map_err(|e| bad("TAWASOL_LOG", format!("{log_filter:?} is not a log filter: {e}")))?;
-        let body_limit = parse_number("TAWASOL_BODY_LIMIT", get("TAWASOL_BODY_LIMIT"), 1024, 64 * 1024 * 1024)?;
-        let db_pool_size = parse_number("TAWASOL_DB_POOL_SIZE", get("TAWASOL_DB_POOL_SIZE"), 1, 1000)?;
+        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|e| {
+            bad(
+                "TAWASOL_LOG",
+                format!("{log_filter:?} is not a log filter: {e}"),
+            )
+        })?;
+        let body_limit = parse_number(
+            "TAWASOL_BODY_LIMIT",
+            get("TAWASOL_BODY_LIMIT"),
+            1024,
+            64 * 1024 * 1024,
+        )?;
+        let db_pool_size =
+            parse_number("TAWASOL_DB_POOL_SIZE", get("TAWASOL_DB_POOL_SIZE"), 1, 1000)?;
         let workers = match parse_number("TAWASOL_WORKERS", get("TAWASOL_WORKERS"), 0, 1024)? {
             0 => std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
             n => n,
         };
-        let shutdown_secs = parse_number("TAWASOL_SHUTDOWN_TIMEOUT", get("TAWASOL_SHUTDOWN_TIMEOUT"), 0, 3600)?;
+        let shutdown_secs = parse_number(
+            "TAWASOL_SHUTDOWN_TIMEOUT",
+            get("TAWASOL_SHUTDOWN_TIMEOUT"),
+            0,
+            3600,
+        )?;
         let shutdown_timeout = Duration::from_secs(u64::try_from(shutdown_secs).unwrap_or(3600));
 
         let smtp_url = match values.get("TAWASOL_SMTP_URL").map(|s| s.trim()) {
             Some(url) if !url.is_empty() => {
                 if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                    return Err(bad("TAWASOL_SMTP_URL", "must start with smtp:// or smtps://"));
+                    return Err(bad(
+                        "TAWASOL_SMTP_URL",
+                        "must start with smtp:// or smtps://",
+                    ));
                 }
                 Some(url.to_owned())
             }
@@ -186,7 +233,12 @@ impl Settings {
         };
         let mail_from = get("TAWASOL_MAIL_FROM").to_owned();
         if !mail_from.contains('@') {
-            return Err(bad("TAWASOL_MAIL_FROM", format!("{mail_from:?} is not a mail address such as Tawasol <no-reply@example.ma>")));
+            return Err(bad(
+                "TAWASOL_MAIL_FROM",
+                format!(
+                    "{mail_from:?} is not a mail address such as Tawasol <no-reply@example.ma>"
+                ),
+            ));
         }
 
         let settings = Settings {
@@ -236,7 +288,12 @@ fn parse_number(setting: &str, value: &str, min: usize, max: usize) -> Result<us
         .parse::<usize>()
         .ok()
         .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| bad(setting, format!("{value:?} is not a whole number from {min} to {max}")))
+        .ok_or_else(|| {
+            bad(
+                setting,
+                format!("{value:?} is not a whole number from {min} to {max}"),
+            )
+        })
 }
 
 fn read_toml(path: &Path, setting: &str) -> Result<toml::Table, ConfigError> {
@@ -244,7 +301,10 @@ fn read_toml(path: &Path, setting: &str) -> Result<toml::Table, ConfigError> {
         .map_err(|e| bad(setting, format!("cannot read {}: {e}", path.display())))?;
     text.parse::<toml::Table>().map_err(|e| {
         let first = e.to_string().lines().next().unwrap_or_default().to_owned();
-        bad(setting, format!("{} is not valid TOML: {first}", path.display()))
+        bad(
+            setting,
+            format!("{} is not valid TOML: {first}", path.display()),
+        )
     })
 }
 
@@ -253,7 +313,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -271,8 +334,12 @@ mod tests {
 
     #[test]
     fn environment_wins_over_the_file_which_wins_over_defaults() {
-        let file: toml::Table = "listen = \"0.0.0.0:9000\"\ntawasol_body_limit = 2048\ndata_dir = \"/srv/t\"".parse().unwrap();
-        let s = Settings::from_sources(&env(&[("TAWASOL_LISTEN", "127.0.0.1:7000")]), Some(&file)).unwrap();
+        let file: toml::Table =
+            "listen = \"0.0.0.0:9000\"\ntawasol_body_limit = 2048\ndata_dir = \"/srv/t\""
+                .parse()
+                .unwrap();
+        let s = Settings::from_sources(&env(&[("TAWASOL_LISTEN", "127.0.0.1:7000")]), Some(&file))
+            .unwrap();
         assert_eq!(s.listen.to_string(), "127.0.0.1:7000");
         assert_eq!(s.body_limit, 2048);
         assert_eq!(s.database_url, "/srv/t/tawasol.db");
@@ -300,7 +367,12 @@ mod tests {
             assert!(!err.to_string().contains('\n'));
         }
         let file: toml::Table = "lisen = \"x\"".parse().unwrap();
-        assert_eq!(Settings::from_sources(&env(&[]), Some(&file)).unwrap_err().setting, "lisen");
+        assert_eq!(
+            Settings::from_sources(&env(&[]), Some(&file))
+                .unwrap_err()
+                .setting,
+            "lisen"
+        );
     }
 
     #[test]
@@ -308,7 +380,10 @@ mod tests {
         let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
         assert_eq!(err.setting, "TAWASOL_PUBLIC_URL");
         let ok = Settings::from_sources(
-            &env(&[("TAWASOL_ENV", "production"), ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/")]),
+            &env(&[
+                ("TAWASOL_ENV", "production"),
+                ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
+            ]),
             None,
         )
         .unwrap();

@@ -25,13 +25,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req.app_data::<web::Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
+        let limit = req
+            .app_data::<web::Data<BodyLimit>>()
+            .map_or(64 * 1024, |l| l.0);
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-            .is_some_and(|m| m == "application/json" || (m.starts_with("application/") && m.ends_with("+json")));
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            })
+            .is_some_and(|m| {
+                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+            });
         let mut payload = payload.take();
         Box::pin(async move {
             if !is_json {
@@ -40,7 +50,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::new(ProblemKind::MalformedBody).cause(e))?;
+                let chunk =
+                    chunk.map_err(|e| ApiError::new(ProblemKind::MalformedBody).cause(e))?;
                 if body.len() + chunk.len() > limit {
                     return Err(ApiError::payload_too_large(limit));
                 }
@@ -54,8 +65,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 /// Deserialises a JSON document, mapping serde's errors to problems with JSON pointers.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
-        .map_err(|err| problem_for(&err))?;
+    let value =
+        serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| problem_for(&err))?;
     de.end().map_err(|e| malformed(&e))?;
     Ok(value)
 }
@@ -111,7 +122,9 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
         out.push('/');
         match segment {
             Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => out.push_str(&escape_pointer(key)),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&escape_pointer(key));
+            }
             Segment::Unknown => out.push('-'),
         }
     }
@@ -128,7 +141,11 @@ impl FromRequest for Lang {
     type Future = Ready<Result<Lang, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Lang(req.extensions().get::<Lang>().map_or(Locale::DEFAULT, |l| l.0))))
+        ready(Ok(Lang(
+            req.extensions()
+                .get::<Lang>()
+                .map_or(Locale::DEFAULT, |l| l.0),
+        )))
     }
 }
 
@@ -170,7 +187,8 @@ mod tests {
         let e = parse_json::<Create>(br#"{"title":"x","role":"admin"}"#).unwrap_err();
         assert_eq!(e.kind, ProblemKind::Validation);
         assert_eq!(pointer(&e), ("/role", "field-unknown"));
-        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":1,"lon":2,"alt":3}}"#).unwrap_err();
+        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":1,"lon":2,"alt":3}}"#)
+            .unwrap_err();
         assert_eq!(pointer(&e), ("/location/alt", "field-unknown"));
     }
 
@@ -180,15 +198,26 @@ mod tests {
         assert_eq!(pointer(&e), ("/title", "field-missing"));
         let e = parse_json::<Create>(br#"{"title":5}"#).unwrap_err();
         assert_eq!(pointer(&e), ("/title", "field-invalid-type"));
-        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":"north","lon":2}}"#).unwrap_err();
+        let e = parse_json::<Create>(br#"{"title":"x","location":{"lat":"north","lon":2}}"#)
+            .unwrap_err();
         assert_eq!(pointer(&e), ("/location/lat", "field-invalid-type"));
     }
 
     #[test]
     fn broken_json_is_malformed_not_a_validation_error() {
-        for body in [&b"{\"title\": "[..], b"not json", b"{\"title\":\"x\"} trailing", b"\xff\xfe"] {
+        for body in [
+            &b"{\"title\": "[..],
+            b"not json",
+            b"{\"title\":\"x\"} trailing",
+            b"\xff\xfe",
+        ] {
             let e = parse_json::<Create>(body).unwrap_err();
-            assert_eq!(e.kind, ProblemKind::MalformedBody, "{:?}", String::from_utf8_lossy(body));
+            assert_eq!(
+                e.kind,
+                ProblemKind::MalformedBody,
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
         }
     }
 }

@@ -21,7 +21,11 @@ fluent_templates::static_loader! {
 }
 
 static LANGS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
-    Locale::ALL.map(|l| l.as_str().parse().expect("ar, fr and zgh are valid language identifiers"))
+    Locale::ALL.map(|l| {
+        l.as_str()
+            .parse()
+            .expect("ar, fr and zgh are valid language identifiers")
+    })
 });
 
 fn lang(locale: Locale) -> &'static LanguageIdentifier {
@@ -66,7 +70,10 @@ pub struct Message {
 
 impl Message {
     pub fn new(key: &'static str) -> Message {
-        Message { key, args: Vec::new() }
+        Message {
+            key,
+            args: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
@@ -112,7 +119,9 @@ mod tests {
 
     /// Message ids of every .ftl file of one language, with `.attribute` ids too.
     fn keys(locale: Locale) -> BTreeSet<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(locale.as_str());
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(locale.as_str());
         let mut out = BTreeSet::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -133,7 +142,9 @@ mod tests {
                     Entry::Term(t) => {
                         out.insert(format!("-{}", t.id.name));
                     }
-                    Entry::Junk { content } => panic!("{}: unparsable entry {content:?}", path.display()),
+                    Entry::Junk { content } => {
+                        panic!("{}: unparsable entry {content:?}", path.display())
+                    }
                     _ => {}
                 }
             }
@@ -148,7 +159,10 @@ mod tests {
         for locale in [Locale::Fr, Locale::Zgh] {
             let other = keys(locale);
             let missing: Vec<_> = ar.symmetric_difference(&other).collect();
-            assert!(missing.is_empty(), "keys not in both ar and {locale}: {missing:?}");
+            assert!(
+                missing.is_empty(),
+                "keys not in both ar and {locale}: {missing:?}"
+            );
         }
     }
 
@@ -169,6 +183,11 @@ mod tests {
     #[test]
     fn tamazight_is_written_in_tifinagh() {
         let title = text(Locale::Zgh, "problem-not-found-title");
-        assert!(title.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)), "{title}");
+        assert!(
+            title
+                .chars()
+                .any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)),
+            "{title}"
+        );
     }
 }

@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use tawasol_api::{Application, Settings, startup, telemetry};
 
 #[derive(Debug, Parser)]
-#[command(name = "tawasol", version, about = "Tawasol: local issues and petitions for Moroccan communes")]
+#[command(
+    name = "tawasol",
+    version,
+    about = "Tawasol: local issues and petitions for Moroccan communes"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -47,7 +51,9 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(settings: &Settings) -> Result<(), String> {
-    let app = Application::build(settings).await.map_err(|e| e.to_string())?;
+    let app = Application::build(settings)
+        .await
+        .map_err(|e| e.to_string())?;
     app.run_until_stopped().await.map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())

@@ -29,7 +29,9 @@ pub async fn around(
         method = %req.method(),
         path = %req.path(),
     );
-    let body_limit = req.app_data::<web::Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
+    let body_limit = req
+        .app_data::<web::Data<BodyLimit>>()
+        .map_or(64 * 1024, |l| l.0);
     let path = req.path().to_owned();
 
     let (locale, early) = match choose_locale(&req) {
@@ -76,7 +78,9 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
     let value = req.headers().get(REQUEST_ID)?.to_str().ok()?;
     let plain = !value.is_empty()
         && value.len() <= 64
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
     plain.then(|| value.to_owned())
 }
 
@@ -87,7 +91,8 @@ fn choose_locale(req: &ServiceRequest) -> Result<Locale, ApiError> {
         .map(web::Query::into_inner)
         .unwrap_or_default();
     if let Some(code) = query.get("lang") {
-        return Locale::parse(code).map_err(|_| ApiError::invalid_parameter("lang", Message::new("param-lang")));
+        return Locale::parse(code)
+            .map_err(|_| ApiError::invalid_parameter("lang", Message::new("param-lang")));
     }
     let negotiated = req
         .headers()

@@ -161,7 +161,8 @@ impl ApiError {
     }
 
     pub fn invalid_parameter(name: &str, detail: Message) -> ApiError {
-        let mut e = ApiError::new(ProblemKind::InvalidParameter).detail(Message::new("detail-invalid-parameter"));
+        let mut e = ApiError::new(ProblemKind::InvalidParameter)
+            .detail(Message::new("detail-invalid-parameter"));
         e.errors.push(FieldError {
             location: Location::Parameter(name.to_owned()),
             detail,
@@ -174,7 +175,12 @@ impl ApiError {
     }
 
     /// The problem+json answer, in `locale`, for the request `request_id` at `instance`.
-    pub fn render(&self, locale: Locale, request_id: Option<&str>, instance: Option<&str>) -> HttpResponse {
+    pub fn render(
+        &self,
+        locale: Locale,
+        request_id: Option<&str>,
+        instance: Option<&str>,
+    ) -> HttpResponse {
         let mut body = Map::new();
         body.insert("type".into(), json!(self.kind.type_uri()));
         body.insert("title".into(), json!(self.kind.title(locale)));
@@ -202,8 +208,12 @@ impl ApiError {
                 .errors
                 .iter()
                 .map(|e| match &e.location {
-                    Location::Pointer(p) => json!({"pointer": p, "detail": e.detail.render(locale)}),
-                    Location::Parameter(p) => json!({"parameter": p, "detail": e.detail.render(locale)}),
+                    Location::Pointer(p) => {
+                        json!({"pointer": p, "detail": e.detail.render(locale)})
+                    }
+                    Location::Parameter(p) => {
+                        json!({"parameter": p, "detail": e.detail.render(locale)})
+                    }
                 })
                 .collect();
             body.insert("errors".into(), Value::Array(errors));
@@ -250,9 +260,11 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::CommuneNotFound(slug) => {
                 ApiError::not_found(Message::new("detail-commune-not-found").arg("slug", slug))
             }
-            UseCaseError::Persistence(P::Unavailable(cause)) => ApiError::new(ProblemKind::ServiceUnavailable)
-                .detail(Message::new("detail-database-unavailable"))
-                .cause(cause),
+            UseCaseError::Persistence(P::Unavailable(cause)) => {
+                ApiError::new(ProblemKind::ServiceUnavailable)
+                    .detail(Message::new("detail-database-unavailable"))
+                    .cause(cause)
+            }
             UseCaseError::Persistence(other) => ApiError::internal(other),
             UseCaseError::Interrupted => ApiError::internal("a blocking task was cancelled"),
         }
@@ -262,7 +274,9 @@ impl From<UseCaseError> for ApiError {
 /// Turns any error actix produced (extractors, payload, routing) into our problem, so that every
 /// answer has the same shape whatever failed.
 pub fn from_actix(error: &actix_web::Error, body_limit: usize) -> ApiError {
-    use actix_web::error::{JsonPayloadError, PathError, PayloadError, QueryPayloadError, UrlencodedError};
+    use actix_web::error::{
+        JsonPayloadError, PathError, PayloadError, QueryPayloadError, UrlencodedError,
+    };
     if let Some(e) = error.as_error::<ApiError>() {
         return e.clone();
     }
@@ -293,7 +307,8 @@ pub fn from_actix(error: &actix_web::Error, body_limit: usize) -> ApiError {
         };
     }
     if error.as_error::<QueryPayloadError>().is_some() {
-        return ApiError::new(ProblemKind::InvalidParameter).detail(Message::new("detail-invalid-parameter"));
+        return ApiError::new(ProblemKind::InvalidParameter)
+            .detail(Message::new("detail-invalid-parameter"));
     }
     if error.as_error::<PathError>().is_some() {
         return ApiError::new(ProblemKind::NotFound);

@@ -22,9 +22,15 @@ pub enum StartupError {
     #[error("{0}")]
     Database(#[from] PersistenceError),
     #[error("cannot create the data folder {path}: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot listen on {address}: {source}")]
-    Bind { address: String, source: std::io::Error },
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
     #[error("start-up was interrupted")]
     Interrupted,
 }
@@ -38,7 +44,10 @@ pub struct Application {
 
 impl std::fmt::Debug for Application {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Application").field("port", &self.port).field("db", &self.db).finish()
+        f.debug_struct("Application")
+            .field("port", &self.port)
+            .field("db", &self.db)
+            .finish()
     }
 }
 
@@ -55,7 +64,10 @@ impl Application {
             address: settings.listen.to_string(),
             source,
         })?;
-        let port = listener.local_addr().map(|a| a.port()).unwrap_or(settings.listen.port());
+        let port = listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or(settings.listen.port());
         let state = web::Data::new(AppState {
             db: db.clone(),
             public_url: settings.public_url.clone(),

@@ -11,7 +11,9 @@ use std::fmt;
 pub struct CategoryCode(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a valid category code: use 2 to 40 lower-case letters, digits and underscores")]
+#[error(
+    "{0:?} is not a valid category code: use 2 to 40 lower-case letters, digits and underscores"
+)]
 pub struct InvalidCategoryCode(pub String);
 
 impl CategoryCode {

@@ -15,7 +15,9 @@ pub enum InvalidGeo {
     Latitude,
     #[error("longitude must be a number between -180 and 180")]
     Longitude,
-    #[error("the box's south edge must lie below its north edge and its west edge west of its east edge")]
+    #[error(
+        "the box's south edge must lie below its north edge and its west edge west of its east edge"
+    )]
     InvertedBox,
 }
 
@@ -58,7 +60,8 @@ impl BoundingBox {
 
     /// Edges included: a point on the border is inside.
     pub fn contains(&self, point: GeoPoint) -> bool {
-        (self.south..=self.north).contains(&point.lat) && (self.west..=self.east).contains(&point.lon)
+        (self.south..=self.north).contains(&point.lat)
+            && (self.west..=self.east).contains(&point.lon)
     }
 }
 
@@ -72,7 +75,10 @@ mod tests {
         assert_eq!(GeoPoint::parse(91.0, 0.0), Err(InvalidGeo::Latitude));
         assert_eq!(GeoPoint::parse(f64::NAN, 0.0), Err(InvalidGeo::Latitude));
         assert_eq!(GeoPoint::parse(0.0, -180.5), Err(InvalidGeo::Longitude));
-        assert_eq!(GeoPoint::parse(0.0, f64::INFINITY), Err(InvalidGeo::Longitude));
+        assert_eq!(
+            GeoPoint::parse(0.0, f64::INFINITY),
+            Err(InvalidGeo::Longitude)
+        );
     }
 
     #[test]

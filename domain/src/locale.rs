@@ -154,8 +154,14 @@ mod tests {
 
     #[test]
     fn negotiation_follows_quality_then_order() {
-        assert_eq!(Locale::negotiate("fr-FR,fr;q=0.9,ar;q=0.8"), Some(Locale::Fr));
-        assert_eq!(Locale::negotiate("en-US,en;q=0.9,ar;q=0.5"), Some(Locale::Ar));
+        assert_eq!(
+            Locale::negotiate("fr-FR,fr;q=0.9,ar;q=0.8"),
+            Some(Locale::Fr)
+        );
+        assert_eq!(
+            Locale::negotiate("en-US,en;q=0.9,ar;q=0.5"),
+            Some(Locale::Ar)
+        );
         assert_eq!(Locale::negotiate("ar;q=0.4, zgh;q=0.7"), Some(Locale::Zgh));
         assert_eq!(Locale::negotiate("fr, ar"), Some(Locale::Fr));
         assert_eq!(Locale::negotiate("fr;q=0, ar;q=0.1"), Some(Locale::Ar));

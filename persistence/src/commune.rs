@@ -58,19 +58,29 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> PersistenceError {
 }
 
 impl CommuneRow {
-    fn into_domain(self, arrondissements: Vec<Arrondissement>) -> Result<Commune, PersistenceError> {
+    fn into_domain(
+        self,
+        arrondissements: Vec<Arrondissement>,
+    ) -> Result<Commune, PersistenceError> {
         let what = format!("commune {}", self.slug);
         Ok(Commune {
             slug: CommuneSlug::parse(&self.slug).map_err(|e| corrupt(&what, e))?,
             names: LocalizedText::parse(self.name_ar, self.name_fr, self.name_zgh)
                 .map_err(|e| corrupt(&what, e))?,
             population: Population::parse(self.population).map_err(|e| corrupt(&what, e))?,
-            census_year: CensusYear::parse(self.census_year.into()).map_err(|e| corrupt(&what, e))?,
+            census_year: CensusYear::parse(self.census_year.into())
+                .map_err(|e| corrupt(&what, e))?,
             petition_threshold: parse_threshold(self.petition_threshold.into())
                 .map_err(|e| corrupt(&what, e))?,
-            centre: GeoPoint::parse(self.centre_lat, self.centre_lon).map_err(|e| corrupt(&what, e))?,
-            bounding_box: BoundingBox::parse(self.bbox_south, self.bbox_west, self.bbox_north, self.bbox_east)
+            centre: GeoPoint::parse(self.centre_lat, self.centre_lon)
                 .map_err(|e| corrupt(&what, e))?,
+            bounding_box: BoundingBox::parse(
+                self.bbox_south,
+                self.bbox_west,
+                self.bbox_north,
+                self.bbox_east,
+            )
+            .map_err(|e| corrupt(&what, e))?,
             time_zone: self.time_zone,
             arrondissements,
         })
@@ -95,8 +105,12 @@ impl CategoryRow {
             code: CategoryCode::parse(&self.code).map_err(|e| corrupt(&what, e))?,
             names: LocalizedText::parse(self.name_ar, self.name_fr, self.name_zgh)
                 .map_err(|e| corrupt(&what, e))?,
-            department: LocalizedText::parse(self.department_ar, self.department_fr, self.department_zgh)
-                .map_err(|e| corrupt(&what, e))?,
+            department: LocalizedText::parse(
+                self.department_ar,
+                self.department_fr,
+                self.department_zgh,
+            )
+            .map_err(|e| corrupt(&what, e))?,
             answer_target_days: AnswerTargetDays::parse(self.answer_target_days.into())
                 .map_err(|e| corrupt(&what, e))?,
         })
@@ -134,7 +148,9 @@ pub fn list(
         .load(conn)?;
     rows.into_iter()
         .map(|row| {
-            let (mine, rest) = arrondissements.drain(..).partition(|a| a.commune_id == row.id);
+            let (mine, rest) = arrondissements
+                .drain(..)
+                .partition(|a| a.commune_id == row.id);
             arrondissements = rest;
             let mine = mine
                 .into_iter()

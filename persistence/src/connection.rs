@@ -18,4 +18,3 @@ impl std::fmt::Debug for AnyConnection {
         })
     }
 }
-

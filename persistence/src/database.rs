@@ -3,7 +3,9 @@ use crate::error::PersistenceError;
 use crate::migrations;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::r2d2::{self, CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection};
+use diesel::r2d2::{
+    self, CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection,
+};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -23,7 +25,9 @@ impl Backend {
             return Err(PersistenceError::InvalidUrl("it is empty".into()));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Backend::Postgres { url: url.to_owned() });
+            return Ok(Backend::Postgres {
+                url: url.to_owned(),
+            });
         }
         let path = url
             .strip_prefix("sqlite://")
@@ -39,7 +43,9 @@ impl Backend {
                 "a SQLite database needs a file path (an in-memory database would vanish)".into(),
             ));
         }
-        Ok(Backend::Sqlite { path: PathBuf::from(path) })
+        Ok(Backend::Sqlite {
+            path: PathBuf::from(path),
+        })
     }
 
     pub fn name(&self) -> &'static str {
@@ -138,7 +144,9 @@ pub struct Database {
 
 impl std::fmt::Debug for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Database").field("backend", &self.backend.name()).finish()
+        f.debug_struct("Database")
+            .field("backend", &self.backend.name())
+            .finish()
     }
 }
 
@@ -157,7 +165,9 @@ impl Database {
             .min_idle(Some(1))
             .connection_timeout(settings.connect_timeout)
             .connection_customizer(Box::new(SqlitePragmas))
-            .build(AnyConnectionManager { backend: backend.clone() })
+            .build(AnyConnectionManager {
+                backend: backend.clone(),
+            })
             .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
         Ok(Database { pool, backend })
     }
@@ -180,7 +190,7 @@ impl Database {
     /// The database answers and its schema is current.
     pub fn readiness(&self) -> Result<Readiness, PersistenceError> {
         let mut conn = self.conn()?;
-        if migrations::has_pending(&mut *conn)? {
+        if migrations::has_pending(&mut conn)? {
             Ok(Readiness::PendingMigrations)
         } else {
             Ok(Readiness::Ready)
@@ -191,7 +201,9 @@ impl Database {
 fn create_parent_dir(path: &Path) -> Result<(), PersistenceError> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir).map_err(|e| {
-            PersistenceError::Unavailable(format!("cannot create the folder for the SQLite database: {e}"))
+            PersistenceError::Unavailable(format!(
+                "cannot create the folder for the SQLite database: {e}"
+            ))
         }),
         _ => Ok(()),
     }
@@ -203,15 +215,25 @@ mod tests {
 
     #[test]
     fn urls_name_their_backend_and_nothing_is_guessed() {
-        assert!(matches!(Backend::from_url("postgres://u@h/db"), Ok(Backend::Postgres { .. })));
-        assert!(matches!(Backend::from_url("postgresql://u@h/db"), Ok(Backend::Postgres { .. })));
+        assert!(matches!(
+            Backend::from_url("postgres://u@h/db"),
+            Ok(Backend::Postgres { .. })
+        ));
+        assert!(matches!(
+            Backend::from_url("postgresql://u@h/db"),
+            Ok(Backend::Postgres { .. })
+        ));
         assert_eq!(
             Backend::from_url("sqlite://data/x.db").unwrap(),
-            Backend::Sqlite { path: "data/x.db".into() }
+            Backend::Sqlite {
+                path: "data/x.db".into()
+            }
         );
         assert_eq!(
             Backend::from_url("./data/tawasol.db").unwrap(),
-            Backend::Sqlite { path: "./data/tawasol.db".into() }
+            Backend::Sqlite {
+                path: "./data/tawasol.db".into()
+            }
         );
         assert!(Backend::from_url("mysql://u@h/db").is_err());
         assert!(Backend::from_url("").is_err());

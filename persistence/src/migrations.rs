@@ -18,9 +18,13 @@ fn failed(e: impl std::fmt::Display) -> PersistenceError {
 pub fn run_pending(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
     match conn {
         AnyConnection::Postgresql(pg) => {
-            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})")).execute(pg)?;
-            let applied = pg.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
-            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})")).execute(pg)?;
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+                .execute(pg)?;
+            let applied = pg
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len());
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+                .execute(pg)?;
             applied.map_err(failed)
         }
         AnyConnection::Sqlite(lite) => lite

@@ -37,7 +37,9 @@ impl TestDatabase {
     /// be used: a test must never pass silently on the wrong backend.
     pub fn new() -> TestDatabase {
         match std::env::var(TEST_DATABASE_URL_VAR) {
-            Ok(admin_url) if !admin_url.trim().is_empty() => TestDatabase::postgres(admin_url.trim()),
+            Ok(admin_url) if !admin_url.trim().is_empty() => {
+                TestDatabase::postgres(admin_url.trim())
+            }
             _ => TestDatabase::sqlite(),
         }
     }
@@ -53,7 +55,10 @@ impl TestDatabase {
                     .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
                 TestDatabase {
                     url: with_database(admin_url, &name),
-                    cleanup: Cleanup::Postgres { admin_url: admin_url.to_owned(), name },
+                    cleanup: Cleanup::Postgres {
+                        admin_url: admin_url.to_owned(),
+                        name,
+                    },
                 }
             }
             _ => {
@@ -87,7 +92,10 @@ impl TestDatabase {
             .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
         TestDatabase {
             url: with_database(admin_url, &name),
-            cleanup: Cleanup::Postgres { admin_url: admin_url.to_owned(), name },
+            cleanup: Cleanup::Postgres {
+                admin_url: admin_url.to_owned(),
+                name,
+            },
         }
     }
 }
@@ -103,7 +111,8 @@ impl Drop for TestDatabase {
         match &self.cleanup {
             Cleanup::Postgres { admin_url, name } => {
                 if let Ok(mut conn) = PgConnection::establish(admin_url) {
-                    let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                    let _ =
+                        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
                 }
             }
             Cleanup::Sqlite { path } => {
@@ -137,7 +146,9 @@ pub fn with_database(url: &str, name: &str) -> String {
         None => (url, None),
     };
     let after_scheme = base.find("://").map_or(0, |i| i + 3);
-    let authority_end = base[after_scheme..].find('/').map_or(base.len(), |i| after_scheme + i);
+    let authority_end = base[after_scheme..]
+        .find('/')
+        .map_or(base.len(), |i| after_scheme + i);
     let mut out = format!("{}/{name}", &base[..authority_end]);
     if let Some(q) = query {
         out.push('?');
@@ -236,24 +247,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::with_database;
-
-    #[test]
-    fn database_name_is_replaced_and_parameters_kept() {
-        assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
-            "postgres://postgres@127.0.0.1:5432/t1"
-        );
-        assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
-        assert_eq!(
-            with_database("postgres://postgres@/db?host=/var/run/postgresql", "t1"),
-            "postgres://postgres@/t1?host=/var/run/postgresql"
-        );
-    }
-}
-
 /// The schema of a database as sorted lines `table.column kind null|not null`, in words common to
 /// both backends, to compare each with `migrations/schema.txt` so that the two can never drift.
 pub fn describe_schema(db: &crate::Database) -> Vec<String> {
@@ -325,4 +318,22 @@ pub fn execute(db: &TestDatabase, sql: &str) {
         AnyConnection::Sqlite(c) => c.batch_execute(sql),
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn database_name_is_replaced_and_parameters_kept() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+            "postgres://postgres@127.0.0.1:5432/t1"
+        );
+        assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
+        assert_eq!(
+            with_database("postgres://postgres@/db?host=/var/run/postgresql", "t1"),
+            "postgres://postgres@/t1?host=/var/run/postgresql"
+        );
+    }
 }

@@ -38,10 +38,25 @@ fn the_three_pilot_communes_are_seeded_with_their_thresholds() {
     assert_eq!(tangier.petition_threshold, 400);
     assert_eq!(tangier.population.get(), 1_275_428);
     assert_eq!(tangier.census_year.get(), 2024);
-    let arr: Vec<&str> = tangier.arrondissements.iter().map(|a| a.slug.as_str()).collect();
-    assert_eq!(arr, ["tanger-medina", "bni-makada", "charf-mghogha", "charf-souani"]);
+    let arr: Vec<&str> = tangier
+        .arrondissements
+        .iter()
+        .map(|a| a.slug.as_str())
+        .collect();
+    assert_eq!(
+        arr,
+        [
+            "tanger-medina",
+            "bni-makada",
+            "charf-mghogha",
+            "charf-souani"
+        ]
+    );
     let tan_tan = all.iter().find(|c| c.slug.as_str() == "tan-tan").unwrap();
-    assert_eq!((tan_tan.petition_threshold, tan_tan.census_year.get()), (200, 2014));
+    assert_eq!(
+        (tan_tan.petition_threshold, tan_tan.census_year.get()),
+        (200, 2014)
+    );
     assert!(tan_tan.arrondissements.is_empty());
 }
 
@@ -55,7 +70,11 @@ fn list_pages_by_slug() {
     let rest = commune::list(&mut conn, Some(&first[1].slug), 2).unwrap();
     let slugs: Vec<&str> = rest.iter().map(|c| c.slug.as_str()).collect();
     assert_eq!(slugs, ["tangier"]);
-    assert!(commune::list(&mut conn, Some(&slug("tangier")), 2).unwrap().is_empty());
+    assert!(
+        commune::list(&mut conn, Some(&slug("tangier")), 2)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -89,7 +108,11 @@ fn each_commune_has_the_eleven_categories_in_three_languages() {
             assert!(!c.department.get(Locale::Ar).is_empty());
         }
     }
-    assert!(commune::find(&mut conn, &slug("casablanca")).unwrap().is_none());
+    assert!(
+        commune::find(&mut conn, &slug("casablanca"))
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[test]
@@ -135,14 +158,18 @@ fn sqlite_files_use_write_ahead_logging() {
             #[diesel(sql_type = diesel::sql_types::Text)]
             journal_mode: String,
         }
-        let mode: Mode = diesel::sql_query("PRAGMA journal_mode").get_result(c).unwrap();
+        let mode: Mode = diesel::sql_query("PRAGMA journal_mode")
+            .get_result(c)
+            .unwrap();
         assert_eq!(mode.journal_mode, "wal");
         #[derive(diesel::QueryableByName)]
         struct Fk {
             #[diesel(sql_type = diesel::sql_types::Integer)]
             foreign_keys: i32,
         }
-        let fk: Fk = diesel::sql_query("PRAGMA foreign_keys").get_result(c).unwrap();
+        let fk: Fk = diesel::sql_query("PRAGMA foreign_keys")
+            .get_result(c)
+            .unwrap();
         assert_eq!(fk.foreign_keys, 1);
     } else {
         // On PostgreSQL the equivalent guarantees are the server's own: check the encoding that
@@ -152,7 +179,9 @@ fn sqlite_files_use_write_ahead_logging() {
             #[diesel(sql_type = diesel::sql_types::Text)]
             enc: String,
         }
-        let AnyConnection::Postgresql(c) = &mut *conn else { unreachable!() };
+        let AnyConnection::Postgresql(c) = &mut *conn else {
+            unreachable!()
+        };
         let enc: Enc = diesel::sql_query("SELECT pg_encoding_to_char(encoding)::text AS enc FROM pg_database WHERE datname = current_database()")
             .get_result(c)
             .unwrap();

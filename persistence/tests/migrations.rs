@@ -40,9 +40,15 @@ fn an_empty_database_is_not_ready_until_migrated_and_migrating_twice_is_harmless
 fn unreachable_postgres_is_an_error_not_a_sqlite_file() {
     let err = Database::connect(
         "postgres://nobody@127.0.0.1:1/none",
-        PoolSettings { max_size: 1, connect_timeout: std::time::Duration::from_millis(300) },
+        PoolSettings {
+            max_size: 1,
+            connect_timeout: std::time::Duration::from_millis(300),
+        },
     )
     .expect_err("nothing listens on port 1");
-    assert!(err.to_string().contains("cannot reach the database"), "{err}");
+    assert!(
+        err.to_string().contains("cannot reach the database"),
+        "{err}"
+    );
     assert!(!std::path::Path::new("postgres:").exists());
 }

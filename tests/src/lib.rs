@@ -18,7 +18,9 @@ pub struct TestApp {
 
 impl std::fmt::Debug for TestApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestApp").field("address", &self.address).finish()
+        f.debug_struct("TestApp")
+            .field("address", &self.address)
+            .finish()
     }
 }
 
@@ -35,7 +37,10 @@ impl TestApp {
         let mut env: BTreeMap<String, String> = BTreeMap::new();
         env.insert("TAWASOL_LISTEN".into(), "127.0.0.1:0".into());
         env.insert("DATABASE_URL".into(), db.url().to_owned());
-        env.insert("TAWASOL_DATA_DIR".into(), data_dir.path().to_string_lossy().into_owned());
+        env.insert(
+            "TAWASOL_DATA_DIR".into(),
+            data_dir.path().to_string_lossy().into_owned(),
+        );
         env.insert("TAWASOL_WORKERS".into(), "1".into());
         env.insert("TAWASOL_DB_POOL_SIZE".into(), "4".into());
         env.insert("TAWASOL_SHUTDOWN_TIMEOUT".into(), "1".into());
@@ -43,7 +48,9 @@ impl TestApp {
             env.insert((*k).to_owned(), (*v).to_owned());
         }
         let settings = Settings::from_sources(&env, None).expect("test settings are valid");
-        let app = Application::build(&settings).await.expect("the server starts");
+        let app = Application::build(&settings)
+            .await
+            .expect("the server starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
@@ -65,7 +72,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request sent")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
     }
 
     /// GET with an `Accept-Language` header.

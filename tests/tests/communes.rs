@@ -6,7 +6,12 @@ async fn json(res: reqwest::Response) -> Value {
 }
 
 fn slugs(body: &Value) -> Vec<&str> {
-    body["items"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect()
+    body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect()
 }
 
 #[tokio::test]
@@ -35,7 +40,11 @@ async fn the_three_communes_are_listed_in_arabic_by_default_with_all_three_names
 #[tokio::test]
 async fn accept_language_picks_the_name_and_lang_overrides_it() {
     let app = TestApp::spawn().await;
-    let fr = json(app.get_in("/api/v1/communes", "fr-FR,fr;q=0.9,en;q=0.5").await).await;
+    let fr = json(
+        app.get_in("/api/v1/communes", "fr-FR,fr;q=0.9,en;q=0.5")
+            .await,
+    )
+    .await;
     assert_eq!(fr["items"][2]["name"], "Tanger");
     let res = app.get_in("/api/v1/communes?lang=zgh", "fr").await;
     assert_eq!(res.headers()["content-language"], "zgh");
@@ -61,14 +70,33 @@ async fn one_commune_comes_with_its_arrondissements_and_categories() {
         .iter()
         .map(|a| a["name"].as_str().unwrap())
         .collect();
-    assert_eq!(arr, ["Tanger-Médina", "Bni Makada", "Charf-Mghogha", "Charf-Souani"]);
+    assert_eq!(
+        arr,
+        [
+            "Tanger-Médina",
+            "Bni Makada",
+            "Charf-Mghogha",
+            "Charf-Souani"
+        ]
+    );
     let categories = body["categories"].as_array().unwrap();
     assert_eq!(categories.len(), 11);
-    let lighting = categories.iter().find(|c| c["code"] == "public_lighting").unwrap();
+    let lighting = categories
+        .iter()
+        .find(|c| c["code"] == "public_lighting")
+        .unwrap();
     assert_eq!(lighting["name"], "Éclairage public");
     assert_eq!(lighting["names"]["ar"], "الإنارة العمومية");
-    assert_eq!(lighting["department"]["name"], "Service de l'éclairage public");
-    assert!(lighting["department"]["names"]["zgh"].as_str().unwrap().contains('ⵜ'));
+    assert_eq!(
+        lighting["department"]["name"],
+        "Service de l'éclairage public"
+    );
+    assert!(
+        lighting["department"]["names"]["zgh"]
+            .as_str()
+            .unwrap()
+            .contains('ⵜ')
+    );
     assert_eq!(lighting["answer_target_days"], 7);
 
     let sefrou = json(app.get("/api/v1/communes/sefrou").await).await;
@@ -93,7 +121,10 @@ async fn an_unknown_commune_is_a_localised_404_problem() {
         assert_eq!(body["status"], 404);
     }
     let body = json(app.get_in("/api/v1/communes/casablanca", "fr").await).await;
-    assert_eq!(body["detail"], "Aucune commune ne porte l’identifiant « casablanca ».");
+    assert_eq!(
+        body["detail"],
+        "Aucune commune ne porte l’identifiant « casablanca »."
+    );
 }
 
 #[tokio::test]
@@ -102,7 +133,11 @@ async fn pages_follow_the_cursor_without_repeating_or_skipping() {
     let first = json(app.get("/api/v1/communes?limit=2").await).await;
     assert_eq!(slugs(&first), ["sefrou", "tan-tan"]);
     let cursor = first["next_cursor"].as_str().expect("a next cursor");
-    let second = json(app.get(&format!("/api/v1/communes?limit=2&cursor={cursor}")).await).await;
+    let second = json(
+        app.get(&format!("/api/v1/communes?limit=2&cursor={cursor}"))
+            .await,
+    )
+    .await;
     assert_eq!(slugs(&second), ["tangier"]);
     assert_eq!(second["next_cursor"], Value::Null);
 }

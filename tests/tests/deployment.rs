@@ -10,17 +10,25 @@ fn repo_file(name: &str) -> String {
 
 #[test]
 fn compose_runs_the_app_with_postgres_and_mailpit_all_health_checked() {
-    let docs = YamlLoader::load_from_str(&repo_file("docker-compose.yml")).expect("docker-compose.yml parses");
+    let docs = YamlLoader::load_from_str(&repo_file("docker-compose.yml"))
+        .expect("docker-compose.yml parses");
     let services = &docs[0]["services"];
     for name in ["app", "postgres", "mailpit"] {
         assert!(!services[name].is_badvalue(), "service {name} is missing");
-        assert!(!services[name]["healthcheck"]["test"].is_badvalue(), "{name} has no health check");
+        assert!(
+            !services[name]["healthcheck"]["test"].is_badvalue(),
+            "{name} has no health check"
+        );
     }
     let app = &services["app"];
     let env = &app["environment"];
-    let database_url = env["DATABASE_URL"].as_str().expect("DATABASE_URL for the app");
+    let database_url = env["DATABASE_URL"]
+        .as_str()
+        .expect("DATABASE_URL for the app");
     assert!(database_url.starts_with("postgres://") && database_url.contains("@postgres:5432/"));
-    let smtp = env["TAWASOL_SMTP_URL"].as_str().expect("TAWASOL_SMTP_URL for the app");
+    let smtp = env["TAWASOL_SMTP_URL"]
+        .as_str()
+        .expect("TAWASOL_SMTP_URL for the app");
     assert!(smtp.contains("mailpit:1025"), "{smtp}");
     assert_eq!(env["TAWASOL_LISTEN"].as_str(), Some("0.0.0.0:8080"));
     for dependency in ["postgres", "mailpit"] {
@@ -30,7 +38,12 @@ fn compose_runs_the_app_with_postgres_and_mailpit_all_health_checked() {
             "app waits for {dependency}"
         );
     }
-    let ports: Vec<&str> = services["mailpit"]["ports"].as_vec().unwrap().iter().filter_map(Yaml::as_str).collect();
+    let ports: Vec<&str> = services["mailpit"]["ports"]
+        .as_vec()
+        .unwrap()
+        .iter()
+        .filter_map(Yaml::as_str)
+        .collect();
     assert!(ports.iter().any(|p| p.ends_with(":8025")), "{ports:?}");
 }
 

@@ -10,7 +10,12 @@ async fn problem(res: reqwest::Response) -> Value {
 #[tokio::test]
 async fn unknown_routes_are_404_problems() {
     let app = TestApp::spawn().await;
-    for path in ["/nothing", "/api/v1", "/api/v1/communes/tangier/nothing", "/api/v2/communes"] {
+    for path in [
+        "/nothing",
+        "/api/v1",
+        "/api/v1/communes/tangier/nothing",
+        "/api/v2/communes",
+    ] {
         let res = app.get_in(path, "fr").await;
         assert_eq!(res.status(), 404, "{path}");
         let body = problem(res).await;
@@ -27,7 +32,12 @@ async fn wrong_methods_are_405_with_allow() {
         (reqwest::Method::DELETE, "/api/v1/communes/tangier"),
         (reqwest::Method::PUT, "/health/ready"),
     ] {
-        let res = app.client.request(method.clone(), app.url(path)).send().await.unwrap();
+        let res = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 405, "{method} {path}");
         assert_eq!(res.headers()["allow"], "GET, HEAD");
         let body = problem(res).await;
@@ -39,7 +49,12 @@ async fn wrong_methods_are_405_with_allow() {
 #[tokio::test]
 async fn head_is_answered_like_get_without_a_body() {
     let app = TestApp::spawn().await;
-    let res = app.client.head(app.url("/api/v1/communes")).send().await.unwrap();
+    let res = app
+        .client
+        .head(app.url("/api/v1/communes"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     assert!(res.bytes().await.unwrap().is_empty());
 }
@@ -67,7 +82,10 @@ async fn bodies_over_the_cap_are_413_before_anything_runs() {
 async fn every_answer_carries_a_request_id_and_keeps_a_plain_incoming_one() {
     let app = TestApp::spawn().await;
     let generated = app.get("/api/v1/communes").await;
-    let id = generated.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let id = generated.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(id.len(), 36);
     let kept = app
         .client
@@ -95,7 +113,12 @@ async fn every_problem_type_is_documented_in_three_languages() {
         for (lang, dir) in [("ar", "rtl"), ("fr", "ltr"), ("zgh", "ltr")] {
             let res = app.get(&format!("{}?lang={lang}", kind.type_uri())).await;
             assert_eq!(res.status(), 200, "{}", kind.slug());
-            assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+            assert!(
+                res.headers()["content-type"]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("text/html")
+            );
             let page = res.text().await.unwrap();
             assert!(page.contains(&format!("dir=\"{dir}\"")), "{}", kind.slug());
             assert!(page.contains(&format!("<code>{}</code>", kind.type_uri())));
@@ -108,11 +131,17 @@ async fn every_problem_type_is_documented_in_three_languages() {
 #[tokio::test]
 async fn no_problem_leaks_sql_paths_or_backtraces() {
     let app = TestApp::spawn().await;
-    for path in ["/api/v1/communes/%00", "/api/v1/communes?cursor=%27%3B--", "/api/v1/communes/a'b"] {
+    for path in [
+        "/api/v1/communes/%00",
+        "/api/v1/communes?cursor=%27%3B--",
+        "/api/v1/communes/a'b",
+    ] {
         let res = app.get(path).await;
         assert!(res.status().is_client_error(), "{path}");
         let text = res.text().await.unwrap();
-        for leak in ["SELECT", "sqlite", "postgres", "/src/", "panicked", "diesel"] {
+        for leak in [
+            "SELECT", "sqlite", "postgres", "/src/", "panicked", "diesel",
+        ] {
             assert!(!text.contains(leak), "{path} leaks {leak}: {text}");
         }
     }

@@ -17,7 +17,11 @@ async fn ready_names_the_backend_in_use() {
     assert_eq!(res.status(), 200);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["status"], "ready");
-    let expected = if test_backend_is_postgres() { "postgresql" } else { "sqlite" };
+    let expected = if test_backend_is_postgres() {
+        "postgresql"
+    } else {
+        "sqlite"
+    };
     assert_eq!(body["database"], expected);
 }
 

@@ -11,7 +11,10 @@ use actix_web::{HttpResponse, web};
 use std::fmt::Write;
 use tawasol_domain::{Locale, PageLimit};
 
-pub async fn show(state: web::Data<AppState>, Lang(locale): Lang) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    Lang(locale): Lang,
+) -> Result<HttpResponse, ApiError> {
     let page = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
     let mut items = String::new();
     for c in &page.items {

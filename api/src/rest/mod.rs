@@ -12,35 +12,39 @@ use crate::problem::ApiError;
 use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(resource("/", "GET, HEAD").route(web::get().to(home::show)).route(web::head().to(home::show)))
-        .service(
-            resource("/health/live", "GET, HEAD")
-                .route(web::get().to(health::live))
-                .route(web::head().to(health::live)),
-        )
-        .service(
-            resource("/health/ready", "GET, HEAD")
-                .route(web::get().to(health::ready))
-                .route(web::head().to(health::ready)),
-        )
-        .service(
-            resource("/problems/{kind}", "GET, HEAD")
-                .route(web::get().to(problems::show))
-                .route(web::head().to(problems::show)),
-        )
-        .service(
-            web::scope("/api/v1")
-                .service(
-                    resource("/communes", "GET, HEAD")
-                        .route(web::get().to(communes::list::handle))
-                        .route(web::head().to(communes::list::handle)),
-                )
-                .service(
-                    resource("/communes/{slug}", "GET, HEAD")
-                        .route(web::get().to(communes::show::handle))
-                        .route(web::head().to(communes::show::handle)),
-                ),
-        );
+    cfg.service(
+        resource("/", "GET, HEAD")
+            .route(web::get().to(home::show))
+            .route(web::head().to(home::show)),
+    )
+    .service(
+        resource("/health/live", "GET, HEAD")
+            .route(web::get().to(health::live))
+            .route(web::head().to(health::live)),
+    )
+    .service(
+        resource("/health/ready", "GET, HEAD")
+            .route(web::get().to(health::ready))
+            .route(web::head().to(health::ready)),
+    )
+    .service(
+        resource("/problems/{kind}", "GET, HEAD")
+            .route(web::get().to(problems::show))
+            .route(web::head().to(problems::show)),
+    )
+    .service(
+        web::scope("/api/v1")
+            .service(
+                resource("/communes", "GET, HEAD")
+                    .route(web::get().to(communes::list::handle))
+                    .route(web::head().to(communes::list::handle)),
+            )
+            .service(
+                resource("/communes/{slug}", "GET, HEAD")
+                    .route(web::get().to(communes::show::handle))
+                    .route(web::head().to(communes::show::handle)),
+            ),
+    );
 }
 
 /// A resource that answers other methods with 405 and an `Allow` header listing `allow`.

@@ -70,9 +70,23 @@ mod tests {
     #[test]
     fn cursors_round_trip_and_foreign_ones_are_refused() {
         let c = encode_cursor("tan-tan");
-        assert_eq!(q(None, Some(&c)).after(|s| Some(s.to_owned())).unwrap().as_deref(), Some("tan-tan"));
-        assert!(q(None, Some("tan-tan")).after(|s| Some(s.to_owned())).is_err());
-        assert!(q(None, Some(&URL_SAFE_NO_PAD.encode("v9:x"))).after(|s| Some(s.to_owned())).is_err());
+        assert_eq!(
+            q(None, Some(&c))
+                .after(|s| Some(s.to_owned()))
+                .unwrap()
+                .as_deref(),
+            Some("tan-tan")
+        );
+        assert!(
+            q(None, Some("tan-tan"))
+                .after(|s| Some(s.to_owned()))
+                .is_err()
+        );
+        assert!(
+            q(None, Some(&URL_SAFE_NO_PAD.encode("v9:x")))
+                .after(|s| Some(s.to_owned()))
+                .is_err()
+        );
         assert_eq!(q(None, None).after(|s| Some(s.to_owned())).unwrap(), None);
     }
 

@@ -17,7 +17,11 @@ pub async fn handle(
     let after = query.after(|key| CommuneSlug::parse(key).ok())?;
     let page = communes::list(&state.db, after, limit).await?;
     let body = ListBody {
-        items: page.items.iter().map(|c| CommuneBody::new(c, locale)).collect(),
+        items: page
+            .items
+            .iter()
+            .map(|c| CommuneBody::new(c, locale))
+            .collect(),
         next_cursor: page.next.as_ref().map(|slug| encode_cursor(slug.as_str())),
     };
     Ok(HttpResponse::Ok()

@@ -4,7 +4,9 @@ pub mod list;
 pub mod show;
 
 use serde::Serialize;
-use tawasol_domain::{Arrondissement, BoundingBox, Category, Commune, GeoPoint, Locale, LocalizedText};
+use tawasol_domain::{
+    Arrondissement, BoundingBox, Category, Commune, GeoPoint, Locale, LocalizedText,
+};
 
 /// A commune as the API shows it: `name` in the reader's language, `names` in all three.
 #[derive(Debug, Serialize)]

@@ -22,7 +22,11 @@ pub async fn handle(
     let found = communes::show(&state.db, &slug).await?;
     let body = Body {
         commune: CommuneBody::new(&found.commune, locale),
-        categories: found.categories.iter().map(|c| CategoryBody::new(c, locale)).collect(),
+        categories: found
+            .categories
+            .iter()
+            .map(|c| CategoryBody::new(c, locale))
+            .collect(),
     };
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))

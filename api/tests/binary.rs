@@ -1,0 +1,203 @@
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tawasol_persistence::test_support::TestDatabase;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tawasol");
+
+/// The binary with a clean environment: only what the test gives it.
+fn tawasol(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir).env_clear();
+    if let Ok(path) = std::env::var("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd
+}
+
+/// Waits for the line saying where the server listens; returns its port and the log lines
+/// (those read so far, and a channel with the rest, which ends when the process exits).
+fn wait_for_port(
+    child: &mut Child,
+    lines: &mut Vec<String>,
+) -> (u16, std::sync::mpsc::Receiver<String>) {
+    let stderr = child.stderr.take().expect("piped stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the server said where it listens within 30 s");
+        lines.push(line.clone());
+        if line.contains("Tawasol is listening") {
+            let port = line
+                .split("127.0.0.1:")
+                .nth(1)
+                .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|p| p.parse().ok())
+                .expect("a port in the listening line");
+            return (port, rx);
+        }
+    }
+}
+
+fn sigterm(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+fn wait_exit(child: &mut Child) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop within 20 s of SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_bad_setting_stops_start_up_with_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value) in [
+        ("TAWASOL_LISTEN", "everywhere"),
+        ("TAWASOL_ENV", "staging"),
+        ("DATABASE_URL", "mysql://db/tawasol"),
+        ("TAWASOL_BODY_LIMIT", "lots"),
+    ] {
+        let out = tawasol(dir.path()).env(var, value).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{var}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{var}: {stderr}");
+        assert!(stderr.contains(var), "{stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("backtrace"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_configuration_file_is_named_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("tawasol.toml"),
+        "listen = \"127.0.0.1:0\"\nbody_limt = 5\n",
+    )
+    .unwrap();
+    let out = tawasol(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("body_limt"), "{stderr}");
+}
+
+#[test]
+fn an_unreachable_database_is_one_clear_line_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tawasol(dir.path())
+        .env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/tawasol")
+        .env("TAWASOL_LISTEN", "127.0.0.1:0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("cannot reach the database"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn with_no_settings_it_creates_and_serves_sqlite_under_data_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = tawasol(dir.path())
+        .env("TAWASOL_LISTEN", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = Vec::new();
+    let (port, _rest) = wait_for_port(&mut child, &mut lines);
+    assert!(
+        dir.path().join("data/tawasol.db").is_file(),
+        "./data/tawasol.db created"
+    );
+    let body = http_get(port, "/api/v1/communes?lang=fr");
+    assert!(body.contains("\"Tanger\""), "{body}");
+    sigterm(&child);
+    assert!(wait_exit(&mut child).success(), "graceful exit on SIGTERM");
+}
+
+#[test]
+fn json_logs_have_one_object_per_line_with_the_request_id() {
+    let db = TestDatabase::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = tawasol(dir.path())
+        .env("TAWASOL_LISTEN", "127.0.0.1:0")
+        .env("DATABASE_URL", db.url())
+        .env("TAWASOL_LOG_FORMAT", "json")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = Vec::new();
+    let (port, rest) = wait_for_port(&mut child, &mut lines);
+    let (head, _) = http_get_raw(port, "/health/live");
+    let id = head
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .expect("x-request-id header")
+        .trim()
+        .to_owned();
+    sigterm(&child);
+    assert!(wait_exit(&mut child).success());
+    lines.extend(rest.iter());
+    let parsed: Vec<serde_json::Value> = lines
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}")))
+        .collect();
+    assert!(
+        parsed
+            .iter()
+            .all(|l| l["level"].is_string() && l["timestamp"].is_string())
+    );
+    let request = parsed
+        .iter()
+        .find(|l| l["span"]["request_id"] == id.as_str())
+        .unwrap_or_else(|| panic!("no log line for request {id}: {lines:#?}"));
+    assert_eq!(request["status"], 200);
+    assert_eq!(request["span"]["path"], "/health/live");
+}
+
+fn http_get(port: u16, path: &str) -> String {
+    http_get_raw(port, path).1
+}
+
+/// A plain HTTP/1.1 GET over TCP, so the binary is tested with nothing in between.
+fn http_get_raw(port: u16, path: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (head.to_owned(), body.to_owned())
+}

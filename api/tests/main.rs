@@ -1,0 +1,3 @@
+//! Tests of the `tawasol` binary itself: start-up, configuration errors, logs, shutdown.
+
+mod binary;
