@@ -3,8 +3,10 @@
 
 pub mod category;
 pub mod commune;
+pub mod email;
 pub mod geo;
 pub mod locale;
+pub mod outbox;
 pub mod page;
 pub mod text;
 
@@ -13,7 +15,9 @@ pub use commune::{
     Arrondissement, ArrondissementSlug, CensusYear, Commune, CommuneSlug, Population,
     petition_threshold,
 };
+pub use email::EmailAddress;
 pub use geo::{BoundingBox, GeoPoint};
 pub use locale::Locale;
+pub use outbox::{DeliveryFailure, NextStep, OutboxStatus, RetryPolicy};
 pub use page::PageLimit;
 pub use text::LocalizedText;

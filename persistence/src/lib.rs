@@ -7,6 +7,7 @@ mod connection;
 mod database;
 mod error;
 mod migrations;
+pub mod outbox;
 pub mod schema;
 #[cfg(feature = "test-support")]
 pub mod test_support;

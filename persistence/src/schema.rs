@@ -55,4 +55,24 @@ diesel::table! {
 
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
-diesel::allow_tables_to_appear_in_same_query!(communes, arrondissements, categories);
+
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        dedupe_key -> Text,
+        recipient -> Text,
+        locale -> Text,
+        template -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_by -> Nullable<Text>,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(communes, arrondissements, categories, outbox);

@@ -3,3 +3,4 @@
 
 mod communes;
 mod migrations;
+mod outbox;
