@@ -37,6 +37,11 @@ pub struct Settings {
     /// `None`: mails are written as `.eml` files under `<data dir>/mail`.
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// Whether the server drains the outbox itself (`tawasol worker` can do it instead).
+    pub mail_worker: bool,
+    pub mail_max_attempts: u32,
+    pub mail_retention: Duration,
+    pub unsubscribe_secret: Option<String>,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -69,6 +74,10 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_SHUTDOWN_TIMEOUT", Some("30")),
     ("TAWASOL_SMTP_URL", None),
     ("TAWASOL_MAIL_FROM", Some("Tawasol <no-reply@localhost>")),
+    ("TAWASOL_MAIL_WORKER", Some("on")),
+    ("TAWASOL_MAIL_MAX_ATTEMPTS", Some("8")),
+    ("TAWASOL_MAIL_RETENTION_DAYS", Some("30")),
+    ("TAWASOL_UNSUBSCRIBE_SECRET", None),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -241,6 +250,39 @@ impl Settings {
             ));
         }
 
+        let mail_worker = match get("TAWASOL_MAIL_WORKER") {
+            "on" | "true" => true,
+            "off" | "false" => false,
+            other => {
+                return Err(bad(
+                    "TAWASOL_MAIL_WORKER",
+                    format!("{other:?} is neither on nor off"),
+                ));
+            }
+        };
+        let mail_max_attempts = parse_number(
+            "TAWASOL_MAIL_MAX_ATTEMPTS",
+            get("TAWASOL_MAIL_MAX_ATTEMPTS"),
+            1,
+            100,
+        )?;
+        let retention_days = parse_number(
+            "TAWASOL_MAIL_RETENTION_DAYS",
+            get("TAWASOL_MAIL_RETENTION_DAYS"),
+            1,
+            3650,
+        )?;
+        let unsubscribe_secret = values
+            .get("TAWASOL_UNSUBSCRIBE_SECRET")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if unsubscribe_secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err(bad(
+                "TAWASOL_UNSUBSCRIBE_SECRET",
+                "must be at least 32 bytes",
+            ));
+        }
+
         let settings = Settings {
             listen,
             database_url,
@@ -255,6 +297,12 @@ impl Settings {
             shutdown_timeout,
             smtp_url,
             mail_from,
+            mail_worker,
+            mail_max_attempts: u32::try_from(mail_max_attempts).unwrap_or(100),
+            mail_retention: Duration::from_secs(
+                u64::try_from(retention_days).unwrap_or(3650) * 24 * 3600,
+            ),
+            unsubscribe_secret,
         };
         settings.check_production()?;
         Ok(settings)
@@ -264,6 +312,12 @@ impl Settings {
     fn check_production(&self) -> Result<(), ConfigError> {
         if self.environment != Environment::Production {
             return Ok(());
+        }
+        if self.unsubscribe_secret.is_none() {
+            return Err(bad(
+                "TAWASOL_UNSUBSCRIBE_SECRET",
+                "must be set in production (at least 32 bytes; generated keys are for local use only)",
+            ));
         }
         if self.public_url.contains("://127.0.0.1") || self.public_url.contains("://localhost") {
             return Err(bad(
@@ -360,6 +414,9 @@ mod tests {
             ("TAWASOL_LISTN", "127.0.0.1:1"),
             ("TAWASOL_SMTP_URL", "http://mail"),
             ("TAWASOL_MAIL_FROM", "nobody"),
+            ("TAWASOL_MAIL_WORKER", "sometimes"),
+            ("TAWASOL_MAIL_MAX_ATTEMPTS", "0"),
+            ("TAWASOL_UNSUBSCRIBE_SECRET", "short"),
         ];
         for (var, value) in cases {
             let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();
@@ -376,13 +433,24 @@ mod tests {
     }
 
     #[test]
-    fn production_needs_a_public_address() {
+    fn production_needs_its_secrets_and_a_public_address() {
+        let secret = "s".repeat(32);
         let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_UNSUBSCRIBE_SECRET");
+        let err = Settings::from_sources(
+            &env(&[
+                ("TAWASOL_ENV", "production"),
+                ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
+            ]),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.setting, "TAWASOL_PUBLIC_URL");
         let ok = Settings::from_sources(
             &env(&[
                 ("TAWASOL_ENV", "production"),
                 ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
+                ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
             ]),
             None,
         )

@@ -3,10 +3,13 @@
 
 pub mod config;
 pub mod extract;
+pub mod html;
 pub mod i18n;
+pub mod mail;
 pub mod middleware;
 pub mod problem;
 mod rest;
+pub mod secrets;
 pub mod startup;
 pub mod telemetry;
 pub mod usecases;

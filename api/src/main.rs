@@ -2,7 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use tawasol_api::usecases::outbox;
 use tawasol_api::{Application, Settings, startup, telemetry};
+use tawasol_domain::{OutboxStatus, PageLimit};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,6 +23,31 @@ enum Command {
     Serve,
     /// Apply pending database migrations, then exit (for deployments that migrate before start).
     Migrate,
+    /// Drain the mail outbox without serving HTTP, until SIGTERM or Ctrl-C.
+    Worker,
+    /// Administrative tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// List mails in the outbox, newest first.
+    Outbox {
+        /// Only mails in this state: pending, sent or dead.
+        #[arg(long)]
+        status: Option<String>,
+        /// How many (1 to 100).
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
+    /// Put a dead mail back in the queue, due now.
+    Requeue {
+        /// The mail's id, as `tawasol admin outbox --status dead` lists it.
+        id: i64,
+    },
 }
 
 #[tokio::main]
@@ -40,6 +67,8 @@ async fn main() -> ExitCode {
             .await
             .map(|_| tracing::info!("the database is up to date"))
             .map_err(|e| e.to_string()),
+        Command::Worker => worker(&settings).await,
+        Command::Admin { command } => admin(&settings, command).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -57,4 +86,75 @@ async fn serve(settings: &Settings) -> Result<(), String> {
     app.run_until_stopped().await.map_err(|e| e.to_string())?;
     tracing::info!("stopped");
     Ok(())
+}
+
+async fn worker(settings: &Settings) -> Result<(), String> {
+    let db = startup::open_database(settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    let worker = startup::mail_worker(settings, &db).map_err(|e| e.to_string())?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker.run(stopped));
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    running.await.map_err(|e| e.to_string())
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+#[allow(clippy::print_stdout)]
+async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String> {
+    let db = startup::open_database(settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    match command {
+        AdminCommand::Outbox { status, limit } => {
+            let status = match status.as_deref() {
+                None => None,
+                Some(s) => Some(
+                    OutboxStatus::parse(s)
+                        .ok_or(format!("--status {s:?}: use pending, sent or dead"))?,
+                ),
+            };
+            let limit = PageLimit::parse(Some(limit)).map_err(|e| format!("--limit: {e}"))?;
+            let page = outbox::list(&db, status, None, limit)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("id\tstatus\tattempts\ttemplate\tlocale\tcreated_at\trecipient\tlast_error");
+            for e in page.items {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}Z\t{}\t{}",
+                    e.id,
+                    e.status,
+                    e.attempts,
+                    e.template,
+                    e.locale,
+                    e.created_at.format("%Y-%m-%dT%H:%M:%S"),
+                    e.recipient,
+                    e.last_error.unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        AdminCommand::Requeue { id } => {
+            outbox::requeue(&db, id, chrono::Utc::now().naive_utc())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("mail {id} is queued again");
+            Ok(())
+        }
+    }
 }

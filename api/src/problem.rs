@@ -23,12 +23,13 @@ pub enum ProblemKind {
     MalformedBody,
     Validation,
     InvalidParameter,
+    Conflict,
     Internal,
     ServiceUnavailable,
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 9] = [
+    pub const ALL: [ProblemKind; 10] = [
         ProblemKind::NotFound,
         ProblemKind::MethodNotAllowed,
         ProblemKind::PayloadTooLarge,
@@ -36,6 +37,7 @@ impl ProblemKind {
         ProblemKind::MalformedBody,
         ProblemKind::Validation,
         ProblemKind::InvalidParameter,
+        ProblemKind::Conflict,
         ProblemKind::Internal,
         ProblemKind::ServiceUnavailable,
     ];
@@ -49,6 +51,7 @@ impl ProblemKind {
             ProblemKind::MalformedBody => "malformed-body",
             ProblemKind::Validation => "validation",
             ProblemKind::InvalidParameter => "invalid-parameter",
+            ProblemKind::Conflict => "conflict",
             ProblemKind::Internal => "internal",
             ProblemKind::ServiceUnavailable => "service-unavailable",
         }
@@ -66,6 +69,7 @@ impl ProblemKind {
             ProblemKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ProblemKind::MalformedBody | ProblemKind::InvalidParameter => StatusCode::BAD_REQUEST,
             ProblemKind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+            ProblemKind::Conflict => StatusCode::CONFLICT,
             ProblemKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ProblemKind::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -260,6 +264,11 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::CommuneNotFound(slug) => {
                 ApiError::not_found(Message::new("detail-commune-not-found").arg("slug", slug))
             }
+            UseCaseError::OutboxNotFound(id) => {
+                ApiError::not_found(Message::new("detail-outbox-not-found").arg("id", id))
+            }
+            UseCaseError::OutboxNotDead(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-outbox-not-dead").arg("id", id)),
             UseCaseError::Persistence(P::Unavailable(cause)) => {
                 ApiError::new(ProblemKind::ServiceUnavailable)
                     .detail(Message::new("detail-database-unavailable"))

@@ -2,12 +2,19 @@
 
 use crate::config::Settings;
 use crate::extract::BodyLimit;
+use crate::mail::transport::Transport;
+use crate::mail::unsubscribe::UnsubscribeKey;
+use crate::mail::worker::{MailWorker, WorkerConfig};
+use crate::mail::{MailSignal, Mailer};
 use crate::{middleware, rest};
 use actix_web::dev::Server;
 pub use actix_web::dev::ServerHandle;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+use tawasol_domain::RetryPolicy;
 use tawasol_persistence::{Database, PersistenceError, PoolSettings};
 
 /// What every handler can reach.
@@ -15,6 +22,8 @@ use tawasol_persistence::{Database, PersistenceError, PoolSettings};
 pub struct AppState {
     pub db: Database,
     pub public_url: String,
+    /// Wakes this process's mail worker after a use-case queued a mail.
+    pub mail: MailSignal,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +42,10 @@ pub enum StartupError {
     },
     #[error("start-up was interrupted")]
     Interrupted,
+    #[error("{0}")]
+    Secret(#[from] crate::secrets::SecretError),
+    #[error("mail: {0}")]
+    Mail(String),
 }
 
 /// A running server, before it is awaited.
@@ -40,6 +53,7 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Database,
+    worker: Option<MailWorker>,
 }
 
 impl std::fmt::Debug for Application {
@@ -68,9 +82,16 @@ impl Application {
             .local_addr()
             .map(|a| a.port())
             .unwrap_or(settings.listen.port());
+        let signal = MailSignal::default();
+        let worker = if settings.mail_worker {
+            Some(mail_worker(settings, &db)?.with_signal(signal.clone()))
+        } else {
+            None
+        };
         let state = web::Data::new(AppState {
             db: db.clone(),
             public_url: settings.public_url.clone(),
+            mail: signal,
         });
         let limit = web::Data::new(BodyLimit(settings.body_limit));
         let server = HttpServer::new(move || {
@@ -97,7 +118,12 @@ impl Application {
             database = db.backend().name(),
             "Tawasol is listening"
         );
-        Ok(Application { port, server, db })
+        Ok(Application {
+            port,
+            server,
+            db,
+            worker,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -113,10 +139,63 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until stopped; in-flight requests finish (up to `TAWASOL_SHUTDOWN_TIMEOUT`).
+    /// Serves until stopped; in-flight requests finish (up to `TAWASOL_SHUTDOWN_TIMEOUT`), then
+    /// the mail worker finishes its current batch.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = self.worker.map(|w| tokio::spawn(w.run(stopped)));
+        let served = self.server.await;
+        let _ = stop.send(true);
+        if let Some(worker) = worker {
+            let _ = worker.await;
+        }
+        served
     }
+}
+
+/// The mail transport the settings name: SMTP, or `.eml` files under `<data dir>/mail`.
+pub fn mail_transport(settings: &Settings) -> Result<Transport, StartupError> {
+    match &settings.smtp_url {
+        Some(url) => Transport::smtp(url, Duration::from_secs(15))
+            .map_err(|e| StartupError::Mail(format!("TAWASOL_SMTP_URL: {e}"))),
+        None => Transport::files(&settings.data_dir.join("mail"))
+            .map_err(|e| StartupError::Mail(format!("cannot create the mail folder: {e}"))),
+    }
+}
+
+/// The sender, links and unsubscribe key every mail shares.
+pub fn mailer(settings: &Settings) -> Result<Mailer, StartupError> {
+    let secret = crate::secrets::load(
+        "TAWASOL_UNSUBSCRIBE_SECRET",
+        settings.unsubscribe_secret.as_deref(),
+        settings.environment,
+        &settings.data_dir,
+        "unsubscribe.key",
+    )?;
+    Mailer::new(
+        &settings.mail_from,
+        &settings.public_url,
+        UnsubscribeKey::derive(&secret),
+    )
+    .map_err(StartupError::Mail)
+}
+
+/// A mail worker configured from the settings.
+pub fn mail_worker(settings: &Settings, db: &Database) -> Result<MailWorker, StartupError> {
+    let config = WorkerConfig {
+        retry: RetryPolicy {
+            max_attempts: settings.mail_max_attempts,
+            ..RetryPolicy::default()
+        },
+        retention: settings.mail_retention,
+        ..WorkerConfig::default()
+    };
+    Ok(MailWorker::new(
+        db.clone(),
+        Arc::new(mail_transport(settings)?),
+        Arc::new(mailer(settings)?),
+        config,
+    ))
 }
 
 /// Connects and migrates, off the async workers.

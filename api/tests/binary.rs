@@ -201,3 +201,77 @@ fn http_get_raw(port: u16, path: &str) -> (String, String) {
     let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
     (head.to_owned(), body.to_owned())
 }
+
+#[test]
+fn the_worker_alone_drains_the_outbox_into_eml_files_and_stops_on_sigterm() {
+    use tawasol_api::mail::template::Template;
+    use tawasol_api::mail::{OutgoingMail, enqueue};
+    use tawasol_domain::{EmailAddress, Locale};
+    let db = TestDatabase::new();
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let database = tawasol_persistence::Database::connect(
+            db.url(),
+            tawasol_persistence::PoolSettings::default(),
+        )
+        .unwrap();
+        let mail = OutgoingMail {
+            to: EmailAddress::parse("amina@tawasol.test").unwrap(),
+            locale: Locale::Zgh,
+            template: Template::AccountVerifyEmail {
+                display_name: "Amina".into(),
+                verify_url: "http://127.0.0.1:8080/verify?token=t".into(),
+            },
+            dedupe_key: "cli-worker".into(),
+        };
+        enqueue(
+            &mut database.conn().unwrap(),
+            &mail,
+            chrono::Utc::now().naive_utc(),
+        )
+        .unwrap();
+    }
+    let mut child = tawasol(dir.path())
+        .arg("worker")
+        .env("DATABASE_URL", db.url())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mail_dir = dir.path().join("data/mail");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let eml = loop {
+        let found = std::fs::read_dir(&mail_dir)
+            .ok()
+            .and_then(|mut entries| entries.find_map(|e| e.ok().map(|e| e.path())));
+        if let Some(path) = found {
+            break path;
+        }
+        assert!(Instant::now() < deadline, "no .eml file within 20 s");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(eml.extension().and_then(|e| e.to_str()), Some("eml"));
+    sigterm(&child);
+    assert!(wait_exit(&mut child).success());
+
+    let listed = tawasol(dir.path())
+        .args(["admin", "outbox", "--status", "sent"])
+        .env("DATABASE_URL", db.url())
+        .output()
+        .unwrap();
+    assert!(listed.status.success());
+    let table = String::from_utf8(listed.stdout).unwrap();
+    assert_eq!(table.lines().count(), 2, "{table}");
+    assert!(table.contains("account_verify_email\tzgh"), "{table}");
+
+    let requeue = tawasol(dir.path())
+        .args(["admin", "requeue", "9999"])
+        .env("DATABASE_URL", db.url())
+        .output()
+        .unwrap();
+    assert_eq!(requeue.status.code(), Some(1));
+    assert!(
+        String::from_utf8(requeue.stderr)
+            .unwrap()
+            .contains("no mail 9999")
+    );
+}

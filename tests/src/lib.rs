@@ -1,6 +1,8 @@
 //! Starts the real Tawasol server on a loopback port, on a fresh database of the backend the
 //! environment names, for tests that act as a user over HTTP.
 
+pub mod smtp;
+
 use std::collections::BTreeMap;
 use tawasol_api::startup::ServerHandle;
 use tawasol_api::{Application, Settings};

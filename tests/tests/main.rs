@@ -5,3 +5,4 @@ mod communes;
 mod deployment;
 mod errors;
 mod health;
+mod mail;

@@ -16,6 +16,8 @@ problem-validation-title = بعض الحقول غير مقبولة
 problem-validation-description = المحتوى JSON صالح، لكن بعض الحقول غير معروفة أو ناقصة أو غير صحيحة. تشير قائمة errors إلى كل حقل بمؤشر JSON (RFC 6901) وتبين الخطأ.
 problem-invalid-parameter-title = معامل غير صالح
 problem-invalid-parameter-description = أحد معاملات العنوان (بعد علامة ?) ليست له قيمة مقبولة. تسمي قائمة errors كل معامل.
+problem-conflict-title = تعارض مع الحالة الحالية
+problem-conflict-description = الطلب صحيح لكنه لا ينطبق على العنصر في حالته الحالية (تم من قبل، أو خطوة لا تلي سابقتها).
 problem-internal-title = خطأ داخلي
 problem-internal-description = حدث خطأ غير متوقع من جهتنا. لم يحفظ أي شيء مما أرسلته بشكل ناقص. اذكر معرف الطلب إذا أبلغت عنه.
 problem-service-unavailable-title = الخدمة غير متوفرة مؤقتا
@@ -35,6 +37,8 @@ detail-unsupported-media-type = أرسل المحتوى بصيغة application/j
 detail-malformed-body = المحتوى ليس JSON صالحا (السطر { $line }، العمود { $column }).
 detail-validation = صحح الحقول المذكورة في errors.
 detail-invalid-parameter = صحح المعاملات المذكورة في errors.
+detail-outbox-not-found = لا توجد رسالة رقم { $id } في طابور الإرسال.
+detail-outbox-not-dead = الرسالة { $id } ليست متخلى عنها: لا يعاد إلى الطابور إلا ما تخلي عنه.
 detail-internal = حدث خطأ غير متوقع. معرف الطلب: { $request_id }.
 detail-database-unavailable = قاعدة البيانات غير متاحة. أعد المحاولة بعد ثوان.
 detail-migrations-pending = قاعدة البيانات قيد التحديث. أعد المحاولة بعد ثوان.
@@ -57,3 +61,27 @@ home-tagline = أبلغ عن مشكل في جماعتك، وتابع أجوبة 
 home-communes = الجماعات
 home-api = واجهة البرمجة (JSON)
 home-health = حالة الخدمة
+
+## Mails
+
+mail-signature = فريق تواصل
+mail-footer-account = تتلقى هذه الرسالة لأنها تخص حسابك في تواصل.
+mail-footer-notification = أنت تتابع هذا الموضوع في تواصل. لإيقاف هذه الرسائل: { $url }
+
+mail-account-verify-email-subject = أكد عنوانك في تواصل
+mail-account-verify-email-body =
+    مرحبا { $name }،
+
+    لتفعيل حسابك في تواصل، افتح هذا الرابط خلال 48 ساعة:
+
+    { $url }
+
+    إذا لم تنشئ حسابا، تجاهل هذه الرسالة: لن يتم أي شيء دونك.
+
+mail-issue-official-answer-subject = رد رسمي: { $title }
+mail-issue-official-answer-body =
+    أجاب { $official } ({ $official_title }) علنا على البلاغ «{ $title }».
+
+    اقرأ الرد وتابع ما يلي:
+
+    { $url }

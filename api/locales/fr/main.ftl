@@ -16,6 +16,8 @@ problem-validation-title = Certains champs ne sont pas acceptables
 problem-validation-description = Le corps est du JSON valide, mais des champs sont inconnus, manquants ou incorrects. La liste errors indique chaque champ par un pointeur JSON (RFC 6901) et dit ce qui ne va pas.
 problem-invalid-parameter-title = Paramètre invalide
 problem-invalid-parameter-description = Un paramètre de l’adresse (après le ?) n’a pas une valeur acceptable. La liste errors nomme chaque paramètre.
+problem-conflict-title = Conflit avec l’état actuel
+problem-conflict-description = La demande est valide mais ne s’applique pas à l’objet dans son état actuel (déjà fait, ou étape qui ne suit pas la précédente).
 problem-internal-title = Erreur interne
 problem-internal-description = Une erreur imprévue s’est produite de notre côté. Rien de ce que vous avez envoyé n’a été enregistré à moitié. Citez l’identifiant de requête si vous la signalez.
 problem-service-unavailable-title = Service momentanément indisponible
@@ -35,6 +37,8 @@ detail-unsupported-media-type = Envoyez le corps en application/json.
 detail-malformed-body = Le corps n’est pas du JSON valide (ligne { $line }, colonne { $column }).
 detail-validation = Corrigez les champs listés dans errors.
 detail-invalid-parameter = Corrigez les paramètres listés dans errors.
+detail-outbox-not-found = Aucun message { $id } dans la file d’envoi.
+detail-outbox-not-dead = Le message { $id } n’est pas abandonné : seuls les messages abandonnés peuvent être remis en file.
 detail-internal = Une erreur imprévue s’est produite. Identifiant de la requête : { $request_id }.
 detail-database-unavailable = La base de données est injoignable. Réessayez dans quelques secondes.
 detail-migrations-pending = La base de données est en cours de mise à jour. Réessayez dans quelques secondes.
@@ -57,3 +61,27 @@ home-tagline = Signalez un problème de votre commune, suivez les réponses de v
 home-communes = Communes
 home-api = API (JSON)
 home-health = État du service
+
+## Mails
+
+mail-signature = L’équipe Tawasol
+mail-footer-account = Vous recevez ce message parce qu’il concerne votre compte Tawasol.
+mail-footer-notification = Vous suivez ce fil sur Tawasol. Pour ne plus recevoir ces messages : { $url }
+
+mail-account-verify-email-subject = Confirmez votre adresse pour Tawasol
+mail-account-verify-email-body =
+    Bonjour { $name },
+
+    Pour activer votre compte Tawasol, ouvrez ce lien dans les 48 heures :
+
+    { $url }
+
+    Si vous n’avez pas créé de compte, ignorez ce message : rien ne se fera sans vous.
+
+mail-issue-official-answer-subject = Réponse officielle : { $title }
+mail-issue-official-answer-body =
+    { $official } ({ $official_title }) a répondu publiquement au signalement « { $title } ».
+
+    Lisez la réponse et suivez la suite :
+
+    { $url }

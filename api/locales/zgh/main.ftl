@@ -17,6 +17,8 @@ problem-validation-title = ⴽⵔⴰ ⵏ ⵢⵉⴳⵔⴰⵏ ⵓⵔ ⵖⵓⴷⴰ�
 problem-validation-description = ⴰⴳⴱⵓⵔ ⴷ JSON ⵉⵖⵓⴷⴰⵏ, ⵎⴰⵛ ⴽⵔⴰ ⵏ ⵢⵉⴳⵔⴰⵏ ⵓⵔ ⵜⵜⵡⴰⵙⵙⵏⵏ, ⵏⵖ ⵅⵚⵚⴰⵏ, ⵏⵖ ⵓⵔ ⵖⵓⴷⴰⵏ. ⵜⴰⵍⴳⴰⵎⵜ errors ⵜⵙⵎⴰⵍ ⴽⵓ ⵉⴳⵔ ⵙ ⵓⵙⵏⵎⴰⵍ JSON (RFC 6901).
 problem-invalid-parameter-title = ⴰⵎⵙⴽⵉⵍ ⵓⵔ ⵉⵖⵓⴷⴰ
 problem-invalid-parameter-description = ⵢⴰⵏ ⵓⵎⵙⴽⵉⵍ ⵏ ⵜⵏⵙⴰ (ⴷⴼⴼⵉⵔ ?) ⵓⵔ ⵖⵓⵔⵙ ⴰⵣⴰⵍ ⵉⵖⵓⴷⴰⵏ. ⵜⴰⵍⴳⴰⵎⵜ errors ⵜⵙⵎⴰⵍ ⴽⵓ ⴰⵎⵙⴽⵉⵍ.
+problem-conflict-title = ⴰⵎⵏⵖⵉ ⴷ ⵓⴷⴷⴰⴷ ⵏ ⵖⵉⵍⴰ
+problem-conflict-description = ⴰⵙⵓⵜⵔ ⵉⵖⵓⴷⴰ, ⵎⴰⵛ ⵓⵔ ⵉⵎⵙⴰⵙⴰ ⴷ ⵓⴷⴷⴰⴷ ⵏ ⵓⵙⵎⵉ ⵖⵉⵍⴰ (ⵉⵜⵜⵓⴳⴰ ⵢⴰⴷ, ⵏⵖ ⵜⴰⵙⵓⵔⵉⴼⵜ ⵓⵔ ⵉⵜⵜⴰⴹⴼⵕⵏ ⵜⴰⵣⵡⴰⵔⵓⵜ).
 problem-internal-title = ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ
 problem-internal-description = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ ⵖⵓⵔⵏⵖ. ⵓⵔ ⵉⵜⵜⵓⵃⴹⴰ ⵡⴰⵍⵓ ⵙ ⵓⵣⴳⵏ. ⵙⵎⴰⵍ ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ ⵎⴰ ⵜⵏⵏⵉⴷ ⴼⵍⴰⵙ.
 problem-service-unavailable-title = ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ
@@ -36,6 +38,8 @@ detail-unsupported-media-type = ⴰⵣⵏ ⴰⴳⴱⵓⵔ ⵙ application/json.
 detail-malformed-body = ⴰⴳⴱⵓⵔ ⵓⵔ ⵉⴳⵉ JSON ⵉⵖⵓⴷⴰⵏ (ⵉⵔⵉ { $line }, ⵜⴰⴳⵊⴷⵉⵜ { $column }).
 detail-validation = ⵙⵖⵓⴷⵓ ⵉⴳⵔⴰⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ errors.
 detail-invalid-parameter = ⵙⵖⵓⴷⵓ ⵉⵎⵙⴽⵉⵍⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ errors.
+detail-outbox-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⴱⵔⴰⵜ { $id } ⴳ ⵜⴰⴳⵓⵔⵉ ⵏ ⵜⵓⵣⵏⴰ.
+detail-outbox-not-dead = ⵜⴰⴱⵔⴰⵜ { $id } ⵓⵔ ⵜⵜⵓⴼⵍ: ⵖⴰⵙ ⵜⵉⴱⵔⴰⵜⵉⵏ ⵉⵜⵜⵓⴼⵍⵏ ⴰⵢ ⵉⵜⵜⵓⵔⴰⵔⵏ ⵖⵔ ⵜⴳⵓⵔⵉ.
 detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
 detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
@@ -58,3 +62,27 @@ home-tagline = ⵙⵎⴰⵍ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴳ ⵜⵊⵎⴰⵄ�
 home-communes = ⵜⵉⵊⵎⴰⵄⵉⵏ
 home-api = API (JSON)
 home-health = ⴰⴷⴷⴰⴷ ⵏ ⵜⵏⴰⴼⵓⵜ
+
+## Mails
+
+mail-signature = ⵜⴰⵔⴰⴱⴱⵓⵜ ⵏ ⵜⴰⵡⴰⵚⵍ
+mail-footer-account = ⵜⵜⴰⵡⴹⴷ ⵜⴰⴱⵔⴰⵜ ⴰ ⵉⵙ ⵜⵙⵙⴰⵖ ⵖⵔ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ.
+mail-footer-notification = ⵜⴹⴼⵕⴷ ⴰⵙⴰⵍⴰ ⴰ ⴳ ⵜⴰⵡⴰⵚⵍ. ⴰⴷ ⵓⵔ ⵜⵜⴰⵡⴹⴷ ⵜⵉⴱⵔⴰⵜⵉⵏ ⴰ: { $url }
+
+mail-account-verify-email-subject = ⵙⵙⵏⵜⵎ ⴰⵏⵙⴰ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ
+mail-account-verify-email-body =
+    ⴰⵣⵓⵍ { $name },
+
+    ⴰⴷ ⵜⵙⵙⵎⵔⵙⴷ ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ, ⵕⵥⵎ ⴰⵙⵖⵏ ⴰ ⴳ 48 ⵏ ⵜⵙⵔⴰⴳⵉⵏ:
+
+    { $url }
+
+    ⵎⴰ ⵓⵔ ⵜⵙⴽⵔⴷ ⴰⵎⵉⴹⴰⵏ, ⵣⴳⵍ ⵜⴰⴱⵔⴰⵜ ⴰ: ⵓⵔ ⵉⵜⵜⵉⵍⵉ ⵡⴰⵍⵓ ⴱⵍⴰ ⴽⵢⵢ.
+
+mail-issue-official-answer-subject = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵓⵏⵚⵉⴱⵜ: { $title }
+mail-issue-official-answer-body =
+    { $official } ({ $official_title }) ⵢⴰⵔⵓ ⵙ ⵓⴳⴷⵓⴷ ⵅⴼ ⵓⵎⵓⴽⵔⴰⴹ « { $title } ».
+
+    ⵖⵔ ⵜⴰⵔⵔⴰⵢⵜ ⵜⴹⴼⵕⴷ ⴰⵢⵏⵏⴰ ⴷ ⵉⴷⴷⴰⵏ:
+
+    { $url }

@@ -2,6 +2,7 @@
 //! full web application replaces it.
 
 use crate::extract::Lang;
+use crate::html::escape;
 use crate::i18n::text;
 use crate::problem::ApiError;
 use crate::startup::AppState;
@@ -54,20 +55,4 @@ pub async fn show(
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
         .body(html))
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -1,9 +1,9 @@
 //! `/problems/<kind>`: the page each problem `type` points to, in the reader's language.
 
 use crate::extract::Lang;
+use crate::html::escape;
 use crate::i18n::{Message, text};
 use crate::problem::{ApiError, ProblemKind};
-use crate::rest::home::escape;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 

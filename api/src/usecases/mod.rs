@@ -3,6 +3,7 @@
 
 pub mod communes;
 pub mod health;
+pub mod outbox;
 
 use tawasol_persistence::{AnyConnection, Database, PersistenceError};
 
@@ -10,6 +11,10 @@ use tawasol_persistence::{AnyConnection, Database, PersistenceError};
 pub enum UseCaseError {
     #[error("no commune is named {0:?}")]
     CommuneNotFound(String),
+    #[error("no mail {0} in the outbox")]
+    OutboxNotFound(i64),
+    #[error("mail {0} is not dead: only dead mails can be re-queued")]
+    OutboxNotDead(i64),
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
     #[error("the task was interrupted")]

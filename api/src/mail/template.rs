@@ -1,0 +1,233 @@
+//! The messages Tawasol sends, each in ar, fr and zgh from the Fluent files: a subject, a plain
+//! text body and an HTML alternative (`dir="rtl"` for Arabic).
+//!
+//! Each message has keys `mail-<name>-subject` and `mail-<name>-body` (the body may use several
+//! paragraphs separated by blank lines; a paragraph that is only a link becomes a link in HTML).
+
+use crate::html::escape;
+use crate::i18n::Message;
+use serde::{Deserialize, Serialize};
+use tawasol_domain::Locale;
+
+/// Every message, with the arguments it needs. Stored in the outbox as its name and JSON args.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "template", content = "args", rename_all = "snake_case")]
+pub enum Template {
+    /// Confirm the address of a new account (single-use link).
+    AccountVerifyEmail {
+        display_name: String,
+        verify_url: String,
+    },
+    /// An official answered an issue that the recipient reported or follows.
+    IssueOfficialAnswer {
+        issue_title: String,
+        official_name: String,
+        official_title: String,
+        issue_url: String,
+    },
+}
+
+/// Whether a mail is about the recipient's account (always sent, no unsubscribe) or a
+/// notification they may turn off (RFC 8058 one-click unsubscribe headers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Account,
+    Notification { topic: &'static str },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the outbox row cannot be rendered: {0}")]
+pub struct UnknownTemplate(pub String);
+
+impl Template {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Template::AccountVerifyEmail { .. } => "account_verify_email",
+            Template::IssueOfficialAnswer { .. } => "issue_official_answer",
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Template::AccountVerifyEmail { .. } => Kind::Account,
+            Template::IssueOfficialAnswer { .. } => Kind::Notification {
+                topic: "issue_updates",
+            },
+        }
+    }
+
+    /// The name and the JSON arguments, as the outbox stores them.
+    pub fn to_parts(&self) -> (&'static str, String) {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        (self.name(), value["args"].to_string())
+    }
+
+    pub fn from_parts(name: &str, payload: &str) -> Result<Template, UnknownTemplate> {
+        let args: serde_json::Value =
+            serde_json::from_str(payload).map_err(|e| UnknownTemplate(format!("{name}: {e}")))?;
+        serde_json::from_value(serde_json::json!({"template": name, "args": args}))
+            .map_err(|e| UnknownTemplate(format!("{name}: {e}")))
+    }
+
+    fn message(&self, part: &'static str) -> Message {
+        let key: &'static str = match (self, part) {
+            (Template::AccountVerifyEmail { .. }, "subject") => "mail-account-verify-email-subject",
+            (Template::AccountVerifyEmail { .. }, _) => "mail-account-verify-email-body",
+            (Template::IssueOfficialAnswer { .. }, "subject") => {
+                "mail-issue-official-answer-subject"
+            }
+            (Template::IssueOfficialAnswer { .. }, _) => "mail-issue-official-answer-body",
+        };
+        let m = Message::new(key);
+        match self {
+            Template::AccountVerifyEmail {
+                display_name,
+                verify_url,
+            } => m
+                .arg("name", display_name.as_str())
+                .arg("url", verify_url.as_str()),
+            Template::IssueOfficialAnswer {
+                issue_title,
+                official_name,
+                official_title,
+                issue_url,
+            } => m
+                .arg("title", issue_title.as_str())
+                .arg("official", official_name.as_str())
+                .arg("official_title", official_title.as_str())
+                .arg("url", issue_url.as_str()),
+        }
+    }
+
+    /// The mail in `locale`. `unsubscribe_url` is given for notifications.
+    pub fn render(&self, locale: Locale, unsubscribe_url: Option<&str>) -> Rendered {
+        let subject = self
+            .message("subject")
+            .render(locale)
+            .replace(['\r', '\n'], " ");
+        let mut paragraphs: Vec<String> = self
+            .message("body")
+            .render(locale)
+            .split("\n\n")
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let footer = match (self.kind(), unsubscribe_url) {
+            (Kind::Notification { .. }, Some(url)) => {
+                Message::new("mail-footer-notification").arg("url", url)
+            }
+            _ => Message::new("mail-footer-account"),
+        };
+        paragraphs.push(crate::i18n::text(locale, "mail-signature"));
+        let footer = footer.render(locale);
+        let text = format!("{}\n\n-- \n{footer}\n", paragraphs.join("\n\n"));
+        let html = html(locale, &subject, &paragraphs, &footer);
+        Rendered {
+            subject,
+            text,
+            html,
+        }
+    }
+}
+
+/// A rendered mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn html(locale: Locale, subject: &str, paragraphs: &[String], footer: &str) -> String {
+    let dir = locale.direction().as_str();
+    let mut body = String::new();
+    for p in paragraphs {
+        let trimmed = p.trim();
+        if (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
+            && !trimmed.contains(char::is_whitespace)
+        {
+            body.push_str(&format!(
+                "<p><a href=\"{0}\">{0}</a></p>\n",
+                escape(trimmed)
+            ));
+        } else {
+            body.push_str(&format!("<p>{}</p>\n", escape(p).replace('\n', "<br>")));
+        }
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
+         <body dir=\"{dir}\" style=\"font-family: sans-serif; line-height: 1.5\">\n{body}\
+         <hr><p style=\"color: #555; font-size: 0.9em\">{footer}</p>\n</body></html>\n",
+        lang = locale.as_str(),
+        title = escape(subject),
+        footer = escape(footer),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verify() -> Template {
+        Template::AccountVerifyEmail {
+            display_name: "Amina".into(),
+            verify_url: "https://tawasol.example.ma/verify?token=abc".into(),
+        }
+    }
+
+    #[test]
+    fn templates_round_trip_through_the_outbox_columns() {
+        let t = verify();
+        let (name, payload) = t.to_parts();
+        assert_eq!(name, "account_verify_email");
+        assert_eq!(Template::from_parts(name, &payload).unwrap(), t);
+        assert!(Template::from_parts("no_such_mail", "{}").is_err());
+        assert!(Template::from_parts(name, "{\"display_name\": 3}").is_err());
+    }
+
+    #[test]
+    fn every_template_renders_in_every_language_without_isolation_marks() {
+        let answer = Template::IssueOfficialAnswer {
+            issue_title: "Lampadaire <cassé>".into(),
+            official_name: "Karim".into(),
+            official_title: "Vice-président".into(),
+            issue_url: "https://t.ma/issues/1".into(),
+        };
+        for t in [verify(), answer] {
+            for locale in Locale::ALL {
+                let r = t.render(locale, Some("https://t.ma/u?token=x"));
+                for part in [&r.subject, &r.text, &r.html] {
+                    assert!(
+                        !part.contains(['\u{2068}', '\u{2069}']),
+                        "{locale} {}",
+                        t.name()
+                    );
+                    assert!(
+                        !part.contains("mail-"),
+                        "untranslated key in {locale}: {part}"
+                    );
+                }
+                assert!(!r.subject.is_empty() && !r.subject.contains('\n'));
+                assert!(
+                    r.html
+                        .contains(&format!("dir=\"{}\"", locale.direction().as_str()))
+                );
+                assert!(!r.html.contains("<cassé>"), "user text is escaped in HTML");
+            }
+        }
+    }
+
+    #[test]
+    fn only_notifications_carry_the_unsubscribe_link() {
+        let r = verify().render(Locale::Fr, Some("https://t.ma/u?token=x"));
+        assert!(!r.text.contains("https://t.ma/u?token=x"));
+        assert!(
+            r.text
+                .contains("https://tawasol.example.ma/verify?token=abc")
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"https://tawasol.example.ma/verify?token=abc\">")
+        );
+    }
+}
