@@ -1,6 +1,7 @@
 //! Tawasol's rules, kept pure: types that parse instead of validate, thresholds and deadlines,
 //! state machines and policies. Nothing here touches a database, the network, a clock or a runtime.
 
+pub mod account;
 pub mod category;
 pub mod commune;
 pub mod email;
@@ -8,8 +9,10 @@ pub mod geo;
 pub mod locale;
 pub mod outbox;
 pub mod page;
+pub mod policy;
 pub mod text;
 
+pub use account::{DisplayName, OfficialTitle, Password};
 pub use category::{AnswerTargetDays, Category, CategoryCode};
 pub use commune::{
     Arrondissement, ArrondissementSlug, CensusYear, Commune, CommuneSlug, Population,
@@ -20,4 +23,5 @@ pub use geo::{BoundingBox, GeoPoint};
 pub use locale::Locale;
 pub use outbox::{DeliveryFailure, NextStep, OutboxStatus, RetryPolicy};
 pub use page::PageLimit;
+pub use policy::{Action, Actor, Denied, OfficialScope, UserActor, authorize};
 pub use text::LocalizedText;

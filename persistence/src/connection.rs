@@ -18,3 +18,15 @@ impl std::fmt::Debug for AnyConnection {
         })
     }
 }
+
+/// Runs the same Diesel expression on whichever backend the connection is, for statements that
+/// exist on both but not through the multi-connection (`ON CONFLICT`, `RETURNING`).
+macro_rules! on_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::connection::AnyConnection::Postgresql($c) => $body,
+            $crate::connection::AnyConnection::Sqlite($c) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;

@@ -2,13 +2,17 @@
 //! PostgreSQL (production), through one code path. Backend-specific SQL lives only here, behind
 //! functions that the test suite runs on both.
 
+pub mod account;
+pub mod audit;
 pub mod commune;
 mod connection;
 mod database;
 mod error;
 mod migrations;
 pub mod outbox;
+pub mod role;
 pub mod schema;
+pub mod throttle;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 

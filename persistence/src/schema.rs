@@ -53,6 +53,128 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        display_name -> Text,
+        locale -> Text,
+        home_commune_id -> Nullable<BigInt>,
+        email_verified_at -> Nullable<Timestamp>,
+        is_admin -> Bool,
+        banned_at -> Nullable<Timestamp>,
+        ban_reason -> Nullable<Text>,
+        deleted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        purpose -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_used_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> BigInt,
+        session_id -> BigInt,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    officials (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        commune_id -> BigInt,
+        arrondissement_id -> Nullable<BigInt>,
+        title -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    official_categories (official_id, category_id) {
+        official_id -> BigInt,
+        category_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    moderators (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        commune_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        name -> Text,
+        founded_on -> Date,
+        head_office_commune_id -> BigInt,
+        purpose -> Text,
+        verified_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_members (organisation_id, user_id) {
+        organisation_id -> BigInt,
+        user_id -> BigInt,
+        is_representative -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        actor_user_id -> Nullable<BigInt>,
+        action -> Text,
+        target_type -> Text,
+        target_id -> Text,
+        before -> Nullable<Text>,
+        after -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    throttle (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -75,4 +197,27 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(communes, arrondissements, categories, outbox);
+diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(refresh_tokens -> sessions (session_id));
+diesel::joinable!(officials -> users (user_id));
+diesel::joinable!(officials -> communes (commune_id));
+diesel::joinable!(moderators -> users (user_id));
+diesel::joinable!(organisation_members -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    communes,
+    arrondissements,
+    categories,
+    outbox,
+    users,
+    email_tokens,
+    sessions,
+    refresh_tokens,
+    officials,
+    official_categories,
+    moderators,
+    organisations,
+    organisation_members,
+    audit_log,
+    throttle,
+);

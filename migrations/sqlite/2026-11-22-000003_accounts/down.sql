@@ -1,0 +1,11 @@
+DROP TABLE throttle;
+DROP TABLE audit_log;
+DROP TABLE organisation_members;
+DROP TABLE organisations;
+DROP TABLE moderators;
+DROP TABLE official_categories;
+DROP TABLE officials;
+DROP TABLE refresh_tokens;
+DROP TABLE sessions;
+DROP TABLE email_tokens;
+DROP TABLE users;
