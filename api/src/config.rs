@@ -42,6 +42,9 @@ pub struct Settings {
     pub mail_max_attempts: u32,
     pub mail_retention: Duration,
     pub unsubscribe_secret: Option<String>,
+    pub jwt_secret: Option<String>,
+    /// `false` disables every rate limit (benchmarks, demos); refused in production.
+    pub rate_limits: bool,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -78,6 +81,8 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_MAIL_MAX_ATTEMPTS", Some("8")),
     ("TAWASOL_MAIL_RETENTION_DAYS", Some("30")),
     ("TAWASOL_UNSUBSCRIBE_SECRET", None),
+    ("TAWASOL_JWT_SECRET", None),
+    ("TAWASOL_RATE_LIMITS", Some("on")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -283,6 +288,24 @@ impl Settings {
             ));
         }
 
+        let jwt_secret = values
+            .get("TAWASOL_JWT_SECRET")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err(bad("TAWASOL_JWT_SECRET", "must be at least 32 bytes"));
+        }
+        let rate_limits = match get("TAWASOL_RATE_LIMITS") {
+            "on" | "true" => true,
+            "off" | "false" => false,
+            other => {
+                return Err(bad(
+                    "TAWASOL_RATE_LIMITS",
+                    format!("{other:?} is neither on nor off"),
+                ));
+            }
+        };
+
         let settings = Settings {
             listen,
             database_url,
@@ -303,6 +326,8 @@ impl Settings {
                 u64::try_from(retention_days).unwrap_or(3650) * 24 * 3600,
             ),
             unsubscribe_secret,
+            jwt_secret,
+            rate_limits,
         };
         settings.check_production()?;
         Ok(settings)
@@ -312,6 +337,15 @@ impl Settings {
     fn check_production(&self) -> Result<(), ConfigError> {
         if self.environment != Environment::Production {
             return Ok(());
+        }
+        if self.jwt_secret.is_none() {
+            return Err(bad(
+                "TAWASOL_JWT_SECRET",
+                "must be set in production (at least 32 random bytes; generated keys are for local use only)",
+            ));
+        }
+        if !self.rate_limits {
+            return Err(bad("TAWASOL_RATE_LIMITS", "cannot be off in production"));
         }
         if self.unsubscribe_secret.is_none() {
             return Err(bad(
@@ -436,10 +470,30 @@ mod tests {
     fn production_needs_its_secrets_and_a_public_address() {
         let secret = "s".repeat(32);
         let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_JWT_SECRET");
+        let err = Settings::from_sources(
+            &env(&[
+                ("TAWASOL_ENV", "production"),
+                ("TAWASOL_JWT_SECRET", &secret),
+                ("TAWASOL_RATE_LIMITS", "off"),
+            ]),
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_RATE_LIMITS");
+        let err = Settings::from_sources(
+            &env(&[
+                ("TAWASOL_ENV", "production"),
+                ("TAWASOL_JWT_SECRET", &secret),
+            ]),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.setting, "TAWASOL_UNSUBSCRIBE_SECRET");
         let err = Settings::from_sources(
             &env(&[
                 ("TAWASOL_ENV", "production"),
+                ("TAWASOL_JWT_SECRET", &secret),
                 ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
             ]),
             None,
@@ -451,6 +505,7 @@ mod tests {
                 ("TAWASOL_ENV", "production"),
                 ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
                 ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
+                ("TAWASOL_JWT_SECRET", &secret),
             ]),
             None,
         )

@@ -3,6 +3,8 @@
 
 use crate::i18n::Message;
 use crate::problem::{ApiError, ProblemKind};
+use crate::startup::AppState;
+use crate::usecases::{Caller, accounts};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
@@ -146,6 +148,51 @@ impl FromRequest for Lang {
                 .get::<Lang>()
                 .map_or(Locale::DEFAULT, |l| l.0),
         )))
+    }
+}
+
+/// Who is calling: anonymous without an `Authorization` header; otherwise the bearer of a valid
+/// access token, with roles, ban and verification read from the database now. A header with an
+/// invalid, expired or revoked token is refused with 401 (always the same answer).
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Caller, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let authorization = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .map(|v| v.to_str().unwrap_or("").to_owned());
+        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+        let ip = req.peer_addr().map(|a| a.ip().to_string());
+        Box::pin(async move {
+            let mut caller = Caller {
+                request_id,
+                ip,
+                ..Caller::anonymous()
+            };
+            let Some(authorization) = authorization else {
+                return Ok(caller);
+            };
+            let state = state.ok_or_else(|| ApiError::internal("no application state"))?;
+            let rejected = || {
+                ApiError::new(ProblemKind::Unauthorized)
+                    .detail(Message::new("detail-not-authenticated"))
+            };
+            let token = authorization
+                .strip_prefix("Bearer ")
+                .or_else(|| authorization.strip_prefix("bearer "))
+                .map(str::trim)
+                .ok_or_else(rejected)?;
+            let bearer = state.jwt.verify(token).ok_or_else(rejected)?;
+            let actor = accounts::load_actor(&state, bearer.user_id, bearer.session_id)
+                .await?
+                .ok_or_else(rejected)?;
+            caller.actor = actor;
+            caller.session_id = Some(bearer.session_id);
+            Ok(caller)
+        })
     }
 }
 

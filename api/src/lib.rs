@@ -1,6 +1,7 @@
 //! Tawasol's application: configuration, use-cases shared by every surface, the HTTP surfaces,
 //! and the `tawasol` binary's start-up.
 
+pub mod auth;
 pub mod config;
 pub mod extract;
 pub mod html;
@@ -8,7 +9,7 @@ pub mod i18n;
 pub mod mail;
 pub mod middleware;
 pub mod problem;
-mod rest;
+pub mod rest;
 pub mod secrets;
 pub mod startup;
 pub mod telemetry;

@@ -24,12 +24,16 @@ pub enum ProblemKind {
     Validation,
     InvalidParameter,
     Conflict,
+    Unauthorized,
+    Forbidden,
+    InvalidToken,
+    TooManyRequests,
     Internal,
     ServiceUnavailable,
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 10] = [
+    pub const ALL: [ProblemKind; 14] = [
         ProblemKind::NotFound,
         ProblemKind::MethodNotAllowed,
         ProblemKind::PayloadTooLarge,
@@ -38,6 +42,10 @@ impl ProblemKind {
         ProblemKind::Validation,
         ProblemKind::InvalidParameter,
         ProblemKind::Conflict,
+        ProblemKind::Unauthorized,
+        ProblemKind::Forbidden,
+        ProblemKind::InvalidToken,
+        ProblemKind::TooManyRequests,
         ProblemKind::Internal,
         ProblemKind::ServiceUnavailable,
     ];
@@ -52,6 +60,10 @@ impl ProblemKind {
             ProblemKind::Validation => "validation",
             ProblemKind::InvalidParameter => "invalid-parameter",
             ProblemKind::Conflict => "conflict",
+            ProblemKind::Unauthorized => "unauthorized",
+            ProblemKind::Forbidden => "forbidden",
+            ProblemKind::InvalidToken => "invalid-token",
+            ProblemKind::TooManyRequests => "too-many-requests",
             ProblemKind::Internal => "internal",
             ProblemKind::ServiceUnavailable => "service-unavailable",
         }
@@ -70,6 +82,10 @@ impl ProblemKind {
             ProblemKind::MalformedBody | ProblemKind::InvalidParameter => StatusCode::BAD_REQUEST,
             ProblemKind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
             ProblemKind::Conflict => StatusCode::CONFLICT,
+            ProblemKind::Unauthorized => StatusCode::UNAUTHORIZED,
+            ProblemKind::Forbidden => StatusCode::FORBIDDEN,
+            ProblemKind::InvalidToken => StatusCode::BAD_REQUEST,
+            ProblemKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ProblemKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ProblemKind::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -109,7 +125,7 @@ pub struct ApiError {
     pub kind: ProblemKind,
     pub detail: Option<Message>,
     pub errors: Vec<FieldError>,
-    pub allow: Option<&'static str>,
+    pub allow: Option<String>,
     pub retry_after: Option<u32>,
     /// For the log only: what really happened (never sent to the client).
     pub cause: Option<String>,
@@ -152,10 +168,10 @@ impl ApiError {
         ApiError::new(ProblemKind::NotFound).detail(detail)
     }
 
-    pub fn method_not_allowed(allow: &'static str) -> ApiError {
+    pub fn method_not_allowed(allow: &str) -> ApiError {
         let mut e = ApiError::new(ProblemKind::MethodNotAllowed)
             .detail(Message::new("detail-method-not-allowed").arg("allow", allow));
-        e.allow = Some(allow);
+        e.allow = Some(allow.to_owned());
         e
     }
 
@@ -172,6 +188,24 @@ impl ApiError {
             detail,
         });
         e
+    }
+
+    /// A policy's refusal: 401 when nobody is logged in, 403 with the reason otherwise.
+    pub fn denied(denied: tawasol_domain::Denied) -> ApiError {
+        use tawasol_domain::Denied;
+        match denied {
+            Denied::NotAuthenticated => ApiError::new(ProblemKind::Unauthorized)
+                .detail(Message::new("detail-not-authenticated")),
+            Denied::Banned => {
+                ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-banned"))
+            }
+            Denied::Unverified => {
+                ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-unverified"))
+            }
+            Denied::NotPermitted => {
+                ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-not-permitted"))
+            }
+        }
     }
 
     pub fn internal(cause: impl fmt::Display) -> ApiError {
@@ -226,8 +260,11 @@ impl ApiError {
         response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)));
         response.insert_header((header::CONTENT_LANGUAGE, locale.as_str()));
         response.insert_header((header::CACHE_CONTROL, "no-store"));
-        if let Some(allow) = self.allow {
-            response.insert_header((header::ALLOW, allow));
+        if let Some(allow) = &self.allow {
+            response.insert_header((header::ALLOW, allow.as_str()));
+        }
+        if self.kind == ProblemKind::Unauthorized {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tawasol\""));
         }
         if let Some(secs) = self.retry_after {
             response.insert_header((header::RETRY_AFTER, secs.to_string()));
@@ -269,6 +306,31 @@ impl From<UseCaseError> for ApiError {
             }
             UseCaseError::OutboxNotDead(id) => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-outbox-not-dead").arg("id", id)),
+            UseCaseError::Invalid(fields) => {
+                let mut e = ApiError::new(ProblemKind::Validation)
+                    .detail(Message::new("detail-validation"));
+                for f in fields {
+                    e = e.field(format!("/{}", f.field), Message::new(f.message));
+                }
+                e
+            }
+            UseCaseError::BadCredentials => ApiError::new(ProblemKind::Unauthorized)
+                .detail(Message::new("detail-bad-credentials")),
+            UseCaseError::InvalidToken => ApiError::new(ProblemKind::InvalidToken)
+                .detail(Message::new("detail-invalid-token")),
+            UseCaseError::Denied(denied) => ApiError::denied(denied),
+            UseCaseError::Throttled { retry_after } => {
+                let mut e = ApiError::new(ProblemKind::TooManyRequests)
+                    .detail(Message::new("detail-too-many-requests"));
+                e.retry_after = Some(retry_after);
+                e
+            }
+            UseCaseError::UserNotFound(id) => {
+                ApiError::not_found(Message::new("detail-user-not-found").arg("id", id))
+            }
+            UseCaseError::OrganisationNotFound(id) => {
+                ApiError::not_found(Message::new("detail-organisation-not-found").arg("id", id))
+            }
             UseCaseError::Persistence(P::Unavailable(cause)) => {
                 ApiError::new(ProblemKind::ServiceUnavailable)
                     .detail(Message::new("detail-database-unavailable"))

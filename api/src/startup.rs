@@ -24,6 +24,8 @@ pub struct AppState {
     pub public_url: String,
     /// Wakes this process's mail worker after a use-case queued a mail.
     pub mail: MailSignal,
+    pub jwt: crate::auth::jwt::JwtKeys,
+    pub rate_limits: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,11 +90,8 @@ impl Application {
         } else {
             None
         };
-        let state = web::Data::new(AppState {
-            db: db.clone(),
-            public_url: settings.public_url.clone(),
-            mail: signal,
-        });
+        let state = web::Data::new(app_state(settings, &db, signal)?);
+        crate::auth::password::warm_up();
         let limit = web::Data::new(BodyLimit(settings.body_limit));
         let server = HttpServer::new(move || {
             App::new()
@@ -151,6 +150,28 @@ impl Application {
         }
         served
     }
+}
+
+/// What use-cases need, built from the settings (also used by the command line).
+pub fn app_state(
+    settings: &Settings,
+    db: &Database,
+    mail: MailSignal,
+) -> Result<AppState, StartupError> {
+    let jwt_secret = crate::secrets::load(
+        "TAWASOL_JWT_SECRET",
+        settings.jwt_secret.as_deref(),
+        settings.environment,
+        &settings.data_dir,
+        "jwt.key",
+    )?;
+    Ok(AppState {
+        db: db.clone(),
+        public_url: settings.public_url.clone(),
+        mail,
+        jwt: crate::auth::jwt::JwtKeys::new(&jwt_secret, &settings.public_url),
+        rate_limits: settings.rate_limits,
+    })
 }
 
 /// The mail transport the settings name: SMTP, or `.eml` files under `<data dir>/mail`.

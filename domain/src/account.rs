@@ -95,7 +95,10 @@ mod tests {
         assert!(Password::parse("tenchars!!").is_ok());
         // Characters, not bytes: ten Arabic letters are enough.
         assert!(Password::parse("كلمةسرطويل").is_ok());
-        assert_eq!(Password::parse(&"x".repeat(129)), Err(InvalidPassword::TooLong));
+        assert_eq!(
+            Password::parse(&"x".repeat(129)),
+            Err(InvalidPassword::TooLong)
+        );
         assert!(!format!("{:?}", Password::parse("secret-password").unwrap()).contains("secret"));
     }
 

@@ -1,8 +1,8 @@
 //! Who may do what: pure functions of the actor (as read from the database on every request),
 //! the action and the resource. Handlers never check roles themselves.
 
-use crate::commune::{ArrondissementSlug, CommuneSlug};
 use crate::category::CategoryCode;
+use crate::commune::{ArrondissementSlug, CommuneSlug};
 
 /// The person behind a request, with their current bindings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +35,17 @@ pub struct OfficialScope {
 
 impl OfficialScope {
     /// Whether an item of this commune, arrondissement and category is theirs to answer.
-    pub fn covers(&self, commune: &CommuneSlug, arrondissement: Option<&ArrondissementSlug>, category: &CategoryCode) -> bool {
+    pub fn covers(
+        &self,
+        commune: &CommuneSlug,
+        arrondissement: Option<&ArrondissementSlug>,
+        category: &CategoryCode,
+    ) -> bool {
         self.commune == *commune
-            && self.arrondissement.as_ref().is_none_or(|a| Some(a) == arrondissement)
+            && self
+                .arrondissement
+                .as_ref()
+                .is_none_or(|a| Some(a) == arrondissement)
             && (self.categories.is_empty() || self.categories.contains(category))
     }
 }
@@ -86,22 +94,42 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), Denied> {
         Action::UpdateOwnAccount => not_banned(user),
         Action::Contribute => {
             not_banned(user)?;
-            if user.verified { Ok(()) } else { Err(Denied::Unverified) }
+            if user.verified {
+                Ok(())
+            } else {
+                Err(Denied::Unverified)
+            }
         }
         Action::Administer => {
             not_banned(user)?;
-            if user.admin { Ok(()) } else { Err(Denied::NotPermitted) }
+            if user.admin {
+                Ok(())
+            } else {
+                Err(Denied::NotPermitted)
+            }
         }
         Action::Moderate { commune } => {
             not_banned(user)?;
-            let allowed = user.admin || user.moderates.iter().any(|m| m.as_ref().is_none_or(|c| c == commune));
-            if allowed { Ok(()) } else { Err(Denied::NotPermitted) }
+            let allowed = user.admin
+                || user
+                    .moderates
+                    .iter()
+                    .any(|m| m.as_ref().is_none_or(|c| c == commune));
+            if allowed {
+                Ok(())
+            } else {
+                Err(Denied::NotPermitted)
+            }
         }
     }
 }
 
 fn not_banned(user: &UserActor) -> Result<(), Denied> {
-    if user.banned { Err(Denied::Banned) } else { Ok(()) }
+    if user.banned {
+        Err(Denied::Banned)
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -126,14 +154,24 @@ mod tests {
 
     #[test]
     fn anonymous_visitors_are_asked_to_log_in() {
-        for action in [Action::ReadOwnAccount, Action::Contribute, Action::Administer] {
-            assert_eq!(authorize(&Actor::Anonymous, &action), Err(Denied::NotAuthenticated));
+        for action in [
+            Action::ReadOwnAccount,
+            Action::Contribute,
+            Action::Administer,
+        ] {
+            assert_eq!(
+                authorize(&Actor::Anonymous, &action),
+                Err(Denied::NotAuthenticated)
+            );
         }
     }
 
     #[test]
     fn unverified_accounts_cannot_contribute_but_keep_their_rights() {
-        let u = UserActor { verified: false, ..user() };
+        let u = UserActor {
+            verified: false,
+            ..user()
+        };
         let a = Actor::User(u);
         assert_eq!(authorize(&a, &Action::Contribute), Err(Denied::Unverified));
         assert_eq!(authorize(&a, &Action::ReadOwnAccount), Ok(()));
@@ -142,23 +180,72 @@ mod tests {
 
     #[test]
     fn a_ban_stops_everything_but_the_rights_of_access_and_erasure() {
-        let a = Actor::User(UserActor { banned: true, admin: true, ..user() });
+        let a = Actor::User(UserActor {
+            banned: true,
+            admin: true,
+            ..user()
+        });
         assert_eq!(authorize(&a, &Action::Contribute), Err(Denied::Banned));
         assert_eq!(authorize(&a, &Action::Administer), Err(Denied::Banned));
-        assert_eq!(authorize(&a, &Action::UpdateOwnAccount), Err(Denied::Banned));
+        assert_eq!(
+            authorize(&a, &Action::UpdateOwnAccount),
+            Err(Denied::Banned)
+        );
         assert_eq!(authorize(&a, &Action::ReadOwnAccount), Ok(()));
         assert_eq!(authorize(&a, &Action::DeleteOwnAccount), Ok(()));
     }
 
     #[test]
     fn only_admins_administer_and_moderators_moderate_their_commune() {
-        assert_eq!(authorize(&Actor::User(user()), &Action::Administer), Err(Denied::NotPermitted));
-        assert_eq!(authorize(&Actor::User(UserActor { admin: true, ..user() }), &Action::Administer), Ok(()));
-        let tangier = Actor::User(UserActor { moderates: vec![Some(slug("tangier"))], ..user() });
-        assert_eq!(authorize(&tangier, &Action::Moderate { commune: slug("tangier") }), Ok(()));
-        assert_eq!(authorize(&tangier, &Action::Moderate { commune: slug("sefrou") }), Err(Denied::NotPermitted));
-        let everywhere = Actor::User(UserActor { moderates: vec![None], ..user() });
-        assert_eq!(authorize(&everywhere, &Action::Moderate { commune: slug("sefrou") }), Ok(()));
+        assert_eq!(
+            authorize(&Actor::User(user()), &Action::Administer),
+            Err(Denied::NotPermitted)
+        );
+        assert_eq!(
+            authorize(
+                &Actor::User(UserActor {
+                    admin: true,
+                    ..user()
+                }),
+                &Action::Administer
+            ),
+            Ok(())
+        );
+        let tangier = Actor::User(UserActor {
+            moderates: vec![Some(slug("tangier"))],
+            ..user()
+        });
+        assert_eq!(
+            authorize(
+                &tangier,
+                &Action::Moderate {
+                    commune: slug("tangier")
+                }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &tangier,
+                &Action::Moderate {
+                    commune: slug("sefrou")
+                }
+            ),
+            Err(Denied::NotPermitted)
+        );
+        let everywhere = Actor::User(UserActor {
+            moderates: vec![None],
+            ..user()
+        });
+        assert_eq!(
+            authorize(
+                &everywhere,
+                &Action::Moderate {
+                    commune: slug("sefrou")
+                }
+            ),
+            Ok(())
+        );
     }
 
     #[test]
@@ -176,7 +263,11 @@ mod tests {
         assert!(!scope.covers(&slug("tangier"), Some(&medina), &lighting));
         assert!(!scope.covers(&slug("tangier"), Some(&bni), &roads));
         assert!(!scope.covers(&slug("sefrou"), None, &lighting));
-        let whole = OfficialScope { commune: slug("tangier"), arrondissement: None, categories: vec![] };
+        let whole = OfficialScope {
+            commune: slug("tangier"),
+            arrondissement: None,
+            categories: vec![],
+        };
         assert!(whole.covers(&slug("tangier"), Some(&medina), &roads));
     }
 }

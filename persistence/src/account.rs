@@ -3,8 +3,8 @@
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
 use crate::schema::{
-    communes, email_tokens, moderators, official_categories, officials, organisation_members, refresh_tokens,
-    sessions, users,
+    communes, email_tokens, moderators, official_categories, officials, organisation_members,
+    refresh_tokens, sessions, users,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -42,7 +42,10 @@ pub struct UserRow {
 }
 
 /// Creates a user; `None` when the address is already taken.
-pub fn create_user(conn: &mut AnyConnection, form: &UserInsertForm<'_>) -> Result<Option<i64>, PersistenceError> {
+pub fn create_user(
+    conn: &mut AnyConnection,
+    form: &UserInsertForm<'_>,
+) -> Result<Option<i64>, PersistenceError> {
     let inserted = on_backend!(conn, c => diesel::insert_into(users::table)
         .values(form)
         .on_conflict_do_nothing()
@@ -52,7 +55,10 @@ pub fn create_user(conn: &mut AnyConnection, form: &UserInsertForm<'_>) -> Resul
     Ok(inserted)
 }
 
-pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<UserRow>, PersistenceError> {
+pub fn find_by_email(
+    conn: &mut AnyConnection,
+    email: &str,
+) -> Result<Option<UserRow>, PersistenceError> {
     Ok(users::table
         .filter(users::email.eq(email))
         .select(UserRow::as_select())
@@ -61,13 +67,28 @@ pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<Use
 }
 
 pub fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<UserRow>, PersistenceError> {
-    Ok(users::table.find(id).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
-pub fn mark_verified(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> Result<(), PersistenceError> {
-    diesel::update(users::table.find(id).filter(users::email_verified_at.is_null()))
-        .set((users::email_verified_at.eq(Some(now)), users::updated_at.eq(now)))
-        .execute(conn)?;
+pub fn mark_verified(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    diesel::update(
+        users::table
+            .find(id)
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set((
+        users::email_verified_at.eq(Some(now)),
+        users::updated_at.eq(now),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -82,11 +103,17 @@ pub struct UserUpdateForm<'a> {
     pub updated_at: Option<NaiveDateTime>,
 }
 
-pub fn update(conn: &mut AnyConnection, id: i64, form: &UserUpdateForm<'_>) -> Result<bool, PersistenceError> {
-    Ok(diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
-        .set(form)
-        .execute(conn)?
-        == 1)
+pub fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    form: &UserUpdateForm<'_>,
+) -> Result<bool, PersistenceError> {
+    Ok(
+        diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
+            .set(form)
+            .execute(conn)?
+            == 1,
+    )
 }
 
 pub fn set_ban(
@@ -95,19 +122,25 @@ pub fn set_ban(
     ban: Option<(&str, NaiveDateTime)>,
     now: NaiveDateTime,
 ) -> Result<bool, PersistenceError> {
-    Ok(diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
-        .set((
-            users::banned_at.eq(ban.map(|(_, at)| at)),
-            users::ban_reason.eq(ban.map(|(r, _)| r)),
-            users::updated_at.eq(now),
-        ))
-        .execute(conn)?
-        == 1)
+    Ok(
+        diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
+            .set((
+                users::banned_at.eq(ban.map(|(_, at)| at)),
+                users::ban_reason.eq(ban.map(|(r, _)| r)),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)?
+            == 1,
+    )
 }
 
 /// Erases a user's personal data: address, password, name, roles, tokens and sessions. The row
 /// stays so that public contributions keep an author ("former resident").
-pub fn erase(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> Result<(), PersistenceError> {
+pub fn erase(
+    conn: &mut AnyConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
     diesel::update(users::table.find(id))
         .set((
             users::email.eq(None::<String>),
@@ -123,7 +156,8 @@ pub fn erase(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> Result<()
     revoke_all_sessions(conn, id, "account deleted", now)?;
     diesel::delete(officials::table.filter(officials::user_id.eq(id))).execute(conn)?;
     diesel::delete(moderators::table.filter(moderators::user_id.eq(id))).execute(conn)?;
-    diesel::delete(organisation_members::table.filter(organisation_members::user_id.eq(id))).execute(conn)?;
+    diesel::delete(organisation_members::table.filter(organisation_members::user_id.eq(id)))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -176,7 +210,12 @@ pub fn consume_email_token(
 }
 
 /// Voids the unused tokens of a purpose (a new reset link replaces older ones).
-pub fn void_email_tokens(conn: &mut AnyConnection, user_id: i64, purpose: &str, now: NaiveDateTime) -> Result<(), PersistenceError> {
+pub fn void_email_tokens(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    purpose: &str,
+    now: NaiveDateTime,
+) -> Result<(), PersistenceError> {
     diesel::update(
         email_tokens::table
             .filter(email_tokens::user_id.eq(user_id))
@@ -190,7 +229,11 @@ pub fn void_email_tokens(conn: &mut AnyConnection, user_id: i64, purpose: &str, 
 
 // ---- sessions and refresh tokens ----
 
-pub fn create_session(conn: &mut AnyConnection, user_id: i64, now: NaiveDateTime) -> Result<i64, PersistenceError> {
+pub fn create_session(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> Result<i64, PersistenceError> {
     let id = on_backend!(conn, c => diesel::insert_into(sessions::table)
         .values((
             sessions::user_id.eq(user_id),
@@ -234,7 +277,11 @@ pub enum Redeemed {
 
 /// Marks a refresh token used, atomically; see [`Redeemed`]. Call inside a transaction with the
 /// insertion of its successor.
-pub fn redeem_refresh_token(conn: &mut AnyConnection, token_hash: &str, now: NaiveDateTime) -> Result<Redeemed, PersistenceError> {
+pub fn redeem_refresh_token(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<Redeemed, PersistenceError> {
     let session = on_backend!(conn, c => diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::token_hash.eq(token_hash))
@@ -257,7 +304,10 @@ pub fn redeem_refresh_token(conn: &mut AnyConnection, token_hash: &str, now: Nai
                 diesel::update(sessions::table.find(session_id))
                     .set(sessions::last_used_at.eq(now))
                     .execute(conn)?;
-                Redeemed::Current { user_id, session_id }
+                Redeemed::Current {
+                    user_id,
+                    session_id,
+                }
             }
             None => Redeemed::Invalid,
         });
@@ -276,20 +326,40 @@ pub fn redeem_refresh_token(conn: &mut AnyConnection, token_hash: &str, now: Nai
     }
 }
 
-pub fn revoke_session(conn: &mut AnyConnection, session_id: i64, reason: &str, now: NaiveDateTime) -> Result<bool, PersistenceError> {
-    Ok(diesel::update(sessions::table.find(session_id).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(Some(now)), sessions::revoked_reason.eq(Some(reason))))
-        .execute(conn)?
+pub fn revoke_session(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    Ok(diesel::update(
+        sessions::table
+            .find(session_id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Some(now)),
+        sessions::revoked_reason.eq(Some(reason)),
+    ))
+    .execute(conn)?
         == 1)
 }
 
-pub fn revoke_all_sessions(conn: &mut AnyConnection, user_id: i64, reason: &str, now: NaiveDateTime) -> Result<usize, PersistenceError> {
+pub fn revoke_all_sessions(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<usize, PersistenceError> {
     Ok(diesel::update(
         sessions::table
             .filter(sessions::user_id.eq(user_id))
             .filter(sessions::revoked_at.is_null()),
     )
-    .set((sessions::revoked_at.eq(Some(now)), sessions::revoked_reason.eq(Some(reason))))
+    .set((
+        sessions::revoked_at.eq(Some(now)),
+        sessions::revoked_reason.eq(Some(reason)),
+    ))
     .execute(conn)?)
 }
 
@@ -304,7 +374,10 @@ pub struct SessionRow {
     pub revoked_reason: Option<String>,
 }
 
-pub fn sessions_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<SessionRow>, PersistenceError> {
+pub fn sessions_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<SessionRow>, PersistenceError> {
     Ok(sessions::table
         .filter(sessions::user_id.eq(user_id))
         .order(sessions::id.asc())
@@ -313,7 +386,11 @@ pub fn sessions_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Session
 }
 
 /// Whether a session exists, belongs to the user and is not revoked.
-pub fn session_is_live(conn: &mut AnyConnection, session_id: i64, user_id: i64) -> Result<bool, PersistenceError> {
+pub fn session_is_live(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    user_id: i64,
+) -> Result<bool, PersistenceError> {
     let n: i64 = sessions::table
         .filter(sessions::id.eq(session_id))
         .filter(sessions::user_id.eq(user_id))
@@ -334,19 +411,32 @@ pub struct OfficialBinding {
     pub title: String,
 }
 
-pub fn official_binding(conn: &mut AnyConnection, user_id: i64) -> Result<Option<OfficialBinding>, PersistenceError> {
+pub fn official_binding(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<OfficialBinding>, PersistenceError> {
     use crate::schema::{arrondissements, categories};
     let row: Option<(i64, String, Option<i64>, String)> = officials::table
         .inner_join(communes::table)
         .filter(officials::user_id.eq(user_id))
-        .select((officials::id, communes::slug, officials::arrondissement_id, officials::title))
+        .select((
+            officials::id,
+            communes::slug,
+            officials::arrondissement_id,
+            officials::title,
+        ))
         .first(conn)
         .optional()?;
     let Some((official_id, commune, arrondissement_id, title)) = row else {
         return Ok(None);
     };
     let arrondissement = match arrondissement_id {
-        Some(id) => Some(arrondissements::table.find(id).select(arrondissements::slug).first::<String>(conn)?),
+        Some(id) => Some(
+            arrondissements::table
+                .find(id)
+                .select(arrondissements::slug)
+                .first::<String>(conn)?,
+        ),
         None => None,
     };
     let categories: Vec<String> = official_categories::table
@@ -364,7 +454,10 @@ pub fn official_binding(conn: &mut AnyConnection, user_id: i64) -> Result<Option
 }
 
 /// Communes a user moderates (`None`: all).
-pub fn moderated_communes(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Option<String>>, PersistenceError> {
+pub fn moderated_communes(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<Option<String>>, PersistenceError> {
     Ok(moderators::table
         .left_join(communes::table.on(communes::id.nullable().eq(moderators::commune_id)))
         .filter(moderators::user_id.eq(user_id))
@@ -373,12 +466,18 @@ pub fn moderated_communes(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<
 }
 
 /// Verified organisations a user belongs to.
-pub fn organisations_of(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<(i64, bool)>, PersistenceError> {
+pub fn organisations_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<(i64, bool)>, PersistenceError> {
     use crate::schema::organisations;
     Ok(organisation_members::table
         .inner_join(organisations::table)
         .filter(organisation_members::user_id.eq(user_id))
         .filter(organisations::verified_at.is_not_null())
-        .select((organisation_members::organisation_id, organisation_members::is_representative))
+        .select((
+            organisation_members::organisation_id,
+            organisation_members::is_representative,
+        ))
         .load(conn)?)
 }

@@ -20,8 +20,13 @@ pub struct AuditInsertForm<'a> {
     pub created_at: NaiveDateTime,
 }
 
-pub fn record(conn: &mut AnyConnection, form: &AuditInsertForm<'_>) -> Result<(), PersistenceError> {
-    diesel::insert_into(audit_log::table).values(form).execute(conn)?;
+pub fn record(
+    conn: &mut AnyConnection,
+    form: &AuditInsertForm<'_>,
+) -> Result<(), PersistenceError> {
+    diesel::insert_into(audit_log::table)
+        .values(form)
+        .execute(conn)?;
     Ok(())
 }
 
@@ -40,7 +45,11 @@ pub struct AuditRow {
 }
 
 /// Newest first, before `before_id`.
-pub fn list(conn: &mut AnyConnection, before_id: Option<i64>, limit: i64) -> Result<Vec<AuditRow>, PersistenceError> {
+pub fn list(
+    conn: &mut AnyConnection,
+    before_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditRow>, PersistenceError> {
     let mut q = audit_log::table
         .select(AuditRow::as_select())
         .order(audit_log::id.desc())
@@ -50,4 +59,18 @@ pub fn list(conn: &mut AnyConnection, before_id: Option<i64>, limit: i64) -> Res
         q = q.filter(audit_log::id.lt(id));
     }
     Ok(q.load(conn)?)
+}
+
+/// Every record about one target, oldest first.
+pub fn about(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: &str,
+) -> Result<Vec<AuditRow>, PersistenceError> {
+    Ok(audit_log::table
+        .filter(audit_log::target_type.eq(target_type))
+        .filter(audit_log::target_id.eq(target_id))
+        .order(audit_log::id.asc())
+        .select(AuditRow::as_select())
+        .load(conn)?)
 }

@@ -12,9 +12,9 @@ mod migrations;
 pub mod outbox;
 pub mod role;
 pub mod schema;
-pub mod throttle;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+pub mod throttle;
 
 pub use connection::AnyConnection;
 pub use database::{Backend, Database, PoolSettings, PooledConn, Readiness};

@@ -278,3 +278,15 @@ pub fn count_by_status(
         .filter_map(|(s, n)| OutboxStatus::parse(&s).map(|s| (s, n)))
         .collect())
 }
+
+/// Mails queued or sent to an address (for a person's data export).
+pub fn list_for_recipient(
+    conn: &mut AnyConnection,
+    recipient: &str,
+) -> Result<Vec<OutboxEntry>, PersistenceError> {
+    Ok(outbox::table
+        .filter(outbox::recipient.eq(recipient))
+        .order(outbox::id.asc())
+        .select(OutboxEntry::as_select())
+        .load(conn)?)
+}

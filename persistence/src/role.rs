@@ -2,7 +2,10 @@
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
-use crate::schema::{arrondissements, categories, communes, moderators, official_categories, officials, organisation_members, organisations};
+use crate::schema::{
+    arrondissements, categories, communes, moderators, official_categories, officials,
+    organisation_members, organisations,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -89,7 +92,10 @@ pub fn appoint_official(
         .get_result::<i64>(c))?;
     for category_id in category_ids {
         diesel::insert_into(official_categories::table)
-            .values((official_categories::official_id.eq(id), official_categories::category_id.eq(category_id)))
+            .values((
+                official_categories::official_id.eq(id),
+                official_categories::category_id.eq(category_id),
+            ))
             .execute(conn)?;
     }
     Ok(id)
@@ -106,7 +112,9 @@ pub fn appoint_moderator(
     commune_id: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<bool, PersistenceError> {
-    let mut existing = moderators::table.filter(moderators::user_id.eq(user_id)).into_boxed();
+    let mut existing = moderators::table
+        .filter(moderators::user_id.eq(user_id))
+        .into_boxed();
     existing = match commune_id {
         Some(id) => existing.filter(moderators::commune_id.eq(id)),
         None => existing.filter(moderators::commune_id.is_null()),
@@ -140,7 +148,10 @@ pub struct OrganisationInsertForm<'a> {
     pub created_at: NaiveDateTime,
 }
 
-pub fn create_organisation(conn: &mut AnyConnection, form: &OrganisationInsertForm<'_>) -> Result<i64, PersistenceError> {
+pub fn create_organisation(
+    conn: &mut AnyConnection,
+    form: &OrganisationInsertForm<'_>,
+) -> Result<i64, PersistenceError> {
     let id = on_backend!(conn, c => diesel::insert_into(organisations::table)
         .values(form)
         .returning(organisations::id)
@@ -160,8 +171,15 @@ pub struct OrganisationRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn find_organisation(conn: &mut AnyConnection, id: i64) -> Result<Option<OrganisationRow>, PersistenceError> {
-    Ok(organisations::table.find(id).select(OrganisationRow::as_select()).first(conn).optional()?)
+pub fn find_organisation(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<OrganisationRow>, PersistenceError> {
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 /// Adds (or updates) a member; a new representative replaces the previous one.
@@ -173,9 +191,12 @@ pub fn put_member(
     now: NaiveDateTime,
 ) -> Result<(), PersistenceError> {
     if representative {
-        diesel::update(organisation_members::table.filter(organisation_members::organisation_id.eq(organisation_id)))
-            .set(organisation_members::is_representative.eq(false))
-            .execute(conn)?;
+        diesel::update(
+            organisation_members::table
+                .filter(organisation_members::organisation_id.eq(organisation_id)),
+        )
+        .set(organisation_members::is_representative.eq(false))
+        .execute(conn)?;
     }
     let existing = diesel::update(
         organisation_members::table
@@ -197,7 +218,11 @@ pub fn put_member(
     Ok(())
 }
 
-pub fn remove_member(conn: &mut AnyConnection, organisation_id: i64, user_id: i64) -> Result<bool, PersistenceError> {
+pub fn remove_member(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    user_id: i64,
+) -> Result<bool, PersistenceError> {
     Ok(diesel::delete(
         organisation_members::table
             .filter(organisation_members::organisation_id.eq(organisation_id))

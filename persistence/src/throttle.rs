@@ -7,7 +7,12 @@ use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
 /// Counts one hit on `key` and returns the hits in the current window and when it ends.
-pub fn hit(conn: &mut AnyConnection, key: &str, now: NaiveDateTime, window: TimeDelta) -> Result<(i32, NaiveDateTime), PersistenceError> {
+pub fn hit(
+    conn: &mut AnyConnection,
+    key: &str,
+    now: NaiveDateTime,
+    window: TimeDelta,
+) -> Result<(i32, NaiveDateTime), PersistenceError> {
     conn.transaction(|conn| {
         let current = on_backend!(conn, c => diesel::update(
             throttle::table

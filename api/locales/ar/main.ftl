@@ -18,6 +18,14 @@ problem-invalid-parameter-title = معامل غير صالح
 problem-invalid-parameter-description = أحد معاملات العنوان (بعد علامة ?) ليست له قيمة مقبولة. تسمي قائمة errors كل معامل.
 problem-conflict-title = تعارض مع الحالة الحالية
 problem-conflict-description = الطلب صحيح لكنه لا ينطبق على العنصر في حالته الحالية (تم من قبل، أو خطوة لا تلي سابقتها).
+problem-unauthorized-title = يلزم تسجيل الدخول
+problem-unauthorized-description = يتطلب هذا الإجراء تسجيل الدخول برمز وصول صالح (الترويس Authorization: Bearer)، أو أن بيانات الدخول المقدمة خاطئة.
+problem-forbidden-title = إجراء غير مسموح
+problem-forbidden-description = أنت مسجل الدخول، لكن حسابك لا يسمح بهذا الإجراء (عنوان غير مؤكد، أو حساب موقوف، أو دور غير متوفر).
+problem-invalid-token-title = رابط أو رمز غير صالح
+problem-invalid-token-description = الرابط أو الرمز غير معروف، أو استعمل من قبل، أو انتهت صلاحيته. اطلب رابطا جديدا.
+problem-too-many-requests-title = محاولات كثيرة جدا
+problem-too-many-requests-description = طلبات كثيرة في وقت قصير. أعد المحاولة بعد المدة المذكورة في الترويس Retry-After.
 problem-internal-title = خطأ داخلي
 problem-internal-description = حدث خطأ غير متوقع من جهتنا. لم يحفظ أي شيء مما أرسلته بشكل ناقص. اذكر معرف الطلب إذا أبلغت عنه.
 problem-service-unavailable-title = الخدمة غير متوفرة مؤقتا
@@ -39,12 +47,31 @@ detail-validation = صحح الحقول المذكورة في errors.
 detail-invalid-parameter = صحح المعاملات المذكورة في errors.
 detail-outbox-not-found = لا توجد رسالة رقم { $id } في طابور الإرسال.
 detail-outbox-not-dead = الرسالة { $id } ليست متخلى عنها: لا يعاد إلى الطابور إلا ما تخلي عنه.
+detail-bad-credentials = العنوان أو كلمة السر غير صحيحة.
+detail-not-authenticated = سجل الدخول للقيام بهذا.
+detail-invalid-token = هذا الرابط لم يعد صالحا: اطلب رابطا جديدا.
+detail-too-many-requests = محاولات كثيرة جدا. أعد المحاولة لاحقا.
+detail-banned = حسابك موقوف.
+detail-unverified = أكد عنوانك أولا بالرابط الذي وصلك في البريد.
+detail-not-permitted = دورك لا يسمح بهذا الإجراء.
+detail-user-not-found = لا يوجد حساب رقم { $id }.
+detail-organisation-not-found = لا توجد جمعية رقم { $id }.
+detail-registration-accepted = إذا كان هذا العنوان يستقبل البريد، فقد أرسلت إليه للتو رسالة بالخطوة التالية.
 detail-internal = حدث خطأ غير متوقع. معرف الطلب: { $request_id }.
 detail-database-unavailable = قاعدة البيانات غير متاحة. أعد المحاولة بعد ثوان.
 detail-migrations-pending = قاعدة البيانات قيد التحديث. أعد المحاولة بعد ثوان.
 
 ## Errors on one field or parameter
 
+field-email = أدخل عنوان بريد إلكتروني صالحا.
+field-password = يجب أن تتكون كلمة السر من 10 إلى 128 حرفا.
+field-display-name = أدخل اسما من 1 إلى 80 حرفا.
+field-title = أدخل صفة من 1 إلى 120 حرفا.
+field-commune = لا توجد جماعة بهذا المعرف.
+field-arrondissement = هذه المقاطعة غير موجودة في هذه الجماعة.
+field-category = هذه الفئة غير موجودة في هذه الجماعة.
+field-date = أدخل تاريخا ماضيا بالصيغة YYYY-MM-DD.
+field-no-such-account = لا يوجد حساب بهذا العنوان.
 field-unknown = هذا الحقل غير مقبول هنا.
 field-missing = هذا الحقل إلزامي.
 field-invalid-type = نوع هذه القيمة غير صحيح.
@@ -85,3 +112,33 @@ mail-issue-official-answer-body =
     اقرأ الرد وتابع ما يلي:
 
     { $url }
+
+mail-account-registration-attempt-subject = محاولة تسجيل بعنوانك
+mail-account-registration-attempt-body =
+    مرحبا { $name }،
+
+    حاول شخص ما للتو إنشاء حساب في تواصل بعنوانك، وهو مرتبط بحساب موجود. لم ينشأ أي حساب.
+
+    إذا كنت أنت ونسيت كلمة السر، اختر كلمة جديدة من هنا (الرابط صالح لساعة واحدة):
+
+    { $url }
+
+    وإلا فلا شيء عليك فعله.
+
+mail-account-password-reset-subject = اختيار كلمة سر جديدة في تواصل
+mail-account-password-reset-body =
+    مرحبا { $name }،
+
+    لاختيار كلمة سر جديدة، افتح هذا الرابط خلال ساعة (يستعمل مرة واحدة):
+
+    { $url }
+
+    إذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة السر لن تتغير.
+
+mail-account-password-changed-subject = تغيرت كلمة السر في تواصل
+mail-account-password-changed-body =
+    مرحبا { $name }،
+
+    تم للتو تغيير كلمة سر حسابك في تواصل، وأغلقت كل جلساتك.
+
+    إذا لم تكن أنت، اطلب فورا كلمة سر جديدة من صفحة الدخول وأخبرنا.

@@ -18,6 +18,14 @@ problem-invalid-parameter-title = Paramètre invalide
 problem-invalid-parameter-description = Un paramètre de l’adresse (après le ?) n’a pas une valeur acceptable. La liste errors nomme chaque paramètre.
 problem-conflict-title = Conflit avec l’état actuel
 problem-conflict-description = La demande est valide mais ne s’applique pas à l’objet dans son état actuel (déjà fait, ou étape qui ne suit pas la précédente).
+problem-unauthorized-title = Authentification requise
+problem-unauthorized-description = Cette action demande d’être connecté avec un jeton d’accès valide (en-tête Authorization: Bearer), ou les identifiants donnés sont faux.
+problem-forbidden-title = Action non permise
+problem-forbidden-description = Vous êtes connecté, mais votre compte ne permet pas cette action (adresse non confirmée, compte suspendu, ou rôle manquant).
+problem-invalid-token-title = Lien ou jeton invalide
+problem-invalid-token-description = Le lien ou le jeton est inconnu, a déjà servi ou a expiré. Demandez-en un nouveau.
+problem-too-many-requests-title = Trop de tentatives
+problem-too-many-requests-description = Trop de demandes en peu de temps. Réessayez après le délai indiqué par l’en-tête Retry-After.
 problem-internal-title = Erreur interne
 problem-internal-description = Une erreur imprévue s’est produite de notre côté. Rien de ce que vous avez envoyé n’a été enregistré à moitié. Citez l’identifiant de requête si vous la signalez.
 problem-service-unavailable-title = Service momentanément indisponible
@@ -39,12 +47,31 @@ detail-validation = Corrigez les champs listés dans errors.
 detail-invalid-parameter = Corrigez les paramètres listés dans errors.
 detail-outbox-not-found = Aucun message { $id } dans la file d’envoi.
 detail-outbox-not-dead = Le message { $id } n’est pas abandonné : seuls les messages abandonnés peuvent être remis en file.
+detail-bad-credentials = Adresse ou mot de passe incorrect.
+detail-not-authenticated = Connectez-vous pour faire cela.
+detail-invalid-token = Ce lien n’est plus valable : demandez-en un nouveau.
+detail-too-many-requests = Trop de tentatives. Réessayez plus tard.
+detail-banned = Votre compte est suspendu.
+detail-unverified = Confirmez d’abord votre adresse avec le lien reçu par courriel.
+detail-not-permitted = Votre rôle ne permet pas cette action.
+detail-user-not-found = Aucun compte { $id }.
+detail-organisation-not-found = Aucune organisation { $id }.
+detail-registration-accepted = Si cette adresse peut recevoir du courrier, un message vient d’y être envoyé pour la suite.
 detail-internal = Une erreur imprévue s’est produite. Identifiant de la requête : { $request_id }.
 detail-database-unavailable = La base de données est injoignable. Réessayez dans quelques secondes.
 detail-migrations-pending = La base de données est en cours de mise à jour. Réessayez dans quelques secondes.
 
 ## Errors on one field or parameter
 
+field-email = Donnez une adresse électronique valide.
+field-password = Le mot de passe doit compter de 10 à 128 caractères.
+field-display-name = Donnez un nom de 1 à 80 caractères.
+field-title = Donnez un titre de 1 à 120 caractères.
+field-commune = Aucune commune ne porte cet identifiant.
+field-arrondissement = Cet arrondissement n’existe pas dans cette commune.
+field-category = Cette catégorie n’existe pas dans cette commune.
+field-date = Donnez une date passée au format AAAA-MM-JJ.
+field-no-such-account = Aucun compte n’utilise cette adresse.
 field-unknown = Ce champ n’est pas accepté ici.
 field-missing = Ce champ est obligatoire.
 field-invalid-type = Cette valeur n’est pas du bon type.
@@ -85,3 +112,33 @@ mail-issue-official-answer-body =
     Lisez la réponse et suivez la suite :
 
     { $url }
+
+mail-account-registration-attempt-subject = Tentative d’inscription avec votre adresse
+mail-account-registration-attempt-body =
+    Bonjour { $name },
+
+    Quelqu’un vient d’essayer de créer un compte Tawasol avec votre adresse, qui en a déjà un. Aucun compte n’a été créé.
+
+    Si c’était vous et que vous avez oublié votre mot de passe, choisissez-en un nouveau ici (lien valable une heure) :
+
+    { $url }
+
+    Sinon, vous n’avez rien à faire.
+
+mail-account-password-reset-subject = Choisir un nouveau mot de passe Tawasol
+mail-account-password-reset-body =
+    Bonjour { $name },
+
+    Pour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure (il ne sert qu’une fois) :
+
+    { $url }
+
+    Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+
+mail-account-password-changed-subject = Votre mot de passe Tawasol a changé
+mail-account-password-changed-body =
+    Bonjour { $name },
+
+    Le mot de passe de votre compte Tawasol vient d’être changé, et toutes vos sessions ont été fermées.
+
+    Si ce n’était pas vous, demandez tout de suite un nouveau mot de passe depuis la page de connexion et prévenez-nous.

@@ -19,6 +19,14 @@ problem-invalid-parameter-title = ⴰⵎⵙⴽⵉⵍ ⵓⵔ ⵉⵖⵓⴷⴰ
 problem-invalid-parameter-description = ⵢⴰⵏ ⵓⵎⵙⴽⵉⵍ ⵏ ⵜⵏⵙⴰ (ⴷⴼⴼⵉⵔ ?) ⵓⵔ ⵖⵓⵔⵙ ⴰⵣⴰⵍ ⵉⵖⵓⴷⴰⵏ. ⵜⴰⵍⴳⴰⵎⵜ errors ⵜⵙⵎⴰⵍ ⴽⵓ ⴰⵎⵙⴽⵉⵍ.
 problem-conflict-title = ⴰⵎⵏⵖⵉ ⴷ ⵓⴷⴷⴰⴷ ⵏ ⵖⵉⵍⴰ
 problem-conflict-description = ⴰⵙⵓⵜⵔ ⵉⵖⵓⴷⴰ, ⵎⴰⵛ ⵓⵔ ⵉⵎⵙⴰⵙⴰ ⴷ ⵓⴷⴷⴰⴷ ⵏ ⵓⵙⵎⵉ ⵖⵉⵍⴰ (ⵉⵜⵜⵓⴳⴰ ⵢⴰⴷ, ⵏⵖ ⵜⴰⵙⵓⵔⵉⴼⵜ ⵓⵔ ⵉⵜⵜⴰⴹⴼⵕⵏ ⵜⴰⵣⵡⴰⵔⵓⵜ).
+problem-unauthorized-title = ⵉⵇⵇⴰⵏ ⵓⴽⵛⵛⵓⵎ
+problem-unauthorized-description = ⵜⴰⵎⵙⴽⵉⵍⵜ ⴰ ⵜⵔⴰ ⴰⴷ ⵜⴽⵛⵎⴷ ⵙ ⵢⴰⵏ ⵓⵙⵉⵍⵖ ⵏ ⵓⴽⵛⵛⵓⵎ ⵉⵖⵓⴷⴰⵏ (ⴰⵣⵡⵍ Authorization: Bearer), ⵏⵖ ⵉⵙⴼⴽⴰ ⵏ ⵓⴽⵛⵛⵓⵎ ⵓⵔ ⵖⵓⴷⴰⵏ.
+problem-forbidden-title = ⵜⴰⵎⵙⴽⵉⵍⵜ ⵓⵔ ⵜⵜⵓⵙⵓⵔⴼ
+problem-forbidden-description = ⵜⴽⵛⵎⴷ, ⵎⴰⵛ ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⵓⵔ ⵉⵙⵓⵔⴼ ⵜⴰⵎⵙⴽⵉⵍⵜ ⴰ (ⴰⵏⵙⴰ ⵓⵔ ⵉⵜⵜⵓⵙⵙⵏⵜⵎ, ⵏⵖ ⴰⵎⵉⴹⴰⵏ ⵉⵜⵜⵓⵃⴱⵙⵏ, ⵏⵖ ⴰⵙⵜⵜⴰⵢ ⵉⵅⵚⵚⴰⵏ).
+problem-invalid-token-title = ⴰⵙⵖⵏ ⵏⵖ ⴰⵙⵉⵍⵖ ⵓⵔ ⵉⵖⵓⴷⴰ
+problem-invalid-token-description = ⴰⵙⵖⵏ ⵏⵖ ⴰⵙⵉⵍⵖ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏ, ⵏⵖ ⵉⵜⵜⵓⵙⵎⵔⵙ ⵢⴰⴷ, ⵏⵖ ⵢⵉⵡⵉⵙ ⵓⴽⵓⴷ ⵏⵏⵙ. ⵙⵓⵜⵔ ⵢⴰⵏ ⵓⵎⴰⵢⵏⵓ.
+problem-too-many-requests-title = ⴰⵟⵟⴰⵙ ⵏ ⵓⵔⵎⴰⵏ
+problem-too-many-requests-description = ⴰⵟⵟⴰⵙ ⵏ ⵉⵙⵓⵜⵔⴰ ⴳ ⵢⴰⵏ ⵓⴽⵓⴷ ⵉⵎⵥⵥⵉⵏ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⵜⴰⵣⵎⵣ ⵏⵏⴰ ⵉⵙⵎⴰⵍ ⵓⵣⵡⵍ Retry-After.
 problem-internal-title = ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ
 problem-internal-description = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ ⵖⵓⵔⵏⵖ. ⵓⵔ ⵉⵜⵜⵓⵃⴹⴰ ⵡⴰⵍⵓ ⵙ ⵓⵣⴳⵏ. ⵙⵎⴰⵍ ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ ⵎⴰ ⵜⵏⵏⵉⴷ ⴼⵍⴰⵙ.
 problem-service-unavailable-title = ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ
@@ -40,12 +48,31 @@ detail-validation = ⵙⵖⵓⴷⵓ ⵉⴳⵔⴰⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ e
 detail-invalid-parameter = ⵙⵖⵓⴷⵓ ⵉⵎⵙⴽⵉⵍⵏ ⵏⵏⴰ ⵍⵍⴰⵏ ⴳ errors.
 detail-outbox-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⴱⵔⴰⵜ { $id } ⴳ ⵜⴰⴳⵓⵔⵉ ⵏ ⵜⵓⵣⵏⴰ.
 detail-outbox-not-dead = ⵜⴰⴱⵔⴰⵜ { $id } ⵓⵔ ⵜⵜⵓⴼⵍ: ⵖⴰⵙ ⵜⵉⴱⵔⴰⵜⵉⵏ ⵉⵜⵜⵓⴼⵍⵏ ⴰⵢ ⵉⵜⵜⵓⵔⴰⵔⵏ ⵖⵔ ⵜⴳⵓⵔⵉ.
+detail-bad-credentials = ⴰⵏⵙⴰ ⵏⵖ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵓⵔ ⵉⵖⵓⴷⴰ.
+detail-not-authenticated = ⴽⵛⵎ ⴰⴷ ⵜⵙⴽⵔⴷ ⴰⵢⴰ.
+detail-invalid-token = ⴰⵙⵖⵏ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ ⵖⵉⵍⴰ: ⵙⵓⵜⵔ ⵢⴰⵏ ⵓⵎⴰⵢⵏⵓ.
+detail-too-many-requests = ⴰⵟⵟⴰⵙ ⵏ ⵓⵔⵎⴰⵏ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ.
+detail-banned = ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⵉⵜⵜⵓⵃⴱⵙ.
+detail-unverified = ⵙⵙⵏⵜⵎ ⴰⵏⵙⴰ ⵏⵏⴽ ⵣⵡⴰⵔ ⵙ ⵓⵙⵖⵏ ⵏⵏⴰ ⴷ ⵉⵍⴽⵎⵏ ⵙ ⵜⵏⴰⵎⴰⵍⵜ.
+detail-not-permitted = ⴰⵙⵜⵜⴰⵢ ⵏⵏⴽ ⵓⵔ ⵉⵙⵓⵔⴼ ⵜⴰⵎⵙⴽⵉⵍⵜ ⴰ.
+detail-user-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵓⵎⵉⴹⴰⵏ { $id }.
+detail-organisation-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵎⵓⵙⵙⵓⵏⵜ { $id }.
+detail-registration-accepted = ⵎⴰ ⵉⵣⵎⵔ ⵓⵏⵙⴰ ⴰ ⴰⴷ ⵢⴰⵡⴹ ⵜⵉⴱⵔⴰⵜⵉⵏ, ⵜⵜⵓⵣⵏ ⵖⵔⵙ ⵢⴰⵜ ⵜⴱⵔⴰⵜ ⵙ ⵜⵙⵓⵔⵉⴼⵜ ⵜⴰⵎⴹⴼⴰⵔⵜ.
 detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
 detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 
 ## Errors on one field or parameter
 
+field-email = ⴰⵔⵓ ⴰⵏⵙⴰ ⵏ ⵜⵏⴰⵎⴰⵍⵜ ⵉⵖⵓⴷⴰⵏ.
+field-password = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵉⵍⵉ ⵙⴳ 10 ⴰⵔ 128 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-display-name = ⴰⵔⵓ ⵢⴰⵏ ⵓⵙⵎ ⵙⴳ 1 ⴰⵔ 80 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-title = ⴰⵔⵓ ⵢⴰⵏ ⵓⵣⵡⵍ ⵙⴳ 1 ⴰⵔ 120 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-commune = ⵓⵔ ⵜⵍⵍⵉ ⵜⵊⵎⴰⵄⵜ ⵙ ⵓⵙⵓⵎⴰⵏ ⴰ.
+field-arrondissement = ⵜⴰⵎⵏⴰⴹⵜ ⴰ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵜⵊⵎⴰⵄⵜ ⴰ.
+field-category = ⵜⴰⵙⴳⴰ ⴰ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵜⵊⵎⴰⵄⵜ ⴰ.
+field-date = ⴰⵔⵓ ⴰⵙⴰⴽⵓⴷ ⵉⵣⵔⵉⵏ ⵙ ⵜⵍⵖⴰ YYYY-MM-DD.
+field-no-such-account = ⵓⵔ ⵉⵍⵍⵉ ⵓⵎⵉⴹⴰⵏ ⵙ ⵓⵏⵙⴰ ⴰ.
 field-unknown = ⵉⴳⵔ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ ⴷⴰ.
 field-missing = ⵉⴳⵔ ⴰ ⵉⵇⵇⴰⵏ.
 field-invalid-type = ⴰⵏⴰⵡ ⵏ ⵓⵣⴰⵍ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ.
@@ -86,3 +113,33 @@ mail-issue-official-answer-body =
     ⵖⵔ ⵜⴰⵔⵔⴰⵢⵜ ⵜⴹⴼⵕⴷ ⴰⵢⵏⵏⴰ ⴷ ⵉⴷⴷⴰⵏ:
 
     { $url }
+
+mail-account-registration-attempt-subject = ⴰⵔⵎ ⵏ ⵓⵙⵊⵊⵍ ⵙ ⵓⵏⵙⴰ ⵏⵏⴽ
+mail-account-registration-attempt-body =
+    ⴰⵣⵓⵍ { $name },
+
+    ⵢⴰⵏ ⵢⴰⵔⵎ ⴰⴷ ⵢⵙⴽⵔ ⴰⵎⵉⴹⴰⵏ ⴳ ⵜⴰⵡⴰⵚⵍ ⵙ ⵓⵏⵙⴰ ⵏⵏⴽ, ⵍⵍⵉ ⵖⵓⵔⵙ ⵢⴰⴷ ⴰⵎⵉⴹⴰⵏ. ⵓⵔ ⵉⵜⵜⵓⵙⴽⴰⵔ ⵡⴰⵍⵓ.
+
+    ⵎⴰ ⴷ ⴽⵢⵢ ⴰⴷ ⵉⴳⴰⵏ, ⵜⵜⵓⴷ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ, ⵙⵜⴰⵢ ⵜⴰⵎⴰⵢⵏⵓⵜ ⴷⴰ (ⵢⴰⵜ ⵜⵙⵔⴰⴳⵜ):
+
+    { $url }
+
+    ⵎⴰ ⵓⵔ ⴷ ⴽⵢⵢ, ⵓⵔ ⵜⵙⴽⴰⵔⴷ ⵢⴰⵜ.
+
+mail-account-password-reset-subject = ⵙⵜⴰⵢ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ ⴳ ⵜⴰⵡⴰⵚⵍ
+mail-account-password-reset-body =
+    ⴰⵣⵓⵍ { $name },
+
+    ⴰⴷ ⵜⵙⵜⴰⵢⴷ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ, ⵕⵥⵎ ⴰⵙⵖⵏ ⴰ ⴳ ⵢⴰⵜ ⵜⵙⵔⴰⴳⵜ (ⵢⴰⵜ ⵜⵉⴽⴽⵍⵜ ⴽⴰⵏ):
+
+    { $url }
+
+    ⵎⴰ ⵓⵔ ⵜⵙⵓⵜⵔⴷ ⵢⴰⵜ, ⵣⴳⵍ ⵜⴰⴱⵔⴰⵜ ⴰ: ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵓⵔ ⵜⵜⴱⴷⴷⴰⵍ.
+
+mail-account-password-changed-subject = ⵜⵜⵓⴱⴷⴷⴰⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ
+mail-account-password-changed-body =
+    ⴰⵣⵓⵍ { $name },
+
+    ⵜⵜⵓⴱⴷⴷⴰⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ, ⵜⵜⵓⵇⵇⵏⵏ ⴰⴽⴽ ⵉⵎⵙⵉⵍⵏ ⵏⵏⴽ.
+
+    ⵎⴰ ⵓⵔ ⴷ ⴽⵢⵢ, ⵙⵓⵜⵔ ⵖⵉⵍⴰ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵙⴳ ⵜⴰⵙⵏⴰ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵙⵙⵓⴷⵏⵜ ⴰⵖ.

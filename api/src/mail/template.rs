@@ -18,6 +18,18 @@ pub enum Template {
         display_name: String,
         verify_url: String,
     },
+    /// Someone tried to register with an address that already has an account.
+    AccountRegistrationAttempt {
+        display_name: String,
+        reset_url: String,
+    },
+    /// A single-use link to choose a new password.
+    AccountPasswordReset {
+        display_name: String,
+        reset_url: String,
+    },
+    /// The password was changed and every session ended.
+    AccountPasswordChanged { display_name: String },
     /// An official answered an issue that the recipient reported or follows.
     IssueOfficialAnswer {
         issue_title: String,
@@ -43,13 +55,19 @@ impl Template {
     pub fn name(&self) -> &'static str {
         match self {
             Template::AccountVerifyEmail { .. } => "account_verify_email",
+            Template::AccountRegistrationAttempt { .. } => "account_registration_attempt",
+            Template::AccountPasswordReset { .. } => "account_password_reset",
+            Template::AccountPasswordChanged { .. } => "account_password_changed",
             Template::IssueOfficialAnswer { .. } => "issue_official_answer",
         }
     }
 
     pub fn kind(&self) -> Kind {
         match self {
-            Template::AccountVerifyEmail { .. } => Kind::Account,
+            Template::AccountVerifyEmail { .. }
+            | Template::AccountRegistrationAttempt { .. }
+            | Template::AccountPasswordReset { .. }
+            | Template::AccountPasswordChanged { .. } => Kind::Account,
             Template::IssueOfficialAnswer { .. } => Kind::Notification {
                 topic: "issue_updates",
             },
@@ -73,6 +91,20 @@ impl Template {
         let key: &'static str = match (self, part) {
             (Template::AccountVerifyEmail { .. }, "subject") => "mail-account-verify-email-subject",
             (Template::AccountVerifyEmail { .. }, _) => "mail-account-verify-email-body",
+            (Template::AccountRegistrationAttempt { .. }, "subject") => {
+                "mail-account-registration-attempt-subject"
+            }
+            (Template::AccountRegistrationAttempt { .. }, _) => {
+                "mail-account-registration-attempt-body"
+            }
+            (Template::AccountPasswordReset { .. }, "subject") => {
+                "mail-account-password-reset-subject"
+            }
+            (Template::AccountPasswordReset { .. }, _) => "mail-account-password-reset-body",
+            (Template::AccountPasswordChanged { .. }, "subject") => {
+                "mail-account-password-changed-subject"
+            }
+            (Template::AccountPasswordChanged { .. }, _) => "mail-account-password-changed-body",
             (Template::IssueOfficialAnswer { .. }, "subject") => {
                 "mail-issue-official-answer-subject"
             }
@@ -86,6 +118,19 @@ impl Template {
             } => m
                 .arg("name", display_name.as_str())
                 .arg("url", verify_url.as_str()),
+            Template::AccountRegistrationAttempt {
+                display_name,
+                reset_url,
+            }
+            | Template::AccountPasswordReset {
+                display_name,
+                reset_url,
+            } => m
+                .arg("name", display_name.as_str())
+                .arg("url", reset_url.as_str()),
+            Template::AccountPasswordChanged { display_name } => {
+                m.arg("name", display_name.as_str())
+            }
             Template::IssueOfficialAnswer {
                 issue_title,
                 official_name,
@@ -193,7 +238,18 @@ mod tests {
             official_title: "Vice-président".into(),
             issue_url: "https://t.ma/issues/1".into(),
         };
-        for t in [verify(), answer] {
+        let attempt = Template::AccountRegistrationAttempt {
+            display_name: "A".into(),
+            reset_url: "https://t.ma/r".into(),
+        };
+        let reset = Template::AccountPasswordReset {
+            display_name: "A".into(),
+            reset_url: "https://t.ma/r".into(),
+        };
+        let changed = Template::AccountPasswordChanged {
+            display_name: "A".into(),
+        };
+        for t in [verify(), answer, attempt, reset, changed] {
             for locale in Locale::ALL {
                 let r = t.render(locale, Some("https://t.ma/u?token=x"));
                 for part in [&r.subject, &r.text, &r.html] {

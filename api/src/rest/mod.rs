@@ -1,57 +1,241 @@
-//! The REST API under `/api/v1`, the health probes and the problem pages. Handlers stay thin:
-//! parse, call one use-case, render.
+//! The HTTP surface: the REST API under `/api/v1`, the health probes and the problem pages.
+//! Handlers stay thin: parse, call one use-case, render.
+//!
+//! Every route is declared once in [`routes`], with whether it needs a logged-in caller; the
+//! table registers the routes (with 405 and `Allow` for other methods) and is what the
+//! authorization-matrix test enumerates, so a new protected route cannot escape that test.
 
+mod admin;
+mod auth;
 mod communes;
 mod health;
 mod home;
+mod me;
 mod pagination;
 mod problems;
 
 use crate::i18n::Message;
 use crate::problem::ApiError;
-use actix_web::{HttpRequest, HttpResponse, Resource, web};
+use actix_web::http::Method;
+use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, Route, web};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        resource("/", "GET, HEAD")
-            .route(web::get().to(home::show))
-            .route(web::head().to(home::show)),
-    )
-    .service(
-        resource("/health/live", "GET, HEAD")
-            .route(web::get().to(health::live))
-            .route(web::head().to(health::live)),
-    )
-    .service(
-        resource("/health/ready", "GET, HEAD")
-            .route(web::get().to(health::ready))
-            .route(web::head().to(health::ready)),
-    )
-    .service(
-        resource("/problems/{kind}", "GET, HEAD")
-            .route(web::get().to(problems::show))
-            .route(web::head().to(problems::show)),
-    )
-    .service(
-        web::scope("/api/v1")
-            .service(
-                resource("/communes", "GET, HEAD")
-                    .route(web::get().to(communes::list::handle))
-                    .route(web::head().to(communes::list::handle)),
-            )
-            .service(
-                resource("/communes/{slug}", "GET, HEAD")
-                    .route(web::get().to(communes::show::handle))
-                    .route(web::head().to(communes::show::handle)),
-            ),
-    );
+/// Whether a route answers anyone, or only a logged-in caller (whose roles the use-case checks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    Authenticated,
 }
 
-/// A resource that answers other methods with 405 and an `Allow` header listing `allow`.
-fn resource(path: &str, allow: &'static str) -> Resource {
-    web::resource(path).default_service(web::to(move || async move {
-        Err::<HttpResponse, ApiError>(ApiError::method_not_allowed(allow))
-    }))
+/// A route as the table declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+struct Entry {
+    spec: RouteSpec,
+    route: Route,
+}
+
+fn entry<F, Args>(method: Method, path: &'static str, access: Access, handler: F) -> Entry
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    Entry {
+        route: web::route().method(method.clone()).to(handler),
+        spec: RouteSpec {
+            method,
+            path,
+            access,
+        },
+    }
+}
+
+/// GET, and HEAD answered by the same handler.
+fn get<F, Args>(path: &'static str, access: Access, handler: F) -> [Entry; 2]
+where
+    F: Handler<Args> + Clone,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    [
+        entry(Method::GET, path, access, handler.clone()),
+        entry(Method::HEAD, path, access, handler),
+    ]
+}
+
+fn routes() -> Vec<Entry> {
+    use Access::{Authenticated, Public};
+    let mut r = Vec::new();
+    r.extend(get("/", Public, home::show));
+    r.extend(get("/health/live", Public, health::live));
+    r.extend(get("/health/ready", Public, health::ready));
+    r.extend(get("/problems/{kind}", Public, problems::show));
+    r.extend(get("/api/v1/communes", Public, communes::list::handle));
+    r.extend(get(
+        "/api/v1/communes/{slug}",
+        Public,
+        communes::show::handle,
+    ));
+    // Accounts
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/register",
+        Public,
+        auth::register,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/verify-email",
+        Public,
+        auth::verify_email,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/login",
+        Public,
+        auth::login,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/refresh",
+        Public,
+        auth::refresh,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/logout",
+        Authenticated,
+        auth::logout,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/password-reset/request",
+        Public,
+        auth::reset_request,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/auth/password-reset/confirm",
+        Public,
+        auth::reset_confirm,
+    ));
+    r.extend(get("/api/v1/me", Authenticated, me::show));
+    r.push(entry(
+        Method::PATCH,
+        "/api/v1/me",
+        Authenticated,
+        me::update,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/me",
+        Authenticated,
+        me::delete,
+    ));
+    r.extend(get("/api/v1/me/export", Authenticated, me::export));
+    // Administration
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/officials",
+        Authenticated,
+        admin::appoint_official,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/admin/officials/{user_id}",
+        Authenticated,
+        admin::revoke_official,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/moderators",
+        Authenticated,
+        admin::appoint_moderator,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/admin/moderators/{user_id}",
+        Authenticated,
+        admin::revoke_moderator,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/organisations",
+        Authenticated,
+        admin::create_organisation,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/organisations/{id}/members",
+        Authenticated,
+        admin::put_member,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/admin/organisations/{id}/members/{user_id}",
+        Authenticated,
+        admin::remove_member,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/users/{user_id}/ban",
+        Authenticated,
+        admin::ban,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/admin/users/{user_id}/ban",
+        Authenticated,
+        admin::unban,
+    ));
+    r.extend(get("/api/v1/admin/outbox", Authenticated, admin::outbox));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/outbox/{id}/requeue",
+        Authenticated,
+        admin::requeue,
+    ));
+    r.extend(get("/api/v1/admin/audit", Authenticated, admin::audit));
+    r
+}
+
+/// Every route, for tests and documentation.
+pub fn route_specs() -> Vec<RouteSpec> {
+    routes().into_iter().map(|e| e.spec).collect()
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let mut paths: Vec<&'static str> = Vec::new();
+    let mut grouped: Vec<Vec<Entry>> = Vec::new();
+    for e in routes() {
+        match paths.iter().position(|p| *p == e.spec.path) {
+            Some(i) => grouped[i].push(e),
+            None => {
+                paths.push(e.spec.path);
+                grouped.push(vec![e]);
+            }
+        }
+    }
+    for (path, entries) in paths.into_iter().zip(grouped) {
+        let allow = entries
+            .iter()
+            .map(|e| e.spec.method.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut resource = web::resource(path).default_service(web::to(move || {
+            let allow = allow.clone();
+            async move { Err::<HttpResponse, ApiError>(ApiError::method_not_allowed(&allow)) }
+        }));
+        for e in entries {
+            resource = resource.route(e.route);
+        }
+        cfg.service(resource);
+    }
 }
 
 /// Any address that matches no route.
@@ -59,4 +243,11 @@ pub async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     Err(ApiError::not_found(
         Message::new("detail-route-not-found").arg("path", req.path()),
     ))
+}
+
+/// `201 Created` with a `Location` and the created object.
+fn created(location: String, body: &impl serde::Serialize) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .json(body)
 }

@@ -1,10 +1,13 @@
 //! The operations every surface shares (REST, web pages, Open311, feeds): each takes parsed
 //! input, does the work through persistence, and returns domain values or a [`UseCaseError`].
 
+pub mod accounts;
+pub mod admin;
 pub mod communes;
 pub mod health;
 pub mod outbox;
 
+use tawasol_domain::{Action, Actor, Denied, authorize};
 use tawasol_persistence::{AnyConnection, Database, PersistenceError};
 
 #[derive(Debug, thiserror::Error)]
@@ -15,10 +18,81 @@ pub enum UseCaseError {
     OutboxNotFound(i64),
     #[error("mail {0} is not dead: only dead mails can be re-queued")]
     OutboxNotDead(i64),
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<Invalid>),
+    #[error("wrong address or password")]
+    BadCredentials,
+    #[error("the token is unknown, used or expired")]
+    InvalidToken,
+    #[error("denied: {0:?}")]
+    Denied(Denied),
+    #[error("too many attempts; retry in {retry_after} s")]
+    Throttled { retry_after: u32 },
+    #[error("no user {0}")]
+    UserNotFound(i64),
+    #[error("no organisation {0}")]
+    OrganisationNotFound(i64),
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
     #[error("the task was interrupted")]
     Interrupted,
+}
+
+/// A field of the input that cannot be accepted, and why (a Fluent key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+impl UseCaseError {
+    pub fn invalid(field: &'static str, message: &'static str) -> UseCaseError {
+        UseCaseError::Invalid(vec![Invalid { field, message }])
+    }
+}
+
+impl From<diesel::result::Error> for UseCaseError {
+    fn from(e: diesel::result::Error) -> Self {
+        UseCaseError::Persistence(PersistenceError::Query(e))
+    }
+}
+
+/// Who is asking, as every surface tells it: the actor (read from the database on this request),
+/// their session, and for the audit and throttles the request id and address.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub actor: Actor,
+    pub session_id: Option<i64>,
+    pub request_id: Option<String>,
+    pub ip: Option<String>,
+}
+
+impl Caller {
+    pub fn anonymous() -> Caller {
+        Caller {
+            actor: Actor::Anonymous,
+            session_id: None,
+            request_id: None,
+            ip: None,
+        }
+    }
+
+    /// The policy's verdict on `action`, as a use-case error.
+    pub fn may(&self, action: &Action) -> Result<(), UseCaseError> {
+        authorize(&self.actor, action).map_err(UseCaseError::Denied)
+    }
+
+    pub fn user_id(&self) -> Option<i64> {
+        match &self.actor {
+            Actor::User(u) => Some(u.id),
+            Actor::Anonymous => None,
+        }
+    }
+}
+
+/// The current time in UTC, as stored.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
 }
 
 /// Runs blocking database work off the async workers, on a pooled connection.

@@ -1,0 +1,265 @@
+//! `/api/v1/admin/*`: officials, moderators, organisations, bans, the outbox and the audit log.
+//! The use-cases check that the caller is an admin.
+
+use super::created;
+use super::pagination::{ListBody, PageQuery, encode_cursor};
+use crate::extract::JsonBody;
+use crate::i18n::Message;
+use crate::problem::ApiError;
+use crate::startup::AppState;
+use crate::usecases::{Caller, admin};
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use tawasol_domain::OutboxStatus;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialBody {
+    email: String,
+    commune: String,
+    arrondissement: Option<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    title: String,
+}
+
+pub async fn appoint_official(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(b): JsonBody<OfficialBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = admin::AppointOfficial {
+        email: b.email,
+        commune: b.commune,
+        arrondissement: b.arrondissement,
+        categories: b.categories,
+        title: b.title,
+    };
+    let appointment = admin::appoint_official(&state, &caller, input).await?;
+    Ok(created(
+        format!("/api/v1/admin/officials/{}", appointment.user_id),
+        &appointment,
+    ))
+}
+
+pub async fn revoke_official(
+    state: web::Data<AppState>,
+    caller: Caller,
+    user_id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    admin::revoke_official(&state, &caller, *user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModeratorBody {
+    email: String,
+    commune: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Moderator {
+    user_id: i64,
+    commune: Option<String>,
+}
+
+pub async fn appoint_moderator(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(b): JsonBody<ModeratorBody>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = admin::appoint_moderator(&state, &caller, &b.email, b.commune.clone()).await?;
+    Ok(created(
+        format!("/api/v1/admin/moderators/{user_id}"),
+        &Moderator {
+            user_id,
+            commune: b.commune,
+        },
+    ))
+}
+
+pub async fn revoke_moderator(
+    state: web::Data<AppState>,
+    caller: Caller,
+    user_id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    admin::revoke_moderator(&state, &caller, *user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationBody {
+    name: String,
+    founded_on: String,
+    head_office_commune: String,
+    purpose: String,
+}
+
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(b): JsonBody<OrganisationBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = admin::NewOrganisation {
+        name: b.name,
+        founded_on: b.founded_on,
+        head_office_commune: b.head_office_commune,
+        purpose: b.purpose,
+    };
+    let org = admin::create_organisation(&state, &caller, input).await?;
+    Ok(created(
+        format!("/api/v1/admin/organisations/{}", org.id),
+        &org,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberBody {
+    email: String,
+    #[serde(default)]
+    representative: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Member {
+    organisation_id: i64,
+    user_id: i64,
+    representative: bool,
+}
+
+pub async fn put_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<MemberBody>,
+) -> Result<HttpResponse, ApiError> {
+    let user_id = admin::put_member(&state, &caller, *id, &b.email, b.representative).await?;
+    Ok(created(
+        format!("/api/v1/admin/organisations/{}/members/{user_id}", *id),
+        &Member {
+            organisation_id: *id,
+            user_id,
+            representative: b.representative,
+        },
+    ))
+}
+
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, user_id) = path.into_inner();
+    admin::remove_member(&state, &caller, id, user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BanBody {
+    reason: String,
+}
+
+pub async fn ban(
+    state: web::Data<AppState>,
+    caller: Caller,
+    user_id: web::Path<i64>,
+    JsonBody(b): JsonBody<BanBody>,
+) -> Result<HttpResponse, ApiError> {
+    admin::set_ban(&state, &caller, *user_id, Some(b.reason)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub async fn unban(
+    state: web::Data<AppState>,
+    caller: Caller,
+    user_id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    admin::set_ban(&state, &caller, *user_id, None).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OutboxQuery {
+    status: Option<String>,
+    #[serde(flatten)]
+    page: PageQuery,
+}
+
+#[derive(Debug, Serialize)]
+struct Mail {
+    id: i64,
+    recipient: String,
+    locale: String,
+    template: String,
+    status: String,
+    attempts: i32,
+    next_attempt_at: String,
+    last_error: Option<String>,
+    created_at: String,
+    sent_at: Option<String>,
+}
+
+pub async fn outbox(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<OutboxQuery>,
+) -> Result<HttpResponse, ApiError> {
+    use crate::usecases::accounts::rfc3339;
+    let status =
+        match query.status.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => Some(OutboxStatus::parse(s).ok_or_else(|| {
+                ApiError::invalid_parameter("status", Message::new("param-invalid"))
+            })?),
+        };
+    let limit = query.page.limit()?;
+    let before = query.page.after(|k| k.parse::<i64>().ok())?;
+    let page = admin::outbox(&state, &caller, status, before, limit).await?;
+    let body = ListBody {
+        items: page
+            .items
+            .into_iter()
+            .map(|e| Mail {
+                id: e.id,
+                recipient: e.recipient,
+                locale: e.locale,
+                template: e.template,
+                status: e.status,
+                attempts: e.attempts,
+                next_attempt_at: rfc3339(e.next_attempt_at),
+                last_error: e.last_error,
+                created_at: rfc3339(e.created_at),
+                sent_at: e.sent_at.map(rfc3339),
+            })
+            .collect(),
+        next_cursor: page.next.map(|id| encode_cursor(&id.to_string())),
+    };
+    Ok(HttpResponse::Ok().json(body))
+}
+
+pub async fn requeue(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    admin::requeue_mail(&state, &caller, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub async fn audit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let limit = query.limit()?;
+    let before = query.after(|k| k.parse::<i64>().ok())?;
+    let page = admin::audit_log(&state, &caller, before, limit).await?;
+    Ok(HttpResponse::Ok().json(ListBody {
+        next_cursor: page.next.map(|id| encode_cursor(&id.to_string())),
+        items: page.items,
+    }))
+}

@@ -1,0 +1,131 @@
+//! `/api/v1/auth/*`: register, verify, log in, refresh, log out, reset a password.
+
+use crate::extract::{JsonBody, Lang};
+use crate::i18n::Message;
+use crate::problem::ApiError;
+use crate::startup::AppState;
+use crate::usecases::{Caller, accounts};
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterBody {
+    email: String,
+    password: String,
+    display_name: String,
+    locale: String,
+    home_commune: Option<String>,
+}
+
+/// 202 with the same body whether or not the address already has an account.
+fn accepted(locale: tawasol_domain::Locale) -> HttpResponse {
+    HttpResponse::Accepted()
+        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
+        .json(json!({"status": "accepted", "detail": Message::new("detail-registration-accepted").render(locale)}))
+}
+
+pub async fn register(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    JsonBody(body): JsonBody<RegisterBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = accounts::Registration {
+        email: body.email,
+        password: body.password,
+        display_name: body.display_name,
+        locale: body.locale,
+        home_commune: body.home_commune,
+    };
+    accounts::register(&state, &caller, input).await?;
+    Ok(accepted(locale))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenBody {
+    token: String,
+}
+
+pub async fn verify_email(
+    state: web::Data<AppState>,
+    JsonBody(body): JsonBody<TokenBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::verify_email(&state, &body.token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    email: String,
+    password: String,
+}
+
+fn no_store(tokens: &accounts::Tokens) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(tokens)
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<LoginBody>,
+) -> Result<HttpResponse, ApiError> {
+    let tokens = accounts::login(&state, &caller, &body.email, &body.password).await?;
+    Ok(no_store(&tokens))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshBody {
+    refresh_token: String,
+}
+
+pub async fn refresh(
+    state: web::Data<AppState>,
+    JsonBody(body): JsonBody<RefreshBody>,
+) -> Result<HttpResponse, ApiError> {
+    let tokens = accounts::refresh(&state, &body.refresh_token).await?;
+    Ok(no_store(&tokens))
+}
+
+pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    accounts::logout(&state, &caller).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResetRequestBody {
+    email: String,
+}
+
+pub async fn reset_request(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    JsonBody(body): JsonBody<ResetRequestBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::request_password_reset(&state, &caller, &body.email).await?;
+    Ok(accepted(locale))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResetConfirmBody {
+    token: String,
+    password: String,
+}
+
+pub async fn reset_confirm(
+    state: web::Data<AppState>,
+    JsonBody(body): JsonBody<ResetConfirmBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::confirm_password_reset(&state, &body.token, &body.password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,515 @@
+//! What admins do: appoint and revoke officials and moderators, verify organisations and manage
+//! their members, ban and unban. Every action writes an audit record in the same transaction.
+
+use super::accounts::rfc3339;
+use super::{Caller, UseCaseError, now, with_conn};
+use crate::startup::AppState;
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::Connection;
+use serde::Serialize;
+use serde_json::{Value, json};
+use tawasol_domain::{Action, DisplayName, EmailAddress, OfficialTitle};
+use tawasol_persistence::account::{self, UserRow};
+use tawasol_persistence::audit::{self, AuditInsertForm};
+use tawasol_persistence::role::{self, OrganisationInsertForm, Resolved};
+use tawasol_persistence::{AnyConnection, PersistenceError};
+
+fn record(
+    c: &mut AnyConnection,
+    caller: &Caller,
+    action: &str,
+    target: (&str, String),
+    before: Option<Value>,
+    after: Option<Value>,
+    at: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    let before = before.map(|v| v.to_string());
+    let after = after.map(|v| v.to_string());
+    audit::record(
+        c,
+        &AuditInsertForm {
+            actor_user_id: caller.user_id(),
+            action,
+            target_type: target.0,
+            target_id: &target.1,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            request_id: caller.request_id.as_deref(),
+            created_at: at,
+        },
+    )
+}
+
+fn user_by_email(c: &mut AnyConnection, email: &EmailAddress) -> Result<UserRow, UseCaseError> {
+    account::find_by_email(c, email.as_str())?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or_else(|| UseCaseError::invalid("email", "field-no-such-account"))
+}
+
+fn binding_json(b: Option<account::OfficialBinding>) -> Option<Value> {
+    b.map(|b| json!({"commune": b.commune, "arrondissement": b.arrondissement, "categories": b.categories, "title": b.title}))
+}
+
+/// An official's appointment, as the API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appointment {
+    pub user_id: i64,
+    pub display_name: String,
+    pub commune: String,
+    pub arrondissement: Option<String>,
+    pub categories: Vec<String>,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AppointOfficial {
+    pub email: String,
+    pub commune: String,
+    pub arrondissement: Option<String>,
+    pub categories: Vec<String>,
+    pub title: String,
+}
+
+/// Binds an account to a commune (and optionally an arrondissement and categories) as official,
+/// replacing any earlier binding.
+pub async fn appoint_official(
+    state: &AppState,
+    caller: &Caller,
+    input: AppointOfficial,
+) -> Result<Appointment, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let email = EmailAddress::parse(&input.email)
+        .map_err(|_| UseCaseError::invalid("email", "field-email"))?;
+    let title = OfficialTitle::parse(&input.title)
+        .map_err(|_| UseCaseError::invalid("title", "field-title"))?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let user = user_by_email(c, &email)?;
+            let (commune_id, arrondissement_id, category_ids) = match role::resolve(
+                c,
+                &input.commune,
+                input.arrondissement.as_deref(),
+                &input.categories,
+            )? {
+                Resolved::Ok {
+                    commune_id,
+                    arrondissement_id,
+                    category_ids,
+                } => (commune_id, arrondissement_id, category_ids),
+                Resolved::UnknownCommune => {
+                    return Err(UseCaseError::invalid("commune", "field-commune"));
+                }
+                Resolved::UnknownArrondissement => {
+                    return Err(UseCaseError::invalid(
+                        "arrondissement",
+                        "field-arrondissement",
+                    ));
+                }
+                Resolved::UnknownCategory(_) => {
+                    return Err(UseCaseError::invalid("categories", "field-category"));
+                }
+            };
+            let before = binding_json(account::official_binding(c, user.id)?);
+            role::appoint_official(
+                c,
+                user.id,
+                commune_id,
+                arrondissement_id,
+                &category_ids,
+                title.as_str(),
+                at,
+            )?;
+            let binding = account::official_binding(c, user.id)?
+                .ok_or(UseCaseError::UserNotFound(user.id))?;
+            record(
+                c,
+                &caller,
+                "official.appoint",
+                ("user", user.id.to_string()),
+                before,
+                binding_json(Some(binding.clone())),
+                at,
+            )?;
+            Ok(Appointment {
+                user_id: user.id,
+                display_name: user.display_name,
+                commune: binding.commune,
+                arrondissement: binding.arrondissement,
+                categories: binding.categories,
+                title: binding.title,
+            })
+        })
+    })
+    .await
+}
+
+/// Ends an official's binding; from the next request on they act as a resident.
+pub async fn revoke_official(
+    state: &AppState,
+    caller: &Caller,
+    user_id: i64,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let before = binding_json(account::official_binding(c, user_id)?)
+                .ok_or(UseCaseError::UserNotFound(user_id))?;
+            role::revoke_official(c, user_id)?;
+            record(
+                c,
+                &caller,
+                "official.revoke",
+                ("user", user_id.to_string()),
+                Some(before),
+                None,
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// Makes an account moderator of one commune, or of all (`commune: None`).
+pub async fn appoint_moderator(
+    state: &AppState,
+    caller: &Caller,
+    email: &str,
+    commune: Option<String>,
+) -> Result<i64, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let email =
+        EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let user = user_by_email(c, &email)?;
+            let commune_id = match &commune {
+                None => None,
+                Some(slug) => match role::resolve(c, slug, None, &[])? {
+                    Resolved::Ok { commune_id, .. } => Some(commune_id),
+                    _ => return Err(UseCaseError::invalid("commune", "field-commune")),
+                },
+            };
+            if role::appoint_moderator(c, user.id, commune_id, at)? {
+                record(
+                    c,
+                    &caller,
+                    "moderator.appoint",
+                    ("user", user.id.to_string()),
+                    None,
+                    Some(json!({"commune": commune})),
+                    at,
+                )?;
+            }
+            Ok(user.id)
+        })
+    })
+    .await
+}
+
+pub async fn revoke_moderator(
+    state: &AppState,
+    caller: &Caller,
+    user_id: i64,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let before = account::moderated_communes(c, user_id)?;
+            if role::revoke_moderator(c, user_id)? == 0 {
+                return Err(UseCaseError::UserNotFound(user_id));
+            }
+            record(
+                c,
+                &caller,
+                "moderator.revoke",
+                ("user", user_id.to_string()),
+                Some(json!({"communes": before})),
+                None,
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub founded_on: String,
+    pub head_office_commune: String,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    pub founded_on: String,
+    pub head_office_commune: String,
+    pub purpose: String,
+    pub verified_at: Option<String>,
+}
+
+/// Records an organisation that an admin has verified (statutes, legal receipt, seat).
+pub async fn create_organisation(
+    state: &AppState,
+    caller: &Caller,
+    input: NewOrganisation,
+) -> Result<Organisation, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let name = DisplayName::parse(&input.name)
+        .map_err(|_| UseCaseError::invalid("name", "field-display-name"))?;
+    let founded_on = NaiveDate::parse_from_str(&input.founded_on, "%Y-%m-%d")
+        .ok()
+        .filter(|d| *d <= now().date())
+        .ok_or_else(|| UseCaseError::invalid("founded_on", "field-date"))?;
+    let purpose = input.purpose.trim().to_owned();
+    if purpose.is_empty() || purpose.chars().count() > 2000 {
+        return Err(UseCaseError::invalid("purpose", "field-invalid"));
+    }
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let commune_id = match role::resolve(c, &input.head_office_commune, None, &[])? {
+                Resolved::Ok { commune_id, .. } => commune_id,
+                _ => {
+                    return Err(UseCaseError::invalid(
+                        "head_office_commune",
+                        "field-commune",
+                    ));
+                }
+            };
+            let id = role::create_organisation(
+                c,
+                &OrganisationInsertForm {
+                    name: name.as_str(),
+                    founded_on,
+                    head_office_commune_id: commune_id,
+                    purpose: &purpose,
+                    verified_at: Some(at),
+                    created_at: at,
+                },
+            )?;
+            let org = Organisation {
+                id,
+                name: name.as_str().to_owned(),
+                founded_on: founded_on.to_string(),
+                head_office_commune: input.head_office_commune.clone(),
+                purpose: purpose.clone(),
+                verified_at: Some(rfc3339(at)),
+            };
+            record(
+                c,
+                &caller,
+                "organisation.verify",
+                ("organisation", id.to_string()),
+                None,
+                Some(json!(org)),
+                at,
+            )?;
+            Ok(org)
+        })
+    })
+    .await
+}
+
+/// Adds an account to an organisation (or changes its representative flag).
+pub async fn put_member(
+    state: &AppState,
+    caller: &Caller,
+    organisation_id: i64,
+    email: &str,
+    representative: bool,
+) -> Result<i64, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let email =
+        EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            role::find_organisation(c, organisation_id)?
+                .ok_or(UseCaseError::OrganisationNotFound(organisation_id))?;
+            let user = user_by_email(c, &email)?;
+            role::put_member(c, organisation_id, user.id, representative, at)?;
+            record(
+                c,
+                &caller,
+                "organisation.member.put",
+                ("organisation", organisation_id.to_string()),
+                None,
+                Some(json!({"user_id": user.id, "representative": representative})),
+                at,
+            )?;
+            Ok(user.id)
+        })
+    })
+    .await
+}
+
+pub async fn remove_member(
+    state: &AppState,
+    caller: &Caller,
+    organisation_id: i64,
+    user_id: i64,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            if !role::remove_member(c, organisation_id, user_id)? {
+                return Err(UseCaseError::UserNotFound(user_id));
+            }
+            record(
+                c,
+                &caller,
+                "organisation.member.remove",
+                ("organisation", organisation_id.to_string()),
+                Some(json!({"user_id": user_id})),
+                None,
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// Bans (with a reason) or unbans an account. A ban ends every session at once.
+pub async fn set_ban(
+    state: &AppState,
+    caller: &Caller,
+    user_id: i64,
+    reason: Option<String>,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Administer)?;
+    if let Some(r) = &reason {
+        if r.trim().is_empty() || r.chars().count() > 1000 {
+            return Err(UseCaseError::invalid("reason", "field-invalid"));
+        }
+    }
+    let caller = caller.clone();
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let user = account::find(c, user_id)?
+                .filter(|u| u.deleted_at.is_none())
+                .ok_or(UseCaseError::UserNotFound(user_id))?;
+            let before = json!({"banned": user.banned_at.is_some(), "reason": user.ban_reason});
+            account::set_ban(c, user_id, reason.as_deref().map(|r| (r.trim(), at)), at)?;
+            if reason.is_some() {
+                account::revoke_all_sessions(c, user_id, "banned", at)?;
+            }
+            let action = if reason.is_some() {
+                "user.ban"
+            } else {
+                "user.unban"
+            };
+            record(
+                c,
+                &caller,
+                action,
+                ("user", user_id.to_string()),
+                Some(before),
+                Some(json!({"banned": reason.is_some(), "reason": reason})),
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+/// An audit record, as admins read them.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub actor_user_id: Option<i64>,
+    pub action: String,
+    pub target_type: String,
+    pub target_id: String,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+    pub request_id: Option<String>,
+    pub created_at: String,
+}
+
+pub async fn audit_log(
+    state: &AppState,
+    caller: &Caller,
+    before: Option<i64>,
+    limit: tawasol_domain::PageLimit,
+) -> Result<super::Page<AuditEntry, i64>, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    with_conn(&state.db, move |c| {
+        let mut rows = audit::list(c, before, i64::from(limit.get()) + 1)?;
+        let next = if rows.len() > usize::from(limit.get()) {
+            rows.truncate(usize::from(limit.get()));
+            rows.last().map(|r| r.id)
+        } else {
+            None
+        };
+        Ok(super::Page {
+            items: rows
+                .into_iter()
+                .map(|r| AuditEntry {
+                    id: r.id,
+                    actor_user_id: r.actor_user_id,
+                    action: r.action,
+                    target_type: r.target_type,
+                    target_id: r.target_id,
+                    before: r.before.and_then(|b| serde_json::from_str(&b).ok()),
+                    after: r.after.and_then(|a| serde_json::from_str(&a).ok()),
+                    request_id: r.request_id,
+                    created_at: rfc3339(r.created_at),
+                })
+                .collect(),
+            next,
+        })
+    })
+    .await
+}
+
+/// Mails in the outbox (dead ones are what an admin looks at), newest first.
+pub async fn outbox(
+    state: &AppState,
+    caller: &Caller,
+    status: Option<tawasol_domain::OutboxStatus>,
+    before: Option<i64>,
+    limit: tawasol_domain::PageLimit,
+) -> Result<super::Page<tawasol_persistence::outbox::OutboxEntry, i64>, UseCaseError> {
+    caller.may(&Action::Administer)?;
+    super::outbox::list(&state.db, status, before, limit).await
+}
+
+/// Puts a dead mail back in the queue, and records who did.
+pub async fn requeue_mail(state: &AppState, caller: &Caller, id: i64) -> Result<(), UseCaseError> {
+    caller.may(&Action::Administer)?;
+    let at = now();
+    super::outbox::requeue(&state.db, id, at).await?;
+    let caller = caller.clone();
+    with_conn(&state.db, move |c| {
+        Ok(record(
+            c,
+            &caller,
+            "outbox.requeue",
+            ("outbox", id.to_string()),
+            None,
+            None,
+            at,
+        )?)
+    })
+    .await
+}
