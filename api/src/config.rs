@@ -141,7 +141,10 @@ impl Settings {
             }
         }
         for (key, value) in env {
-            if key == CONFIG_FILE_VAR || key.starts_with("TAWASOL_TEST_") {
+            if key == CONFIG_FILE_VAR
+                || key == "TAWASOL_ADMIN_PASSWORD"
+                || key.starts_with("TAWASOL_TEST_")
+            {
                 continue;
             }
             let var = SETTINGS

@@ -133,8 +133,27 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// The language chosen for this request by the middleware (`?lang=`, then `Accept-Language`,
-/// then the default).
+/// The language of this request: `?lang=`, then `Accept-Language`, then the logged-in person's
+/// own, then Arabic. The middleware decides the first two; the caller extractor may fill in the
+/// third; the middleware reads the result again to render errors.
+#[derive(Debug, Clone)]
+pub struct LanguageChoice {
+    pub explicit: bool,
+    pub chosen: std::sync::Arc<std::sync::Mutex<Locale>>,
+}
+
+impl LanguageChoice {
+    pub fn get(&self) -> Locale {
+        *self
+            .chosen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The language chosen for this request (see [`LanguageChoice`]), as known when the handler's
+/// arguments are extracted: `?lang=`, `Accept-Language` or Arabic. Problems are rendered later,
+/// in the logged-in person's own language when neither of the first two named one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lang(pub Locale);
 
@@ -143,11 +162,11 @@ impl FromRequest for Lang {
     type Future = Ready<Result<Lang, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Lang(
-            req.extensions()
-                .get::<Lang>()
-                .map_or(Locale::DEFAULT, |l| l.0),
-        )))
+        let locale = req
+            .extensions()
+            .get::<LanguageChoice>()
+            .map_or(Locale::DEFAULT, LanguageChoice::get);
+        ready(Ok(Lang(locale)))
     }
 }
 
@@ -166,6 +185,7 @@ impl FromRequest for Caller {
             .map(|v| v.to_str().unwrap_or("").to_owned());
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
         let ip = req.peer_addr().map(|a| a.ip().to_string());
+        let language = req.extensions().get::<LanguageChoice>().cloned();
         Box::pin(async move {
             let mut caller = Caller {
                 request_id,
@@ -186,9 +206,16 @@ impl FromRequest for Caller {
                 .map(str::trim)
                 .ok_or_else(rejected)?;
             let bearer = state.jwt.verify(token).ok_or_else(rejected)?;
-            let actor = accounts::load_actor(&state, bearer.user_id, bearer.session_id)
+            let (actor, locale) = accounts::load_actor(&state, bearer.user_id, bearer.session_id)
                 .await?
                 .ok_or_else(rejected)?;
+            // Without `?lang=` or `Accept-Language`, a logged-in person reads their own language.
+            if let Some(choice) = language.as_ref().filter(|c| !c.explicit) {
+                *choice
+                    .chosen
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = locale;
+            }
             caller.actor = actor;
             caller.session_id = Some(bearer.session_id);
             Ok(caller)

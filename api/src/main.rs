@@ -43,6 +43,12 @@ enum AdminCommand {
         #[arg(long, default_value_t = 20)]
         limit: i64,
     },
+    /// Create the first admin, or make an existing account admin. The password comes from
+    /// TAWASOL_ADMIN_PASSWORD or, without it, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
     /// Put a dead mail back in the queue, due now.
     Requeue {
         /// The mail's id, as `tawasol admin outbox --status dead` lists it.
@@ -147,6 +153,31 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
                     e.last_error.unwrap_or_default()
                 );
             }
+            Ok(())
+        }
+        AdminCommand::CreateAdmin { email } => {
+            let password = match std::env::var("TAWASOL_ADMIN_PASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => {
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .map_err(|e| format!("reading the password: {e}"))?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
+                .map_err(|e| e.to_string())?;
+            let id = tawasol_api::usecases::accounts::create_admin(&state, &email, &password)
+                .await
+                .map_err(|e| match e {
+                    tawasol_api::usecases::UseCaseError::Invalid(fields) => {
+                        let names: Vec<_> = fields.iter().map(|f| f.field).collect();
+                        format!("invalid {}: the password needs 10 to 128 characters, the address must be valid", names.join(", "))
+                    }
+                    other => other.to_string(),
+                })?;
+            println!("user {id} ({email}) is an admin");
             Ok(())
         }
         AdminCommand::Requeue { id } => {

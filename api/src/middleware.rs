@@ -2,7 +2,7 @@
 //! reader's language, the body size cap, one log line, and errors rendered as problem+json in
 //! that language.
 
-use crate::extract::{BodyLimit, Lang, RequestId};
+use crate::extract::{BodyLimit, LanguageChoice, RequestId};
 use crate::i18n::Message;
 use crate::problem::{self, ApiError};
 use actix_web::body::{BoxBody, MessageBody};
@@ -34,12 +34,17 @@ pub async fn around(
         .map_or(64 * 1024, |l| l.0);
     let path = req.path().to_owned();
 
-    let (locale, early) = match choose_locale(&req) {
+    let (explicit, early) = match choose_locale(&req) {
         Ok(locale) => (locale, None),
-        Err(e) => (Locale::DEFAULT, Some(e)),
+        Err(e) => (Some(Locale::DEFAULT), Some(e)),
     };
     let early = early.or_else(|| body_too_large(&req, body_limit));
-    req.extensions_mut().insert(Lang(locale));
+    let language = LanguageChoice {
+        explicit: explicit.is_some(),
+        chosen: std::sync::Arc::new(std::sync::Mutex::new(explicit.unwrap_or(Locale::DEFAULT))),
+    };
+    let locale = language.get();
+    req.extensions_mut().insert(language.clone());
     req.extensions_mut().insert(RequestId(request_id.clone()));
 
     let mut res = match early {
@@ -48,6 +53,7 @@ pub async fn around(
             let res = next.call(req).instrument(span.clone()).await?;
             match res.response().error() {
                 Some(err) => {
+                    let locale = language.get();
                     let api_error = problem::from_actix(err, body_limit);
                     if api_error.kind.status().is_server_error() {
                         tracing::error!(parent: &span, error = %api_error, "request failed");
@@ -84,14 +90,15 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
     plain.then(|| value.to_owned())
 }
 
-/// `?lang=` first (refused when it names no language of ours), then `Accept-Language`, then
-/// Arabic.
-fn choose_locale(req: &ServiceRequest) -> Result<Locale, ApiError> {
+/// `?lang=` first (refused when it names no language of ours), then `Accept-Language`; `None`
+/// when neither names one of ours (the person's own language or Arabic applies then).
+fn choose_locale(req: &ServiceRequest) -> Result<Option<Locale>, ApiError> {
     let query = web::Query::<HashMap<String, String>>::from_query(req.query_string())
         .map(web::Query::into_inner)
         .unwrap_or_default();
     if let Some(code) = query.get("lang") {
         return Locale::parse(code)
+            .map(Some)
             .map_err(|_| ApiError::invalid_parameter("lang", Message::new("param-lang")));
     }
     let negotiated = req
@@ -99,7 +106,7 @@ fn choose_locale(req: &ServiceRequest) -> Result<Locale, ApiError> {
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .and_then(Locale::negotiate);
-    Ok(negotiated.unwrap_or(Locale::DEFAULT))
+    Ok(negotiated)
 }
 
 /// A declared body larger than the cap is refused before any handler runs; bodies without a

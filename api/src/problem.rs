@@ -123,12 +123,12 @@ pub struct FieldError {
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub kind: ProblemKind,
-    pub detail: Option<Message>,
+    pub detail: Option<Box<Message>>,
     pub errors: Vec<FieldError>,
-    pub allow: Option<String>,
+    pub allow: Option<Box<str>>,
     pub retry_after: Option<u32>,
     /// For the log only: what really happened (never sent to the client).
-    pub cause: Option<String>,
+    pub cause: Option<Box<str>>,
 }
 
 impl ApiError {
@@ -147,12 +147,12 @@ impl ApiError {
     }
 
     pub fn detail(mut self, detail: Message) -> ApiError {
-        self.detail = Some(detail);
+        self.detail = Some(Box::new(detail));
         self
     }
 
     pub fn cause(mut self, cause: impl fmt::Display) -> ApiError {
-        self.cause = Some(cause.to_string());
+        self.cause = Some(cause.to_string().into());
         self
     }
 
@@ -171,7 +171,7 @@ impl ApiError {
     pub fn method_not_allowed(allow: &str) -> ApiError {
         let mut e = ApiError::new(ProblemKind::MethodNotAllowed)
             .detail(Message::new("detail-method-not-allowed").arg("allow", allow));
-        e.allow = Some(allow.to_owned());
+        e.allow = Some(allow.into());
         e
     }
 
@@ -261,7 +261,7 @@ impl ApiError {
         response.insert_header((header::CONTENT_LANGUAGE, locale.as_str()));
         response.insert_header((header::CACHE_CONTROL, "no-store"));
         if let Some(allow) = &self.allow {
-            response.insert_header((header::ALLOW, allow.as_str()));
+            response.insert_header((header::ALLOW, &**allow));
         }
         if self.kind == ProblemKind::Unauthorized {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"tawasol\""));

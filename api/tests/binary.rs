@@ -275,3 +275,60 @@ fn the_worker_alone_drains_the_outbox_into_eml_files_and_stops_on_sigterm() {
             .contains("no mail 9999")
     );
 }
+
+#[test]
+fn create_admin_takes_the_password_from_the_environment_or_stdin() {
+    use std::io::Write;
+    let db = TestDatabase::new();
+    let dir = tempfile::tempdir().unwrap();
+    let out = tawasol(dir.path())
+        .args(["admin", "create-admin", "--email", "Admin@Tawasol.test"])
+        .env("DATABASE_URL", db.url())
+        .env("TAWASOL_ADMIN_PASSWORD", "a long admin password")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("(Admin@Tawasol.test) is an admin")
+    );
+
+    let mut child = tawasol(dir.path())
+        .args(["admin", "create-admin", "--email", "second@tawasol.test"])
+        .env("DATABASE_URL", db.url())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"another admin password\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let short = tawasol(dir.path())
+        .args(["admin", "create-admin", "--email", "third@tawasol.test"])
+        .env("DATABASE_URL", db.url())
+        .env("TAWASOL_ADMIN_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert_eq!(short.status.code(), Some(1));
+    assert!(
+        String::from_utf8(short.stderr)
+            .unwrap()
+            .contains("10 to 128 characters")
+    );
+}

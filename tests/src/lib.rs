@@ -100,3 +100,144 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// A server whose mails go to a real SMTP server inside the test.
+pub async fn spawn_with_mail(settings: &[(&str, &str)]) -> (TestApp, smtp::SmtpCatcher) {
+    let catcher = smtp::SmtpCatcher::start();
+    let url = catcher.url();
+    let mut all: Vec<(&str, &str)> = vec![("TAWASOL_SMTP_URL", url.as_str())];
+    all.extend_from_slice(settings);
+    let app = TestApp::spawn_with(&all).await;
+    (app, catcher)
+}
+
+impl TestApp {
+    /// POST a JSON body, optionally with a bearer token.
+    pub async fn post(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.send(reqwest::Method::POST, path, token, Some(body))
+            .await
+    }
+
+    /// Any method, optional bearer token and JSON body.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        req.send().await.expect("request sent")
+    }
+
+    /// Runs SQL on this app's database, as an operator would.
+    pub fn sql(&self, sql: &str) {
+        tawasol_persistence::test_support::execute(&self.db, sql);
+    }
+
+    /// The JWT signing key this server generated into its data folder.
+    pub fn jwt_key(&self) -> Vec<u8> {
+        std::fs::read(self.data_dir.path().join("jwt.key")).expect("the generated JWT key")
+    }
+}
+
+/// The `token=` value of the first link in the newest mail to `to`.
+pub fn token_in_mail(catcher: &smtp::SmtpCatcher, to: &str) -> String {
+    let mails = catcher.mails();
+    let mail = mails
+        .iter()
+        .rev()
+        .find(|m| m.to.iter().any(|t| t == to))
+        .unwrap_or_else(|| panic!("no mail to {to}"));
+    let text = mail.body("text/plain");
+    let start = text.find("token=").expect("a link with a token") + "token=".len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+/// Waits until a mail to `to` arrived (the server's worker sends it).
+pub async fn mail_to(catcher: &smtp::SmtpCatcher, to: &str, count: usize) -> Vec<smtp::CaughtMail> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let mine: Vec<_> = catcher
+            .mails()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t == to))
+            .collect();
+        if mine.len() >= count || std::time::Instant::now() > deadline {
+            assert!(
+                mine.len() >= count,
+                "expected {count} mail(s) to {to}, got {}",
+                mine.len()
+            );
+            return mine;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+}
+
+/// Registers, verifies through the mail, and logs in; returns the login answer.
+pub async fn verified_user(
+    app: &TestApp,
+    catcher: &smtp::SmtpCatcher,
+    email: &str,
+    locale: &str,
+) -> serde_json::Value {
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            &serde_json::json!({"email": email, "password": "a long enough password", "display_name": email.split('@').next().unwrap(), "locale": locale}),
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        202,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    mail_to(catcher, email, 1).await;
+    let token = token_in_mail(catcher, email);
+    let res = app
+        .post(
+            "/api/v1/auth/verify-email",
+            None,
+            &serde_json::json!({"token": token}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    login(app, email).await
+}
+
+pub async fn login(app: &TestApp, email: &str) -> serde_json::Value {
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &serde_json::json!({"email": email, "password": "a long enough password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "login {email}");
+    res.json().await.unwrap()
+}
+
+/// The access token of a login answer.
+pub fn access(tokens: &serde_json::Value) -> String {
+    tokens["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
+}

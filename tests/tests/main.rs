@@ -1,8 +1,10 @@
 //! End-to-end tests: the real server on a loopback port, spoken to over HTTP, on SQLite or on
 //! PostgreSQL when `TAWASOL_TEST_DATABASE_URL` names one.
 
+mod auth;
 mod communes;
 mod deployment;
 mod errors;
 mod health;
 mod mail;
+mod matrix;

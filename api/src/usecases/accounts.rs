@@ -95,8 +95,20 @@ fn parse_email(value: &str) -> Result<EmailAddress, UseCaseError> {
     EmailAddress::parse(value).map_err(|_| UseCaseError::invalid("email", "field-email"))
 }
 
-fn parse_locale(value: &str) -> Result<Locale, UseCaseError> {
-    Locale::parse(value).map_err(|_| UseCaseError::invalid("locale", "param-lang"))
+/// The parsed value, or a note of which field is wrong (so that every wrong field is reported).
+fn check<T, E>(
+    parsed: Result<T, E>,
+    field: &'static str,
+    message: &'static str,
+    invalid: &mut Vec<super::Invalid>,
+) -> Option<T> {
+    match parsed {
+        Ok(v) => Some(v),
+        Err(_) => {
+            invalid.push(super::Invalid { field, message });
+            None
+        }
+    }
 }
 
 /// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).
@@ -133,38 +145,30 @@ pub async fn register(
     input: Registration,
 ) -> Result<(), UseCaseError> {
     let mut invalid = Vec::new();
-    let email = EmailAddress::parse(&input.email)
-        .map_err(|_| {
-            invalid.push(super::Invalid {
-                field: "email",
-                message: "field-email",
-            })
-        })
-        .ok();
-    let password = Password::parse(&input.password)
-        .map_err(|_| {
-            invalid.push(super::Invalid {
-                field: "password",
-                message: "field-password",
-            })
-        })
-        .ok();
-    let name = DisplayName::parse(&input.display_name)
-        .map_err(|_| {
-            invalid.push(super::Invalid {
-                field: "display_name",
-                message: "field-display-name",
-            })
-        })
-        .ok();
-    let locale = Locale::parse(&input.locale)
-        .map_err(|_| {
-            invalid.push(super::Invalid {
-                field: "locale",
-                message: "param-lang",
-            })
-        })
-        .ok();
+    let email = check(
+        EmailAddress::parse(&input.email),
+        "email",
+        "field-email",
+        &mut invalid,
+    );
+    let password = check(
+        Password::parse(&input.password),
+        "password",
+        "field-password",
+        &mut invalid,
+    );
+    let name = check(
+        DisplayName::parse(&input.display_name),
+        "display_name",
+        "field-display-name",
+        &mut invalid,
+    );
+    let locale = check(
+        Locale::parse(&input.locale),
+        "locale",
+        "param-lang",
+        &mut invalid,
+    );
     let (Some(email), Some(password), Some(name), Some(locale)) = (email, password, name, locale)
     else {
         return Err(UseCaseError::Invalid(invalid));
@@ -498,7 +502,7 @@ pub async fn load_actor(
     state: &AppState,
     user_id: i64,
     session_id: i64,
-) -> Result<Option<Actor>, UseCaseError> {
+) -> Result<Option<(Actor, Locale)>, UseCaseError> {
     with_conn(&state.db, move |c| {
         if !account::session_is_live(c, session_id, user_id)? {
             return Ok(None);
@@ -509,7 +513,8 @@ pub async fn load_actor(
         if user.deleted_at.is_some() {
             return Ok(None);
         }
-        Ok(Some(Actor::User(actor_of(c, &user)?)))
+        let locale = Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT);
+        Ok(Some((Actor::User(actor_of(c, &user)?), locale)))
     })
     .await
 }
@@ -610,28 +615,18 @@ pub async fn update_me(
     caller.may(&Action::UpdateOwnAccount)?;
     let id = own_id(caller)?;
     let mut invalid = Vec::new();
-    let name = match &changes.display_name {
-        Some(n) => DisplayName::parse(n)
-            .map_err(|_| {
-                invalid.push(super::Invalid {
-                    field: "display_name",
-                    message: "field-display-name",
-                })
-            })
-            .ok(),
-        None => None,
-    };
-    let locale = match &changes.locale {
-        Some(l) => parse_locale(l)
-            .map_err(|_| {
-                invalid.push(super::Invalid {
-                    field: "locale",
-                    message: "param-lang",
-                })
-            })
-            .ok(),
-        None => None,
-    };
+    let name = changes.display_name.as_deref().and_then(|n| {
+        check(
+            DisplayName::parse(n),
+            "display_name",
+            "field-display-name",
+            &mut invalid,
+        )
+    });
+    let locale = changes
+        .locale
+        .as_deref()
+        .and_then(|l| check(Locale::parse(l), "locale", "param-lang", &mut invalid));
     if !invalid.is_empty() {
         return Err(UseCaseError::Invalid(invalid));
     }

@@ -18,7 +18,7 @@ fn record(
     c: &mut AnyConnection,
     caller: &Caller,
     action: &str,
-    target: (&str, String),
+    target: (&str, &str),
     before: Option<Value>,
     after: Option<Value>,
     at: NaiveDateTime,
@@ -31,7 +31,7 @@ fn record(
             actor_user_id: caller.user_id(),
             action,
             target_type: target.0,
-            target_id: &target.1,
+            target_id: target.1,
             before: before.as_deref(),
             after: after.as_deref(),
             request_id: caller.request_id.as_deref(),
@@ -127,7 +127,7 @@ pub async fn appoint_official(
                 c,
                 &caller,
                 "official.appoint",
-                ("user", user.id.to_string()),
+                ("user", &user.id.to_string()),
                 before,
                 binding_json(Some(binding.clone())),
                 at,
@@ -163,7 +163,7 @@ pub async fn revoke_official(
                 c,
                 &caller,
                 "official.revoke",
-                ("user", user_id.to_string()),
+                ("user", &user_id.to_string()),
                 Some(before),
                 None,
                 at,
@@ -201,7 +201,7 @@ pub async fn appoint_moderator(
                     c,
                     &caller,
                     "moderator.appoint",
-                    ("user", user.id.to_string()),
+                    ("user", &user.id.to_string()),
                     None,
                     Some(json!({"commune": commune})),
                     at,
@@ -231,7 +231,7 @@ pub async fn revoke_moderator(
                 c,
                 &caller,
                 "moderator.revoke",
-                ("user", user_id.to_string()),
+                ("user", &user_id.to_string()),
                 Some(json!({"communes": before})),
                 None,
                 at,
@@ -281,14 +281,13 @@ pub async fn create_organisation(
     let at = now();
     with_conn(&state.db, move |conn| {
         conn.transaction(|c| {
-            let commune_id = match role::resolve(c, &input.head_office_commune, None, &[])? {
-                Resolved::Ok { commune_id, .. } => commune_id,
-                _ => {
-                    return Err(UseCaseError::invalid(
-                        "head_office_commune",
-                        "field-commune",
-                    ));
-                }
+            let Resolved::Ok { commune_id, .. } =
+                role::resolve(c, &input.head_office_commune, None, &[])?
+            else {
+                return Err(UseCaseError::invalid(
+                    "head_office_commune",
+                    "field-commune",
+                ));
             };
             let id = role::create_organisation(
                 c,
@@ -313,7 +312,7 @@ pub async fn create_organisation(
                 c,
                 &caller,
                 "organisation.verify",
-                ("organisation", id.to_string()),
+                ("organisation", &id.to_string()),
                 None,
                 Some(json!(org)),
                 at,
@@ -347,7 +346,7 @@ pub async fn put_member(
                 c,
                 &caller,
                 "organisation.member.put",
-                ("organisation", organisation_id.to_string()),
+                ("organisation", &organisation_id.to_string()),
                 None,
                 Some(json!({"user_id": user.id, "representative": representative})),
                 at,
@@ -376,7 +375,7 @@ pub async fn remove_member(
                 c,
                 &caller,
                 "organisation.member.remove",
-                ("organisation", organisation_id.to_string()),
+                ("organisation", &organisation_id.to_string()),
                 Some(json!({"user_id": user_id})),
                 None,
                 at,
@@ -395,10 +394,11 @@ pub async fn set_ban(
     reason: Option<String>,
 ) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
-    if let Some(r) = &reason {
-        if r.trim().is_empty() || r.chars().count() > 1000 {
-            return Err(UseCaseError::invalid("reason", "field-invalid"));
-        }
+    if reason
+        .as_ref()
+        .is_some_and(|r| r.trim().is_empty() || r.chars().count() > 1000)
+    {
+        return Err(UseCaseError::invalid("reason", "field-invalid"));
     }
     let caller = caller.clone();
     let at = now();
@@ -421,7 +421,7 @@ pub async fn set_ban(
                 c,
                 &caller,
                 action,
-                ("user", user_id.to_string()),
+                ("user", &user_id.to_string()),
                 Some(before),
                 Some(json!({"banned": reason.is_some(), "reason": reason})),
                 at,
@@ -505,7 +505,7 @@ pub async fn requeue_mail(state: &AppState, caller: &Caller, id: i64) -> Result<
             c,
             &caller,
             "outbox.requeue",
-            ("outbox", id.to_string()),
+            ("outbox", &id.to_string()),
             None,
             None,
             at,

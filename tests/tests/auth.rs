@@ -1,0 +1,664 @@
+//! Accounts over HTTP, with mails caught by a real SMTP server.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::Method;
+use serde_json::{Value, json};
+use tawasol_tests::{
+    TestApp, access, login, mail_to, spawn_with_mail, token_in_mail, verified_user,
+};
+
+async fn body(res: reqwest::Response) -> Value {
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn register_read_the_mail_verify_log_in_refresh_and_log_out() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            &json!({"email": "Amina@Tawasol.test", "password": "a long enough password", "display_name": "أمينة", "locale": "ar", "home_commune": "tangier"}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let accepted = body(res).await;
+    let mails = mail_to(&catcher, "amina@tawasol.test", 1).await;
+    assert_eq!(mails[0].subject(), "أكد عنوانك في تواصل");
+    let token = token_in_mail(&catcher, "amina@tawasol.test");
+    assert!(mails[0].body("text/plain").contains(&format!(
+        "{}/verify-email?token={token}",
+        "http://127.0.0.1:8080"
+    )));
+
+    // Before verifying: logged in, but not allowed to contribute.
+    let early = login(&app, "amina@tawasol.test").await;
+    let me = body(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&early)), None)
+            .await,
+    )
+    .await;
+    assert_eq!(me["email_verified"], false);
+
+    assert_eq!(
+        app.post("/api/v1/auth/verify-email", None, &json!({"token": token}))
+            .await
+            .status(),
+        204
+    );
+    let again = app
+        .post("/api/v1/auth/verify-email", None, &json!({"token": token}))
+        .await;
+    assert_eq!(again.status(), 400, "single use");
+    assert_eq!(body(again).await["type"], "/problems/invalid-token");
+
+    let tokens = login(&app, "amina@tawasol.test").await;
+    assert_eq!(tokens["token_type"], "Bearer");
+    assert_eq!(tokens["expires_in"], 900);
+    let me = body(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&tokens)), None)
+            .await,
+    )
+    .await;
+    assert_eq!(me["email"], "amina@tawasol.test");
+    assert_eq!(me["display_name"], "أمينة");
+    assert_eq!(me["home_commune"], "tangier");
+    assert_eq!(me["email_verified"], true);
+    assert_eq!(me["roles"]["admin"], false);
+
+    let refreshed = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": tokens["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(refreshed.status(), 200);
+    let refreshed = body(refreshed).await;
+    assert_ne!(
+        refreshed["refresh_token"], tokens["refresh_token"],
+        "rotated"
+    );
+    assert_eq!(
+        app.post(
+            "/api/v1/auth/logout",
+            Some(&access(&refreshed)),
+            &json!(null)
+        )
+        .await
+        .status(),
+        204
+    );
+    // The session is gone: its access token and refresh token both stop working.
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&refreshed)), None)
+            .await
+            .status(),
+        401
+    );
+    let after = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": refreshed["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(after.status(), 400);
+
+    // Registering the taken address answers the same, and its owner is told.
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            &json!({"email": "amina@tawasol.test", "password": "another long password", "display_name": "X", "locale": "fr"}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    assert_eq!(body(res).await, accepted);
+    let mails = mail_to(&catcher, "amina@tawasol.test", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "محاولة تسجيل بعنوانك",
+        "in the owner's language"
+    );
+}
+
+#[tokio::test]
+async fn bad_registrations_name_each_field() {
+    let (app, _catcher) = spawn_with_mail(&[]).await;
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            &json!({"email": "not-an-address", "password": "short", "display_name": " ", "locale": "en"}),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let problem = body(res).await;
+    let pointers: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        pointers,
+        ["/email", "/password", "/display_name", "/locale"]
+    );
+    let res = app
+        .post(
+            "/api/v1/auth/register",
+            None,
+            &json!({"email": "a@tawasol.test", "password": "a long enough password", "display_name": "A", "locale": "fr", "role": "admin"}),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(body(res).await["errors"][0]["pointer"], "/role");
+}
+
+#[tokio::test]
+async fn an_unknown_address_and_a_wrong_password_get_the_same_answer() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    verified_user(&app, &catcher, "karim@tawasol.test", "fr").await;
+    let mut answers = Vec::new();
+    for (email, password) in [
+        ("karim@tawasol.test", "wrong password!!"),
+        ("nobody@tawasol.test", "wrong password!!"),
+    ] {
+        let res = app
+            .post(
+                "/api/v1/auth/login",
+                None,
+                &json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(res.status(), 401);
+        let mut b = body(res).await;
+        b.as_object_mut().unwrap().remove("request_id");
+        answers.push(b);
+    }
+    assert_eq!(answers[0], answers[1]);
+}
+
+#[tokio::test]
+async fn repeated_logins_on_one_address_are_throttled_with_retry_after() {
+    let (app, _catcher) = spawn_with_mail(&[]).await;
+    let mut last = None;
+    for _ in 0..11 {
+        last = Some(
+            app.post(
+                "/api/v1/auth/login",
+                None,
+                &json!({"email": "target@tawasol.test", "password": "guess guess guess"}),
+            )
+            .await,
+        );
+    }
+    let res = last.unwrap();
+    assert_eq!(res.status(), 429);
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry > 0 && retry <= 900, "{retry}");
+    assert_eq!(body(res).await["type"], "/problems/too-many-requests");
+}
+
+fn forge(header: &Value, claims: &Value, key: &[u8]) -> String {
+    use hmac::{Hmac, KeyInit, Mac};
+    let h = URL_SAFE_NO_PAD.encode(header.to_string());
+    let c = URL_SAFE_NO_PAD.encode(claims.to_string());
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).unwrap();
+    mac.update(format!("{h}.{c}").as_bytes());
+    format!(
+        "{h}.{c}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
+
+#[tokio::test]
+async fn every_bad_access_token_is_the_same_401() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let tokens = verified_user(&app, &catcher, "idir@tawasol.test", "zgh").await;
+    let good = access(&tokens);
+    let parts: Vec<&str> = good.split('.').collect();
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    let key = app.jwt_key();
+    let hs256 = json!({"alg": "HS256", "typ": "JWT"});
+    let with = |k: &str, v: Value| {
+        let mut c = claims.clone();
+        c[k] = v;
+        c
+    };
+    let now = claims["iat"].as_i64().unwrap();
+    // A verification token, as mailed.
+    app.post("/api/v1/auth/register", None, &json!({"email": "v@tawasol.test", "password": "a long enough password", "display_name": "V", "locale": "fr"}))
+        .await;
+    mail_to(&catcher, "v@tawasol.test", 1).await;
+    let verification = token_in_mail(&catcher, "v@tawasol.test");
+    let cases = [
+        (
+            "alg none",
+            format!(
+                "{}.{}.",
+                URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
+                parts[1]
+            ),
+        ),
+        (
+            "algorithm swap",
+            forge(&json!({"alg": "HS384", "typ": "JWT"}), &claims, &key),
+        ),
+        (
+            "tampered payload",
+            format!(
+                "{}.{}.{}",
+                parts[0],
+                URL_SAFE_NO_PAD.encode(with("sub", json!("999")).to_string()),
+                parts[2]
+            ),
+        ),
+        (
+            "wrong key",
+            forge(&hs256, &claims, b"not the server's key, but 32 bytes"),
+        ),
+        (
+            "expired",
+            forge(&hs256, &with("exp", json!(now - 10)), &key),
+        ),
+        (
+            "wrong issuer",
+            forge(
+                &hs256,
+                &with("iss", json!("https://elsewhere.example")),
+                &key,
+            ),
+        ),
+        (
+            "wrong audience",
+            forge(&hs256, &with("aud", json!("another-api")), &key),
+        ),
+        (
+            "refresh token",
+            tokens["refresh_token"].as_str().unwrap().to_owned(),
+        ),
+        ("verification token", verification),
+    ];
+    let mut bodies = Vec::new();
+    for (name, token) in cases {
+        let res = app
+            .send(Method::GET, "/api/v1/me", Some(&token), None)
+            .await;
+        assert_eq!(res.status(), 401, "{name}");
+        assert!(res.headers().contains_key("www-authenticate"), "{name}");
+        let mut b = body(res).await;
+        b.as_object_mut().unwrap().remove("request_id");
+        bodies.push(b);
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "{bodies:#?}");
+    assert_eq!(bodies[0]["type"], "/problems/unauthorized");
+    // The forging helper is right: a well-signed token with the real claims passes.
+    assert_eq!(
+        app.send(
+            Method::GET,
+            "/api/v1/me",
+            Some(&forge(&hs256, &claims, &key)),
+            None
+        )
+        .await
+        .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_reused_refresh_token_revokes_its_whole_family() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let first = verified_user(&app, &catcher, "salma@tawasol.test", "fr").await;
+    let second = body(
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": first["refresh_token"]}),
+        )
+        .await,
+    )
+    .await;
+    // The old token is replayed (stolen?): refused, and the session is revoked.
+    let replay = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": first["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(replay.status(), 400);
+    let current = app
+        .post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": second["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(
+        current.status(),
+        400,
+        "the rotated token died with its family"
+    );
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&second)), None)
+            .await
+            .status(),
+        401
+    );
+    // Other sessions of the same person are not touched.
+    let other = login(&app, "salma@tawasol.test").await;
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&other)), None)
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn twenty_parallel_redemptions_of_one_verification_token_make_one_success() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    app.post("/api/v1/auth/register", None, &json!({"email": "race@tawasol.test", "password": "a long enough password", "display_name": "R", "locale": "fr"}))
+        .await;
+    mail_to(&catcher, "race@tawasol.test", 1).await;
+    let token = token_in_mail(&catcher, "race@tawasol.test");
+    let payload = json!({"token": token});
+    let attempts = (0..20).map(|_| app.post("/api/v1/auth/verify-email", None, &payload));
+    let statuses: Vec<u16> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 204).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 400).count(),
+        19,
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_person_cannot_give_themselves_a_role_or_verify_themselves() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    app.post("/api/v1/auth/register", None, &json!({"email": "mass@tawasol.test", "password": "a long enough password", "display_name": "M", "locale": "fr"}))
+        .await;
+    let token = access(&login(&app, "mass@tawasol.test").await);
+    for attempt in [
+        json!({"is_admin": true}),
+        json!({"role": "admin"}),
+        json!({"email_verified": true}),
+        json!({"display_name": "OK", "email": "x@y.ma"}),
+    ] {
+        let res = app
+            .send(Method::PATCH, "/api/v1/me", Some(&token), Some(&attempt))
+            .await;
+        assert_eq!(res.status(), 422, "{attempt}");
+        assert_eq!(body(res).await["type"], "/problems/validation");
+    }
+    let me = body(
+        app.send(Method::GET, "/api/v1/me", Some(&token), None)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (
+            me["display_name"].as_str(),
+            me["email_verified"].as_bool(),
+            me["roles"]["admin"].as_bool()
+        ),
+        (Some("M"), Some(false), Some(false))
+    );
+    let changed = app
+        .send(
+            Method::PATCH,
+            "/api/v1/me",
+            Some(&token),
+            Some(&json!({"display_name": "ⵎⴰⵙⵙ", "locale": "zgh"})),
+        )
+        .await;
+    assert_eq!(changed.status(), 200);
+    let me = body(changed).await;
+    assert_eq!(
+        (me["display_name"].as_str(), me["locale"].as_str()),
+        (Some("ⵎⴰⵙⵙ"), Some("zgh"))
+    );
+    let _ = catcher;
+}
+
+async fn make_admin(app: &TestApp, catcher: &tawasol_tests::smtp::SmtpCatcher) -> String {
+    verified_user(app, catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    access(&login(app, "admin@tawasol.test").await)
+}
+
+#[tokio::test]
+async fn demoting_an_official_takes_effect_on_the_next_request_with_the_old_token() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = make_admin(&app, &catcher).await;
+    let official = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "karim@tawasol.test", "commune": "tangier", "arrondissement": "bni-makada", "categories": ["public_lighting"], "title": "Vice-président chargé de l'éclairage"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    let appointment = body(res).await;
+    assert_eq!(appointment["categories"], json!(["public_lighting"]));
+    let me = body(
+        app.send(Method::GET, "/api/v1/me", Some(&official), None)
+            .await,
+    )
+    .await;
+    assert_eq!(me["roles"]["official"]["commune"], "tangier");
+    assert_eq!(me["roles"]["official"]["arrondissement"], "bni-makada");
+
+    assert_eq!(
+        app.send(Method::DELETE, &location, Some(&admin), None)
+            .await
+            .status(),
+        204
+    );
+    let me = body(
+        app.send(Method::GET, "/api/v1/me", Some(&official), None)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        me["roles"]["official"],
+        Value::Null,
+        "same token, role gone"
+    );
+
+    // The audit log has both actions, with who did them and the request id.
+    let audit = body(
+        app.send(Method::GET, "/api/v1/admin/audit", Some(&admin), None)
+            .await,
+    )
+    .await;
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["official.revoke", "official.appoint"]);
+    assert!(audit["items"][0]["request_id"].is_string());
+    assert_eq!(
+        audit["items"][1]["after"]["title"],
+        "Vice-président chargé de l'éclairage"
+    );
+
+    // A ban ends access at once too.
+    let user_id = me["id"].as_i64().unwrap();
+    let res = app
+        .post(
+            &format!("/api/v1/admin/users/{user_id}/ban"),
+            Some(&admin),
+            &json!({"reason": "spam"}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&official), None)
+            .await
+            .status(),
+        401,
+        "sessions ended"
+    );
+    let relogged = access(&login(&app, "karim@tawasol.test").await);
+    let res = app
+        .send(
+            Method::PATCH,
+            "/api/v1/me",
+            Some(&relogged),
+            Some(&json!({"display_name": "K"})),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+    assert_eq!(body(res).await["detail"], "Votre compte est suspendu.");
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_every_session_and_tells_the_owner() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let old = verified_user(&app, &catcher, "nora@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/auth/password-reset/request",
+            None,
+            &json!({"email": "nora@tawasol.test"}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let unknown = app
+        .post(
+            "/api/v1/auth/password-reset/request",
+            None,
+            &json!({"email": "ghost@tawasol.test"}),
+        )
+        .await;
+    assert_eq!(unknown.status(), 202, "whatever the address");
+    let mails = mail_to(&catcher, "nora@tawasol.test", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "Choisir un nouveau mot de passe Tawasol"
+    );
+    let token = token_in_mail(&catcher, "nora@tawasol.test");
+    let weak = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            &json!({"token": token, "password": "short"}),
+        )
+        .await;
+    assert_eq!(weak.status(), 422);
+    let res = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            &json!({"token": token, "password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&access(&old)), None)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.post(
+            "/api/v1/auth/refresh",
+            None,
+            &json!({"refresh_token": old["refresh_token"]})
+        )
+        .await
+        .status(),
+        400
+    );
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "nora@tawasol.test", "password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let mails = mail_to(&catcher, "nora@tawasol.test", 3).await;
+    assert_eq!(mails[2].subject(), "Votre mot de passe Tawasol a changé");
+    let again = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            &json!({"token": token, "password": "yet another password"}),
+        )
+        .await;
+    assert_eq!(again.status(), 400, "single use");
+}
+
+#[tokio::test]
+async fn my_export_holds_my_data_and_deleting_erases_it() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let tokens = verified_user(&app, &catcher, "yasmine@tawasol.test", "ar").await;
+    let token = access(&tokens);
+    let res = app
+        .send(Method::GET, "/api/v1/me/export", Some(&token), None)
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let export = body(res).await;
+    assert_eq!(export["account"]["email"], "yasmine@tawasol.test");
+    assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(export["mails"][0]["template"], "account_verify_email");
+    assert_eq!(
+        app.send(Method::DELETE, "/api/v1/me", Some(&token), None)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        app.send(Method::GET, "/api/v1/me", Some(&token), None)
+            .await
+            .status(),
+        401
+    );
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "yasmine@tawasol.test", "password": "a long enough password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 401);
+    // The address is free again.
+    let res = app
+        .post("/api/v1/auth/register", None, &json!({"email": "yasmine@tawasol.test", "password": "a long enough password", "display_name": "Y", "locale": "ar"}))
+        .await;
+    assert_eq!(res.status(), 202);
+    mail_to(&catcher, "yasmine@tawasol.test", 2).await;
+    assert_eq!(
+        catcher.mails().last().unwrap().subject(),
+        "أكد عنوانك في تواصل",
+        "a new account, not a registration attempt"
+    );
+}

@@ -1,0 +1,287 @@
+//! The authorization matrix: every role against every protected route, with the status each
+//! should get. Routes come from the server's own route table, so a new protected route that is
+//! not in this table fails the test until its expectations are written down here.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use tawasol_api::rest::{Access, route_specs};
+use tawasol_tests::{TestApp, access, login, spawn_with_mail, verified_user};
+
+const ROLES: [&str; 9] = [
+    "anonymous",
+    "unverified",
+    "resident",
+    "official_tangier",
+    "official_sefrou",
+    "organisation_member",
+    "moderator",
+    "admin",
+    "banned",
+];
+
+/// The status `role` must get from `method path`; `None` when the route is not in the table.
+fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
+    let authenticated = role != "anonymous";
+    let status = match (method.as_str(), path) {
+        ("POST", "/api/v1/auth/logout") => 204,
+        ("GET" | "HEAD", "/api/v1/me" | "/api/v1/me/export") => 200,
+        ("PATCH", "/api/v1/me") if role == "banned" => 403,
+        ("PATCH", "/api/v1/me") => 200,
+        ("DELETE", "/api/v1/me") => 204,
+        (_, p) if p.starts_with("/api/v1/admin/") => {
+            if role != "admin" {
+                403
+            } else {
+                match (method.as_str(), p) {
+                    (
+                        "POST",
+                        "/api/v1/admin/officials"
+                        | "/api/v1/admin/moderators"
+                        | "/api/v1/admin/organisations",
+                    ) => 201,
+                    ("POST", "/api/v1/admin/organisations/{id}/members") => 201,
+                    ("DELETE", _) => 204,
+                    (
+                        "POST",
+                        "/api/v1/admin/users/{user_id}/ban" | "/api/v1/admin/outbox/{id}/requeue",
+                    ) => 204,
+                    ("GET" | "HEAD", "/api/v1/admin/outbox" | "/api/v1/admin/audit") => 200,
+                    _ => return None,
+                }
+            }
+        }
+        _ => return None,
+    };
+    Some(if authenticated { status } else { 401 })
+}
+
+struct World {
+    app: TestApp,
+    /// Two sessions per role: one for every request, one to log out with.
+    tokens: BTreeMap<&'static str, (Option<String>, Option<String>)>,
+    victim_email: String,
+    victim_id: i64,
+    organisation_id: i64,
+    dead_mail_id: i64,
+}
+
+async fn world() -> World {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let mut tokens = BTreeMap::new();
+    tokens.insert("anonymous", (None, None));
+    for role in ROLES
+        .iter()
+        .filter(|r| **r != "anonymous" && **r != "unverified")
+    {
+        verified_user(&app, &catcher, &format!("{role}@tawasol.test"), "fr").await;
+    }
+    app.post(
+        "/api/v1/auth/register",
+        None,
+        &json!({"email": "unverified@tawasol.test", "password": "a long enough password", "display_name": "U", "locale": "fr"}),
+    )
+    .await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let post = |path: &'static str, body: Value| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let res = app.post(path, Some(&admin), &body).await;
+            assert!(res.status().is_success(), "{path}: {}", res.status());
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    post("/api/v1/admin/officials", json!({"email": "official_tangier@tawasol.test", "commune": "tangier", "title": "Vice-président"})).await;
+    post(
+        "/api/v1/admin/officials",
+        json!({"email": "official_sefrou@tawasol.test", "commune": "sefrou", "categories": ["roads_sidewalks"], "title": "Chef du service de la voirie"}),
+    )
+    .await;
+    post(
+        "/api/v1/admin/moderators",
+        json!({"email": "moderator@tawasol.test", "commune": "tangier"}),
+    )
+    .await;
+    let org = post(
+        "/api/v1/admin/organisations",
+        json!({"name": "Jil Sahara", "founded_on": "2012-05-01", "head_office_commune": "tan-tan", "purpose": "Démocratie locale"}),
+    )
+    .await;
+    let organisation_id = org["id"].as_i64().unwrap();
+    app.post(
+        &format!("/api/v1/admin/organisations/{organisation_id}/members"),
+        Some(&admin),
+        &json!({"email": "organisation_member@tawasol.test", "representative": true}),
+    )
+    .await;
+    let banned_id = {
+        let t = access(&login(&app, "banned@tawasol.test").await);
+        app.send(Method::GET, "/api/v1/me", Some(&t), None)
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    app.post(
+        &format!("/api/v1/admin/users/{banned_id}/ban"),
+        Some(&admin),
+        &json!({"reason": "spam"}),
+    )
+    .await;
+    for role in ROLES.iter().filter(|r| **r != "anonymous") {
+        let email = format!("{role}@tawasol.test");
+        let a = access(&login(&app, &email).await);
+        let b = access(&login(&app, &email).await);
+        tokens.insert(*role, (Some(a), Some(b)));
+    }
+    let victim = verified_user(&app, &catcher, "victim@tawasol.test", "ar").await;
+    let victim_id = app
+        .send(Method::GET, "/api/v1/me", Some(&access(&victim)), None)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.sql(
+        "INSERT INTO outbox (dedupe_key, recipient, locale, template, payload, status, attempts, next_attempt_at, created_at) \
+         VALUES ('matrix-dead', 'victim@tawasol.test', 'ar', 'account_verify_email', '{}', 'dead', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+    );
+    let dead = app
+        .send(
+            Method::GET,
+            "/api/v1/admin/outbox?status=dead",
+            Some(&admin),
+            None,
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    let dead_mail_id = dead["items"][0]["id"].as_i64().expect("the dead mail");
+    World {
+        app,
+        tokens,
+        victim_email: "victim@tawasol.test".into(),
+        victim_id,
+        organisation_id,
+        dead_mail_id,
+    }
+}
+
+fn concrete(w: &World, path: &str) -> String {
+    let id = if path.starts_with("/api/v1/admin/outbox") {
+        w.dead_mail_id
+    } else {
+        w.organisation_id
+    };
+    path.replace("{user_id}", &w.victim_id.to_string())
+        .replace("{id}", &id.to_string())
+}
+
+fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
+    let v = &w.victim_email;
+    match (method.as_str(), path) {
+        ("PATCH", "/api/v1/me") => Some(json!({"display_name": "Changed"})),
+        ("POST", "/api/v1/admin/officials") => {
+            Some(json!({"email": v, "commune": "sefrou", "title": "Chef de service"}))
+        }
+        ("POST", "/api/v1/admin/moderators") => Some(json!({"email": v, "commune": "sefrou"})),
+        ("POST", "/api/v1/admin/organisations") => Some(
+            json!({"name": "Association Test", "founded_on": "2015-03-01", "head_office_commune": "sefrou", "purpose": "Espaces verts"}),
+        ),
+        ("POST", "/api/v1/admin/organisations/{id}/members") => Some(json!({"email": v})),
+        ("POST", "/api/v1/admin/users/{user_id}/ban") => Some(json!({"reason": "test"})),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn every_role_gets_the_expected_status_from_every_protected_route() {
+    let w = world().await;
+    let protected: Vec<_> = route_specs()
+        .into_iter()
+        .filter(|r| r.access == Access::Authenticated)
+        .collect();
+    assert!(
+        protected.len() >= 20,
+        "the table lists the protected routes"
+    );
+    // Destructive routes go last: logging out (with the second session), then erasing accounts.
+    let last = |r: &tawasol_api::rest::RouteSpec| match (r.method.as_str(), r.path) {
+        ("POST", "/api/v1/auth/logout") => 1,
+        ("DELETE", "/api/v1/me") => 2,
+        _ => 0,
+    };
+    let mut ordered = protected.clone();
+    ordered.sort_by_key(|r| last(r));
+    let mut failures = Vec::new();
+    for route in &ordered {
+        let method = Method::from_bytes(route.method.as_str().as_bytes()).unwrap();
+        for role in ROLES {
+            let Some(want) = expected(&method, route.path, role) else {
+                panic!(
+                    "{} {} is not in the authorization matrix: add its expectations",
+                    route.method, route.path
+                );
+            };
+            let (a, b) = &w.tokens[role];
+            let token = if route.path == "/api/v1/auth/logout" {
+                b
+            } else {
+                a
+            };
+            let body = body_for(&w, &method, route.path);
+            let res = w
+                .app
+                .send(
+                    method.clone(),
+                    &concrete(&w, route.path),
+                    token.as_deref(),
+                    body.as_ref(),
+                )
+                .await;
+            let got = res.status().as_u16();
+            if got != want {
+                failures.push(format!(
+                    "{role:>20} {} {} → {got}, expected {want}",
+                    route.method, route.path
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn public_routes_are_the_ones_meant_to_be_public() {
+    let public: Vec<String> = route_specs()
+        .into_iter()
+        .filter(|r| r.access == Access::Public && r.method.as_str() != "HEAD")
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_eq!(
+        public,
+        [
+            "GET /",
+            "GET /health/live",
+            "GET /health/ready",
+            "GET /problems/{kind}",
+            "GET /api/v1/communes",
+            "GET /api/v1/communes/{slug}",
+            "POST /api/v1/auth/register",
+            "POST /api/v1/auth/verify-email",
+            "POST /api/v1/auth/login",
+            "POST /api/v1/auth/refresh",
+            "POST /api/v1/auth/password-reset/request",
+            "POST /api/v1/auth/password-reset/confirm",
+        ]
+    );
+}
