@@ -662,3 +662,93 @@ async fn my_export_holds_my_data_and_deleting_erases_it() {
         "a new account, not a registration attempt"
     );
 }
+
+#[tokio::test]
+async fn the_links_in_mails_open_pages_that_work_without_javascript() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    app.post("/api/v1/auth/register", None, &json!({"email": "page@tawasol.test", "password": "a long enough password", "display_name": "P", "locale": "zgh"}))
+        .await;
+    mail_to(&catcher, "page@tawasol.test", 1).await;
+    let token = token_in_mail(&catcher, "page@tawasol.test");
+    // Opening the link only shows a form: a mail scanner following it spends nothing.
+    let page = app
+        .get(&format!("/verify-email?token={token}&lang=zgh"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("lang=\"zgh\"") && page.contains("<form method=\"post\""),
+        "{page}"
+    );
+    assert!(page.contains(&format!("value=\"{token}\"")));
+    let submit =
+        |path: &str, form: &[(&str, &str)]| app.client.post(app.url(path)).form(form).send();
+    let done = submit("/verify-email?lang=fr", &[("token", &token)])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(done.contains("Votre adresse est confirmée"), "{done}");
+    let again = submit("/verify-email?lang=ar", &[("token", &token)])
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        again.contains("dir=\"rtl\"") && again.contains("هذا الرابط لم يعد صالحا"),
+        "{again}"
+    );
+
+    app.post(
+        "/api/v1/auth/password-reset/request",
+        None,
+        &json!({"email": "page@tawasol.test"}),
+    )
+    .await;
+    mail_to(&catcher, "page@tawasol.test", 2).await;
+    let reset = token_in_mail(&catcher, "page@tawasol.test");
+    let form = app
+        .get(&format!("/reset-password?token={reset}&lang=fr"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("type=\"password\"") && form.contains("minlength=\"10\""));
+    let weak = submit(
+        "/reset-password?lang=fr",
+        &[("token", &reset), ("password", "short")],
+    )
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        weak.contains("Le mot de passe doit compter de 10 à 128 caractères."),
+        "the form comes back with the reason"
+    );
+    let ok = submit(
+        "/reset-password?lang=fr",
+        &[("token", &reset), ("password", "a brand new password")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(
+        ok.text()
+            .await
+            .unwrap()
+            .contains("Votre mot de passe est changé")
+    );
+    let res = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "page@tawasol.test", "password": "a brand new password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+}

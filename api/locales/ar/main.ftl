@@ -89,6 +89,17 @@ home-communes = الجماعات
 home-api = واجهة البرمجة (JSON)
 home-health = حالة الخدمة
 
+## Pages opened from mail links
+
+page-verify-title = تأكيد عنوانك
+page-verify-button = تأكيد عنواني
+page-verify-done = تم تأكيد عنوانك. يمكنك الآن الإبلاغ والرد والتوقيع والمتابعة.
+page-link-invalid = هذا الرابط لم يعد صالحا (استعمل من قبل أو انتهت صلاحيته). اطلب رابطا جديدا من التطبيق.
+page-reset-title = اختيار كلمة سر جديدة
+page-reset-label = كلمة السر الجديدة
+page-reset-button = حفظ كلمة السر
+page-reset-done = تم تغيير كلمة السر وأغلقت جلساتك السابقة. سجل الدخول بالكلمة الجديدة.
+
 ## Mails
 
 mail-signature = فريق تواصل

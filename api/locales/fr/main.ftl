@@ -89,6 +89,17 @@ home-communes = Communes
 home-api = API (JSON)
 home-health = État du service
 
+## Pages opened from mail links
+
+page-verify-title = Confirmer votre adresse
+page-verify-button = Confirmer mon adresse
+page-verify-done = Votre adresse est confirmée. Vous pouvez maintenant signaler, répondre, signer et suivre.
+page-link-invalid = Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis l’application.
+page-reset-title = Choisir un nouveau mot de passe
+page-reset-label = Nouveau mot de passe
+page-reset-button = Enregistrer le mot de passe
+page-reset-done = Votre mot de passe est changé et vos anciennes sessions sont fermées. Connectez-vous avec le nouveau.
+
 ## Mails
 
 mail-signature = L’équipe Tawasol

@@ -90,6 +90,17 @@ home-communes = ⵜⵉⵊⵎⴰⵄⵉⵏ
 home-api = API (JSON)
 home-health = ⴰⴷⴷⴰⴷ ⵏ ⵜⵏⴰⴼⵓⵜ
 
+## Pages opened from mail links
+
+page-verify-title = ⵙⵙⵏⵜⵎ ⴰⵏⵙⴰ ⵏⵏⴽ
+page-verify-button = ⵙⵙⵏⵜⵎ ⴰⵏⵙⴰ ⵉⵏⵓ
+page-verify-done = ⴰⵏⵙⴰ ⵏⵏⴽ ⵉⵜⵜⵓⵙⵙⵏⵜⵎ. ⵜⵣⵎⵔⴷ ⵖⵉⵍⴰ ⴰⴷ ⵜⵙⵎⴰⵍⴷ, ⴰⴷ ⵜⵔⴰⵔⴷ, ⴰⴷ ⵜⵙⴰⵙⴰⴷ ⴷ ⴰⴷ ⵜⴹⴼⵕⴷ.
+page-link-invalid = ⴰⵙⵖⵏ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ ⵖⵉⵍⴰ (ⵉⵜⵜⵓⵙⵎⵔⵙ ⵏⵖ ⵢⵉⵡⵉⵙ ⵓⴽⵓⴷ ⵏⵏⵙ). ⵙⵓⵜⵔ ⵢⴰⵏ ⵓⵎⴰⵢⵏⵓ ⵙⴳ ⵓⵙⵏⵙ.
+page-reset-title = ⵙⵜⴰⵢ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ
+page-reset-label = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ
+page-reset-button = ⵃⴹⵓ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ
+page-reset-done = ⵜⵜⵓⴱⴷⴷⴰⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵏⵏⴽ, ⵜⵜⵓⵇⵇⵏⵏ ⵉⵎⵙⵉⵍⵏ ⵉⵇⴱⵓⵔⵏ. ⴽⵛⵎ ⵙ ⵜⴳⵓⵔⵉ ⵜⴰⵎⴰⵢⵏⵓⵜ.
+
 ## Mails
 
 mail-signature = ⵜⴰⵔⴰⴱⴱⵓⵜ ⵏ ⵜⴰⵡⴰⵚⵍ

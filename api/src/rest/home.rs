@@ -2,12 +2,11 @@
 //! full web application replaces it.
 
 use crate::extract::Lang;
-use crate::html::escape;
+use crate::html::{escape, page};
 use crate::i18n::text;
 use crate::problem::ApiError;
 use crate::startup::AppState;
 use crate::usecases::communes;
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use std::fmt::Write;
 use tawasol_domain::{Locale, PageLimit};
@@ -16,9 +15,9 @@ pub async fn show(
     state: web::Data<AppState>,
     Lang(locale): Lang,
 ) -> Result<HttpResponse, ApiError> {
-    let page = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
+    let list = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
     let mut items = String::new();
-    for c in &page.items {
+    for c in &list.items {
         let _ = write!(
             items,
             "<li><a href=\"/api/v1/communes/{slug}?lang={lang}\"><bdi>{name}</bdi></a></li>",
@@ -36,23 +35,14 @@ pub async fn show(
             label = escape(&text(other, "home-title")),
         );
     }
-    let html = format!(
-        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title></head><body><header><nav>{switch}</nav></header><main>\
-         <h1>{title}</h1><p>{tagline}</p><h2>{communes}</h2><ul>{items}</ul>\
-         <p><a href=\"/api/v1/communes?lang={lang}\">{api}</a> · <a href=\"/health/ready\">{health}</a></p>\
-         </main></body></html>\n",
+    let body = format!(
+        "<nav>{switch}</nav><p>{tagline}</p><h2>{communes}</h2><ul>{items}</ul>\
+         <p><a href=\"/api/v1/communes?lang={lang}\">{api}</a> · <a href=\"/health/ready\">{health}</a></p>",
         lang = locale.as_str(),
-        dir = locale.direction().as_str(),
-        title = escape(&text(locale, "home-title")),
         tagline = escape(&text(locale, "home-tagline")),
         communes = escape(&text(locale, "home-communes")),
         api = escape(&text(locale, "home-api")),
         health = escape(&text(locale, "home-health")),
     );
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
-        .body(html))
+    Ok(page(locale, &text(locale, "home-title"), &body))
 }

@@ -11,6 +11,7 @@ mod communes;
 mod health;
 mod home;
 mod me;
+mod pages;
 mod pagination;
 mod problems;
 
@@ -80,6 +81,21 @@ fn routes() -> Vec<Entry> {
         "/api/v1/communes/{slug}",
         Public,
         communes::show::handle,
+    ));
+    // Pages that mail links open
+    r.extend(get("/verify-email", Public, pages::verify_form));
+    r.push(entry(
+        Method::POST,
+        "/verify-email",
+        Public,
+        pages::verify_submit,
+    ));
+    r.extend(get("/reset-password", Public, pages::reset_form));
+    r.push(entry(
+        Method::POST,
+        "/reset-password",
+        Public,
+        pages::reset_submit,
     ));
     // Accounts
     r.push(entry(

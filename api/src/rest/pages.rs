@@ -1,0 +1,103 @@
+//! The two pages that mail links open: confirm an address, choose a new password. Plain HTML
+//! forms that work without JavaScript; the token travels in the form, and only a POST uses it,
+//! so that a mail scanner that follows links cannot spend it.
+
+use crate::extract::Lang;
+use crate::html::{escape, page};
+use crate::i18n::text;
+use crate::problem::ApiError;
+use crate::startup::AppState;
+use crate::usecases::{UseCaseError, accounts};
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use tawasol_domain::Locale;
+
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn message(locale: Locale, key: &str) -> String {
+    format!("<p>{}</p>", escape(&text(locale, key)))
+}
+
+pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
+    let body = format!(
+        "<form method=\"post\" action=\"/verify-email?lang={lang}\">\
+         <input type=\"hidden\" name=\"token\" value=\"{token}\">\
+         <button type=\"submit\">{button}</button></form>",
+        lang = locale.as_str(),
+        token = escape(&query.token),
+        button = escape(&text(locale, "page-verify-button")),
+    );
+    page(locale, &text(locale, "page-verify-title"), &body)
+}
+
+pub async fn verify_submit(
+    state: web::Data<AppState>,
+    form: web::Form<TokenQuery>,
+    Lang(locale): Lang,
+) -> Result<HttpResponse, ApiError> {
+    let title = text(locale, "page-verify-title");
+    match accounts::verify_email(&state, &form.token).await {
+        Ok(()) => Ok(page(locale, &title, &message(locale, "page-verify-done"))),
+        Err(UseCaseError::InvalidToken) => {
+            Ok(page(locale, &title, &message(locale, "page-link-invalid")))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn reset_body(locale: Locale, token: &str, error: Option<&str>) -> String {
+    format!(
+        "{error}<form method=\"post\" action=\"/reset-password?lang={lang}\">\
+         <input type=\"hidden\" name=\"token\" value=\"{token}\">\
+         <p><label for=\"password\">{label}</label><br>\
+         <input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" \
+         minlength=\"10\" maxlength=\"128\" required aria-describedby=\"hint\"></p>\
+         <p id=\"hint\">{hint}</p><button type=\"submit\">{button}</button></form>",
+        error = error.map(|k| message(locale, k)).unwrap_or_default(),
+        lang = locale.as_str(),
+        token = escape(token),
+        label = escape(&text(locale, "page-reset-label")),
+        hint = escape(&text(locale, "field-password")),
+        button = escape(&text(locale, "page-reset-button")),
+    )
+}
+
+pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
+    page(
+        locale,
+        &text(locale, "page-reset-title"),
+        &reset_body(locale, &query.token, None),
+    )
+}
+
+pub async fn reset_submit(
+    state: web::Data<AppState>,
+    form: web::Form<ResetForm>,
+    Lang(locale): Lang,
+) -> Result<HttpResponse, ApiError> {
+    let title = text(locale, "page-reset-title");
+    match accounts::confirm_password_reset(&state, &form.token, &form.password).await {
+        Ok(()) => Ok(page(locale, &title, &message(locale, "page-reset-done"))),
+        Err(UseCaseError::InvalidToken) => {
+            Ok(page(locale, &title, &message(locale, "page-link-invalid")))
+        }
+        Err(UseCaseError::Invalid(_)) => Ok(page(
+            locale,
+            &title,
+            &reset_body(locale, &form.token, Some("field-password")),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
