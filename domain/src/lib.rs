@@ -6,6 +6,7 @@ pub mod category;
 pub mod commune;
 pub mod email;
 pub mod geo;
+pub mod issue;
 pub mod locale;
 pub mod outbox;
 pub mod page;

@@ -18,7 +18,16 @@ pub struct TokenQuery {
     token: String,
 }
 
+/// The confirmation form's body (nothing else is accepted).
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyForm {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResetForm {
     #[serde(default)]
     token: String,
@@ -44,7 +53,7 @@ pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> H
 
 pub async fn verify_submit(
     state: web::Data<AppState>,
-    form: web::Form<TokenQuery>,
+    form: web::Form<VerifyForm>,
     Lang(locale): Lang,
 ) -> Result<HttpResponse, ApiError> {
     let title = text(locale, "page-verify-title");

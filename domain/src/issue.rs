@@ -1,0 +1,518 @@
+//! Local issues: what a resident reports, and the public life of its status.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+fn clean(text: &str, allow_newlines: bool) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+}
+
+/// A title: 5 to 140 characters after trimming, one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct IssueTitle(String);
+
+/// A description: 10 to 5,000 characters after trimming.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct IssueDescription(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidText {
+    #[error("too short")]
+    TooShort,
+    #[error("too long")]
+    TooLong,
+    #[error("contains control characters")]
+    ControlCharacters,
+}
+
+fn bounded(value: &str, min: usize, max: usize, multiline: bool) -> Result<String, InvalidText> {
+    let v = value.trim();
+    let n = v.chars().count();
+    if n < min {
+        Err(InvalidText::TooShort)
+    } else if n > max {
+        Err(InvalidText::TooLong)
+    } else if !clean(v, multiline) {
+        Err(InvalidText::ControlCharacters)
+    } else {
+        Ok(v.to_owned())
+    }
+}
+
+impl IssueTitle {
+    pub fn parse(value: &str) -> Result<IssueTitle, InvalidText> {
+        bounded(value, 5, 140, false).map(IssueTitle)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl IssueDescription {
+    pub fn parse(value: &str) -> Result<IssueDescription, InvalidText> {
+        bounded(value, 10, 5000, true).map(IssueDescription)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where an issue stands. Each maps to Open311's `open` or `closed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueStatus {
+    Submitted,
+    Acknowledged,
+    InProgress,
+    Planned,
+    Resolved,
+    NotResponsible,
+    Duplicate,
+    Rejected,
+}
+
+impl IssueStatus {
+    pub const ALL: [IssueStatus; 8] = [
+        IssueStatus::Submitted,
+        IssueStatus::Acknowledged,
+        IssueStatus::InProgress,
+        IssueStatus::Planned,
+        IssueStatus::Resolved,
+        IssueStatus::NotResponsible,
+        IssueStatus::Duplicate,
+        IssueStatus::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueStatus::Submitted => "submitted",
+            IssueStatus::Acknowledged => "acknowledged",
+            IssueStatus::InProgress => "in_progress",
+            IssueStatus::Planned => "planned",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::NotResponsible => "not_responsible",
+            IssueStatus::Duplicate => "duplicate",
+            IssueStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<IssueStatus> {
+        IssueStatus::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Open311's view: work may still happen.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            IssueStatus::Submitted
+                | IssueStatus::Acknowledged
+                | IssueStatus::InProgress
+                | IssueStatus::Planned
+        )
+    }
+
+    /// The statuses an official may move an issue to from this one.
+    pub fn next(self) -> &'static [IssueStatus] {
+        use IssueStatus::*;
+        match self {
+            Submitted | Acknowledged => &[
+                Acknowledged,
+                InProgress,
+                Planned,
+                Resolved,
+                NotResponsible,
+                Duplicate,
+                Rejected,
+            ],
+            InProgress => &[Planned, Resolved, NotResponsible, Duplicate, Rejected],
+            Planned => &[InProgress, Resolved, NotResponsible, Duplicate, Rejected],
+            Resolved | NotResponsible | Duplicate | Rejected => &[],
+        }
+    }
+}
+
+impl fmt::Display for IssueStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who asks for a status change, as the issue sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusRole {
+    /// An official whose scope covers the issue's commune, arrondissement and category.
+    OfficialInScope,
+    /// A moderator of the issue's commune (or of all).
+    Moderator,
+    /// The resident who reported it.
+    Reporter,
+    Other,
+}
+
+/// A requested change, with what each target status needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub to: IssueStatus,
+    pub note: String,
+    pub expected_on: Option<NaiveDate>,
+    pub responsible_body: Option<String>,
+    pub duplicate_of: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("this person may not change the status")]
+    NotPermitted,
+    #[error("{from} cannot become {to}")]
+    NotAllowed { from: IssueStatus, to: IssueStatus },
+    #[error("a note is required")]
+    MissingNote,
+    #[error("a planned issue needs an expected date, today or later")]
+    MissingExpectedDate,
+    #[error("not responsible needs the body that is")]
+    MissingResponsibleBody,
+    #[error("a duplicate must point to another issue")]
+    MissingDuplicateOf,
+    #[error("a resolved issue can be reopened within 30 days only")]
+    ReopenWindowClosed,
+}
+
+/// Days during which the reporter may reopen a resolved issue.
+pub const REOPEN_WINDOW_DAYS: i64 = 30;
+
+/// Decides a status change: who may, from which status to which, and what it must carry.
+/// Reopening (the reporter, within 30 days of the resolution) takes a resolved issue back to
+/// acknowledged.
+pub fn check_transition(
+    issue_id: i64,
+    from: IssueStatus,
+    change: &StatusChange,
+    role: StatusRole,
+    days_since_resolved: Option<i64>,
+    today: NaiveDate,
+) -> Result<(), TransitionError> {
+    let note = change.note.trim();
+    if note.is_empty() || note.chars().count() > 2000 {
+        return Err(TransitionError::MissingNote);
+    }
+    match role {
+        StatusRole::Other => return Err(TransitionError::NotPermitted),
+        StatusRole::Reporter => {
+            if from != IssueStatus::Resolved || change.to != IssueStatus::Acknowledged {
+                return Err(TransitionError::NotPermitted);
+            }
+            return match days_since_resolved {
+                Some(d) if d <= REOPEN_WINDOW_DAYS => Ok(()),
+                _ => Err(TransitionError::ReopenWindowClosed),
+            };
+        }
+        StatusRole::Moderator
+            if !matches!(change.to, IssueStatus::Duplicate | IssueStatus::Rejected) =>
+        {
+            return Err(TransitionError::NotPermitted);
+        }
+        StatusRole::Moderator | StatusRole::OfficialInScope => {}
+    }
+    if !from.next().contains(&change.to) {
+        return Err(TransitionError::NotAllowed {
+            from,
+            to: change.to,
+        });
+    }
+    match change.to {
+        IssueStatus::Planned if change.expected_on.is_none_or(|d| d < today) => {
+            Err(TransitionError::MissingExpectedDate)
+        }
+        IssueStatus::NotResponsible
+            if change
+                .responsible_body
+                .as_deref()
+                .is_none_or(|b| b.trim().is_empty()) =>
+        {
+            Err(TransitionError::MissingResponsibleBody)
+        }
+        IssueStatus::Duplicate if change.duplicate_of.is_none_or(|d| d == issue_id) => {
+            Err(TransitionError::MissingDuplicateOf)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether a text seems to hold personal data that must not be published before a moderator
+/// looks: a Moroccan phone number (06…, 07…, 05…, +212…, 00212…), an e-mail address, or a
+/// national ID (CIN) number (one or two letters then five or six digits).
+pub fn contains_personal_data(text: &str) -> bool {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            c => c,
+        })
+        .collect();
+    has_phone(&ascii) || has_email(&ascii) || has_cin(&ascii)
+}
+
+fn has_phone(text: &str) -> bool {
+    // Digits with their separators (spaces, dots, dashes) removed, runs kept apart by anything else.
+    let mut runs: Vec<String> = vec![String::new()];
+    for c in text.chars() {
+        if c.is_ascii_digit() || c == '+' {
+            runs.last_mut().unwrap().push(c);
+        } else if matches!(c, ' ' | '.' | '-' | '/' | '(' | ')') {
+            continue;
+        } else {
+            runs.push(String::new());
+        }
+    }
+    runs.iter().any(|run| {
+        let digits = run.trim_start_matches('+');
+        let national = digits
+            .strip_prefix("00212")
+            .or_else(|| digits.strip_prefix("212"))
+            .map(|rest| format!("0{rest}"))
+            .unwrap_or_else(|| digits.to_owned());
+        national
+            .as_bytes()
+            .windows(10)
+            .any(|w| w[0] == b'0' && (b'5'..=b'7').contains(&w[1]))
+            && national.len() >= 10
+    })
+}
+
+fn has_email(text: &str) -> bool {
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '<' | '>' | '(' | ')' | '"' | '\'')
+    })
+    .any(|word| {
+        let word = word.trim_matches(|c: char| c.is_ascii_punctuation() && c != '@');
+        match word.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }
+            None => false,
+        }
+    })
+}
+
+fn has_cin(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| {
+            let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
+            let digits = &word[letters..];
+            (1..=2).contains(&letters)
+                && (5..=6).contains(&digits.len())
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && word[..letters].chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(to: IssueStatus) -> StatusChange {
+        StatusChange {
+            to,
+            note: "Les équipes passent jeudi.".into(),
+            expected_on: None,
+            responsible_body: None,
+            duplicate_of: None,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn titles_and_descriptions_are_bounded() {
+        assert!(IssueTitle::parse("حفرة").is_err(), "4 characters");
+        assert!(IssueTitle::parse("حفرة كبيرة").is_ok());
+        assert!(IssueTitle::parse(&"x".repeat(141)).is_err());
+        assert!(IssueTitle::parse("two\nlines").is_err());
+        assert!(IssueDescription::parse("short").is_err());
+        assert!(IssueDescription::parse("Première ligne.\nDeuxième ligne.").is_ok());
+        assert!(IssueDescription::parse(&"ⵜ".repeat(5001)).is_err());
+    }
+
+    #[test]
+    fn statuses_map_to_open311_open_and_closed() {
+        let open: Vec<_> = IssueStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_open())
+            .map(IssueStatus::as_str)
+            .collect();
+        assert_eq!(
+            open,
+            ["submitted", "acknowledged", "in_progress", "planned"]
+        );
+        for s in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn officials_follow_the_state_machine_with_what_each_step_needs() {
+        let ok = |from, c: &StatusChange| {
+            check_transition(1, from, c, StatusRole::OfficialInScope, None, today())
+        };
+        assert_eq!(
+            ok(IssueStatus::Submitted, &change(IssueStatus::Acknowledged)),
+            Ok(())
+        );
+        assert_eq!(
+            ok(IssueStatus::InProgress, &change(IssueStatus::Resolved)),
+            Ok(())
+        );
+        assert_eq!(
+            ok(IssueStatus::Resolved, &change(IssueStatus::InProgress)),
+            Err(TransitionError::NotAllowed {
+                from: IssueStatus::Resolved,
+                to: IssueStatus::InProgress
+            })
+        );
+        assert_eq!(
+            ok(IssueStatus::Submitted, &change(IssueStatus::Planned)),
+            Err(TransitionError::MissingExpectedDate)
+        );
+        let mut planned = change(IssueStatus::Planned);
+        planned.expected_on = NaiveDate::from_ymd_opt(2026, 11, 21);
+        assert_eq!(
+            ok(IssueStatus::Submitted, &planned),
+            Err(TransitionError::MissingExpectedDate),
+            "not in the past"
+        );
+        planned.expected_on = NaiveDate::from_ymd_opt(2026, 12, 15);
+        assert_eq!(ok(IssueStatus::Submitted, &planned), Ok(()));
+        assert_eq!(
+            ok(IssueStatus::Submitted, &change(IssueStatus::NotResponsible)),
+            Err(TransitionError::MissingResponsibleBody)
+        );
+        let mut water = change(IssueStatus::NotResponsible);
+        water.responsible_body = Some("Amendis (gestionnaire délégué de l'eau)".into());
+        assert_eq!(ok(IssueStatus::Acknowledged, &water), Ok(()));
+        let mut dup = change(IssueStatus::Duplicate);
+        assert_eq!(
+            ok(IssueStatus::Submitted, &dup),
+            Err(TransitionError::MissingDuplicateOf)
+        );
+        dup.duplicate_of = Some(1);
+        assert_eq!(
+            ok(IssueStatus::Submitted, &dup),
+            Err(TransitionError::MissingDuplicateOf),
+            "not itself"
+        );
+        dup.duplicate_of = Some(2);
+        assert_eq!(ok(IssueStatus::Submitted, &dup), Ok(()));
+        let mut silent = change(IssueStatus::Rejected);
+        silent.note = "  ".into();
+        assert_eq!(
+            ok(IssueStatus::Submitted, &silent),
+            Err(TransitionError::MissingNote)
+        );
+    }
+
+    #[test]
+    fn moderators_only_mark_duplicates_or_reject_and_others_nothing() {
+        let mut dup = change(IssueStatus::Duplicate);
+        dup.duplicate_of = Some(9);
+        assert_eq!(
+            check_transition(
+                1,
+                IssueStatus::Submitted,
+                &dup,
+                StatusRole::Moderator,
+                None,
+                today()
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check_transition(
+                1,
+                IssueStatus::Submitted,
+                &change(IssueStatus::Resolved),
+                StatusRole::Moderator,
+                None,
+                today()
+            ),
+            Err(TransitionError::NotPermitted)
+        );
+        assert_eq!(
+            check_transition(
+                1,
+                IssueStatus::Submitted,
+                &change(IssueStatus::Acknowledged),
+                StatusRole::Other,
+                None,
+                today()
+            ),
+            Err(TransitionError::NotPermitted)
+        );
+    }
+
+    #[test]
+    fn the_reporter_may_reopen_a_resolved_issue_within_thirty_days() {
+        let reopen = change(IssueStatus::Acknowledged);
+        let r = |days| {
+            check_transition(
+                1,
+                IssueStatus::Resolved,
+                &reopen,
+                StatusRole::Reporter,
+                days,
+                today(),
+            )
+        };
+        assert_eq!(r(Some(0)), Ok(()));
+        assert_eq!(r(Some(30)), Ok(()));
+        assert_eq!(r(Some(31)), Err(TransitionError::ReopenWindowClosed));
+        assert_eq!(
+            check_transition(
+                1,
+                IssueStatus::Submitted,
+                &change(IssueStatus::Resolved),
+                StatusRole::Reporter,
+                None,
+                today()
+            ),
+            Err(TransitionError::NotPermitted)
+        );
+    }
+
+    #[test]
+    fn personal_data_is_spotted_in_the_ways_people_write_it() {
+        for text in [
+            "Appelez-moi au 0612345678 svp",
+            "رقمي 06 12 34 56 78",
+            "tel: 06.61.23.45.67",
+            "+212 661-234567",
+            "00212661234567",
+            "٠٦١٢٣٤٥٦٧٨ هذا رقمي",
+            "écrivez à amina.b@gmail.com",
+            "ma CIN est AB123456",
+            "CIN: K12345",
+        ] {
+            assert!(contains_personal_data(text), "{text}");
+        }
+        for text in [
+            "Le lampadaire 12 de la rue 45 est éteint depuis 2025.",
+            "الحفرة أمام العمارة رقم 120 منذ 3 أشهر",
+            "Route N1 au km 12345",
+            "ⵜⴰⴼⴰⵡⵜ ⵜⵅⵚⵚⴰ ⴳ ⵓⴱⵔⵉⴷ",
+            "Rendez-vous @ la mairie",
+            "Budget 2026: 1 200 000 dirhams",
+        ] {
+            assert!(!contains_personal_data(text), "{text}");
+        }
+    }
+}
