@@ -11,6 +11,7 @@ pub mod locale;
 pub mod outbox;
 pub mod page;
 pub mod policy;
+pub mod search;
 pub mod text;
 
 pub use account::{DisplayName, OfficialTitle, Password};
