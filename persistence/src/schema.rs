@@ -175,6 +175,112 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    issues (id) {
+        id -> BigInt,
+        commune_id -> BigInt,
+        category_id -> BigInt,
+        arrondissement_id -> Nullable<BigInt>,
+        author_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        language -> Text,
+        lat -> Nullable<Double>,
+        lon -> Nullable<Double>,
+        address -> Nullable<Text>,
+        status -> Text,
+        visibility -> Text,
+        expected_on -> Nullable<Date>,
+        responsible_body -> Nullable<Text>,
+        duplicate_of -> Nullable<BigInt>,
+        support_count -> Integer,
+        reply_count -> Integer,
+        follower_count -> Integer,
+        first_official_answer_at -> Nullable<Timestamp>,
+        resolved_at -> Nullable<Timestamp>,
+        search_text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    issue_replies (id) {
+        id -> BigInt,
+        issue_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
+        is_official -> Bool,
+        official_title -> Nullable<Text>,
+        visibility -> Text,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    issue_reply_edits (id) {
+        id -> BigInt,
+        reply_id -> BigInt,
+        previous_body -> Text,
+        edited_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    issue_status_changes (id) {
+        id -> BigInt,
+        issue_id -> BigInt,
+        actor_id -> BigInt,
+        from_status -> Text,
+        to_status -> Text,
+        note -> Text,
+        expected_on -> Nullable<Date>,
+        responsible_body -> Nullable<Text>,
+        duplicate_of -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    issue_supports (issue_id, user_id) {
+        issue_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    issue_follows (issue_id, user_id) {
+        issue_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    flags (id) {
+        id -> BigInt,
+        target_type -> Text,
+        target_id -> BigInt,
+        user_id -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (user_id, key) {
+        user_id -> BigInt,
+        key -> Text,
+        request_hash -> Text,
+        response_status -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        response_location -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -204,6 +310,11 @@ diesel::joinable!(officials -> users (user_id));
 diesel::joinable!(officials -> communes (commune_id));
 diesel::joinable!(moderators -> users (user_id));
 diesel::joinable!(organisation_members -> organisations (organisation_id));
+diesel::joinable!(issues -> communes (commune_id));
+diesel::joinable!(issues -> categories (category_id));
+diesel::joinable!(issues -> users (author_id));
+diesel::joinable!(issue_replies -> issues (issue_id));
+diesel::joinable!(issue_status_changes -> issues (issue_id));
 diesel::allow_tables_to_appear_in_same_query!(
     communes,
     arrondissements,
@@ -220,4 +331,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisation_members,
     audit_log,
     throttle,
+    issues,
+    issue_replies,
+    issue_reply_edits,
+    issue_status_changes,
+    issue_supports,
+    issue_follows,
+    flags,
+    idempotency_keys,
 );

@@ -2,5 +2,6 @@
 //! `tawasol_persistence::test_support`): SQLite by default, PostgreSQL in CI's second pass.
 
 mod communes;
+mod issues;
 mod migrations;
 mod outbox;

@@ -1,0 +1,12 @@
+DROP TRIGGER issues_fts_update;
+DROP TRIGGER issues_fts_delete;
+DROP TRIGGER issues_fts_insert;
+DROP TABLE issues_fts;
+DROP TABLE idempotency_keys;
+DROP TABLE flags;
+DROP TABLE issue_follows;
+DROP TABLE issue_supports;
+DROP TABLE issue_status_changes;
+DROP TABLE issue_reply_edits;
+DROP TABLE issue_replies;
+DROP TABLE issues;

@@ -1,0 +1,266 @@
+use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_domain::search::{index_terms, query_terms};
+use tawasol_persistence::account::{self, UserInsertForm};
+use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, StatusFilter};
+use tawasol_persistence::role::{self, Resolved};
+use tawasol_persistence::test_support::{TestDatabase, execute};
+use tawasol_persistence::{AnyConnection, Database, PoolSettings};
+
+fn t0() -> NaiveDateTime {
+    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+        .unwrap()
+        .naive_utc()
+}
+
+fn user(conn: &mut AnyConnection, email: &str) -> i64 {
+    account::create_user(
+        conn,
+        &UserInsertForm {
+            email: Some(email),
+            password_hash: None,
+            display_name: "R",
+            locale: "ar",
+            home_commune_id: None,
+            email_verified_at: Some(t0()),
+            is_admin: false,
+            created_at: t0(),
+            updated_at: t0(),
+        },
+    )
+    .unwrap()
+    .unwrap()
+}
+
+fn report(
+    conn: &mut AnyConnection,
+    author: i64,
+    commune: &str,
+    category: &str,
+    title: &str,
+    description: &str,
+    at: NaiveDateTime,
+) -> i64 {
+    let Resolved::Ok {
+        commune_id,
+        category_ids,
+        ..
+    } = role::resolve(conn, commune, None, &[category.to_owned()]).unwrap()
+    else {
+        panic!("seeded commune and category");
+    };
+    let search = index_terms(&format!("{title} {description}"));
+    issue::create(
+        conn,
+        &IssueInsertForm {
+            commune_id,
+            category_id: category_ids[0],
+            arrondissement_id: None,
+            author_id: author,
+            title,
+            description,
+            language: "ar",
+            lat: None,
+            lon: None,
+            address: None,
+            visibility: "public",
+            search_text: &search,
+            created_at: at,
+            updated_at: at,
+        },
+    )
+    .unwrap()
+}
+
+fn titles(rows: &[issue::IssueRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.title.as_str()).collect()
+}
+
+#[test]
+fn an_issue_is_created_followed_by_its_author_and_read_back_with_its_place() {
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let amina = user(&mut conn, "amina@tawasol.test");
+    let id = report(
+        &mut conn,
+        amina,
+        "tangier",
+        "public_lighting",
+        "مصباح الشارع معطل",
+        "الإنارة منعدمة منذ أسبوع",
+        t0(),
+    );
+    let row = issue::find(&mut conn, id).unwrap().unwrap();
+    assert_eq!(
+        (
+            row.commune.as_str(),
+            row.category.as_str(),
+            row.status.as_str()
+        ),
+        ("tangier", "public_lighting", "submitted")
+    );
+    assert_eq!(
+        (row.follower_count, row.support_count, row.reply_count),
+        (1, 0, 0)
+    );
+    assert!(issue::find(&mut conn, id + 1000).unwrap().is_none());
+}
+
+#[test]
+fn search_finds_arabic_without_article_or_marks_french_without_accents_and_tifinagh() {
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let u = user(&mut conn, "u@tawasol.test");
+    report(
+        &mut conn,
+        u,
+        "tangier",
+        "public_lighting",
+        "مصباح الشارع معطل",
+        "الإنارة منعدمة منذ أسبوع",
+        t0(),
+    );
+    report(
+        &mut conn,
+        u,
+        "sefrou",
+        "roads_sidewalks",
+        "Trottoir dégradé",
+        "Le trottoir de l'avenue est défoncé près de l'école",
+        t0(),
+    );
+    report(
+        &mut conn,
+        u,
+        "tan-tan",
+        "green_spaces",
+        "ⴰⵔⵜⵉ ⵉⵅⵚⵚⴰ ⴰⵎⴰⵏ",
+        "ⵉⵙⴰⴳⵎⴰⵜⵏ ⵏ ⵓⵔⵜⵉ ⵜⵎⵎⵓⵜⵏ",
+        t0(),
+    );
+    let search = |conn: &mut AnyConnection, q: &str| {
+        let filter = IssueFilter {
+            terms: query_terms(q),
+            ..IssueFilter::default()
+        };
+        issue::list(conn, &filter, None, 20).unwrap()
+    };
+    for q in ["الشارع", "شارع", "مُعَطَّل", "الانارة", "اسبوع"] {
+        assert_eq!(titles(&search(&mut conn, q)), ["مصباح الشارع معطل"], "{q}");
+    }
+    for q in ["trottoir", "dégradé", "degrade", "ECOLE", "trott"] {
+        assert_eq!(titles(&search(&mut conn, q)), ["Trottoir dégradé"], "{q}");
+    }
+    assert_eq!(titles(&search(&mut conn, "ⴰⵔⵜⵉ")), ["ⴰⵔⵜⵉ ⵉⵅⵚⵚⴰ ⴰⵎⴰⵏ"]);
+    assert!(
+        search(&mut conn, "trottoir شارع").is_empty(),
+        "all words must match"
+    );
+    assert!(search(&mut conn, "\"; DROP TABLE issues; --").is_empty());
+    assert_eq!(search(&mut conn, "").len(), 3, "no words, no restriction");
+}
+
+#[test]
+fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let u = user(&mut conn, "u@tawasol.test");
+    let other = user(&mut conn, "o@tawasol.test");
+    for i in 0..5 {
+        report(
+            &mut conn,
+            u,
+            "tangier",
+            "public_lighting",
+            &format!("Tangier lamp {i}"),
+            "Lampadaire éteint depuis des jours",
+            t0() + TimeDelta::minutes(i),
+        );
+    }
+    report(
+        &mut conn,
+        other,
+        "sefrou",
+        "roads_sidewalks",
+        "Sefrou road",
+        "Chaussée abîmée sur l'avenue",
+        t0(),
+    );
+    execute(
+        &db,
+        "UPDATE issues SET status = 'resolved' WHERE title = 'Tangier lamp 0'",
+    );
+    execute(
+        &db,
+        "UPDATE issues SET visibility = 'pending' WHERE title = 'Tangier lamp 1'",
+    );
+
+    let tangier = IssueFilter {
+        commune: Some("tangier".into()),
+        ..IssueFilter::default()
+    };
+    let first = issue::list(&mut conn, &tangier, None, 2).unwrap();
+    assert_eq!(titles(&first), ["Tangier lamp 4", "Tangier lamp 3"]);
+    // A new issue arrives between pages: the next page neither repeats nor skips.
+    report(
+        &mut conn,
+        u,
+        "tangier",
+        "public_lighting",
+        "Tangier lamp new",
+        "Encore un lampadaire éteint",
+        t0() + TimeDelta::hours(1),
+    );
+    let last = first.last().unwrap();
+    let second = issue::list(&mut conn, &tangier, Some((last.created_at, last.id)), 10).unwrap();
+    assert_eq!(
+        titles(&second),
+        ["Tangier lamp 2", "Tangier lamp 0"],
+        "held issue 1 is not public"
+    );
+
+    let open = IssueFilter {
+        status: Some(StatusFilter::Open),
+        commune: Some("tangier".into()),
+        ..IssueFilter::default()
+    };
+    assert!(!titles(&issue::list(&mut conn, &open, None, 20).unwrap()).contains(&"Tangier lamp 0"));
+    let closed = IssueFilter {
+        status: Some(StatusFilter::Closed),
+        ..IssueFilter::default()
+    };
+    assert_eq!(
+        titles(&issue::list(&mut conn, &closed, None, 20).unwrap()),
+        ["Tangier lamp 0"]
+    );
+    let exact = IssueFilter {
+        status: Some(StatusFilter::Is("resolved".into())),
+        ..IssueFilter::default()
+    };
+    assert_eq!(issue::list(&mut conn, &exact, None, 20).unwrap().len(), 1);
+    let by_category = IssueFilter {
+        category: Some("roads_sidewalks".into()),
+        ..IssueFilter::default()
+    };
+    assert_eq!(
+        titles(&issue::list(&mut conn, &by_category, None, 20).unwrap()),
+        ["Sefrou road"]
+    );
+    // Its author sees the held issue; nobody else does.
+    let mine = IssueFilter {
+        author_id: Some(u),
+        viewer_id: Some(u),
+        ..IssueFilter::default()
+    };
+    assert!(titles(&issue::list(&mut conn, &mine, None, 20).unwrap()).contains(&"Tangier lamp 1"));
+    let theirs = IssueFilter {
+        author_id: Some(u),
+        viewer_id: Some(other),
+        ..IssueFilter::default()
+    };
+    assert!(
+        !titles(&issue::list(&mut conn, &theirs, None, 20).unwrap()).contains(&"Tangier lamp 1")
+    );
+}
