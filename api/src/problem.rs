@@ -328,6 +328,9 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::UserNotFound(id) => {
                 ApiError::not_found(Message::new("detail-user-not-found").arg("id", id))
             }
+            UseCaseError::IssueNotFound(id) => {
+                ApiError::not_found(Message::new("detail-issue-not-found").arg("id", id))
+            }
             UseCaseError::OrganisationNotFound(id) => {
                 ApiError::not_found(Message::new("detail-organisation-not-found").arg("id", id))
             }

@@ -6,5 +6,6 @@ mod communes;
 mod deployment;
 mod errors;
 mod health;
+mod issues;
 mod mail;
 mod matrix;

@@ -10,6 +10,7 @@ mod auth;
 mod communes;
 mod health;
 mod home;
+mod issues;
 mod me;
 mod pages;
 mod pagination;
@@ -97,6 +98,15 @@ fn routes() -> Vec<Entry> {
         Public,
         pages::reset_submit,
     ));
+    // Issues
+    r.extend(get("/api/v1/issues", Public, issues::list));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/issues",
+        Authenticated,
+        issues::create,
+    ));
+    r.extend(get("/api/v1/issues/{id}", Public, issues::show));
     // Accounts
     r.push(entry(
         Method::POST,

@@ -112,7 +112,7 @@ fn check<T, E>(
 }
 
 /// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).
-async fn throttle(
+pub(crate) async fn throttle(
     state: &AppState,
     key: String,
     limit: i32,

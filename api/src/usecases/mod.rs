@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod communes;
 pub mod health;
+pub mod issues;
 pub mod outbox;
 
 use tawasol_domain::{Action, Actor, Denied, authorize};
@@ -30,6 +31,8 @@ pub enum UseCaseError {
     Throttled { retry_after: u32 },
     #[error("no user {0}")]
     UserNotFound(i64),
+    #[error("no issue {0}")]
+    IssueNotFound(i64),
     #[error("no organisation {0}")]
     OrganisationNotFound(i64),
     #[error(transparent)]

@@ -1,0 +1,210 @@
+//! Reporting and reading local issues over HTTP.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use tawasol_tests::{access, login, spawn_with_mail, verified_user};
+
+async fn body(res: reqwest::Response) -> Value {
+    res.json().await.unwrap()
+}
+
+fn lamp() -> Value {
+    json!({
+        "commune": "tangier", "category": "public_lighting", "arrondissement": "bni-makada",
+        "title": "مصباح الشارع مُعَطَّل", "description": "الإنارة منعدمة في الشارع منذ أسبوع، والأطفال يمرون ليلا.",
+        "location": {"lat": 35.7601, "lon": -5.8150}, "address": "زنقة ابن بطوطة"
+    })
+}
+
+#[tokio::test]
+async fn a_resident_reports_in_arabic_and_anyone_reads_it_without_personal_data() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "amina@tawasol.test", "ar").await);
+    let res = app.post("/api/v1/issues", Some(&token), &lamp()).await;
+    assert_eq!(res.status(), 201);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    let created = body(res).await;
+    assert_eq!(location, format!("/api/v1/issues/{}", created["id"]));
+    assert_eq!(created["status"], "submitted");
+    assert_eq!(created["visibility"], "public");
+    assert_eq!(
+        created["language"], "ar",
+        "the author's language by default"
+    );
+    assert_eq!(created["follower_count"], 1, "the reporter follows");
+    assert_eq!(created["arrondissement"], "bni-makada");
+    let public = app.get(&location).await;
+    assert_eq!(public.status(), 200);
+    let text = public.text().await.unwrap();
+    assert!(
+        !text.contains("amina@") && !text.contains("@tawasol.test"),
+        "no e-mail in a public answer: {text}"
+    );
+    let read: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(read["title"], "مصباح الشارع مُعَطَّل");
+    assert_eq!(read["location"]["lat"], 35.7601);
+}
+
+#[tokio::test]
+async fn bad_reports_are_refused_with_the_reason_and_unverified_accounts_cannot_report() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "k@tawasol.test", "fr").await);
+    let mut far = lamp();
+    far["location"] = json!({"lat": 33.8294, "lon": -4.8395});
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/issues?lang=fr",
+            Some(&token),
+            Some(&far),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let p = body(res).await;
+    assert_eq!(p["errors"][0]["pointer"], "/location");
+    assert_eq!(
+        p["errors"][0]["detail"],
+        "Ce lieu est en dehors de la commune choisie."
+    );
+    let mut short = lamp();
+    short["title"] = json!("ab");
+    short["description"] = json!("court");
+    let p = body(app.post("/api/v1/issues", Some(&token), &short).await).await;
+    let pointers: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(pointers, ["/title", "/description"]);
+    let mut wrong = lamp();
+    wrong["category"] = json!("no_such_category");
+    assert_eq!(
+        body(app.post("/api/v1/issues", Some(&token), &wrong).await).await["errors"][0]["pointer"],
+        "/category"
+    );
+    let mut extra = lamp();
+    extra["status"] = json!("resolved");
+    assert_eq!(
+        body(app.post("/api/v1/issues", Some(&token), &extra).await).await["errors"][0]["pointer"],
+        "/status"
+    );
+    assert_eq!(
+        app.post("/api/v1/issues", None, &lamp()).await.status(),
+        401
+    );
+
+    app.post("/api/v1/auth/register", None, &json!({"email": "new@tawasol.test", "password": "a long enough password", "display_name": "N", "locale": "fr"}))
+        .await;
+    let unverified = access(&login(&app, "new@tawasol.test").await);
+    let res = app.post("/api/v1/issues", Some(&unverified), &lamp()).await;
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        body(res).await["detail"],
+        "Confirmez d’abord votre adresse avec le lien reçu par courriel."
+    );
+}
+
+#[tokio::test]
+async fn a_description_with_a_phone_number_is_held_for_moderation() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "h@tawasol.test", "fr").await);
+    let mut held = lamp();
+    held["description"] = json!("Appelez-moi au 06 12 34 56 78 pour plus de détails.");
+    let created = body(app.post("/api/v1/issues", Some(&token), &held).await).await;
+    assert_eq!(created["visibility"], "pending");
+    let path = format!("/api/v1/issues/{}", created["id"]);
+    assert_eq!(app.get(&path).await.status(), 404, "not published");
+    assert_eq!(
+        app.send(Method::GET, &path, Some(&token), None)
+            .await
+            .status(),
+        200,
+        "its author sees it"
+    );
+    let public = body(app.get("/api/v1/issues").await).await;
+    assert_eq!(public["items"].as_array().unwrap().len(), 0);
+    let mine = body(
+        app.send(Method::GET, "/api/v1/issues?author=me", Some(&token), None)
+            .await,
+    )
+    .await;
+    assert_eq!(mine["items"][0]["visibility"], "pending");
+}
+
+#[tokio::test]
+async fn search_lists_and_pages_work_as_residents_type() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let token = access(&verified_user(&app, &catcher, "s@tawasol.test", "fr").await);
+    app.post("/api/v1/issues", Some(&token), &lamp()).await;
+    let tif = json!({"commune": "tan-tan", "category": "green_spaces", "title": "ⴰⵔⵜⵉ ⵉⵅⵚⵚⴰ ⴰⵎⴰⵏ", "description": "ⵉⵙⴰⴳⵎⴰⵜⵏ ⵏ ⵓⵔⵜⵉ ⵜⵎⵎⵓⵜⵏ ⴰⴽⴽ"});
+    assert_eq!(
+        app.post("/api/v1/issues", Some(&token), &tif)
+            .await
+            .status(),
+        201
+    );
+    for q in [
+        "شارع",
+        "الشارع",
+        "معطل",
+        "%D8%A7%D9%84%D8%A5%D9%86%D8%A7%D8%B1%D8%A9",
+    ] {
+        let found = body(app.get(&format!("/api/v1/issues?q={q}")).await).await;
+        assert_eq!(found["items"].as_array().unwrap().len(), 1, "{q}");
+        assert_eq!(found["items"][0]["commune"], "tangier");
+    }
+    let found = body(app.get("/api/v1/issues?q=ⴰⵔⵜⵉ").await).await;
+    assert_eq!(found["items"][0]["commune"], "tan-tan");
+
+    for i in 0..4 {
+        let mut b = lamp();
+        b["title"] = json!(format!("Lampadaire numéro {i}"));
+        app.post("/api/v1/issues", Some(&token), &b).await;
+    }
+    let first = body(app.get("/api/v1/issues?commune=tangier&limit=2").await).await;
+    let seen: Vec<i64> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    let cursor = first["next_cursor"].as_str().unwrap().to_owned();
+    // Added between pages: not on the next page, and nothing is skipped.
+    let mut b = lamp();
+    b["title"] = json!("Arrivé entre deux pages");
+    app.post("/api/v1/issues", Some(&token), &b).await;
+    let second = body(
+        app.get(&format!(
+            "/api/v1/issues?commune=tangier&limit=10&cursor={cursor}"
+        ))
+        .await,
+    )
+    .await;
+    let rest: Vec<i64> = second["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seen.len() + rest.len(), 5);
+    assert!(rest.iter().all(|id| !seen.contains(id) && *id < seen[1]));
+    assert_eq!(
+        body(app.get("/api/v1/issues?status=open&commune=tan-tan").await).await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        body(app.get("/api/v1/issues?status=closed").await).await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let bad = app.get("/api/v1/issues?status=finished").await;
+    assert_eq!(bad.status(), 400);
+    assert_eq!(body(bad).await["errors"][0]["parameter"], "status");
+    assert_eq!(app.get("/api/v1/issues?author=me").await.status(), 401);
+}
