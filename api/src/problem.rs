@@ -24,6 +24,7 @@ pub enum ProblemKind {
     Validation,
     InvalidParameter,
     Conflict,
+    ForbiddenTransition,
     Unauthorized,
     Forbidden,
     InvalidToken,
@@ -33,7 +34,7 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 14] = [
+    pub const ALL: [ProblemKind; 15] = [
         ProblemKind::NotFound,
         ProblemKind::MethodNotAllowed,
         ProblemKind::PayloadTooLarge,
@@ -42,6 +43,7 @@ impl ProblemKind {
         ProblemKind::Validation,
         ProblemKind::InvalidParameter,
         ProblemKind::Conflict,
+        ProblemKind::ForbiddenTransition,
         ProblemKind::Unauthorized,
         ProblemKind::Forbidden,
         ProblemKind::InvalidToken,
@@ -60,6 +62,7 @@ impl ProblemKind {
             ProblemKind::Validation => "validation",
             ProblemKind::InvalidParameter => "invalid-parameter",
             ProblemKind::Conflict => "conflict",
+            ProblemKind::ForbiddenTransition => "forbidden-transition",
             ProblemKind::Unauthorized => "unauthorized",
             ProblemKind::Forbidden => "forbidden",
             ProblemKind::InvalidToken => "invalid-token",
@@ -81,7 +84,7 @@ impl ProblemKind {
             ProblemKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ProblemKind::MalformedBody | ProblemKind::InvalidParameter => StatusCode::BAD_REQUEST,
             ProblemKind::Validation => StatusCode::UNPROCESSABLE_ENTITY,
-            ProblemKind::Conflict => StatusCode::CONFLICT,
+            ProblemKind::Conflict | ProblemKind::ForbiddenTransition => StatusCode::CONFLICT,
             ProblemKind::Unauthorized => StatusCode::UNAUTHORIZED,
             ProblemKind::Forbidden => StatusCode::FORBIDDEN,
             ProblemKind::InvalidToken => StatusCode::BAD_REQUEST,
@@ -328,6 +331,7 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::UserNotFound(id) => {
                 ApiError::not_found(Message::new("detail-user-not-found").arg("id", id))
             }
+            UseCaseError::Transition(e) => transition_problem(e),
             UseCaseError::IssueNotFound(id) => {
                 ApiError::not_found(Message::new("detail-issue-not-found").arg("id", id))
             }
@@ -398,4 +402,34 @@ pub fn from_actix(error: &actix_web::Error, body_limit: usize) -> ApiError {
         _ => ProblemKind::Internal,
     };
     ApiError::new(kind).cause(error)
+}
+
+/// A refused status change: 403 when the person may not change it at all, 409 when the state
+/// machine forbids this step (its own problem type), 422 when the step lacks what it needs.
+fn transition_problem(e: tawasol_domain::issue::TransitionError) -> ApiError {
+    use tawasol_domain::issue::TransitionError as T;
+    match e {
+        T::NotPermitted => {
+            ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-not-permitted"))
+        }
+        T::NotAllowed { from, to } => ApiError::new(ProblemKind::ForbiddenTransition).detail(
+            Message::new("detail-forbidden-transition")
+                .arg("from", from.as_str())
+                .arg("to", to.as_str()),
+        ),
+        T::ReopenWindowClosed => ApiError::new(ProblemKind::ForbiddenTransition)
+            .detail(Message::new("detail-reopen-window-closed")),
+        T::MissingNote => ApiError::new(ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field("/note", Message::new("field-note")),
+        T::MissingExpectedDate => ApiError::new(ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field("/expected_on", Message::new("field-expected-on")),
+        T::MissingResponsibleBody => ApiError::new(ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field("/responsible_body", Message::new("field-responsible-body")),
+        T::MissingDuplicateOf => ApiError::new(ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field("/duplicate_of", Message::new("field-duplicate-of")),
+    }
 }

@@ -224,3 +224,338 @@ fn search_condition(conn: &AnyConnection, terms: &[String]) -> Option<(String, S
         ),
     })
 }
+
+// ---- thread, status, supports and follows ----
+
+use crate::schema::{
+    issue_replies, issue_status_changes, issue_supports, official_categories, officials, users,
+};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = issue_replies)]
+pub struct ReplyInsertForm<'a> {
+    pub issue_id: i64,
+    pub author_id: i64,
+    pub body: &'a str,
+    pub is_official: bool,
+    pub official_title: Option<&'a str>,
+    pub visibility: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+/// Adds a reply; the issue's reply count and, for the first official answer, its answer time
+/// follow in the same statement sequence (call inside a transaction).
+pub fn add_reply(
+    conn: &mut AnyConnection,
+    form: &ReplyInsertForm<'_>,
+) -> Result<i64, PersistenceError> {
+    let id = on_backend!(conn, c => diesel::insert_into(issue_replies::table)
+        .values(form)
+        .returning(issue_replies::id)
+        .get_result::<i64>(c))?;
+    if form.visibility == "public" {
+        diesel::update(issues::table.find(form.issue_id))
+            .set((
+                issues::reply_count.eq(issues::reply_count + 1),
+                issues::updated_at.eq(form.created_at),
+            ))
+            .execute(conn)?;
+    }
+    if form.is_official {
+        diesel::update(
+            issues::table
+                .find(form.issue_id)
+                .filter(issues::first_official_answer_at.is_null()),
+        )
+        .set(issues::first_official_answer_at.eq(Some(form.created_at)))
+        .execute(conn)?;
+    }
+    Ok(id)
+}
+
+/// A reply with its author's public name (empty once the account was deleted).
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct ReplyRow {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub is_official: bool,
+    pub official_title: Option<String>,
+    pub visibility: String,
+    pub created_at: NaiveDateTime,
+    pub edited_at: Option<NaiveDateTime>,
+}
+
+/// The thread, oldest first: public replies, and the viewer's own held ones.
+pub fn replies(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+    viewer: Option<i64>,
+) -> Result<Vec<ReplyRow>, PersistenceError> {
+    let mut q = issue_replies::table
+        .inner_join(users::table.on(users::id.eq(issue_replies::author_id)))
+        .filter(issue_replies::issue_id.eq(issue_id))
+        .select((
+            issue_replies::id,
+            issue_replies::author_id,
+            users::display_name,
+            issue_replies::body,
+            issue_replies::is_official,
+            issue_replies::official_title,
+            issue_replies::visibility,
+            issue_replies::created_at,
+            issue_replies::edited_at,
+        ))
+        .order((issue_replies::created_at.asc(), issue_replies::id.asc()))
+        .into_boxed();
+    q = match viewer {
+        Some(v) => q.filter(
+            issue_replies::visibility
+                .eq("public")
+                .or(issue_replies::visibility
+                    .eq("pending")
+                    .and(issue_replies::author_id.eq(v))),
+        ),
+        None => q.filter(issue_replies::visibility.eq("public")),
+    };
+    Ok(q.load(conn)?)
+}
+
+/// A status change as the public history shows it.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct StatusChangeRow {
+    pub actor_name: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub note: String,
+    pub expected_on: Option<NaiveDate>,
+    pub responsible_body: Option<String>,
+    pub duplicate_of: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusUpdate<'a> {
+    pub issue_id: i64,
+    pub actor_id: i64,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub note: &'a str,
+    pub expected_on: Option<NaiveDate>,
+    pub responsible_body: Option<&'a str>,
+    pub duplicate_of: Option<i64>,
+    pub at: NaiveDateTime,
+}
+
+/// Moves an issue from `from` to `to` and records it; `false` if the issue is no longer in
+/// `from` (someone else changed it first). A duplicate hands its supports and followers to the
+/// original. Call inside a transaction.
+pub fn change_status(
+    conn: &mut AnyConnection,
+    u: &StatusUpdate<'_>,
+) -> Result<bool, PersistenceError> {
+    let resolved_at = (u.to == "resolved").then_some(u.at);
+    let n = diesel::update(
+        issues::table
+            .find(u.issue_id)
+            .filter(issues::status.eq(u.from)),
+    )
+    .set((
+        issues::status.eq(u.to),
+        issues::expected_on.eq(u.expected_on),
+        issues::responsible_body.eq(u.responsible_body),
+        issues::duplicate_of.eq(u.duplicate_of),
+        issues::resolved_at.eq(resolved_at),
+        issues::updated_at.eq(u.at),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(issue_status_changes::table)
+        .values((
+            issue_status_changes::issue_id.eq(u.issue_id),
+            issue_status_changes::actor_id.eq(u.actor_id),
+            issue_status_changes::from_status.eq(u.from),
+            issue_status_changes::to_status.eq(u.to),
+            issue_status_changes::note.eq(u.note),
+            issue_status_changes::expected_on.eq(u.expected_on),
+            issue_status_changes::responsible_body.eq(u.responsible_body),
+            issue_status_changes::duplicate_of.eq(u.duplicate_of),
+            issue_status_changes::created_at.eq(u.at),
+        ))
+        .execute(conn)?;
+    if let Some(original) = u.duplicate_of {
+        let supporters: Vec<i64> = issue_supports::table
+            .filter(issue_supports::issue_id.eq(u.issue_id))
+            .select(issue_supports::user_id)
+            .load(conn)?;
+        for user in supporters {
+            set_support(conn, original, user, true, u.at)?;
+        }
+        let followers: Vec<i64> = issue_follows::table
+            .filter(issue_follows::issue_id.eq(u.issue_id))
+            .select(issue_follows::user_id)
+            .load(conn)?;
+        for user in followers {
+            set_follow(conn, original, user, true, u.at)?;
+        }
+    }
+    Ok(true)
+}
+
+pub fn status_history(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+) -> Result<Vec<StatusChangeRow>, PersistenceError> {
+    Ok(issue_status_changes::table
+        .inner_join(users::table.on(users::id.eq(issue_status_changes::actor_id)))
+        .filter(issue_status_changes::issue_id.eq(issue_id))
+        .order((
+            issue_status_changes::created_at.asc(),
+            issue_status_changes::id.asc(),
+        ))
+        .select((
+            users::display_name,
+            issue_status_changes::from_status,
+            issue_status_changes::to_status,
+            issue_status_changes::note,
+            issue_status_changes::expected_on,
+            issue_status_changes::responsible_body,
+            issue_status_changes::duplicate_of,
+            issue_status_changes::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// When the issue was last resolved, if it is.
+pub fn resolved_at(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+) -> Result<Option<NaiveDateTime>, PersistenceError> {
+    Ok(issues::table
+        .find(issue_id)
+        .select(issues::resolved_at)
+        .first::<Option<NaiveDateTime>>(conn)
+        .optional()?
+        .flatten())
+}
+
+macro_rules! toggle {
+    ($name:ident, $table:ident, $counter:ident) => {
+        /// Adds (`on`) or removes the user's row, keeping the issue's counter in step; `true` if
+        /// anything changed.
+        pub fn $name(conn: &mut AnyConnection, issue_id: i64, user_id: i64, on: bool, at: NaiveDateTime) -> Result<bool, PersistenceError> {
+            let changed = if on {
+                on_backend!(conn, c => diesel::insert_into($table::table)
+                    .values(($table::issue_id.eq(issue_id), $table::user_id.eq(user_id), $table::created_at.eq(at)))
+                    .on_conflict_do_nothing()
+                    .execute(c))?
+            } else {
+                diesel::delete($table::table.filter($table::issue_id.eq(issue_id)).filter($table::user_id.eq(user_id))).execute(conn)?
+            };
+            if changed == 1 {
+                let delta = if on { 1 } else { -1 };
+                diesel::update(issues::table.find(issue_id))
+                    .set(issues::$counter.eq(issues::$counter + delta))
+                    .execute(conn)?;
+            }
+            Ok(changed == 1)
+        }
+    };
+}
+toggle!(set_support, issue_supports, support_count);
+toggle!(set_follow, issue_follows, follower_count);
+
+/// Whether the user supports and follows the issue.
+pub fn relation(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+    user_id: i64,
+) -> Result<(bool, bool), PersistenceError> {
+    let supports: i64 = issue_supports::table
+        .filter(issue_supports::issue_id.eq(issue_id))
+        .filter(issue_supports::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let follows: i64 = issue_follows::table
+        .filter(issue_follows::issue_id.eq(issue_id))
+        .filter(issue_follows::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok((supports > 0, follows > 0))
+}
+
+/// A person to notify: id, address and language.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Recipient {
+    pub user_id: i64,
+    pub email: Option<String>,
+    pub locale: String,
+}
+
+/// Followers of an issue (the reporter among them), with an address.
+pub fn followers(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+) -> Result<Vec<Recipient>, PersistenceError> {
+    Ok(issue_follows::table
+        .inner_join(users::table.on(users::id.eq(issue_follows::user_id)))
+        .filter(issue_follows::issue_id.eq(issue_id))
+        .filter(users::email.is_not_null())
+        .order(users::id.asc())
+        .select((users::id, users::email, users::locale))
+        .load(conn)?)
+}
+
+/// Officials whose scope covers an issue of this commune, arrondissement and category.
+pub fn officials_in_scope(
+    conn: &mut AnyConnection,
+    commune_id: i64,
+    arrondissement_id: Option<i64>,
+    category_id: i64,
+) -> Result<Vec<Recipient>, PersistenceError> {
+    let candidates: Vec<(i64, Option<i64>, Recipient)> = officials::table
+        .inner_join(users::table.on(users::id.eq(officials::user_id)))
+        .filter(officials::commune_id.eq(commune_id))
+        .filter(users::email.is_not_null())
+        .filter(users::banned_at.is_null())
+        .select((
+            officials::id,
+            officials::arrondissement_id,
+            (users::id, users::email, users::locale),
+        ))
+        .load(conn)?;
+    let mut out = Vec::new();
+    for (official_id, arrondissement, recipient) in candidates {
+        if arrondissement.is_some() && arrondissement != arrondissement_id {
+            continue;
+        }
+        let categories: Vec<i64> = official_categories::table
+            .filter(official_categories::official_id.eq(official_id))
+            .select(official_categories::category_id)
+            .load(conn)?;
+        if categories.is_empty() || categories.contains(&category_id) {
+            out.push(recipient);
+        }
+    }
+    Ok(out)
+}
+
+/// The ids behind an issue's place and category (for scopes and notifications).
+pub fn place(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+) -> Result<Option<(i64, Option<i64>, i64)>, PersistenceError> {
+    Ok(issues::table
+        .find(issue_id)
+        .select((
+            issues::commune_id,
+            issues::arrondissement_id,
+            issues::category_id,
+        ))
+        .first(conn)
+        .optional()?)
+}

@@ -2,7 +2,7 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
-use tawasol_tests::{access, login, spawn_with_mail, verified_user};
+use tawasol_tests::{access, login, mail_to, spawn_with_mail, verified_user};
 
 async fn body(res: reqwest::Response) -> Value {
     res.json().await.unwrap()
@@ -207,4 +207,276 @@ async fn search_lists_and_pages_work_as_residents_type() {
     assert_eq!(bad.status(), 400);
     assert_eq!(body(bad).await["errors"][0]["parameter"], "status");
     assert_eq!(app.get("/api/v1/issues?author=me").await.status(), 401);
+}
+
+#[tokio::test]
+async fn the_whole_story_a_street_light_in_tangier_from_report_to_resolution() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let official = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
+    let sefrou = access(&verified_user(&app, &catcher, "sefrou@tawasol.test", "fr").await);
+    for (email, commune, categories, title) in [
+        (
+            "karim@tawasol.test",
+            "tangier",
+            json!(["public_lighting"]),
+            "Vice-président chargé de l'éclairage public",
+        ),
+        (
+            "sefrou@tawasol.test",
+            "sefrou",
+            json!([]),
+            "Président du conseil",
+        ),
+    ] {
+        let res = app
+            .post("/api/v1/admin/officials", Some(&admin), &json!({"email": email, "commune": commune, "categories": categories, "title": title}))
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+    let reporter = access(&verified_user(&app, &catcher, "amina@tawasol.test", "ar").await);
+    let follower = access(&verified_user(&app, &catcher, "claire@tawasol.test", "fr").await);
+
+    // A resident of Tangier reports a broken street light, in Arabic.
+    let created = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await;
+    let path = format!("/api/v1/issues/{}", created["id"]);
+    // The official bound to public lighting in Tangier hears of it; the one of Sefrou does not.
+    let mails = mail_to(&catcher, "karim@tawasol.test", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "Nouveau signalement : مصباح الشارع مُعَطَّل"
+    );
+    assert!(mails[1].header("List-Unsubscribe").is_some());
+    assert_eq!(mail_to(&catcher, "sefrou@tawasol.test", 1).await.len(), 1);
+
+    // Another resident supports and follows it.
+    for rel in ["support", "follow"] {
+        assert_eq!(
+            app.send(Method::PUT, &format!("{path}/{rel}"), Some(&follower), None)
+                .await
+                .status(),
+            204
+        );
+        assert_eq!(
+            app.send(Method::PUT, &format!("{path}/{rel}"), Some(&follower), None)
+                .await
+                .status(),
+            204,
+            "idempotent"
+        );
+    }
+    let seen = body(app.send(Method::GET, &path, Some(&follower), None).await).await;
+    assert_eq!(
+        (
+            seen["support_count"].as_i64(),
+            seen["follower_count"].as_i64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        (
+            seen["supported_by_me"].as_bool(),
+            seen["followed_by_me"].as_bool()
+        ),
+        (Some(true), Some(true))
+    );
+
+    // The official answers in public.
+    let res = app
+        .post(
+            &format!("{path}/replies"),
+            Some(&official),
+            &json!({"body": "Une équipe passe demain soir."}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let answer = body(res).await;
+    assert_eq!(answer["official_answer"], true);
+    assert_eq!(
+        answer["official_title"],
+        "Vice-président chargé de l'éclairage public"
+    );
+    let ar = mail_to(&catcher, "amina@tawasol.test", 2).await;
+    assert_eq!(
+        ar[1].subject(),
+        "رد رسمي: مصباح الشارع مُعَطَّل",
+        "the reporter reads Arabic"
+    );
+    let fr = mail_to(&catcher, "claire@tawasol.test", 2).await;
+    assert_eq!(
+        fr[1].subject(),
+        "Réponse officielle : مصباح الشارع مُعَطَّل",
+        "the follower reads French"
+    );
+
+    // Others may not move it; the state machine holds.
+    let change = |status: &str| json!({"status": status, "note": "Équipe sur place."});
+    assert_eq!(
+        app.post(
+            &format!("{path}/status"),
+            Some(&sefrou),
+            &change("in_progress")
+        )
+        .await
+        .status(),
+        403
+    );
+    assert_eq!(
+        app.post(
+            &format!("{path}/status"),
+            Some(&reporter),
+            &change("in_progress")
+        )
+        .await
+        .status(),
+        403
+    );
+    let res = app
+        .post(
+            &format!("{path}/status"),
+            Some(&official),
+            &change("in_progress"),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(body(res).await["status"], "in_progress");
+    let resolved = body(
+        app.post(
+            &format!("{path}/status"),
+            Some(&official),
+            &json!({"status": "resolved", "note": "Lampe remplacée."}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(resolved["status"], "resolved");
+    let back = app
+        .post(
+            &format!("{path}/status"),
+            Some(&official),
+            &change("in_progress"),
+        )
+        .await;
+    assert_eq!(back.status(), 409);
+    assert_eq!(body(back).await["type"], "/problems/forbidden-transition");
+    let ar = mail_to(&catcher, "amina@tawasol.test", 4).await;
+    assert_eq!(ar[3].subject(), "تمت المعالجة: مصباح الشارع مُعَطَّل");
+    let fr = mail_to(&catcher, "claire@tawasol.test", 4).await;
+    assert_eq!(fr[2].subject(), "En cours : مصباح الشارع مُعَطَّل");
+    assert!(fr[3].body("text/plain").contains("Lampe remplacée."));
+
+    // The reporter reopens it within 30 days, with a comment.
+    let reopened = app
+        .post(
+            &format!("{path}/status"),
+            Some(&reporter),
+            &json!({"status": "acknowledged", "note": "La lampe s'est éteinte de nouveau."}),
+        )
+        .await;
+    assert_eq!(reopened.status(), 200);
+
+    // The public record: the answer set apart with its title, the history, no e-mail anywhere.
+    let public = app.get(&path).await.text().await.unwrap();
+    assert!(!public.contains("@tawasol.test"), "{public}");
+    let record: Value = serde_json::from_str(&public).unwrap();
+    assert_eq!(record["thread"][0]["author_name"], "karim");
+    assert_eq!(record["thread"][0]["official_answer"], true);
+    let history: Vec<&str> = record["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(history, ["in_progress", "resolved", "acknowledged"]);
+    assert_eq!(record["history"][1]["note"], "Lampe remplacée.");
+    assert_eq!(record["reply_count"], 1);
+    // Every status change is in the audit log too.
+    let audit = body(
+        app.send(Method::GET, "/api/v1/admin/audit", Some(&admin), None)
+            .await,
+    )
+    .await;
+    let issue_changes = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] == "issue.status")
+        .count();
+    assert_eq!(issue_changes, 3);
+}
+
+#[tokio::test]
+async fn status_changes_need_what_each_step_needs() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let official = access(&verified_user(&app, &catcher, "k@tawasol.test", "fr").await);
+    app.post(
+        "/api/v1/admin/officials",
+        Some(&admin),
+        &json!({"email": "k@tawasol.test", "commune": "tangier", "title": "Président"}),
+    )
+    .await;
+    let reporter = access(&verified_user(&app, &catcher, "r@tawasol.test", "fr").await);
+    let id = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let other = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/api/v1/issues/{other}/status");
+    for (req, pointer) in [
+        (
+            json!({"status": "planned", "note": "Bientôt"}),
+            "/expected_on",
+        ),
+        (
+            json!({"status": "planned", "note": "Bientôt", "expected_on": "2020-01-01"}),
+            "/expected_on",
+        ),
+        (
+            json!({"status": "not_responsible", "note": "Eau"}),
+            "/responsible_body",
+        ),
+        (
+            json!({"status": "duplicate", "note": "Doublon"}),
+            "/duplicate_of",
+        ),
+        (json!({"status": "rejected", "note": " "}), "/note"),
+        (json!({"status": "done", "note": "x"}), "/status"),
+    ] {
+        let res = app.post(&path, Some(&official), &req).await;
+        assert_eq!(res.status(), 422, "{req}");
+        assert_eq!(body(res).await["errors"][0]["pointer"], pointer, "{req}");
+    }
+    let water = json!({"status": "not_responsible", "note": "Relève de l'eau", "responsible_body": "Amendis (gestionnaire délégué)"});
+    assert_eq!(app.post(&path, Some(&official), &water).await.status(), 200);
+    // A duplicate hands its supporters and followers to the original.
+    let third = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let supporter = access(&verified_user(&app, &catcher, "s@tawasol.test", "fr").await);
+    app.send(
+        Method::PUT,
+        &format!("/api/v1/issues/{third}/support"),
+        Some(&supporter),
+        None,
+    )
+    .await;
+    let dup = json!({"status": "duplicate", "note": "Même lampadaire", "duplicate_of": id});
+    assert_eq!(
+        app.post(
+            &format!("/api/v1/issues/{third}/status"),
+            Some(&official),
+            &dup
+        )
+        .await
+        .status(),
+        200
+    );
+    let original = body(app.get(&format!("/api/v1/issues/{id}")).await).await;
+    assert_eq!(original["support_count"], 1);
 }

@@ -30,9 +30,20 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         ("PATCH", "/api/v1/me") => 200,
         ("DELETE", "/api/v1/me") => 204,
         // Contributing needs a verified address and no ban.
-        ("POST", "/api/v1/issues") => match role {
+        ("POST", "/api/v1/issues" | "/api/v1/issues/{id}/replies") => match role {
             "unverified" | "banned" => 403,
             _ => 201,
+        },
+        ("PUT" | "DELETE", "/api/v1/issues/{id}/support" | "/api/v1/issues/{id}/follow") => {
+            match role {
+                "unverified" | "banned" => 403,
+                _ => 204,
+            }
+        }
+        // Only the official whose scope covers the issue (Tangier, public lighting) acknowledges it.
+        ("POST", "/api/v1/issues/{id}/status") => match role {
+            "official_tangier" => 200,
+            _ => 403,
         },
         (_, p) if p.starts_with("/api/v1/admin/") => {
             if role != "admin" {
@@ -69,6 +80,7 @@ struct World {
     victim_id: i64,
     organisation_id: i64,
     dead_mail_id: i64,
+    issue_id: i64,
 }
 
 async fn world() -> World {
@@ -167,7 +179,19 @@ async fn world() -> World {
         .await
         .unwrap();
     let dead_mail_id = dead["items"][0]["id"].as_i64().expect("the dead mail");
+    let resident = access(&login(&app, "resident@tawasol.test").await);
+    let issue = app
+        .post(
+            "/api/v1/issues",
+            Some(&resident),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": "Lampadaire éteint", "description": "Éteint depuis trois nuits, rue Ibn Battouta."}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
     World {
+        issue_id: issue["id"].as_i64().expect("the matrix issue"),
         app,
         tokens,
         victim_email: "victim@tawasol.test".into(),
@@ -180,6 +204,8 @@ async fn world() -> World {
 fn concrete(w: &World, path: &str) -> String {
     let id = if path.starts_with("/api/v1/admin/outbox") {
         w.dead_mail_id
+    } else if path.starts_with("/api/v1/issues") {
+        w.issue_id
     } else {
         w.organisation_id
     };
@@ -200,6 +226,12 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ),
         ("POST", "/api/v1/admin/organisations/{id}/members") => Some(json!({"email": v})),
         ("POST", "/api/v1/admin/users/{user_id}/ban") => Some(json!({"reason": "test"})),
+        ("POST", "/api/v1/issues/{id}/replies") => {
+            Some(json!({"body": "Moi aussi je l'ai remarqué."}))
+        }
+        ("POST", "/api/v1/issues/{id}/status") => {
+            Some(json!({"status": "acknowledged", "note": "Signalement pris en compte."}))
+        }
         ("POST", "/api/v1/issues") => Some(
             json!({"commune": "tangier", "category": "public_lighting", "title": "Lampadaire éteint", "description": "Éteint depuis trois nuits, rue Ibn Battouta."}),
         ),

@@ -26,6 +26,8 @@ problem-invalid-token-title = رابط أو رمز غير صالح
 problem-invalid-token-description = الرابط أو الرمز غير معروف، أو استعمل من قبل، أو انتهت صلاحيته. اطلب رابطا جديدا.
 problem-too-many-requests-title = محاولات كثيرة جدا
 problem-too-many-requests-description = طلبات كثيرة في وقت قصير. أعد المحاولة بعد المدة المذكورة في الترويس Retry-After.
+problem-forbidden-transition-title = تغيير الحالة غير ممكن
+problem-forbidden-transition-description = لا يمكن للبلاغ أن ينتقل من حالته الحالية إلى الحالة المطلوبة (مثلا من حالة مغلقة إلى «في طور الإنجاز»)، أو أن أجل إعادة فتحه قد انقضى.
 problem-internal-title = خطأ داخلي
 problem-internal-description = حدث خطأ غير متوقع من جهتنا. لم يحفظ أي شيء مما أرسلته بشكل ناقص. اذكر معرف الطلب إذا أبلغت عنه.
 problem-service-unavailable-title = الخدمة غير متوفرة مؤقتا
@@ -58,6 +60,8 @@ detail-user-not-found = لا يوجد حساب رقم { $id }.
 detail-organisation-not-found = لا توجد جمعية رقم { $id }.
 detail-registration-accepted = إذا كان هذا العنوان يستقبل البريد، فقد أرسلت إليه للتو رسالة بالخطوة التالية.
 detail-issue-not-found = لا يوجد بلاغ رقم { $id }.
+detail-forbidden-transition = لا يمكن لبلاغ «{ $from }» أن يصبح «{ $to }».
+detail-reopen-window-closed = يمكن إعادة فتح بلاغ تمت معالجته خلال 30 يوما فقط.
 detail-internal = حدث خطأ غير متوقع. معرف الطلب: { $request_id }.
 detail-database-unavailable = قاعدة البيانات غير متاحة. أعد المحاولة بعد ثوان.
 detail-migrations-pending = قاعدة البيانات قيد التحديث. أعد المحاولة بعد ثوان.
@@ -77,6 +81,11 @@ field-issue-title = أدخل عنوانا من 5 إلى 140 حرفا في سطر
 field-issue-description = صف المشكل في 10 إلى 5000 حرف.
 field-location = أدخل خط عرض بين -90 و90 وخط طول بين -180 و180.
 field-location-outside = هذا المكان خارج الجماعة المختارة.
+field-note = اشرح هذا التغيير في ملاحظة (2000 حرف على الأكثر).
+field-expected-on = البلاغ المبرمج يحتاج إلى تاريخ متوقع، اليوم أو بعده.
+field-responsible-body = اذكر الجهة المختصة (مثلا المفوض له تدبير الماء).
+field-duplicate-of = أدخل رقم بلاغ آخر منشور.
+field-reply-body = اكتب ردا من 1 إلى 5000 حرف.
 field-unknown = هذا الحقل غير مقبول هنا.
 field-missing = هذا الحقل إلزامي.
 field-invalid-type = نوع هذه القيمة غير صحيح.
@@ -158,3 +167,32 @@ mail-account-password-changed-body =
     تم للتو تغيير كلمة سر حسابك في تواصل، وأغلقت كل جلساتك.
 
     إذا لم تكن أنت، اطلب فورا كلمة سر جديدة من صفحة الدخول وأخبرنا.
+
+mail-issue-new-for-official-subject = بلاغ جديد: { $title }
+mail-issue-new-for-official-body =
+    أبلغ أحد السكان للتو عن مشكل من اختصاصكم ({ $commune }، { $category }):
+
+    «{ $title }»
+
+    أجيبوا علنا وحدثوا حالته:
+
+    { $url }
+
+mail-issue-status-changed-subject = { $status }: { $title }
+mail-issue-status-changed-body =
+    البلاغ «{ $title }» أصبح الآن: { $status }.
+
+    { $note }
+
+    { $url }
+
+## Issue statuses
+
+status-submitted = تم الاستلام
+status-acknowledged = قيد الدراسة
+status-in-progress = في طور الإنجاز
+status-planned = مبرمج
+status-resolved = تمت المعالجة
+status-not-responsible = خارج اختصاص الجماعة
+status-duplicate = مكرر
+status-rejected = مرفوض

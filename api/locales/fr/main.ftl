@@ -26,6 +26,8 @@ problem-invalid-token-title = Lien ou jeton invalide
 problem-invalid-token-description = Le lien ou le jeton est inconnu, a déjà servi ou a expiré. Demandez-en un nouveau.
 problem-too-many-requests-title = Trop de tentatives
 problem-too-many-requests-description = Trop de demandes en peu de temps. Réessayez après le délai indiqué par l’en-tête Retry-After.
+problem-forbidden-transition-title = Changement d’état impossible
+problem-forbidden-transition-description = Le signalement ne peut pas passer de son état actuel à celui demandé (par exemple d’un état clos à « en cours »), ou le délai pour le rouvrir est passé.
 problem-internal-title = Erreur interne
 problem-internal-description = Une erreur imprévue s’est produite de notre côté. Rien de ce que vous avez envoyé n’a été enregistré à moitié. Citez l’identifiant de requête si vous la signalez.
 problem-service-unavailable-title = Service momentanément indisponible
@@ -58,6 +60,8 @@ detail-user-not-found = Aucun compte { $id }.
 detail-organisation-not-found = Aucune organisation { $id }.
 detail-registration-accepted = Si cette adresse peut recevoir du courrier, un message vient d’y être envoyé pour la suite.
 detail-issue-not-found = Aucun signalement { $id }.
+detail-forbidden-transition = Un signalement « { $from } » ne peut pas devenir « { $to } ».
+detail-reopen-window-closed = Un signalement résolu peut être rouvert pendant 30 jours seulement.
 detail-internal = Une erreur imprévue s’est produite. Identifiant de la requête : { $request_id }.
 detail-database-unavailable = La base de données est injoignable. Réessayez dans quelques secondes.
 detail-migrations-pending = La base de données est en cours de mise à jour. Réessayez dans quelques secondes.
@@ -77,6 +81,11 @@ field-issue-title = Donnez un titre de 5 à 140 caractères, sur une ligne.
 field-issue-description = Décrivez le problème en 10 à 5 000 caractères.
 field-location = Donnez une latitude entre -90 et 90 et une longitude entre -180 et 180.
 field-location-outside = Ce lieu est en dehors de la commune choisie.
+field-note = Expliquez ce changement en une note (2 000 caractères au plus).
+field-expected-on = Un signalement programmé a besoin d’une date prévue, aujourd’hui ou plus tard.
+field-responsible-body = Nommez l’organisme compétent (par exemple le gestionnaire délégué de l’eau).
+field-duplicate-of = Indiquez le numéro d’un autre signalement, public.
+field-reply-body = Écrivez une réponse de 1 à 5 000 caractères.
 field-unknown = Ce champ n’est pas accepté ici.
 field-missing = Ce champ est obligatoire.
 field-invalid-type = Cette valeur n’est pas du bon type.
@@ -158,3 +167,32 @@ mail-account-password-changed-body =
     Le mot de passe de votre compte Tawasol vient d’être changé, et toutes vos sessions ont été fermées.
 
     Si ce n’était pas vous, demandez tout de suite un nouveau mot de passe depuis la page de connexion et prévenez-nous.
+
+mail-issue-new-for-official-subject = Nouveau signalement : { $title }
+mail-issue-new-for-official-body =
+    Un habitant vient de signaler un problème qui relève de vous ({ $commune }, { $category }) :
+
+    « { $title } »
+
+    Répondez publiquement et tenez son état à jour :
+
+    { $url }
+
+mail-issue-status-changed-subject = { $status } : { $title }
+mail-issue-status-changed-body =
+    Le signalement « { $title } » est maintenant : { $status }.
+
+    { $note }
+
+    { $url }
+
+## Issue statuses
+
+status-submitted = Reçu
+status-acknowledged = Pris en compte
+status-in-progress = En cours
+status-planned = Programmé
+status-resolved = Résolu
+status-not-responsible = Hors compétence de la commune
+status-duplicate = Doublon
+status-rejected = Rejeté

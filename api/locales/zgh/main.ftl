@@ -27,6 +27,8 @@ problem-invalid-token-title = ⴰⵙⵖⵏ ⵏⵖ ⴰⵙⵉⵍⵖ ⵓⵔ ⵉⵖ�
 problem-invalid-token-description = ⴰⵙⵖⵏ ⵏⵖ ⴰⵙⵉⵍⵖ ⵓⵔ ⵉⵜⵜⵡⴰⵙⵙⵏ, ⵏⵖ ⵉⵜⵜⵓⵙⵎⵔⵙ ⵢⴰⴷ, ⵏⵖ ⵢⵉⵡⵉⵙ ⵓⴽⵓⴷ ⵏⵏⵙ. ⵙⵓⵜⵔ ⵢⴰⵏ ⵓⵎⴰⵢⵏⵓ.
 problem-too-many-requests-title = ⴰⵟⵟⴰⵙ ⵏ ⵓⵔⵎⴰⵏ
 problem-too-many-requests-description = ⴰⵟⵟⴰⵙ ⵏ ⵉⵙⵓⵜⵔⴰ ⴳ ⵢⴰⵏ ⵓⴽⵓⴷ ⵉⵎⵥⵥⵉⵏ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⵜⴰⵣⵎⵣ ⵏⵏⴰ ⵉⵙⵎⴰⵍ ⵓⵣⵡⵍ Retry-After.
+problem-forbidden-transition-title = ⵓⵔ ⵉⵣⵎⵉⵔ ⵓⵙⵏⴼⵍ ⵏ ⵓⴷⴷⴰⴷ
+problem-forbidden-transition-description = ⴰⵎⵓⴽⵔⴰⴹ ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵣⵔⵉ ⵙⴳ ⵓⴷⴷⴰⴷ ⵏⵏⵙ ⵖⵔ ⵓⵏⵏⴰ ⵉⵜⵜⵓⵙⵓⵜⵔⵏ, ⵏⵖ ⵉⵣⵔⵉ ⵓⴽⵓⴷ ⵏ ⵓⵔⵣⵣⵓⵎ ⵏⵏⵙ.
 problem-internal-title = ⵜⴰⵣⴳⵍⵜ ⵜⴰⴳⵯⵏⵙⴰⵏⵜ
 problem-internal-description = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ ⵖⵓⵔⵏⵖ. ⵓⵔ ⵉⵜⵜⵓⵃⴹⴰ ⵡⴰⵍⵓ ⵙ ⵓⵣⴳⵏ. ⵙⵎⴰⵍ ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ ⵎⴰ ⵜⵏⵏⵉⴷ ⴼⵍⴰⵙ.
 problem-service-unavailable-title = ⵜⴰⵏⴰⴼⵓⵜ ⵓⵔ ⵜⵍⵍⵉ ⵖⵉⵍⴰ
@@ -59,6 +61,8 @@ detail-user-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵓⵎⵉⴹⴰⵏ { $id }.
 detail-organisation-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵎⵓⵙⵙⵓⵏⵜ { $id }.
 detail-registration-accepted = ⵎⴰ ⵉⵣⵎⵔ ⵓⵏⵙⴰ ⴰ ⴰⴷ ⵢⴰⵡⴹ ⵜⵉⴱⵔⴰⵜⵉⵏ, ⵜⵜⵓⵣⵏ ⵖⵔⵙ ⵢⴰⵜ ⵜⴱⵔⴰⵜ ⵙ ⵜⵙⵓⵔⵉⴼⵜ ⵜⴰⵎⴹⴼⴰⵔⵜ.
 detail-issue-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵓⵎⵓⴽⵔⴰⴹ { $id }.
+detail-forbidden-transition = ⴰⵎⵓⴽⵔⴰⴹ « { $from } » ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⴳ « { $to } ».
+detail-reopen-window-closed = ⴰⵎⵓⴽⵔⴰⴹ ⵉⵜⵜⵓⴼⵙⵙⵢⵏ ⵉⵣⵎⵔ ⴰⴷ ⵉⵜⵜⵓⵔⵣⵎ ⴳ 30 ⵏ ⵡⵓⵙⵙⴰⵏ ⴽⴰⵏ.
 detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
 detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
@@ -78,6 +82,11 @@ field-issue-title = ⴰⵔⵓ ⴰⵣⵡⵍ ⵙⴳ 5 ⴰⵔ 140 ⵏ ⵉⵙⴽⴽ�
 field-issue-description = ⴳⵍⵎ ⴰⵎⵓⴽⵔⴰⴹ ⵙⴳ 10 ⴰⵔ 5000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
 field-location = ⴰⵔⵓ ⴰⵣⵔⴰⵢ ⴳⵔ -90 ⴷ 90 ⴷ ⴰⵏⵣⴰⵢ ⴳⵔ -180 ⴷ 180.
 field-location-outside = ⴰⴷⵖⴰⵔ ⴰ ⵉⵍⵍⴰ ⴱⵕⵕⴰ ⵏ ⵜⵊⵎⴰⵄⵜ ⵏⵏⴰ ⵜⵙⵜⴰⵢⴷ.
+field-note = ⵙⵙⴼⵔⵓ ⴰⵙⵏⴼⵍ ⴰ ⵙ ⵢⴰⵜ ⵜⵏⴰⵢⵜ (2000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵎⴰⵃⴷ).
+field-expected-on = ⴰⵎⵓⴽⵔⴰⴹ ⵉⵜⵜⵓⵙⵖⵉⵡⵙⵏ ⵉⵃⵜⴰⵊ ⴰⵙⴰⴽⵓⴷ, ⴰⵙⵙ ⴰ ⵏⵖ ⴷⴼⴼⵉⵔ.
+field-responsible-body = ⵙⵎⵎ ⵜⴰⵏⴱⴰⴹⵜ ⵏⵏⴰ ⵉⵍⴰⵏ ⵜⴰⵣⵎⵔⴰ.
+field-duplicate-of = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵢⴰⴹⵏ ⵉⵜⵜⵓⵙⵙⵓⴼⵖⵏ.
+field-reply-body = ⴰⵔⵓ ⵜⴰⵔⵔⴰⵢⵜ ⵙⴳ 1 ⴰⵔ 5000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
 field-unknown = ⵉⴳⵔ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ ⴷⴰ.
 field-missing = ⵉⴳⵔ ⴰ ⵉⵇⵇⴰⵏ.
 field-invalid-type = ⴰⵏⴰⵡ ⵏ ⵓⵣⴰⵍ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ.
@@ -159,3 +168,32 @@ mail-account-password-changed-body =
     ⵜⵜⵓⴱⴷⴷⴰⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ ⴳ ⵜⴰⵡⴰⵚⵍ, ⵜⵜⵓⵇⵇⵏⵏ ⴰⴽⴽ ⵉⵎⵙⵉⵍⵏ ⵏⵏⴽ.
 
     ⵎⴰ ⵓⵔ ⴷ ⴽⵢⵢ, ⵙⵓⵜⵔ ⵖⵉⵍⴰ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵙⴳ ⵜⴰⵙⵏⴰ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵙⵙⵓⴷⵏⵜ ⴰⵖ.
+
+mail-issue-new-for-official-subject = ⴰⵎⵓⴽⵔⴰⴹ ⴰⵎⴰⵢⵏⵓ: { $title }
+mail-issue-new-for-official-body =
+    ⵢⴰⵏ ⵓⵏⵍⵍⴰⵖ ⵉⵙⵎⴰⵍ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵏⵏⴰ ⵉⴳⴰⵏ ⵡⵉⵏⵏⴽ ({ $commune }, { $category }):
+
+    « { $title } »
+
+    ⵔⴰⵔ ⵙ ⵓⴳⴷⵓⴷ ⵜⵙⵏⴼⵍⴷ ⴰⴷⴷⴰⴷ ⵏⵏⵙ:
+
+    { $url }
+
+mail-issue-status-changed-subject = { $status }: { $title }
+mail-issue-status-changed-body =
+    ⴰⵎⵓⴽⵔⴰⴹ « { $title } » ⵉⴳⴰ ⵖⵉⵍⴰ: { $status }.
+
+    { $note }
+
+    { $url }
+
+## Issue statuses
+
+status-submitted = ⵉⵜⵜⵓⵎⵎⵥ
+status-acknowledged = ⵉⵜⵜⵓⵙⵙⵏ
+status-in-progress = ⴰⵔ ⵉⵜⵜⵓⵙⴽⴰⵔ
+status-planned = ⵉⵜⵜⵓⵙⵖⵉⵡⵙ
+status-resolved = ⵉⵜⵜⵓⴼⵙⵙⵢ
+status-not-responsible = ⴱⵕⵕⴰ ⵏ ⵜⵣⵎⵔⴰ ⵏ ⵜⵊⵎⴰⵄⵜ
+status-duplicate = ⵉⵜⵜⵓⵙⵏⵖⵍ
+status-rejected = ⵉⵜⵜⵓⵙⵔⵙ

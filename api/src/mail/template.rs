@@ -30,6 +30,20 @@ pub enum Template {
     },
     /// The password was changed and every session ended.
     AccountPasswordChanged { display_name: String },
+    /// A new issue in an official's scope.
+    IssueNewForOfficial {
+        issue_title: String,
+        commune: String,
+        category: String,
+        issue_url: String,
+    },
+    /// An issue the recipient reported or follows changed status.
+    IssueStatusChanged {
+        issue_title: String,
+        status: String,
+        note: String,
+        issue_url: String,
+    },
     /// An official answered an issue that the recipient reported or follows.
     IssueOfficialAnswer {
         issue_title: String,
@@ -59,6 +73,8 @@ impl Template {
             Template::AccountPasswordReset { .. } => "account_password_reset",
             Template::AccountPasswordChanged { .. } => "account_password_changed",
             Template::IssueOfficialAnswer { .. } => "issue_official_answer",
+            Template::IssueNewForOfficial { .. } => "issue_new_for_official",
+            Template::IssueStatusChanged { .. } => "issue_status_changed",
         }
     }
 
@@ -68,8 +84,13 @@ impl Template {
             | Template::AccountRegistrationAttempt { .. }
             | Template::AccountPasswordReset { .. }
             | Template::AccountPasswordChanged { .. } => Kind::Account,
-            Template::IssueOfficialAnswer { .. } => Kind::Notification {
-                topic: "issue_updates",
+            Template::IssueOfficialAnswer { .. } | Template::IssueStatusChanged { .. } => {
+                Kind::Notification {
+                    topic: "issue_updates",
+                }
+            }
+            Template::IssueNewForOfficial { .. } => Kind::Notification {
+                topic: "official_new_issues",
             },
         }
     }
@@ -87,7 +108,7 @@ impl Template {
             .map_err(|e| UnknownTemplate(format!("{name}: {e}")))
     }
 
-    fn message(&self, part: &'static str) -> Message {
+    fn message(&self, part: &'static str, locale: Locale) -> Message {
         let key: &'static str = match (self, part) {
             (Template::AccountVerifyEmail { .. }, "subject") => "mail-account-verify-email-subject",
             (Template::AccountVerifyEmail { .. }, _) => "mail-account-verify-email-body",
@@ -109,6 +130,12 @@ impl Template {
                 "mail-issue-official-answer-subject"
             }
             (Template::IssueOfficialAnswer { .. }, _) => "mail-issue-official-answer-body",
+            (Template::IssueNewForOfficial { .. }, "subject") => {
+                "mail-issue-new-for-official-subject"
+            }
+            (Template::IssueNewForOfficial { .. }, _) => "mail-issue-new-for-official-body",
+            (Template::IssueStatusChanged { .. }, "subject") => "mail-issue-status-changed-subject",
+            (Template::IssueStatusChanged { .. }, _) => "mail-issue-status-changed-body",
         };
         let m = Message::new(key);
         match self {
@@ -131,6 +158,29 @@ impl Template {
             Template::AccountPasswordChanged { display_name } => {
                 m.arg("name", display_name.as_str())
             }
+            Template::IssueNewForOfficial {
+                issue_title,
+                commune,
+                category,
+                issue_url,
+            } => m
+                .arg("title", issue_title.as_str())
+                .arg("commune", commune.as_str())
+                .arg("category", category.as_str())
+                .arg("url", issue_url.as_str()),
+            Template::IssueStatusChanged {
+                issue_title,
+                status,
+                note,
+                issue_url,
+            } => m
+                .arg("title", issue_title.as_str())
+                .arg(
+                    "status",
+                    crate::i18n::text(locale, &format!("status-{}", status.replace('_', "-"))),
+                )
+                .arg("note", note.as_str())
+                .arg("url", issue_url.as_str()),
             Template::IssueOfficialAnswer {
                 issue_title,
                 official_name,
@@ -147,11 +197,11 @@ impl Template {
     /// The mail in `locale`. `unsubscribe_url` is given for notifications.
     pub fn render(&self, locale: Locale, unsubscribe_url: Option<&str>) -> Rendered {
         let subject = self
-            .message("subject")
+            .message("subject", locale)
             .render(locale)
             .replace(['\r', '\n'], " ");
         let mut paragraphs: Vec<String> = self
-            .message("body")
+            .message("body", locale)
             .render(locale)
             .split("\n\n")
             .map(|p| p.trim().to_owned())
@@ -249,7 +299,19 @@ mod tests {
         let changed = Template::AccountPasswordChanged {
             display_name: "A".into(),
         };
-        for t in [verify(), answer, attempt, reset, changed] {
+        let new = Template::IssueNewForOfficial {
+            issue_title: "T".into(),
+            commune: "tangier".into(),
+            category: "public_lighting".into(),
+            issue_url: "https://t.ma/i/1".into(),
+        };
+        let status = Template::IssueStatusChanged {
+            issue_title: "T".into(),
+            status: "in_progress".into(),
+            note: "N".into(),
+            issue_url: "https://t.ma/i/1".into(),
+        };
+        for t in [verify(), answer, attempt, reset, changed, new, status] {
             for locale in Locale::ALL {
                 let r = t.render(locale, Some("https://t.ma/u?token=x"));
                 for part in [&r.subject, &r.text, &r.html] {

@@ -55,8 +55,103 @@ pub async fn show(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let issue = issues::show(&state, &caller, *id).await?;
+    let issue = issues::detail(&state, &caller, *id).await?;
     Ok(HttpResponse::Ok().json(issue))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyBody {
+    body: String,
+}
+
+pub async fn reply(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<ReplyBody>,
+) -> Result<HttpResponse, ApiError> {
+    let reply = issues::reply(&state, &caller, *id, &b.body).await?;
+    Ok(created(
+        format!("/api/v1/issues/{}#reply-{}", *id, reply.id),
+        &reply,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusBody {
+    status: String,
+    #[serde(default)]
+    note: String,
+    expected_on: Option<chrono::NaiveDate>,
+    responsible_body: Option<String>,
+    duplicate_of: Option<i64>,
+}
+
+pub async fn change_status(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<StatusBody>,
+) -> Result<HttpResponse, ApiError> {
+    let to = tawasol_domain::issue::IssueStatus::parse(&b.status).ok_or_else(|| {
+        ApiError::new(crate::problem::ProblemKind::Validation)
+            .detail(Message::new("detail-validation"))
+            .field("/status", Message::new("field-invalid"))
+    })?;
+    let change = tawasol_domain::issue::StatusChange {
+        to,
+        note: b.note,
+        expected_on: b.expected_on,
+        responsible_body: b.responsible_body,
+        duplicate_of: b.duplicate_of,
+    };
+    let issue = issues::change_status(&state, &caller, *id, change).await?;
+    Ok(HttpResponse::Ok().json(issue))
+}
+
+async fn relation(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    support: bool,
+    on: bool,
+) -> Result<HttpResponse, ApiError> {
+    issues::set_relation(state, caller, id, support, on).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub async fn support(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    relation(&state, &caller, *id, true, true).await
+}
+
+pub async fn unsupport(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    relation(&state, &caller, *id, true, false).await
+}
+
+pub async fn follow(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    relation(&state, &caller, *id, false, true).await
+}
+
+pub async fn unfollow(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    relation(&state, &caller, *id, false, false).await
 }
 
 #[derive(Debug, Deserialize)]

@@ -107,6 +107,42 @@ fn routes() -> Vec<Entry> {
         issues::create,
     ));
     r.extend(get("/api/v1/issues/{id}", Public, issues::show));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/issues/{id}/replies",
+        Authenticated,
+        issues::reply,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/issues/{id}/status",
+        Authenticated,
+        issues::change_status,
+    ));
+    r.push(entry(
+        Method::PUT,
+        "/api/v1/issues/{id}/support",
+        Authenticated,
+        issues::support,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/issues/{id}/support",
+        Authenticated,
+        issues::unsupport,
+    ));
+    r.push(entry(
+        Method::PUT,
+        "/api/v1/issues/{id}/follow",
+        Authenticated,
+        issues::follow,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/issues/{id}/follow",
+        Authenticated,
+        issues::unfollow,
+    ));
     // Accounts
     r.push(entry(
         Method::POST,

@@ -14,7 +14,7 @@ use tawasol_persistence::audit::{self, AuditInsertForm};
 use tawasol_persistence::role::{self, OrganisationInsertForm, Resolved};
 use tawasol_persistence::{AnyConnection, PersistenceError};
 
-fn record(
+pub(crate) fn record(
     c: &mut AnyConnection,
     caller: &Caller,
     action: &str,

@@ -166,6 +166,7 @@ pub async fn report(
     let held =
         contains_personal_data(description.as_str()) || contains_personal_data(title.as_str());
     let search_text = index_terms(&format!("{} {}", title.as_str(), description.as_str()));
+    let state2 = state.clone();
     let id = with_conn(&state.db, move |conn| {
         conn.transaction(|c| {
             let slug = CommuneSlug::parse(&input.commune)
@@ -199,7 +200,7 @@ pub async fn report(
                     return Err(UseCaseError::invalid("category", "field-category"));
                 }
             };
-            Ok(issue::create(
+            let id = issue::create(
                 c,
                 &IssueInsertForm {
                     commune_id,
@@ -217,10 +218,13 @@ pub async fn report(
                     created_at: at,
                     updated_at: at,
                 },
-            )?)
+            )?;
+            notify_officials_of_new_issue(&state2, c, id, at)?;
+            Ok(id)
         })
     })
     .await?;
+    state.mail.wake();
     show(state, caller, id).await
 }
 
@@ -289,6 +293,392 @@ pub async fn list(
         Ok(Page {
             items: rows.into_iter().map(IssueView::from).collect(),
             next,
+        })
+    })
+    .await
+}
+
+// ---- the public thread, status changes, supports and follows ----
+
+use crate::mail::template::Template;
+use crate::mail::{OutgoingMail, enqueue};
+use tawasol_domain::issue::{StatusChange, StatusRole, check_transition};
+use tawasol_domain::{Actor, ArrondissementSlug, CategoryCode, EmailAddress};
+use tawasol_persistence::AnyConnection;
+use tawasol_persistence::issue::{Recipient, ReplyInsertForm, StatusUpdate};
+
+/// A reply as the public sees it. An official answer names the official and their title.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReplyView {
+    pub id: i64,
+    /// `null` once the author deleted their account ("former resident").
+    pub author_name: Option<String>,
+    pub official_answer: bool,
+    pub official_title: Option<String>,
+    pub body: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub from: String,
+    pub to: String,
+    pub note: String,
+    pub by: Option<String>,
+    pub expected_on: Option<String>,
+    pub responsible_body: Option<String>,
+    pub duplicate_of: Option<i64>,
+    pub at: String,
+}
+
+/// One issue with its thread (oldest first), its public status history, and the reader's own
+/// support and follow.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssueDetail {
+    #[serde(flatten)]
+    pub issue: IssueView,
+    pub thread: Vec<ReplyView>,
+    pub history: Vec<StatusView>,
+    pub supported_by_me: bool,
+    pub followed_by_me: bool,
+}
+
+fn name(n: String) -> Option<String> {
+    (!n.is_empty()).then_some(n)
+}
+
+pub async fn detail(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> Result<IssueDetail, UseCaseError> {
+    let issue = show(state, caller, id).await?;
+    let viewer = caller.user_id();
+    with_conn(&state.db, move |c| {
+        let thread = issue::replies(c, id, viewer)?
+            .into_iter()
+            .map(|r| ReplyView {
+                id: r.id,
+                author_name: name(r.author_name),
+                official_answer: r.is_official,
+                official_title: r.official_title,
+                body: r.body,
+                created_at: rfc3339(r.created_at),
+                edited_at: r.edited_at.map(rfc3339),
+            })
+            .collect();
+        let history = issue::status_history(c, id)?
+            .into_iter()
+            .map(|h| StatusView {
+                from: h.from_status,
+                to: h.to_status,
+                note: h.note,
+                by: name(h.actor_name),
+                expected_on: h.expected_on.map(|d| d.to_string()),
+                responsible_body: h.responsible_body,
+                duplicate_of: h.duplicate_of,
+                at: rfc3339(h.created_at),
+            })
+            .collect();
+        let (supported_by_me, followed_by_me) = match viewer {
+            Some(v) => issue::relation(c, id, v)?,
+            None => (false, false),
+        };
+        Ok(IssueDetail {
+            issue,
+            thread,
+            history,
+            supported_by_me,
+            followed_by_me,
+        })
+    })
+    .await
+}
+
+fn issue_url(state: &AppState, id: i64) -> String {
+    format!("{}/api/v1/issues/{id}", state.public_url)
+}
+
+fn notify(
+    c: &mut AnyConnection,
+    recipients: &[Recipient],
+    skip: Option<i64>,
+    template: &Template,
+    key: &str,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    for r in recipients.iter().filter(|r| Some(r.user_id) != skip) {
+        let Some(to) = r.email.as_deref().and_then(|e| EmailAddress::parse(e).ok()) else {
+            continue;
+        };
+        enqueue(
+            c,
+            &OutgoingMail {
+                to,
+                locale: Locale::parse(&r.locale).unwrap_or(Locale::DEFAULT),
+                template: template.clone(),
+                dedupe_key: format!("{key}:{}", r.user_id),
+            },
+            at,
+        )?;
+    }
+    Ok(())
+}
+
+/// Officials of the issue's scope hear of a new public issue at once.
+pub(crate) fn notify_officials_of_new_issue(
+    state: &AppState,
+    c: &mut AnyConnection,
+    id: i64,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    let Some(row) = issue::find(c, id)? else {
+        return Ok(());
+    };
+    if row.visibility != "public" {
+        return Ok(());
+    }
+    let Some((commune_id, arrondissement_id, category_id)) = issue::place(c, id)? else {
+        return Ok(());
+    };
+    let officials = issue::officials_in_scope(c, commune_id, arrondissement_id, category_id)?;
+    let template = Template::IssueNewForOfficial {
+        issue_title: row.title,
+        commune: row.commune,
+        category: row.category,
+        issue_url: issue_url(state, id),
+    };
+    notify(
+        c,
+        &officials,
+        None,
+        &template,
+        &format!("issue-new:{id}"),
+        at,
+    )
+}
+
+fn scope_covers(actor: &Actor, row: &IssueRow) -> bool {
+    let Actor::User(user) = actor else {
+        return false;
+    };
+    let (Some(scope), Ok(commune), Ok(category)) = (
+        &user.official,
+        CommuneSlug::parse(&row.commune),
+        CategoryCode::parse(&row.category),
+    ) else {
+        return false;
+    };
+    let arrondissement = row
+        .arrondissement
+        .as_deref()
+        .and_then(|a| ArrondissementSlug::parse(a).ok());
+    scope.covers(&commune, arrondissement.as_ref(), &category)
+}
+
+/// Adds a reply. A reply by an official in scope is an official answer: it names their title,
+/// and the reporter and followers are told by mail.
+pub async fn reply(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    body: &str,
+) -> Result<ReplyView, UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let author = caller.user_id().ok_or(UseCaseError::Denied(
+        tawasol_domain::Denied::NotAuthenticated,
+    ))?;
+    let text = body.trim().to_owned();
+    if text.is_empty() || text.chars().count() > 5000 {
+        return Err(UseCaseError::invalid("body", "field-reply-body"));
+    }
+    let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
+    let row = row
+        .filter(|r| r.visibility == "public" || r.author_id == author)
+        .ok_or(UseCaseError::IssueNotFound(id))?;
+    let official = scope_covers(&caller.actor, &row);
+    let held = contains_personal_data(&text);
+    let at = now();
+    let state2 = state.clone();
+    let reply = with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let title = if official {
+                account::official_binding(c, author)?.map(|b| b.title)
+            } else {
+                None
+            };
+            let reply_id = issue::add_reply(
+                c,
+                &ReplyInsertForm {
+                    issue_id: id,
+                    author_id: author,
+                    body: &text,
+                    is_official: official,
+                    official_title: title.as_deref(),
+                    visibility: if held { "pending" } else { "public" },
+                    created_at: at,
+                },
+            )?;
+            let author_name = account::find(c, author)?.map(|u| u.display_name);
+            if official && !held {
+                let followers = issue::followers(c, id)?;
+                let template = Template::IssueOfficialAnswer {
+                    issue_title: row.title.clone(),
+                    official_name: author_name.clone().unwrap_or_default(),
+                    official_title: title.clone().unwrap_or_default(),
+                    issue_url: issue_url(&state2, id),
+                };
+                notify(
+                    c,
+                    &followers,
+                    Some(author),
+                    &template,
+                    &format!("answer:{reply_id}"),
+                    at,
+                )?;
+            }
+            Ok(ReplyView {
+                id: reply_id,
+                author_name: author_name.and_then(name),
+                official_answer: official,
+                official_title: title,
+                body: text,
+                created_at: rfc3339(at),
+                edited_at: None,
+            })
+        })
+    })
+    .await?;
+    state.mail.wake();
+    Ok(reply)
+}
+
+/// Changes an issue's status, following the domain's state machine: officials in scope; moderators
+/// for duplicates and rejections; the reporter to reopen a resolved issue within 30 days. Every
+/// change is public, audited, and mailed to the reporter and followers.
+pub async fn change_status(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    change: StatusChange,
+) -> Result<IssueDetail, UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let actor_id = caller.user_id().ok_or(UseCaseError::Denied(
+        tawasol_domain::Denied::NotAuthenticated,
+    ))?;
+    let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?))
+        .await?
+        .filter(|r| r.visibility == "public")
+        .ok_or(UseCaseError::IssueNotFound(id))?;
+    let role = if scope_covers(&caller.actor, &row) {
+        StatusRole::OfficialInScope
+    } else if CommuneSlug::parse(&row.commune)
+        .is_ok_and(|c| caller.may(&Action::Moderate { commune: c }).is_ok())
+    {
+        StatusRole::Moderator
+    } else if row.author_id == actor_id {
+        StatusRole::Reporter
+    } else {
+        StatusRole::Other
+    };
+    let from = tawasol_domain::issue::IssueStatus::parse(&row.status)
+        .ok_or(UseCaseError::IssueNotFound(id))?;
+    let at = now();
+    let resolved_at = with_conn(&state.db, move |c| Ok(issue::resolved_at(c, id)?)).await?;
+    let days = resolved_at.map(|r| (at - r).num_days());
+    check_transition(id, from, &change, role, days, at.date()).map_err(UseCaseError::Transition)?;
+    let caller2 = caller.clone();
+    let state2 = state.clone();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            if let Some(original) = change.duplicate_of {
+                let exists = issue::find(c, original)?.is_some_and(|o| o.visibility == "public");
+                if !exists {
+                    return Err(UseCaseError::invalid("duplicate_of", "field-duplicate-of"));
+                }
+            }
+            let note = change.note.trim();
+            let changed = issue::change_status(
+                c,
+                &StatusUpdate {
+                    issue_id: id,
+                    actor_id,
+                    from: from.as_str(),
+                    to: change.to.as_str(),
+                    note,
+                    expected_on: change.expected_on,
+                    responsible_body: change.responsible_body.as_deref().map(str::trim),
+                    duplicate_of: change.duplicate_of,
+                    at,
+                },
+            )?;
+            if !changed {
+                return Err(UseCaseError::Transition(
+                    tawasol_domain::issue::TransitionError::NotAllowed {
+                        from,
+                        to: change.to,
+                    },
+                ));
+            }
+            super::admin::record(
+                c,
+                &caller2,
+                "issue.status",
+                ("issue", &id.to_string()),
+                Some(serde_json::json!({"status": from.as_str()})),
+                Some(serde_json::json!({"status": change.to.as_str(), "note": note})),
+                at,
+            )?;
+            let followers = issue::followers(c, id)?;
+            let template = Template::IssueStatusChanged {
+                issue_title: row.title.clone(),
+                status: change.to.as_str().to_owned(),
+                note: note.to_owned(),
+                issue_url: issue_url(&state2, id),
+            };
+            notify(
+                c,
+                &followers,
+                Some(actor_id),
+                &template,
+                &format!("status:{id}:{}", at.and_utc().timestamp_micros()),
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    state.mail.wake();
+    detail(state, caller, id).await
+}
+
+/// "Me too" (`on`) or its withdrawal; follow or unfollow. One per person; counters follow.
+pub async fn set_relation(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    support: bool,
+    on: bool,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let user = caller.user_id().ok_or(UseCaseError::Denied(
+        tawasol_domain::Denied::NotAuthenticated,
+    ))?;
+    let at = now();
+    with_conn(&state.db, move |conn| {
+        conn.transaction(|c| {
+            let visible = issue::find(c, id)?
+                .is_some_and(|r| r.visibility == "public" || r.author_id == user);
+            if !visible {
+                return Err(UseCaseError::IssueNotFound(id));
+            }
+            if support {
+                issue::set_support(c, id, user, on, at)?;
+            } else {
+                issue::set_follow(c, id, user, on, at)?;
+            }
+            Ok(())
         })
     })
     .await

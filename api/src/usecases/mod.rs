@@ -31,6 +31,8 @@ pub enum UseCaseError {
     Throttled { retry_after: u32 },
     #[error("no user {0}")]
     UserNotFound(i64),
+    #[error("status change refused: {0}")]
+    Transition(tawasol_domain::issue::TransitionError),
     #[error("no issue {0}")]
     IssueNotFound(i64),
     #[error("no organisation {0}")]
