@@ -332,6 +332,11 @@ impl From<UseCaseError> for ApiError {
                 ApiError::not_found(Message::new("detail-user-not-found").arg("id", id))
             }
             UseCaseError::Transition(e) => transition_problem(e),
+            UseCaseError::IdempotencyInFlight => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-idempotency-in-flight")),
+            UseCaseError::IdempotencyMismatch => ApiError::new(ProblemKind::Validation)
+                .detail(Message::new("detail-idempotency-mismatch"))
+                .field("", Message::new("detail-idempotency-mismatch")),
             UseCaseError::IssueNotFound(id) => {
                 ApiError::not_found(Message::new("detail-issue-not-found").arg("id", id))
             }

@@ -94,3 +94,30 @@ mod tests {
         );
     }
 }
+
+impl GeoPoint {
+    /// Great-circle distance in metres (haversine; plenty precise at a city's scale).
+    pub fn distance_m(self, other: GeoPoint) -> f64 {
+        const EARTH_RADIUS_M: f64 = 6_371_000.0;
+        let (p1, p2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dp = (other.lat - self.lat).to_radians();
+        let dl = (other.lon - self.lon).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_M * a.sqrt().asin()
+    }
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::*;
+
+    #[test]
+    fn distances_are_in_metres() {
+        let a = GeoPoint::parse(35.7767, -5.8039).unwrap();
+        let b = GeoPoint::parse(35.7776, -5.8039).unwrap();
+        assert!((a.distance_m(b) - 100.0).abs() < 1.0, "{}", a.distance_m(b));
+        assert_eq!(a.distance_m(a), 0.0);
+        let sefrou = GeoPoint::parse(33.8294, -4.8395).unwrap();
+        assert!((a.distance_m(sefrou) / 1000.0 - 236.0).abs() < 5.0);
+    }
+}

@@ -129,3 +129,39 @@ mod tests {
         assert_eq!(query_terms("ال"), ["ال"]);
     }
 }
+
+/// Whether two titles say much the same: at least half of the words of the shorter one (after
+/// normalisation, articles dropped) appear in the other. Used to offer "support this one instead".
+pub fn similar_titles(a: &str, b: &str) -> bool {
+    let (ta, tb) = (query_terms(a), query_terms(b));
+    let (short, long) = if ta.len() <= tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
+    let meaningful: Vec<&String> = short.iter().filter(|w| w.chars().count() >= 3).collect();
+    if meaningful.is_empty() {
+        return false;
+    }
+    let shared = meaningful.iter().filter(|w| long.contains(w)).count();
+    shared * 2 >= meaningful.len()
+}
+
+#[cfg(test)]
+mod similarity_tests {
+    use super::similar_titles;
+
+    #[test]
+    fn near_identical_titles_are_similar_and_others_not() {
+        assert!(similar_titles(
+            "مصباح الشارع معطل",
+            "المصباح معطل في شارعنا"
+        ));
+        assert!(similar_titles(
+            "Lampadaire éteint rue Ibn Battouta",
+            "lampadaire eteint"
+        ));
+        assert!(!similar_titles("Lampadaire éteint", "Trottoir défoncé"));
+        assert!(!similar_titles("a b", "a b"), "too short to judge");
+    }
+}

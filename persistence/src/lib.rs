@@ -8,6 +8,7 @@ pub mod commune;
 mod connection;
 mod database;
 mod error;
+pub mod idempotency;
 pub mod issue;
 mod migrations;
 pub mod outbox;

@@ -480,3 +480,58 @@ async fn status_changes_need_what_each_step_needs() {
     let original = body(app.get(&format!("/api/v1/issues/{id}")).await).await;
     assert_eq!(original["support_count"], 1);
 }
+
+#[tokio::test]
+async fn one_idempotency_key_makes_one_issue_even_under_ten_concurrent_posts() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let token = access(&verified_user(&app, &catcher, "i@tawasol.test", "fr").await);
+    let post = |body: Value, key: &'static str| {
+        app.client
+            .post(app.url("/api/v1/issues"))
+            .bearer_auth(&token)
+            .header("idempotency-key", key)
+            .json(&body)
+            .send()
+    };
+    let answers = futures_util::future::join_all((0..10).map(|_| post(lamp(), "key-1"))).await;
+    let statuses: Vec<u16> = answers
+        .iter()
+        .map(|r| r.as_ref().unwrap().status().as_u16())
+        .collect();
+    assert!(
+        statuses.iter().all(|s| *s == 201 || *s == 409),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&201));
+    let listed = body(
+        app.send(Method::GET, "/api/v1/issues?author=me", Some(&token), None)
+            .await,
+    )
+    .await;
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1, "one issue");
+    // Once done, a retry gets the same answer, Location included.
+    let first = post(lamp(), "key-1").await.unwrap();
+    assert_eq!(first.status(), 201);
+    let location = first.headers()["location"].to_str().unwrap().to_owned();
+    let replay = body(first).await;
+    let again = post(lamp(), "key-1").await.unwrap();
+    assert_eq!(again.headers()["location"].to_str().unwrap(), location);
+    assert_eq!(body(again).await, replay);
+    // The same key with another body is refused.
+    let mut other = lamp();
+    other["title"] = json!("Un autre problème");
+    let res = post(other, "key-1").await.unwrap();
+    assert_eq!(res.status(), 422);
+    // Another key is another issue, offered its look-alike as a possible duplicate.
+    let second = body(post(lamp(), "key-2").await.unwrap()).await;
+    assert_eq!(second["possible_duplicates"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        second["possible_duplicates"][0]["location"],
+        replay["location"]
+    );
+    let far = json!({"commune": "tangier", "category": "public_lighting", "title": "Panneau solaire volé", "description": "Le panneau du parc a disparu cette nuit."});
+    assert_eq!(
+        body(post(far, "key-3").await.unwrap()).await["possible_duplicates"],
+        json!([])
+    );
+}

@@ -6,19 +6,19 @@ use crate::extract::JsonBody;
 use crate::i18n::Message;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::{Caller, issues};
+use crate::usecases::{Caller, idempotency, issues};
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocationBody {
     lat: f64,
     lon: f64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssueBody {
     commune: String,
@@ -31,11 +31,29 @@ pub struct IssueBody {
     arrondissement: Option<String>,
 }
 
+/// `Idempotency-Key`: 1 to 255 visible ASCII characters.
+fn idempotency_key(req: &actix_web::HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get("idempotency-key") else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .filter(|v| (1..=255).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(|v| Some(v.to_owned()))
+        .ok_or_else(|| {
+            ApiError::invalid_parameter("Idempotency-Key", Message::new("param-invalid"))
+        })
+}
+
 pub async fn create(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     JsonBody(b): JsonBody<IssueBody>,
 ) -> Result<HttpResponse, ApiError> {
+    let key = idempotency_key(&req)?;
+    let hash = crate::auth::token::hash(&serde_json::to_string(&b).unwrap_or_default());
     let input = issues::NewIssue {
         commune: b.commune,
         category: b.category,
@@ -46,8 +64,22 @@ pub async fn create(
         address: b.address,
         arrondissement: b.arrondissement,
     };
-    let issue = issues::report(&state, &caller, input).await?;
-    Ok(created(format!("/api/v1/issues/{}", issue.id), &issue))
+    let stored = idempotency::once(&state, &caller, key, hash, || async {
+        let issue = issues::report(&state, &caller, input).await?;
+        Ok(idempotency::Stored {
+            status: 201,
+            location: Some(format!("/api/v1/issues/{}", issue.issue.id)),
+            body: serde_json::to_string(&issue).unwrap_or_default(),
+        })
+    })
+    .await?;
+    let mut res = HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(stored.status).unwrap_or_default(),
+    );
+    if let Some(location) = stored.location {
+        res.insert_header((actix_web::http::header::LOCATION, location));
+    }
+    Ok(res.content_type("application/json").body(stored.body))
 }
 
 pub async fn show(

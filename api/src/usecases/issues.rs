@@ -80,13 +80,53 @@ fn field<T, E>(
     r.map_err(|_| invalid.push(Invalid { field, message })).ok()
 }
 
+/// A new issue, and up to five open issues of the same commune and category that look like it
+/// (within 100 m, or a similar title), so that a client can offer "support this one instead".
+#[derive(Debug, Clone, Serialize)]
+pub struct Reported {
+    #[serde(flatten)]
+    pub issue: IssueView,
+    pub possible_duplicates: Vec<IssueView>,
+}
+
+const DUPLICATE_RADIUS_M: f64 = 100.0;
+
+async fn possible_duplicates(
+    state: &AppState,
+    issue: &IssueView,
+) -> Result<Vec<IssueView>, UseCaseError> {
+    let filter = IssueFilter {
+        commune: Some(issue.commune.clone()),
+        category: Some(issue.category.clone()),
+        status: Some(StatusFilter::Open),
+        ..IssueFilter::default()
+    };
+    let candidates = with_conn(&state.db, move |c| Ok(issue::list(c, &filter, None, 200)?)).await?;
+    let mut scored: Vec<(f64, IssueView)> = candidates
+        .into_iter()
+        .filter(|r| r.id != issue.id)
+        .map(IssueView::from)
+        .filter_map(|other| {
+            let distance = issue
+                .location
+                .zip(other.location)
+                .map(|(a, b)| a.distance_m(b));
+            let near = distance.is_some_and(|d| d <= DUPLICATE_RADIUS_M);
+            let alike = tawasol_domain::search::similar_titles(&issue.title, &other.title);
+            (near || alike).then(|| (distance.unwrap_or(DUPLICATE_RADIUS_M), other))
+        })
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(scored.into_iter().take(5).map(|(_, v)| v).collect())
+}
+
 /// Reports an issue. Verified accounts only; a description that seems to hold personal data is
 /// held for a moderator (its author sees it as pending).
 pub async fn report(
     state: &AppState,
     caller: &Caller,
     input: NewIssue,
-) -> Result<IssueView, UseCaseError> {
+) -> Result<Reported, UseCaseError> {
     caller.may(&Action::Contribute)?;
     let author = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
@@ -225,7 +265,12 @@ pub async fn report(
     })
     .await?;
     state.mail.wake();
-    show(state, caller, id).await
+    let issue = show(state, caller, id).await?;
+    let possible_duplicates = possible_duplicates(state, &issue).await?;
+    Ok(Reported {
+        issue,
+        possible_duplicates,
+    })
 }
 
 /// One issue. Held and hidden issues exist only for their author.

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod communes;
 pub mod health;
+pub mod idempotency;
 pub mod issues;
 pub mod outbox;
 
@@ -33,6 +34,10 @@ pub enum UseCaseError {
     UserNotFound(i64),
     #[error("status change refused: {0}")]
     Transition(tawasol_domain::issue::TransitionError),
+    #[error("a request with this Idempotency-Key is still running")]
+    IdempotencyInFlight,
+    #[error("this Idempotency-Key was used for another request")]
+    IdempotencyMismatch,
     #[error("no issue {0}")]
     IssueNotFound(i64),
     #[error("no organisation {0}")]
