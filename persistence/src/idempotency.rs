@@ -52,7 +52,7 @@ pub fn begin(
     if inserted == 1 {
         return Ok(Begun::Proceed);
     }
-    let row: Option<(String, Option<i32>, Option<String>, Option<String>)> =
+    let row: Option<KeyRow> =
         idempotency_keys::table
             .filter(idempotency_keys::user_id.eq(user_id))
             .filter(idempotency_keys::key.eq(key))
@@ -76,6 +76,9 @@ pub fn begin(
         Some(_) => Begun::InFlight,
     })
 }
+
+/// Request hash, and the stored answer's status, location and body.
+type KeyRow = (String, Option<i32>, Option<String>, Option<String>);
 
 pub fn finish(
     conn: &mut AnyConnection,
