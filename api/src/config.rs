@@ -45,6 +45,8 @@ pub struct Settings {
     pub jwt_secret: Option<String>,
     /// `false` disables every rate limit (benchmarks, demos); refused in production.
     pub rate_limits: bool,
+    /// Distinct flags that hide an issue or reply until a moderator reviews it.
+    pub flag_threshold: u32,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -83,6 +85,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_UNSUBSCRIBE_SECRET", None),
     ("TAWASOL_JWT_SECRET", None),
     ("TAWASOL_RATE_LIMITS", Some("on")),
+    ("TAWASOL_FLAG_THRESHOLD", Some("3")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -331,6 +334,13 @@ impl Settings {
             unsubscribe_secret,
             jwt_secret,
             rate_limits,
+            flag_threshold: u32::try_from(parse_number(
+                "TAWASOL_FLAG_THRESHOLD",
+                get("TAWASOL_FLAG_THRESHOLD"),
+                1,
+                1000,
+            )?)
+            .unwrap_or(3),
         };
         settings.check_production()?;
         Ok(settings)

@@ -26,6 +26,8 @@ pub struct AppState {
     pub mail: MailSignal,
     pub jwt: crate::auth::jwt::JwtKeys,
     pub rate_limits: bool,
+    /// Distinct flags that hide an item until a moderator looks.
+    pub flag_threshold: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -171,6 +173,7 @@ pub fn app_state(
         mail,
         jwt: crate::auth::jwt::JwtKeys::new(&jwt_secret, &settings.public_url),
         rate_limits: settings.rate_limits,
+        flag_threshold: i64::from(settings.flag_threshold),
     })
 }
 

@@ -209,6 +209,26 @@ fn create_parent_dir(path: &Path) -> Result<(), PersistenceError> {
     }
 }
 
+/// Runs `work` in a transaction that holds the database's write lock from its first statement.
+///
+/// On SQLite (WAL), a transaction that reads and then writes fails at once with "database is
+/// locked" if another connection wrote in between: its snapshot cannot be upgraded. Taking the
+/// write lock first makes it wait its turn (busy timeout) instead. PostgreSQL needs nothing.
+/// Use it for every use-case transaction that writes.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(|c| {
+        if let AnyConnection::Sqlite(lite) = c {
+            // A write that changes nothing, only to take the lock (BEGIN IMMEDIATE, in effect).
+            lite.batch_execute("UPDATE communes SET id = id WHERE 0 = 1")?;
+        }
+        work(c)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

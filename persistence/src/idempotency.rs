@@ -52,18 +52,17 @@ pub fn begin(
     if inserted == 1 {
         return Ok(Begun::Proceed);
     }
-    let row: Option<KeyRow> =
-        idempotency_keys::table
-            .filter(idempotency_keys::user_id.eq(user_id))
-            .filter(idempotency_keys::key.eq(key))
-            .select((
-                idempotency_keys::request_hash,
-                idempotency_keys::response_status,
-                idempotency_keys::response_location,
-                idempotency_keys::response_body,
-            ))
-            .first(conn)
-            .optional()?;
+    let row: Option<KeyRow> = idempotency_keys::table
+        .filter(idempotency_keys::user_id.eq(user_id))
+        .filter(idempotency_keys::key.eq(key))
+        .select((
+            idempotency_keys::request_hash,
+            idempotency_keys::response_status,
+            idempotency_keys::response_location,
+            idempotency_keys::response_body,
+        ))
+        .first(conn)
+        .optional()?;
     Ok(match row {
         // Abandoned between our insert and read: the caller may simply retry.
         None => Begun::InFlight,

@@ -11,6 +11,7 @@ mod error;
 pub mod idempotency;
 pub mod issue;
 mod migrations;
+pub mod moderation;
 pub mod outbox;
 pub mod role;
 pub mod schema;
@@ -19,5 +20,5 @@ pub mod test_support;
 pub mod throttle;
 
 pub use connection::AnyConnection;
-pub use database::{Backend, Database, PoolSettings, PooledConn, Readiness};
+pub use database::{Backend, Database, PoolSettings, PooledConn, Readiness, write_transaction};
 pub use error::PersistenceError;

@@ -52,3 +52,39 @@ fn unreachable_postgres_is_an_error_not_a_sqlite_file() {
     );
     assert!(!std::path::Path::new("postgres:").exists());
 }
+
+#[test]
+fn concurrent_read_then_write_transactions_wait_their_turn_instead_of_failing() {
+    use diesel::prelude::*;
+    use tawasol_persistence::schema::throttle;
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let handles: Vec<_> = (0..4)
+        .map(|t| {
+            let database = database.clone();
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    let mut conn = database.conn().unwrap();
+                    tawasol_persistence::write_transaction(&mut conn, |c| {
+                        let n: i64 = throttle::table.count().get_result(c)?;
+                        diesel::insert_into(throttle::table)
+                            .values((
+                                throttle::key.eq(format!("t{t}-{i}-{n}")),
+                                throttle::window_start.eq(chrono::Utc::now().naive_utc()),
+                                throttle::hits.eq(1),
+                            ))
+                            .execute(c)?;
+                        Ok::<_, diesel::result::Error>(())
+                    })
+                    .unwrap_or_else(|e| panic!("thread {t}, round {i}: {e}"));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let mut conn = database.conn().unwrap();
+    let n: i64 = throttle::table.count().get_result(&mut *conn).unwrap();
+    assert_eq!(n, 160);
+}

@@ -535,3 +535,173 @@ async fn one_idempotency_key_makes_one_issue_even_under_ten_concurrent_posts() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let moderator = access(&verified_user(&app, &catcher, "mod@tawasol.test", "fr").await);
+    let sefrou_mod = access(&verified_user(&app, &catcher, "modsefrou@tawasol.test", "fr").await);
+    app.post(
+        "/api/v1/admin/moderators",
+        Some(&admin),
+        &json!({"email": "mod@tawasol.test", "commune": "tangier"}),
+    )
+    .await;
+    app.post(
+        "/api/v1/admin/moderators",
+        Some(&admin),
+        &json!({"email": "modsefrou@tawasol.test", "commune": "sefrou"}),
+    )
+    .await;
+    let author = access(&verified_user(&app, &catcher, "author@tawasol.test", "ar").await);
+    let id = body(app.post("/api/v1/issues", Some(&author), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let reply = body(
+        app.post(
+            &format!("/api/v1/issues/{id}/replies"),
+            Some(&author),
+            &json!({"body": "Rien n'a changé."}),
+        )
+        .await,
+    )
+    .await;
+    let mut flaggers = Vec::new();
+    for i in 0..3 {
+        flaggers.push(access(
+            &verified_user(&app, &catcher, &format!("f{i}@tawasol.test"), "fr").await,
+        ));
+    }
+    let path = format!("/api/v1/issues/{id}");
+    // One person flagging twice counts once.
+    for _ in 0..2 {
+        let res = app
+            .post(
+                &format!("{path}/flag"),
+                Some(&flaggers[0]),
+                &json!({"reason": "Insultant"}),
+            )
+            .await;
+        assert_eq!(res.status(), 204);
+    }
+    app.post(
+        &format!("{path}/flag"),
+        Some(&flaggers[1]),
+        &json!({"reason": "Insultant"}),
+    )
+    .await;
+    assert_eq!(
+        app.get(&path).await.status(),
+        200,
+        "two flags: still public"
+    );
+    app.post(
+        &format!("{path}/flag"),
+        Some(&flaggers[2]),
+        &json!({"reason": "Insultant"}),
+    )
+    .await;
+    assert_eq!(
+        app.get(&path).await.status(),
+        404,
+        "three flags: hidden pending review"
+    );
+
+    let queue = body(
+        app.send(
+            Method::GET,
+            "/api/v1/moderation/queue",
+            Some(&moderator),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(queue["items"][0]["id"], id);
+    assert_eq!(queue["items"][0]["flags"], 3);
+    let other = body(
+        app.send(
+            Method::GET,
+            "/api/v1/moderation/queue",
+            Some(&sefrou_mod),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        other["items"],
+        json!([]),
+        "Sefrou's moderator sees only Sefrou"
+    );
+    assert_eq!(
+        app.send(
+            Method::GET,
+            "/api/v1/moderation/queue?commune=tangier",
+            Some(&sefrou_mod),
+            None
+        )
+        .await
+        .status(),
+        403
+    );
+    let decide = |token: &str, path: String, action: &str| {
+        let (token, body) = (
+            token.to_owned(),
+            json!({"action": action, "reason": "Conforme à la charte après relecture."}),
+        );
+        let app = &app;
+        async move { app.post(&path, Some(&token), &body).await }
+    };
+    assert_eq!(
+        decide(
+            &sefrou_mod,
+            format!("/api/v1/moderation/issues/{id}"),
+            "restore"
+        )
+        .await
+        .status(),
+        403
+    );
+    assert_eq!(
+        decide(
+            &moderator,
+            format!("/api/v1/moderation/issues/{id}"),
+            "restore"
+        )
+        .await
+        .status(),
+        204
+    );
+    assert_eq!(app.get(&path).await.status(), 200);
+    let mails = mail_to(&catcher, "author@tawasol.test", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "أصبحت مساهمتك منشورة من جديد",
+        "the author is told, in Arabic"
+    );
+
+    // Hiding a reply takes it out of the thread and the count.
+    assert_eq!(
+        decide(
+            &moderator,
+            format!("/api/v1/moderation/replies/{}", reply["id"]),
+            "hide"
+        )
+        .await
+        .status(),
+        204
+    );
+    let record = body(app.get(&path).await).await;
+    assert_eq!(record["reply_count"], 0);
+    assert_eq!(record["thread"], json!([]));
+    let mails = mail_to(&catcher, "author@tawasol.test", 3).await;
+    assert!(
+        mails[2]
+            .body("text/plain")
+            .contains("Conforme à la charte après relecture.")
+    );
+}

@@ -40,6 +40,21 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
                 _ => 204,
             }
         }
+        ("POST", "/api/v1/issues/{id}/flag" | "/api/v1/replies/{id}/flag") => match role {
+            "unverified" | "banned" => 403,
+            _ => 204,
+        },
+        // The moderator of Tangier, and admins (who may moderate everywhere).
+        ("GET" | "HEAD", "/api/v1/moderation/queue") => match role {
+            "moderator" | "admin" => 200,
+            _ => 403,
+        },
+        ("POST", "/api/v1/moderation/issues/{id}" | "/api/v1/moderation/replies/{id}") => {
+            match role {
+                "moderator" | "admin" => 204,
+                _ => 403,
+            }
+        }
         // Only the official whose scope covers the issue (Tangier, public lighting) acknowledges it.
         ("POST", "/api/v1/issues/{id}/status") => match role {
             "official_tangier" => 200,
@@ -81,10 +96,16 @@ struct World {
     organisation_id: i64,
     dead_mail_id: i64,
     issue_id: i64,
+    reply_id: i64,
 }
 
 async fn world() -> World {
-    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    // Flags never reach the threshold here, so every route keeps finding its item.
+    let (app, catcher) = spawn_with_mail(&[
+        ("TAWASOL_RATE_LIMITS", "off"),
+        ("TAWASOL_FLAG_THRESHOLD", "100"),
+    ])
+    .await;
     let mut tokens = BTreeMap::new();
     tokens.insert("anonymous", (None, None));
     for role in ROLES
@@ -190,8 +211,20 @@ async fn world() -> World {
         .json::<Value>()
         .await
         .unwrap();
+    let issue_id = issue["id"].as_i64().expect("the matrix issue");
+    let reply = app
+        .post(
+            &format!("/api/v1/issues/{issue_id}/replies"),
+            Some(&resident),
+            &json!({"body": "Toujours éteint ce soir."}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
     World {
-        issue_id: issue["id"].as_i64().expect("the matrix issue"),
+        reply_id: reply["id"].as_i64().expect("the matrix reply"),
+        issue_id,
         app,
         tokens,
         victim_email: "victim@tawasol.test".into(),
@@ -204,7 +237,10 @@ async fn world() -> World {
 fn concrete(w: &World, path: &str) -> String {
     let id = if path.starts_with("/api/v1/admin/outbox") {
         w.dead_mail_id
-    } else if path.starts_with("/api/v1/issues") {
+    } else if path.starts_with("/api/v1/replies") || path.starts_with("/api/v1/moderation/replies")
+    {
+        w.reply_id
+    } else if path.starts_with("/api/v1/issues") || path.starts_with("/api/v1/moderation/issues") {
         w.issue_id
     } else {
         w.organisation_id
@@ -226,6 +262,12 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ),
         ("POST", "/api/v1/admin/organisations/{id}/members") => Some(json!({"email": v})),
         ("POST", "/api/v1/admin/users/{user_id}/ban") => Some(json!({"reason": "test"})),
+        ("POST", "/api/v1/issues/{id}/flag" | "/api/v1/replies/{id}/flag") => {
+            Some(json!({"reason": "Hors sujet"}))
+        }
+        ("POST", "/api/v1/moderation/issues/{id}" | "/api/v1/moderation/replies/{id}") => {
+            Some(json!({"action": "restore", "reason": "Conforme à la charte."}))
+        }
         ("POST", "/api/v1/issues/{id}/replies") => {
             Some(json!({"body": "Moi aussi je l'ai remarqué."}))
         }

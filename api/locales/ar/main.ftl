@@ -188,6 +188,21 @@ mail-issue-status-changed-body =
 
     { $url }
 
+mail-moderation-hidden-subject = تم إخفاء مساهمتك
+mail-moderation-hidden-body =
+    أخفى أحد المشرفين ما كتبته: «{ $excerpt }».
+
+    السبب: { $reason }
+
+    { $url }
+mail-moderation-restored-subject = أصبحت مساهمتك منشورة من جديد
+mail-moderation-restored-body =
+    نشر أحد المشرفين ما كتبته: «{ $excerpt }».
+
+    { $reason }
+
+    { $url }
+
 ## Issue statuses
 
 status-submitted = تم الاستلام

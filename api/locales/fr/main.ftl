@@ -188,6 +188,21 @@ mail-issue-status-changed-body =
 
     { $url }
 
+mail-moderation-hidden-subject = Votre contribution a été masquée
+mail-moderation-hidden-body =
+    Un modérateur a masqué ce que vous avez écrit : « { $excerpt } ».
+
+    Raison : { $reason }
+
+    { $url }
+mail-moderation-restored-subject = Votre contribution est de nouveau publique
+mail-moderation-restored-body =
+    Un modérateur a rendu public ce que vous avez écrit : « { $excerpt } ».
+
+    { $reason }
+
+    { $url }
+
 ## Issue statuses
 
 status-submitted = Reçu

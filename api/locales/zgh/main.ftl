@@ -189,6 +189,21 @@ mail-issue-status-changed-body =
 
     { $url }
 
+mail-moderation-hidden-subject = ⵜⵜⵓⴼⴼⵔ ⵜⵓⵎⵔⵉⵏⵜ ⵏⵏⴽ
+mail-moderation-hidden-body =
+    ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ ⵉⴼⴼⵔ ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ: « { $excerpt } ».
+
+    ⴰⵙⵔⴰⴳ: { $reason }
+
+    { $url }
+mail-moderation-restored-subject = ⵜⵓⵎⵔⵉⵏⵜ ⵏⵏⴽ ⵜⵓⵖⵓⵍ ⵙ ⵓⴳⴷⵓⴷ
+mail-moderation-restored-body =
+    ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵙⵓⴼⵖ ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ: « { $excerpt } ».
+
+    { $reason }
+
+    { $url }
+
 ## Issue statuses
 
 status-submitted = ⵉⵜⵜⵓⵎⵎⵥ

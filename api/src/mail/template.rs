@@ -30,6 +30,13 @@ pub enum Template {
     },
     /// The password was changed and every session ended.
     AccountPasswordChanged { display_name: String },
+    /// A moderator hid or restored something the recipient wrote, and why.
+    ModerationDecision {
+        excerpt: String,
+        hidden: bool,
+        reason: String,
+        issue_url: String,
+    },
     /// A new issue in an official's scope.
     IssueNewForOfficial {
         issue_title: String,
@@ -74,6 +81,7 @@ impl Template {
             Template::AccountPasswordChanged { .. } => "account_password_changed",
             Template::IssueOfficialAnswer { .. } => "issue_official_answer",
             Template::IssueNewForOfficial { .. } => "issue_new_for_official",
+            Template::ModerationDecision { .. } => "moderation_decision",
             Template::IssueStatusChanged { .. } => "issue_status_changed",
         }
     }
@@ -83,7 +91,8 @@ impl Template {
             Template::AccountVerifyEmail { .. }
             | Template::AccountRegistrationAttempt { .. }
             | Template::AccountPasswordReset { .. }
-            | Template::AccountPasswordChanged { .. } => Kind::Account,
+            | Template::AccountPasswordChanged { .. }
+            | Template::ModerationDecision { .. } => Kind::Account,
             Template::IssueOfficialAnswer { .. } | Template::IssueStatusChanged { .. } => {
                 Kind::Notification {
                     topic: "issue_updates",
@@ -136,6 +145,12 @@ impl Template {
             (Template::IssueNewForOfficial { .. }, _) => "mail-issue-new-for-official-body",
             (Template::IssueStatusChanged { .. }, "subject") => "mail-issue-status-changed-subject",
             (Template::IssueStatusChanged { .. }, _) => "mail-issue-status-changed-body",
+            (Template::ModerationDecision { hidden: true, .. }, "subject") => {
+                "mail-moderation-hidden-subject"
+            }
+            (Template::ModerationDecision { hidden: true, .. }, _) => "mail-moderation-hidden-body",
+            (Template::ModerationDecision { .. }, "subject") => "mail-moderation-restored-subject",
+            (Template::ModerationDecision { .. }, _) => "mail-moderation-restored-body",
         };
         let m = Message::new(key);
         match self {
@@ -158,6 +173,15 @@ impl Template {
             Template::AccountPasswordChanged { display_name } => {
                 m.arg("name", display_name.as_str())
             }
+            Template::ModerationDecision {
+                excerpt,
+                reason,
+                issue_url,
+                ..
+            } => m
+                .arg("excerpt", excerpt.as_str())
+                .arg("reason", reason.as_str())
+                .arg("url", issue_url.as_str()),
             Template::IssueNewForOfficial {
                 issue_title,
                 commune,
@@ -311,7 +335,23 @@ mod tests {
             note: "N".into(),
             issue_url: "https://t.ma/i/1".into(),
         };
-        for t in [verify(), answer, attempt, reset, changed, new, status] {
+        let moderated = |hidden| Template::ModerationDecision {
+            excerpt: "E".into(),
+            hidden,
+            reason: "R".into(),
+            issue_url: "https://t.ma/i/1".into(),
+        };
+        for t in [
+            verify(),
+            answer,
+            attempt,
+            reset,
+            changed,
+            new,
+            status,
+            moderated(true),
+            moderated(false),
+        ] {
             for locale in Locale::ALL {
                 let r = t.render(locale, Some("https://t.ma/u?token=x"));
                 for part in [&r.subject, &r.text, &r.html] {

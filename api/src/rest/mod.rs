@@ -12,6 +12,7 @@ mod health;
 mod home;
 mod issues;
 mod me;
+mod moderation;
 mod pages;
 mod pagination;
 mod problems;
@@ -142,6 +143,36 @@ fn routes() -> Vec<Entry> {
         "/api/v1/issues/{id}/follow",
         Authenticated,
         issues::unfollow,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/issues/{id}/flag",
+        Authenticated,
+        moderation::flag_issue,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/replies/{id}/flag",
+        Authenticated,
+        moderation::flag_reply,
+    ));
+    // Moderation
+    r.extend(get(
+        "/api/v1/moderation/queue",
+        Authenticated,
+        moderation::queue,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/moderation/issues/{id}",
+        Authenticated,
+        moderation::decide_issue,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/moderation/replies/{id}",
+        Authenticated,
+        moderation::decide_reply,
     ));
     // Accounts
     r.push(entry(

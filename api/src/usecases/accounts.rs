@@ -7,7 +7,6 @@ use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
-use diesel::Connection;
 use serde::Serialize;
 use tawasol_domain::{
     Action, Actor, ArrondissementSlug, CategoryCode, CommuneSlug, DisplayName, EmailAddress,
@@ -191,7 +190,7 @@ pub async fn register(
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let home_commune_id = match &home {
                 None => None,
                 Some(slug) => match role::resolve(c, slug, None, &[])? {
@@ -272,7 +271,7 @@ pub async fn verify_email(state: &AppState, token_value: &str) -> Result<(), Use
     let hash = token::hash(token_value);
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let user = account::consume_email_token(c, VERIFY_EMAIL, &hash, at)?
                 .ok_or(UseCaseError::InvalidToken)?;
             account::mark_verified(c, user, at)?;
@@ -332,7 +331,7 @@ pub async fn login(
     let refresh_hash = token::hash(&refresh);
     let at = now();
     let session_id = with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let sid = account::create_session(c, user.id, at)?;
             account::insert_refresh_token(c, sid, &refresh_hash, at + REFRESH_TTL, at)?;
             Ok(sid)
@@ -350,7 +349,7 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<Tokens, Us
     let next_hash = token::hash(&next);
     let at = now();
     let redeemed = with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let r = account::redeem_refresh_token(c, &hash, at)?;
             if let Redeemed::Current { session_id, .. } = r {
                 account::insert_refresh_token(c, session_id, &next_hash, at + REFRESH_TTL, at)?;
@@ -405,7 +404,7 @@ pub async fn request_password_reset(
     let reset_url = link(state, "reset-password", &reset_token);
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let Some(user) = account::find_by_email(c, email.as_str())? else {
                 return Ok(());
             };
@@ -451,7 +450,7 @@ pub async fn confirm_password_reset(
     let token_hash = token::hash(token_value);
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let user_id = account::consume_email_token(c, PASSWORD_RESET, &token_hash, at)?
                 .ok_or(UseCaseError::InvalidToken)?;
             let user = account::find(c, user_id)?.ok_or(UseCaseError::InvalidToken)?;
@@ -733,7 +732,7 @@ pub async fn delete_me(state: &AppState, caller: &Caller) -> Result<(), UseCaseE
     let id = own_id(caller)?;
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| Ok(account::erase(c, id, at)?))
+        tawasol_persistence::write_transaction(conn, |c| Ok(account::erase(c, id, at)?))
     })
     .await
 }
@@ -750,7 +749,7 @@ pub async fn create_admin(
     let hash = password::hash(password.expose().to_owned()).await;
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let id = match account::find_by_email(c, email.as_str())? {
                 Some(user) => {
                     account::update(

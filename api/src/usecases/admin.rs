@@ -5,7 +5,6 @@ use super::accounts::rfc3339;
 use super::{Caller, UseCaseError, now, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
-use diesel::Connection;
 use serde::Serialize;
 use serde_json::{Value, json};
 use tawasol_domain::{Action, DisplayName, EmailAddress, OfficialTitle};
@@ -85,7 +84,7 @@ pub async fn appoint_official(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let user = user_by_email(c, &email)?;
             let (commune_id, arrondissement_id, category_ids) = match role::resolve(
                 c,
@@ -155,7 +154,7 @@ pub async fn revoke_official(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let before = binding_json(account::official_binding(c, user_id)?)
                 .ok_or(UseCaseError::UserNotFound(user_id))?;
             role::revoke_official(c, user_id)?;
@@ -187,7 +186,7 @@ pub async fn appoint_moderator(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let user = user_by_email(c, &email)?;
             let commune_id = match &commune {
                 None => None,
@@ -222,7 +221,7 @@ pub async fn revoke_moderator(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let before = account::moderated_communes(c, user_id)?;
             if role::revoke_moderator(c, user_id)? == 0 {
                 return Err(UseCaseError::UserNotFound(user_id));
@@ -280,7 +279,7 @@ pub async fn create_organisation(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let Resolved::Ok { commune_id, .. } =
                 role::resolve(c, &input.head_office_commune, None, &[])?
             else {
@@ -337,7 +336,7 @@ pub async fn put_member(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             role::find_organisation(c, organisation_id)?
                 .ok_or(UseCaseError::OrganisationNotFound(organisation_id))?;
             let user = user_by_email(c, &email)?;
@@ -367,7 +366,7 @@ pub async fn remove_member(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             if !role::remove_member(c, organisation_id, user_id)? {
                 return Err(UseCaseError::UserNotFound(user_id));
             }
@@ -403,7 +402,7 @@ pub async fn set_ban(
     let caller = caller.clone();
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let user = account::find(c, user_id)?
                 .filter(|u| u.deleted_at.is_none())
                 .ok_or(UseCaseError::UserNotFound(user_id))?;

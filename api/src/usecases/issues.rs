@@ -4,7 +4,6 @@ use super::accounts::rfc3339;
 use super::{Caller, Invalid, Page, UseCaseError, now, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
-use diesel::Connection;
 use serde::Serialize;
 use tawasol_domain::issue::{IssueDescription, IssueTitle, contains_personal_data};
 use tawasol_domain::search::{index_terms, query_terms};
@@ -208,7 +207,7 @@ pub async fn report(
     let search_text = index_terms(&format!("{} {}", title.as_str(), description.as_str()));
     let state2 = state.clone();
     let id = with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let slug = CommuneSlug::parse(&input.commune)
                 .map_err(|_| UseCaseError::invalid("commune", "field-commune"))?;
             let found = commune::find(c, &slug)?
@@ -547,7 +546,7 @@ pub async fn reply(
     let at = now();
     let state2 = state.clone();
     let reply = with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let title = if official {
                 account::official_binding(c, author)?.map(|b| b.title)
             } else {
@@ -636,7 +635,7 @@ pub async fn change_status(
     let caller2 = caller.clone();
     let state2 = state.clone();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             if let Some(original) = change.duplicate_of {
                 let exists = issue::find(c, original)?.is_some_and(|o| o.visibility == "public");
                 if !exists {
@@ -712,7 +711,7 @@ pub async fn set_relation(
     ))?;
     let at = now();
     with_conn(&state.db, move |conn| {
-        conn.transaction(|c| {
+        tawasol_persistence::write_transaction(conn, |c| {
             let visible = issue::find(c, id)?
                 .is_some_and(|r| r.visibility == "public" || r.author_id == user);
             if !visible {

@@ -7,6 +7,7 @@ pub mod communes;
 pub mod health;
 pub mod idempotency;
 pub mod issues;
+pub mod moderation;
 pub mod outbox;
 
 use tawasol_domain::{Action, Actor, Denied, authorize};

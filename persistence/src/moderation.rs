@@ -1,0 +1,213 @@
+//! Flags and the moderators' queue. Items are issues and replies; `visibility` is `public`,
+//! `pending` (held for review) or `hidden`.
+
+use crate::connection::{AnyConnection, on_backend};
+use crate::error::PersistenceError;
+use crate::schema::{communes, flags, issue_replies, issues};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// Records one person's flag (once per person and item); returns how many people flagged it.
+pub fn flag(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: i64,
+    user_id: i64,
+    reason: &str,
+    at: NaiveDateTime,
+) -> Result<i64, PersistenceError> {
+    on_backend!(conn, c => diesel::insert_into(flags::table)
+        .values((
+            flags::target_type.eq(target_type),
+            flags::target_id.eq(target_id),
+            flags::user_id.eq(user_id),
+            flags::reason.eq(reason),
+            flags::created_at.eq(at),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    flag_count(conn, target_type, target_id)
+}
+
+pub fn flag_count(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: i64,
+) -> Result<i64, PersistenceError> {
+    Ok(flags::table
+        .filter(flags::target_type.eq(target_type))
+        .filter(flags::target_id.eq(target_id))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Sets an issue's visibility; `false` if it does not exist.
+pub fn set_issue_visibility(
+    conn: &mut AnyConnection,
+    id: i64,
+    visibility: &str,
+    at: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    Ok(diesel::update(issues::table.find(id))
+        .set((issues::visibility.eq(visibility), issues::updated_at.eq(at)))
+        .execute(conn)?
+        == 1)
+}
+
+/// Sets a reply's visibility, keeping its issue's public reply count right; `false` if missing.
+pub fn set_reply_visibility(
+    conn: &mut AnyConnection,
+    id: i64,
+    visibility: &str,
+) -> Result<bool, PersistenceError> {
+    let Some((issue_id, before)) = issue_replies::table
+        .find(id)
+        .select((issue_replies::issue_id, issue_replies::visibility))
+        .first::<(i64, String)>(conn)
+        .optional()?
+    else {
+        return Ok(false);
+    };
+    diesel::update(issue_replies::table.find(id))
+        .set(issue_replies::visibility.eq(visibility))
+        .execute(conn)?;
+    let delta = i32::from(visibility == "public") - i32::from(before == "public");
+    if delta != 0 {
+        diesel::update(issues::table.find(issue_id))
+            .set(issues::reply_count.eq(issues::reply_count + delta))
+            .execute(conn)?;
+    }
+    Ok(true)
+}
+
+/// The commune and author of an item, and its text, for policies and notices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemInfo {
+    pub issue_id: i64,
+    pub commune: String,
+    pub author_id: i64,
+    pub text: String,
+    pub visibility: String,
+}
+
+pub fn item(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    id: i64,
+) -> Result<Option<ItemInfo>, PersistenceError> {
+    let row: Option<(i64, String, i64, String, String)> = if target_type == "issue" {
+        issues::table
+            .inner_join(communes::table)
+            .filter(issues::id.eq(id))
+            .select((
+                issues::id,
+                communes::slug,
+                issues::author_id,
+                issues::title,
+                issues::visibility,
+            ))
+            .first(conn)
+            .optional()?
+    } else {
+        issue_replies::table
+            .inner_join(issues::table.inner_join(communes::table))
+            .filter(issue_replies::id.eq(id))
+            .select((
+                issues::id,
+                communes::slug,
+                issue_replies::author_id,
+                issue_replies::body,
+                issue_replies::visibility,
+            ))
+            .first(conn)
+            .optional()?
+    };
+    Ok(row.map(
+        |(issue_id, commune, author_id, text, visibility)| ItemInfo {
+            issue_id,
+            commune,
+            author_id,
+            text,
+            visibility,
+        },
+    ))
+}
+
+/// An item waiting for a moderator: held (personal data) or hidden by flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueItem {
+    pub target_type: &'static str,
+    pub id: i64,
+    pub issue_id: i64,
+    pub commune: String,
+    pub text: String,
+    pub visibility: String,
+    pub flags: i64,
+    pub created_at: NaiveDateTime,
+}
+
+/// Held and hidden items of these communes (`None`: all), oldest first.
+pub fn queue(
+    conn: &mut AnyConnection,
+    communes_filter: Option<&[String]>,
+    limit: i64,
+) -> Result<Vec<QueueItem>, PersistenceError> {
+    let waiting = ["pending", "hidden"];
+    let mut iq = issues::table
+        .inner_join(communes::table)
+        .filter(issues::visibility.eq_any(waiting))
+        .select((
+            issues::id,
+            issues::id,
+            communes::slug,
+            issues::title,
+            issues::visibility,
+            issues::created_at,
+        ))
+        .order((issues::created_at.asc(), issues::id.asc()))
+        .limit(limit)
+        .into_boxed();
+    let mut rq = issue_replies::table
+        .inner_join(issues::table.inner_join(communes::table))
+        .filter(issue_replies::visibility.eq_any(waiting))
+        .select((
+            issue_replies::id,
+            issues::id,
+            communes::slug,
+            issue_replies::body,
+            issue_replies::visibility,
+            issue_replies::created_at,
+        ))
+        .order((issue_replies::created_at.asc(), issue_replies::id.asc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(list) = communes_filter {
+        iq = iq.filter(communes::slug.eq_any(list.to_vec()));
+        rq = rq.filter(communes::slug.eq_any(list.to_vec()));
+    }
+    let mut out = Vec::new();
+    for (kind, rows) in [
+        (
+            "issue",
+            iq.load::<(i64, i64, String, String, String, NaiveDateTime)>(conn)?,
+        ),
+        ("reply", rq.load(conn)?),
+    ] {
+        for (id, issue_id, commune, text, visibility, created_at) in rows {
+            let flags = flag_count(conn, kind, id)?;
+            out.push(QueueItem {
+                target_type: kind,
+                id,
+                issue_id,
+                commune,
+                text,
+                visibility,
+                flags,
+                created_at,
+            });
+        }
+    }
+    out.sort_by_key(|i| (i.created_at, i.id));
+    out.truncate(usize::try_from(limit).unwrap_or(100));
+    Ok(out)
+}
