@@ -559,3 +559,74 @@ pub fn place(
         .first(conn)
         .optional()?)
 }
+
+/// What an edit of a reply led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    Done,
+    NotFound,
+    NotAuthor,
+    TooLate,
+}
+
+/// Replaces a reply's body, keeping the previous one, if `author_id` wrote it after `not_before`.
+pub fn edit_reply(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+    reply_id: i64,
+    author_id: i64,
+    body: &str,
+    not_before: NaiveDateTime,
+    at: NaiveDateTime,
+) -> Result<Edited, PersistenceError> {
+    use crate::schema::issue_reply_edits;
+    let Some((author, created, previous)) = issue_replies::table
+        .filter(issue_replies::id.eq(reply_id))
+        .filter(issue_replies::issue_id.eq(issue_id))
+        .select((
+            issue_replies::author_id,
+            issue_replies::created_at,
+            issue_replies::body,
+        ))
+        .first::<(i64, NaiveDateTime, String)>(conn)
+        .optional()?
+    else {
+        return Ok(Edited::NotFound);
+    };
+    if author != author_id {
+        return Ok(Edited::NotAuthor);
+    }
+    if created < not_before {
+        return Ok(Edited::TooLate);
+    }
+    diesel::insert_into(issue_reply_edits::table)
+        .values((
+            issue_reply_edits::reply_id.eq(reply_id),
+            issue_reply_edits::previous_body.eq(previous),
+            issue_reply_edits::edited_at.eq(at),
+        ))
+        .execute(conn)?;
+    diesel::update(issue_replies::table.find(reply_id))
+        .set((
+            issue_replies::body.eq(body),
+            issue_replies::edited_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    Ok(Edited::Done)
+}
+
+/// Earlier versions of a reply, oldest first.
+pub fn reply_history(
+    conn: &mut AnyConnection,
+    reply_id: i64,
+) -> Result<Vec<(String, NaiveDateTime)>, PersistenceError> {
+    use crate::schema::issue_reply_edits;
+    Ok(issue_reply_edits::table
+        .filter(issue_reply_edits::reply_id.eq(reply_id))
+        .order(issue_reply_edits::id.asc())
+        .select((
+            issue_reply_edits::previous_body,
+            issue_reply_edits::edited_at,
+        ))
+        .load(conn)?)
+}

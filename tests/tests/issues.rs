@@ -705,3 +705,65 @@ async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
             .contains("Conforme à la charte après relecture.")
     );
 }
+
+#[tokio::test]
+async fn authors_may_correct_a_reply_for_fifteen_minutes_and_the_earlier_text_is_kept() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let author = access(&verified_user(&app, &catcher, "a@tawasol.test", "fr").await);
+    let other = access(&verified_user(&app, &catcher, "b@tawasol.test", "fr").await);
+    let id = body(app.post("/api/v1/issues", Some(&author), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let reply = body(
+        app.post(
+            &format!("/api/v1/issues/{id}/replies"),
+            Some(&author),
+            &json!({"body": "Eteint depuis lundi."}),
+        )
+        .await,
+    )
+    .await;
+    let path = format!("/api/v1/issues/{id}/replies/{}", reply["id"]);
+    let fixed = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(&author),
+            Some(&json!({"body": "Éteint depuis dimanche."})),
+        )
+        .await;
+    assert_eq!(fixed.status(), 200);
+    let fixed = body(fixed).await;
+    assert_eq!(fixed["body"], "Éteint depuis dimanche.");
+    assert!(fixed["edited_at"].is_string());
+    assert_eq!(
+        app.send(
+            Method::PATCH,
+            &path,
+            Some(&other),
+            Some(&json!({"body": "Pas à toi"}))
+        )
+        .await
+        .status(),
+        403
+    );
+    app.sql(&format!(
+        "UPDATE issue_replies SET created_at = '2020-01-01 00:00:00' WHERE id = {}",
+        reply["id"]
+    ));
+    let late = app
+        .send(
+            Method::PATCH,
+            &path,
+            Some(&author),
+            Some(&json!({"body": "Trop tard"})),
+        )
+        .await;
+    assert_eq!(late.status(), 409);
+    let record = body(app.get(&format!("/api/v1/issues/{id}")).await).await;
+    assert_eq!(record["thread"][0]["body"], "Éteint depuis dimanche.");
+    assert_eq!(
+        record["thread"][0]["previous_versions"][0]["body"], "Eteint depuis lundi.",
+        "the record keeps what was first said"
+    );
+}

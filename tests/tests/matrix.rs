@@ -40,6 +40,11 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
                 _ => 204,
             }
         }
+        // Only the reply's author (the resident), within 15 minutes.
+        ("PATCH", "/api/v1/issues/{id}/replies/{reply_id}") => match role {
+            "resident" => 200,
+            _ => 403,
+        },
         ("POST", "/api/v1/issues/{id}/flag" | "/api/v1/replies/{id}/flag") => match role {
             "unverified" | "banned" => 403,
             _ => 204,
@@ -245,7 +250,8 @@ fn concrete(w: &World, path: &str) -> String {
     } else {
         w.organisation_id
     };
-    path.replace("{user_id}", &w.victim_id.to_string())
+    path.replace("{reply_id}", &w.reply_id.to_string())
+        .replace("{user_id}", &w.victim_id.to_string())
         .replace("{id}", &id.to_string())
 }
 
@@ -264,6 +270,9 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
         ("POST", "/api/v1/admin/users/{user_id}/ban") => Some(json!({"reason": "test"})),
         ("POST", "/api/v1/issues/{id}/flag" | "/api/v1/replies/{id}/flag") => {
             Some(json!({"reason": "Hors sujet"}))
+        }
+        ("PATCH", "/api/v1/issues/{id}/replies/{reply_id}") => {
+            Some(json!({"body": "Toujours éteint ce soir (corrigé)."}))
         }
         ("POST", "/api/v1/moderation/issues/{id}" | "/api/v1/moderation/replies/{id}") => {
             Some(json!({"action": "restore", "reason": "Conforme à la charte."}))

@@ -64,6 +64,7 @@ detail-forbidden-transition = لا يمكن لبلاغ «{ $from }» أن يصب
 detail-reopen-window-closed = يمكن إعادة فتح بلاغ تمت معالجته خلال 30 يوما فقط.
 detail-idempotency-in-flight = طلب بمفتاح عدم التكرار هذا ما زال قيد المعالجة. أعد المحاولة بعد لحظة.
 detail-idempotency-mismatch = مفتاح عدم التكرار هذا استعمل من قبل لطلب آخر.
+detail-edit-window-closed = لا يمكن تصحيح الرد إلا خلال 15 دقيقة من نشره.
 detail-internal = حدث خطأ غير متوقع. معرف الطلب: { $request_id }.
 detail-database-unavailable = قاعدة البيانات غير متاحة. أعد المحاولة بعد ثوان.
 detail-migrations-pending = قاعدة البيانات قيد التحديث. أعد المحاولة بعد ثوان.

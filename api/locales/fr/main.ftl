@@ -64,6 +64,7 @@ detail-forbidden-transition = Un signalement « { $from } » ne peut pas devenir
 detail-reopen-window-closed = Un signalement résolu peut être rouvert pendant 30 jours seulement.
 detail-idempotency-in-flight = Une requête avec cette clé d’idempotence est encore en cours. Réessayez dans un instant.
 detail-idempotency-mismatch = Cette clé d’idempotence a déjà servi pour une autre requête.
+detail-edit-window-closed = Une réponse ne peut être corrigée que dans les 15 minutes qui suivent sa publication.
 detail-internal = Une erreur imprévue s’est produite. Identifiant de la requête : { $request_id }.
 detail-database-unavailable = La base de données est injoignable. Réessayez dans quelques secondes.
 detail-migrations-pending = La base de données est en cours de mise à jour. Réessayez dans quelques secondes.

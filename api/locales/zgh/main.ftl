@@ -65,6 +65,7 @@ detail-forbidden-transition = ⴰⵎⵓⴽⵔⴰⴹ « { $from } » ⵓⵔ ⵉ�
 detail-reopen-window-closed = ⴰⵎⵓⴽⵔⴰⴹ ⵉⵜⵜⵓⴼⵙⵙⵢⵏ ⵉⵣⵎⵔ ⴰⴷ ⵉⵜⵜⵓⵔⵣⵎ ⴳ 30 ⵏ ⵡⵓⵙⵙⴰⵏ ⴽⴰⵏ.
 detail-idempotency-in-flight = ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⵙ ⵜⵙⴰⵔⵓⵜ ⴰ ⴰⵔ ⵉⵜⵜⵓⵙⴽⴰⵔ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ.
 detail-idempotency-mismatch = ⵜⴰⵙⴰⵔⵓⵜ ⴰ ⵜⵜⵓⵙⵎⵔⵙ ⵢⴰⴷ ⵉ ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⵢⴰⴹⵏ.
+detail-edit-window-closed = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵖⵓⴷⵓ ⴳ 15 ⵏ ⵜⵓⵙⴷⵉⴷⵉⵏ ⴷⴼⴼⵉⵔ ⵜⵓⵙⵙⵓⴼⵖⴰ ⵏⵏⵙ ⴽⴰⵏ.
 detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
 detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.

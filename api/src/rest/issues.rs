@@ -110,6 +110,17 @@ pub async fn reply(
     ))
 }
 
+pub async fn edit_reply(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, i64)>,
+    JsonBody(b): JsonBody<ReplyBody>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, reply_id) = path.into_inner();
+    let reply = issues::edit_reply(&state, &caller, id, reply_id, &b.body).await?;
+    Ok(HttpResponse::Ok().json(reply))
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusBody {

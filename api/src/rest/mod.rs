@@ -121,6 +121,12 @@ fn routes() -> Vec<Entry> {
         issues::change_status,
     ));
     r.push(entry(
+        Method::PATCH,
+        "/api/v1/issues/{id}/replies/{reply_id}",
+        Authenticated,
+        issues::edit_reply,
+    ));
+    r.push(entry(
         Method::PUT,
         "/api/v1/issues/{id}/support",
         Authenticated,

@@ -362,6 +362,14 @@ pub struct ReplyView {
     pub body: String,
     pub created_at: String,
     pub edited_at: Option<String>,
+    /// What the reply said before each correction, oldest first.
+    pub previous_versions: Vec<PreviousVersion>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviousVersion {
+    pub body: String,
+    pub replaced_at: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -400,9 +408,20 @@ pub async fn detail(
     let issue = show(state, caller, id).await?;
     let viewer = caller.user_id();
     with_conn(&state.db, move |c| {
-        let thread = issue::replies(c, id, viewer)?
-            .into_iter()
-            .map(|r| ReplyView {
+        let mut thread = Vec::new();
+        for r in issue::replies(c, id, viewer)? {
+            let previous_versions = if r.edited_at.is_some() {
+                issue::reply_history(c, r.id)?
+                    .into_iter()
+                    .map(|(body, at)| PreviousVersion {
+                        body,
+                        replaced_at: rfc3339(at),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            thread.push(ReplyView {
                 id: r.id,
                 author_name: name(r.author_name),
                 official_answer: r.is_official,
@@ -410,8 +429,9 @@ pub async fn detail(
                 body: r.body,
                 created_at: rfc3339(r.created_at),
                 edited_at: r.edited_at.map(rfc3339),
-            })
-            .collect();
+                previous_versions,
+            });
+        }
         let history = issue::status_history(c, id)?
             .into_iter()
             .map(|h| StatusView {
@@ -590,6 +610,7 @@ pub async fn reply(
                 body: text,
                 created_at: rfc3339(at),
                 edited_at: None,
+                previous_versions: Vec::new(),
             })
         })
     })
@@ -726,4 +747,53 @@ pub async fn set_relation(
         })
     })
     .await
+}
+
+/// How long an author may correct a reply.
+pub const REPLY_EDIT_WINDOW: TimeDelta = TimeDelta::minutes(15);
+
+/// The author corrects their reply within 15 minutes; earlier versions stay on record.
+pub async fn edit_reply(
+    state: &AppState,
+    caller: &Caller,
+    issue_id: i64,
+    reply_id: i64,
+    body: &str,
+) -> Result<ReplyView, UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let author = caller.user_id().ok_or(UseCaseError::Denied(
+        tawasol_domain::Denied::NotAuthenticated,
+    ))?;
+    let text = body.trim().to_owned();
+    if text.is_empty() || text.chars().count() > 5000 {
+        return Err(UseCaseError::invalid("body", "field-reply-body"));
+    }
+    let at = now();
+    let outcome = with_conn(&state.db, move |conn| {
+        tawasol_persistence::write_transaction(conn, |c| {
+            Ok(issue::edit_reply(
+                c,
+                issue_id,
+                reply_id,
+                author,
+                &text,
+                at - REPLY_EDIT_WINDOW,
+                at,
+            )?)
+        })
+    })
+    .await?;
+    match outcome {
+        issue::Edited::Done => {}
+        issue::Edited::NotFound => return Err(UseCaseError::IssueNotFound(issue_id)),
+        issue::Edited::NotAuthor => {
+            return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
+        }
+        issue::Edited::TooLate => return Err(UseCaseError::EditWindowClosed),
+    }
+    let thread = detail(state, caller, issue_id).await?.thread;
+    thread
+        .into_iter()
+        .find(|r| r.id == reply_id)
+        .ok_or(UseCaseError::IssueNotFound(issue_id))
 }

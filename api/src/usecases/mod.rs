@@ -39,6 +39,8 @@ pub enum UseCaseError {
     IdempotencyInFlight,
     #[error("this Idempotency-Key was used for another request")]
     IdempotencyMismatch,
+    #[error("the reply can no longer be edited")]
+    EditWindowClosed,
     #[error("no issue {0}")]
     IssueNotFound(i64),
     #[error("no organisation {0}")]
