@@ -28,6 +28,8 @@ pub struct AppState {
     pub rate_limits: bool,
     /// Distinct flags that hide an item until a moderator looks.
     pub flag_threshold: i64,
+    /// Checks the one-click unsubscribe tokens that mails carry.
+    pub unsubscribe: UnsubscribeKey,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -174,6 +176,7 @@ pub fn app_state(
         jwt: crate::auth::jwt::JwtKeys::new(&jwt_secret, &settings.public_url),
         rate_limits: settings.rate_limits,
         flag_threshold: i64::from(settings.flag_threshold),
+        unsubscribe: UnsubscribeKey::derive(&unsubscribe_secret(settings)?),
     })
 }
 
@@ -187,15 +190,19 @@ pub fn mail_transport(settings: &Settings) -> Result<Transport, StartupError> {
     }
 }
 
-/// The sender, links and unsubscribe key every mail shares.
-pub fn mailer(settings: &Settings) -> Result<Mailer, StartupError> {
-    let secret = crate::secrets::load(
+fn unsubscribe_secret(settings: &Settings) -> Result<Vec<u8>, StartupError> {
+    Ok(crate::secrets::load(
         "TAWASOL_UNSUBSCRIBE_SECRET",
         settings.unsubscribe_secret.as_deref(),
         settings.environment,
         &settings.data_dir,
         "unsubscribe.key",
-    )?;
+    )?)
+}
+
+/// The sender, links and unsubscribe key every mail shares.
+pub fn mailer(settings: &Settings) -> Result<Mailer, StartupError> {
+    let secret = unsubscribe_secret(settings)?;
     Mailer::new(
         &settings.mail_from,
         &settings.public_url,

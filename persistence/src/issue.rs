@@ -496,18 +496,39 @@ pub struct Recipient {
     pub locale: String,
 }
 
-/// Followers of an issue (the reporter among them), with an address.
+/// Which followers to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Those who want official answers and status changes (the default).
+    Updates,
+    /// Those who asked for every reply.
+    AllReplies,
+}
+
+/// Followers of an issue (the reporter among them) with an address, who want this kind of news.
 pub fn followers(
     conn: &mut AnyConnection,
     issue_id: i64,
+    audience: Audience,
 ) -> Result<Vec<Recipient>, PersistenceError> {
-    Ok(issue_follows::table
+    use crate::schema::notification_preferences as prefs;
+    let q = issue_follows::table
         .inner_join(users::table.on(users::id.eq(issue_follows::user_id)))
+        .left_join(prefs::table.on(prefs::user_id.eq(issue_follows::user_id)))
         .filter(issue_follows::issue_id.eq(issue_id))
         .filter(users::email.is_not_null())
         .order(users::id.asc())
         .select((users::id, users::email, users::locale))
-        .load(conn)?)
+        .into_boxed();
+    let q = match audience {
+        Audience::Updates => q.filter(
+            prefs::issue_updates
+                .is_null()
+                .or(prefs::issue_updates.eq(true)),
+        ),
+        Audience::AllReplies => q.filter(prefs::all_replies.eq(true)),
+    };
+    Ok(q.load(conn)?)
 }
 
 /// Officials whose scope covers an issue of this commune, arrondissement and category.
@@ -517,9 +538,16 @@ pub fn officials_in_scope(
     arrondissement_id: Option<i64>,
     category_id: i64,
 ) -> Result<Vec<Recipient>, PersistenceError> {
+    use crate::schema::notification_preferences as prefs;
     let candidates: Vec<(i64, Option<i64>, Recipient)> = officials::table
         .inner_join(users::table.on(users::id.eq(officials::user_id)))
+        .left_join(prefs::table.on(prefs::user_id.eq(officials::user_id)))
         .filter(officials::commune_id.eq(commune_id))
+        .filter(
+            prefs::official_new_issues
+                .is_null()
+                .or(prefs::official_new_issues.eq("immediate")),
+        )
         .filter(users::email.is_not_null())
         .filter(users::banned_at.is_null())
         .select((

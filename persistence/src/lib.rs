@@ -13,6 +13,7 @@ pub mod issue;
 mod migrations;
 pub mod moderation;
 pub mod outbox;
+pub mod preferences;
 pub mod role;
 pub mod schema;
 #[cfg(feature = "test-support")]

@@ -281,6 +281,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notification_preferences (user_id) {
+        user_id -> BigInt,
+        issue_updates -> Bool,
+        all_replies -> Bool,
+        official_new_issues -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -339,4 +349,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     issue_follows,
     flags,
     idempotency_keys,
+    notification_preferences,
 );

@@ -767,3 +767,136 @@ async fn authors_may_correct_a_reply_for_fifteen_minutes_and_the_earlier_text_is
         "the record keeps what was first said"
     );
 }
+
+#[tokio::test]
+async fn followers_choose_what_they_hear_and_one_click_stops_it() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let official = access(&verified_user(&app, &catcher, "o@tawasol.test", "fr").await);
+    app.post(
+        "/api/v1/admin/officials",
+        Some(&admin),
+        &json!({"email": "o@tawasol.test", "commune": "tangier", "title": "Président"}),
+    )
+    .await;
+    let reporter = access(&verified_user(&app, &catcher, "r@tawasol.test", "ar").await);
+    let follower = access(&verified_user(&app, &catcher, "f@tawasol.test", "fr").await);
+    let id = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    app.send(
+        Method::PUT,
+        &format!("/api/v1/issues/{id}/follow"),
+        Some(&follower),
+        None,
+    )
+    .await;
+
+    let defaults = body(
+        app.send(
+            Method::GET,
+            "/api/v1/me/notifications",
+            Some(&follower),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        defaults,
+        json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate"})
+    );
+    let wrong = app
+        .send(Method::PUT, "/api/v1/me/notifications", Some(&follower), Some(&json!({"issue_updates": true, "all_replies": true, "official_new_issues": "weekly"})))
+        .await;
+    assert_eq!(wrong.status(), 422);
+    let every =
+        json!({"issue_updates": true, "all_replies": true, "official_new_issues": "immediate"});
+    assert_eq!(
+        app.send(
+            Method::PUT,
+            "/api/v1/me/notifications",
+            Some(&follower),
+            Some(&every)
+        )
+        .await
+        .status(),
+        200
+    );
+
+    // A resident's reply reaches the follower who asked for every reply, not the reporter.
+    app.post(
+        &format!("/api/v1/issues/{id}/replies"),
+        Some(&reporter),
+        &json!({"body": "Toujours rien ce soir."}),
+    )
+    .await;
+    let mails = mail_to(&catcher, "f@tawasol.test", 2).await;
+    assert_eq!(mails[1].subject(), "Nouvelle réponse : مصباح الشارع مُعَطَّل");
+
+    // One click on the link of a notification stops them.
+    let link = mails[1].header("List-Unsubscribe").unwrap();
+    let url = link
+        .trim_matches(['<', '>'])
+        .replace("http://127.0.0.1:8080", &app.address);
+    let page = app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<form method=\"post\""),
+        "a person sees a button: {page}"
+    );
+    let one_click = app
+        .client
+        .post(&url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), 200);
+    let now_off = body(
+        app.send(
+            Method::GET,
+            "/api/v1/me/notifications",
+            Some(&follower),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (
+            now_off["issue_updates"].as_bool(),
+            now_off["all_replies"].as_bool()
+        ),
+        (Some(false), Some(false))
+    );
+    app.post(
+        &format!("/api/v1/issues/{id}/status"),
+        Some(&official),
+        &json!({"status": "acknowledged", "note": "Vu."}),
+    )
+    .await;
+    mail_to(&catcher, "r@tawasol.test", 2).await;
+    assert_eq!(
+        mail_to(&catcher, "f@tawasol.test", 2).await.len(),
+        2,
+        "nothing more for the follower"
+    );
+    let forged = app
+        .client
+        .post(app.url("/api/v1/unsubscribe?token=forged.token"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 400);
+}

@@ -26,6 +26,9 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
     let status = match (method.as_str(), path) {
         ("POST", "/api/v1/auth/logout") => 204,
         ("GET" | "HEAD", "/api/v1/me" | "/api/v1/me/export") => 200,
+        ("GET" | "HEAD", "/api/v1/me/notifications") => 200,
+        ("PUT", "/api/v1/me/notifications") if role == "banned" => 403,
+        ("PUT", "/api/v1/me/notifications") => 200,
         ("PATCH", "/api/v1/me") if role == "banned" => 403,
         ("PATCH", "/api/v1/me") => 200,
         ("DELETE", "/api/v1/me") => 204,
@@ -259,6 +262,9 @@ fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
     let v = &w.victim_email;
     match (method.as_str(), path) {
         ("PATCH", "/api/v1/me") => Some(json!({"display_name": "Changed"})),
+        ("PUT", "/api/v1/me/notifications") => Some(
+            json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate"}),
+        ),
         ("POST", "/api/v1/admin/officials") => {
             Some(json!({"email": v, "commune": "sefrou", "title": "Chef de service"}))
         }
@@ -371,6 +377,8 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /verify-email",
         "POST /verify-email",
         "GET /reset-password",
+        "GET /api/v1/unsubscribe",
+        "POST /api/v1/unsubscribe",
         "POST /reset-password",
         "POST /api/v1/auth/register",
         "POST /api/v1/auth/verify-email",

@@ -89,6 +89,7 @@ field-expected-on = البلاغ المبرمج يحتاج إلى تاريخ م�
 field-responsible-body = اذكر الجهة المختصة (مثلا المفوض له تدبير الماء).
 field-duplicate-of = أدخل رقم بلاغ آخر منشور.
 field-reply-body = اكتب ردا من 1 إلى 5000 حرف.
+field-official-new-issues = اختر immediate أو off.
 field-unknown = هذا الحقل غير مقبول هنا.
 field-missing = هذا الحقل إلزامي.
 field-invalid-type = نوع هذه القيمة غير صحيح.
@@ -116,6 +117,10 @@ page-reset-title = اختيار كلمة سر جديدة
 page-reset-label = كلمة السر الجديدة
 page-reset-button = حفظ كلمة السر
 page-reset-done = تم تغيير كلمة السر وأغلقت جلساتك السابقة. سجل الدخول بالكلمة الجديدة.
+
+page-unsubscribe-title = التوقف عن تلقي هذه الرسائل
+page-unsubscribe-button = إلغاء الاشتراك
+page-unsubscribe-done = تم: لن تصلك هذه الرسائل بعد الآن. يمكنك تغيير رأيك في إعدادات حسابك.
 
 ## Mails
 
@@ -201,6 +206,14 @@ mail-moderation-restored-body =
     نشر أحد المشرفين ما كتبته: «{ $excerpt }».
 
     { $reason }
+
+    { $url }
+
+mail-issue-new-reply-subject = رد جديد: { $title }
+mail-issue-new-reply-body =
+    رد { $author } على البلاغ «{ $title }»:
+
+    { $excerpt }
 
     { $url }
 

@@ -89,6 +89,7 @@ field-expected-on = Un signalement programmé a besoin d’une date prévue, auj
 field-responsible-body = Nommez l’organisme compétent (par exemple le gestionnaire délégué de l’eau).
 field-duplicate-of = Indiquez le numéro d’un autre signalement, public.
 field-reply-body = Écrivez une réponse de 1 à 5 000 caractères.
+field-official-new-issues = Choisissez immediate ou off.
 field-unknown = Ce champ n’est pas accepté ici.
 field-missing = Ce champ est obligatoire.
 field-invalid-type = Cette valeur n’est pas du bon type.
@@ -116,6 +117,10 @@ page-reset-title = Choisir un nouveau mot de passe
 page-reset-label = Nouveau mot de passe
 page-reset-button = Enregistrer le mot de passe
 page-reset-done = Votre mot de passe est changé et vos anciennes sessions sont fermées. Connectez-vous avec le nouveau.
+
+page-unsubscribe-title = Ne plus recevoir ces messages
+page-unsubscribe-button = Me désabonner
+page-unsubscribe-done = C’est fait : vous ne recevrez plus ces messages. Vous pouvez changer d’avis dans les réglages de votre compte.
 
 ## Mails
 
@@ -201,6 +206,14 @@ mail-moderation-restored-body =
     Un modérateur a rendu public ce que vous avez écrit : « { $excerpt } ».
 
     { $reason }
+
+    { $url }
+
+mail-issue-new-reply-subject = Nouvelle réponse : { $title }
+mail-issue-new-reply-body =
+    { $author } a répondu au signalement « { $title } » :
+
+    { $excerpt }
 
     { $url }
 

@@ -90,6 +90,7 @@ field-expected-on = ⴰⵎⵓⴽⵔⴰⴹ ⵉⵜⵜⵓⵙⵖⵉⵡⵙⵏ ⵉⵃ�
 field-responsible-body = ⵙⵎⵎ ⵜⴰⵏⴱⴰⴹⵜ ⵏⵏⴰ ⵉⵍⴰⵏ ⵜⴰⵣⵎⵔⴰ.
 field-duplicate-of = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵢⴰⴹⵏ ⵉⵜⵜⵓⵙⵙⵓⴼⵖⵏ.
 field-reply-body = ⴰⵔⵓ ⵜⴰⵔⵔⴰⵢⵜ ⵙⴳ 1 ⴰⵔ 5000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-official-new-issues = ⵙⵜⴰⵢ immediate ⵏⵖ off.
 field-unknown = ⵉⴳⵔ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ ⴷⴰ.
 field-missing = ⵉⴳⵔ ⴰ ⵉⵇⵇⴰⵏ.
 field-invalid-type = ⴰⵏⴰⵡ ⵏ ⵓⵣⴰⵍ ⴰ ⵓⵔ ⵉⵖⵓⴷⴰ.
@@ -117,6 +118,10 @@ page-reset-title = ⵙⵜⴰⵢ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰ
 page-reset-label = ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵜⴰⵎⴰⵢⵏⵓⵜ
 page-reset-button = ⵃⴹⵓ ⵜⴰⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ
 page-reset-done = ⵜⵜⵓⴱⴷⴷⴰⵍ ⵜⴳⵓⵔⵉ ⵏ ⵓⴼⵔⴰ ⵏⵏⴽ, ⵜⵜⵓⵇⵇⵏⵏ ⵉⵎⵙⵉⵍⵏ ⵉⵇⴱⵓⵔⵏ. ⴽⵛⵎ ⵙ ⵜⴳⵓⵔⵉ ⵜⴰⵎⴰⵢⵏⵓⵜ.
+
+page-unsubscribe-title = ⴰⴷ ⵓⵔ ⵜⵜⴰⵡⴹⴷ ⵜⵉⴱⵔⴰⵜⵉⵏ ⴰ
+page-unsubscribe-button = ⴽⴽⵙ ⵉⵢⵉ
+page-unsubscribe-done = ⵉⵜⵜⵓⴳⴰ: ⵓⵔ ⵔⴰⴷ ⵜⵜⴰⵡⴹⴷ ⵜⵉⴱⵔⴰⵜⵉⵏ ⴰ. ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⴱⴷⴷⵍⴷ ⴳ ⵜⵙⵖⴰⵍ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏⵏⴽ.
 
 ## Mails
 
@@ -202,6 +207,14 @@ mail-moderation-restored-body =
     ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ ⵉⵙⵙⵓⴼⵖ ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ: « { $excerpt } ».
 
     { $reason }
+
+    { $url }
+
+mail-issue-new-reply-subject = ⵜⴰⵔⵔⴰⵢⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ: { $title }
+mail-issue-new-reply-body =
+    { $author } ⵢⴰⵔⵓ ⵅⴼ ⵓⵎⵓⴽⵔⴰⴹ « { $title } »:
+
+    { $excerpt }
 
     { $url }
 

@@ -30,6 +30,13 @@ pub enum Template {
     },
     /// The password was changed and every session ended.
     AccountPasswordChanged { display_name: String },
+    /// Someone replied on an issue the recipient follows (for those who asked for every reply).
+    IssueNewReply {
+        issue_title: String,
+        author_name: String,
+        excerpt: String,
+        issue_url: String,
+    },
     /// A moderator hid or restored something the recipient wrote, and why.
     ModerationDecision {
         excerpt: String,
@@ -82,6 +89,7 @@ impl Template {
             Template::IssueOfficialAnswer { .. } => "issue_official_answer",
             Template::IssueNewForOfficial { .. } => "issue_new_for_official",
             Template::ModerationDecision { .. } => "moderation_decision",
+            Template::IssueNewReply { .. } => "issue_new_reply",
             Template::IssueStatusChanged { .. } => "issue_status_changed",
         }
     }
@@ -93,11 +101,11 @@ impl Template {
             | Template::AccountPasswordReset { .. }
             | Template::AccountPasswordChanged { .. }
             | Template::ModerationDecision { .. } => Kind::Account,
-            Template::IssueOfficialAnswer { .. } | Template::IssueStatusChanged { .. } => {
-                Kind::Notification {
-                    topic: "issue_updates",
-                }
-            }
+            Template::IssueOfficialAnswer { .. }
+            | Template::IssueStatusChanged { .. }
+            | Template::IssueNewReply { .. } => Kind::Notification {
+                topic: "issue_updates",
+            },
             Template::IssueNewForOfficial { .. } => Kind::Notification {
                 topic: "official_new_issues",
             },
@@ -151,6 +159,8 @@ impl Template {
             (Template::ModerationDecision { hidden: true, .. }, _) => "mail-moderation-hidden-body",
             (Template::ModerationDecision { .. }, "subject") => "mail-moderation-restored-subject",
             (Template::ModerationDecision { .. }, _) => "mail-moderation-restored-body",
+            (Template::IssueNewReply { .. }, "subject") => "mail-issue-new-reply-subject",
+            (Template::IssueNewReply { .. }, _) => "mail-issue-new-reply-body",
         };
         let m = Message::new(key);
         match self {
@@ -173,6 +183,16 @@ impl Template {
             Template::AccountPasswordChanged { display_name } => {
                 m.arg("name", display_name.as_str())
             }
+            Template::IssueNewReply {
+                issue_title,
+                author_name,
+                excerpt,
+                issue_url,
+            } => m
+                .arg("title", issue_title.as_str())
+                .arg("author", author_name.as_str())
+                .arg("excerpt", excerpt.as_str())
+                .arg("url", issue_url.as_str()),
             Template::ModerationDecision {
                 excerpt,
                 reason,
@@ -351,6 +371,12 @@ mod tests {
             status,
             moderated(true),
             moderated(false),
+            Template::IssueNewReply {
+                issue_title: "T".into(),
+                author_name: "A".into(),
+                excerpt: "E".into(),
+                issue_url: "https://t.ma/i/1".into(),
+            },
         ] {
             for locale in Locale::ALL {
                 let r = t.render(locale, Some("https://t.ma/u?token=x"));

@@ -53,3 +53,20 @@ pub async fn delete(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
     accounts::delete_me(&state, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+pub async fn notifications(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let settings = crate::usecases::notifications::get(&state, &caller).await?;
+    Ok(HttpResponse::Ok().json(settings))
+}
+
+pub async fn set_notifications(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<crate::usecases::notifications::NotificationSettings>,
+) -> Result<HttpResponse, ApiError> {
+    let settings = crate::usecases::notifications::put(&state, &caller, body).await?;
+    Ok(HttpResponse::Ok().json(settings))
+}

@@ -93,6 +93,13 @@ fn routes() -> Vec<Entry> {
         pages::verify_submit,
     ));
     r.extend(get("/reset-password", Public, pages::reset_form));
+    r.extend(get("/api/v1/unsubscribe", Public, pages::unsubscribe_form));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/unsubscribe",
+        Public,
+        pages::unsubscribe,
+    ));
     r.push(entry(
         Method::POST,
         "/reset-password",
@@ -237,6 +244,17 @@ fn routes() -> Vec<Entry> {
         me::delete,
     ));
     r.extend(get("/api/v1/me/export", Authenticated, me::export));
+    r.extend(get(
+        "/api/v1/me/notifications",
+        Authenticated,
+        me::notifications,
+    ));
+    r.push(entry(
+        Method::PUT,
+        "/api/v1/me/notifications",
+        Authenticated,
+        me::set_notifications,
+    ));
     // Administration
     r.push(entry(
         Method::POST,

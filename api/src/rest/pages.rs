@@ -110,3 +110,38 @@ pub async fn reset_submit(
         Err(other) => Err(other.into()),
     }
 }
+
+/// `GET /api/v1/unsubscribe?token=` (a person clicking the link in a mail): a page with a button.
+pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
+    let body = format!(
+        "<form method=\"post\" action=\"/api/v1/unsubscribe?token={token}&amp;lang={lang}\">\
+         <button type=\"submit\">{button}</button></form>",
+        token = escape(&query.token),
+        lang = locale.as_str(),
+        button = escape(&text(locale, "page-unsubscribe-button")),
+    );
+    page(locale, &text(locale, "page-unsubscribe-title"), &body)
+}
+
+/// `POST /api/v1/unsubscribe?token=`: RFC 8058 one-click (the mail client posts
+/// `List-Unsubscribe=One-Click`), or the button above. The body is not needed.
+pub async fn unsubscribe(
+    state: web::Data<AppState>,
+    query: web::Query<TokenQuery>,
+    Lang(locale): Lang,
+) -> Result<HttpResponse, ApiError> {
+    let title = text(locale, "page-unsubscribe-title");
+    match crate::usecases::notifications::unsubscribe(&state, &query.token).await {
+        Ok(_) => Ok(page(
+            locale,
+            &title,
+            &message(locale, "page-unsubscribe-done"),
+        )),
+        Err(UseCaseError::InvalidToken) => {
+            let mut res = page(locale, &title, &message(locale, "page-link-invalid"));
+            *res.status_mut() = actix_web::http::StatusCode::BAD_REQUEST;
+            Ok(res)
+        }
+        Err(other) => Err(other.into()),
+    }
+}

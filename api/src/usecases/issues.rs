@@ -585,8 +585,25 @@ pub async fn reply(
                 },
             )?;
             let author_name = account::find(c, author)?.map(|u| u.display_name);
+            if !official && !held {
+                let everyone = issue::followers(c, id, issue::Audience::AllReplies)?;
+                let template = Template::IssueNewReply {
+                    issue_title: row.title.clone(),
+                    author_name: author_name.clone().unwrap_or_default(),
+                    excerpt: text.chars().take(280).collect(),
+                    issue_url: issue_url(&state2, id),
+                };
+                notify(
+                    c,
+                    &everyone,
+                    Some(author),
+                    &template,
+                    &format!("reply:{reply_id}"),
+                    at,
+                )?;
+            }
             if official && !held {
-                let followers = issue::followers(c, id)?;
+                let followers = issue::followers(c, id, issue::Audience::Updates)?;
                 let template = Template::IssueOfficialAnswer {
                     issue_title: row.title.clone(),
                     official_name: author_name.clone().unwrap_or_default(),
@@ -695,7 +712,7 @@ pub async fn change_status(
                 Some(serde_json::json!({"status": change.to.as_str(), "note": note})),
                 at,
             )?;
-            let followers = issue::followers(c, id)?;
+            let followers = issue::followers(c, id, issue::Audience::Updates)?;
             let template = Template::IssueStatusChanged {
                 issue_title: row.title.clone(),
                 status: change.to.as_str().to_owned(),

@@ -8,6 +8,7 @@ pub mod health;
 pub mod idempotency;
 pub mod issues;
 pub mod moderation;
+pub mod notifications;
 pub mod outbox;
 
 use tawasol_domain::{Action, Actor, Denied, authorize};
