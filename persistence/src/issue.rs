@@ -125,6 +125,13 @@ pub struct IssueFilter {
     pub category: Option<String>,
     pub status: Option<StatusFilter>,
     pub author_id: Option<i64>,
+    pub arrondissement: Option<String>,
+    /// Only issues this user follows.
+    pub followed_by: Option<i64>,
+    pub created_after: Option<NaiveDateTime>,
+    pub created_before: Option<NaiveDateTime>,
+    /// South, west, north, east.
+    pub bbox: Option<(f64, f64, f64, f64)>,
     /// Normalised query words (domain::search::query_terms); all must match, as prefixes.
     pub terms: Vec<String>,
     /// Who is looking (to include their own held issues).
@@ -172,6 +179,33 @@ pub fn list(
     }
     if let Some(author) = filter.author_id {
         q = q.filter(issues::author_id.eq(author));
+    }
+    if let Some(a) = &filter.arrondissement {
+        q = q.filter(arrondissements::slug.nullable().eq(a.clone()));
+    }
+    if let Some(user) = filter.followed_by {
+        q = q.filter(
+            issues::id.eq_any(
+                issue_follows::table
+                    .filter(issue_follows::user_id.eq(user))
+                    .select(issue_follows::issue_id),
+            ),
+        );
+    }
+    if let Some(t) = filter.created_after {
+        q = q.filter(issues::created_at.ge(t));
+    }
+    if let Some(t) = filter.created_before {
+        q = q.filter(issues::created_at.lt(t));
+    }
+    if let Some((south, west, north, east)) = filter.bbox {
+        q = q.filter(
+            issues::lat
+                .ge(south)
+                .and(issues::lat.le(north))
+                .and(issues::lon.ge(west))
+                .and(issues::lon.le(east)),
+        );
     }
     if let Some((at, id)) = after {
         q = q.filter(

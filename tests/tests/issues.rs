@@ -900,3 +900,72 @@ async fn followers_choose_what_they_hear_and_one_click_stops_it() {
         .unwrap();
     assert_eq!(forged.status(), 400);
 }
+
+#[tokio::test]
+async fn lists_filter_by_arrondissement_follows_dates_and_map_box() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let a = access(&verified_user(&app, &catcher, "a@tawasol.test", "fr").await);
+    let b = access(&verified_user(&app, &catcher, "b@tawasol.test", "fr").await);
+    let in_bni = body(app.post("/api/v1/issues", Some(&a), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let mut medina = lamp();
+    medina["arrondissement"] = json!("tanger-medina");
+    medina["location"] = json!({"lat": 35.7850, "lon": -5.8120});
+    let in_medina = body(app.post("/api/v1/issues", Some(&a), &medina).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let ids = |v: &Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&body(app.get("/api/v1/issues?arrondissement=bni-makada").await).await),
+        [in_bni]
+    );
+    app.send(
+        Method::PUT,
+        &format!("/api/v1/issues/{in_medina}/follow"),
+        Some(&b),
+        None,
+    )
+    .await;
+    assert_eq!(
+        ids(&body(
+            app.send(Method::GET, "/api/v1/issues?followed=me", Some(&b), None)
+                .await
+        )
+        .await),
+        [in_medina]
+    );
+    assert_eq!(
+        ids(&body(app.get("/api/v1/issues?bbox=35.78,-5.82,35.79,-5.80").await).await),
+        [in_medina]
+    );
+    assert_eq!(
+        ids(&body(app.get("/api/v1/issues?created_after=2020-01-01").await).await).len(),
+        2
+    );
+    assert!(
+        ids(&body(
+            app.get("/api/v1/issues?created_before=2020-01-01T00:00:00Z")
+                .await
+        )
+        .await)
+        .is_empty()
+    );
+    for (q, param) in [
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=40,0,30,1", "bbox"),
+        ("created_after=yesterday", "created_after"),
+        ("followed=you", "followed"),
+    ] {
+        let res = app.get(&format!("/api/v1/issues?{q}")).await;
+        assert_eq!(res.status(), 400, "{q}");
+        assert_eq!(body(res).await["errors"][0]["parameter"], param);
+    }
+}

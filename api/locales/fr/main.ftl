@@ -97,6 +97,9 @@ field-invalid = Cette valeur n’est pas acceptable.
 param-lang = Choisissez ar, fr ou zgh.
 param-limit = Donnez un nombre entier de 1 à 100.
 param-cursor = Ce curseur ne vient pas d’une réponse de ce serveur.
+param-me = La seule valeur possible est me.
+param-time = Donnez une date (AAAA-MM-JJ) ou un instant RFC 3339.
+param-bbox = Donnez sud,ouest,nord,est en degrés, par exemple 35.70,-5.93,35.81,-5.72.
 param-invalid = Ce paramètre n’est pas acceptable.
 
 ## Home

@@ -98,6 +98,9 @@ field-invalid = ⴰⵣⴰⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
 param-lang = ⵙⵜⴰⵢ ar, fr ⵏⵖ zgh.
 param-limit = ⴰⵔⵓ ⴰⵎⴹⴰⵏ ⴰⵎⵎⴰⴷ ⵙⴳ 1 ⴰⵔ 100.
 param-cursor = ⴰⵙⵏⵎⴰⵍ ⴰ ⵓⵔ ⴷ ⵉⴽⴽⵉ ⵙⴳ ⵓⵎⴰⴽⴰⵢ ⴰ.
+param-me = ⴰⵣⴰⵍ ⵉⵎⵎⴽⵏⵏ ⴷ me ⴽⴰⵏ.
+param-time = ⴰⵔⵓ ⴰⵙⴰⴽⵓⴷ (YYYY-MM-DD) ⵏⵖ ⴰⴽⵓⴷ ⵙ RFC 3339.
+param-bbox = ⴰⵔⵓ ⴰⴳⵓⵏⵙ,ⴰⵜⵔⴰⵔ,ⴰⴳⴰⴼⴰ,ⴰⵏⴰⵡ ⵙ ⵜⴰⴼⵔⴽⵉⵏ, ⴰⵎⴷ 35.70,-5.93,35.81,-5.72.
 param-invalid = ⴰⵎⵙⴽⵉⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
 
 ## Home

@@ -203,6 +203,11 @@ pub struct ListQuery {
     category: Option<String>,
     status: Option<String>,
     author: Option<String>,
+    followed: Option<String>,
+    arrondissement: Option<String>,
+    created_after: Option<String>,
+    created_before: Option<String>,
+    bbox: Option<String>,
     q: Option<String>,
     #[serde(flatten)]
     page: PageQuery,
@@ -226,21 +231,55 @@ pub async fn list(
     let query = query.into_inner();
     let limit = query.page.limit()?;
     let after = query.page.after(parse_cursor)?;
-    let author_is_me = match query.author.as_deref() {
-        None | Some("") => false,
-        Some("me") => true,
-        Some(_) => {
-            return Err(ApiError::invalid_parameter(
-                "author",
-                Message::new("param-invalid"),
-            ));
+    let me = |name: &str, value: Option<&str>| match value {
+        None | Some("") => Ok(false),
+        Some("me") => Ok(true),
+        Some(_) => Err(ApiError::invalid_parameter(name, Message::new("param-me"))),
+    };
+    let author_is_me = me("author", query.author.as_deref())?;
+    let followed_by_me = me("followed", query.followed.as_deref())?;
+    let time = |name: &str, value: Option<&str>| -> Result<Option<NaiveDateTime>, ApiError> {
+        match value.filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) => DateTime::parse_from_rfc3339(v)
+                .map(|t| t.naive_utc())
+                .or_else(|_| {
+                    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                        .map(|d| d.and_time(chrono::NaiveTime::MIN))
+                })
+                .map(Some)
+                .map_err(|_| ApiError::invalid_parameter(name, Message::new("param-time"))),
         }
     };
+    let created_after = time("created_after", query.created_after.as_deref())?;
+    let created_before = time("created_before", query.created_before.as_deref())?;
+    let bbox =
+        match query.bbox.as_deref().filter(|b| !b.is_empty()) {
+            None => None,
+            Some(text) => {
+                let n: Vec<f64> = text
+                    .split(',')
+                    .filter_map(|p| p.trim().parse().ok())
+                    .collect();
+                let parsed = match n.as_slice() {
+                    [s, w, no, e] => tawasol_domain::BoundingBox::parse(*s, *w, *no, *e).ok(),
+                    _ => None,
+                };
+                Some(parsed.ok_or_else(|| {
+                    ApiError::invalid_parameter("bbox", Message::new("param-bbox"))
+                })?)
+            }
+        };
     let filter = issues::IssueQuery {
         commune: query.commune.filter(|s| !s.is_empty()),
         category: query.category.filter(|s| !s.is_empty()),
         status: query.status.filter(|s| !s.is_empty()),
         author_is_me,
+        followed_by_me,
+        arrondissement: query.arrondissement.filter(|s| !s.is_empty()),
+        created_after,
+        created_before,
+        bbox,
         text: query.q.filter(|s| !s.trim().is_empty()),
     };
     let page = issues::list(&state, &caller, filter, after, limit)

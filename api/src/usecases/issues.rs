@@ -290,6 +290,11 @@ pub struct IssueQuery {
     /// A status, or `open` / `closed`.
     pub status: Option<String>,
     pub author_is_me: bool,
+    pub followed_by_me: bool,
+    pub arrondissement: Option<String>,
+    pub created_after: Option<NaiveDateTime>,
+    pub created_before: Option<NaiveDateTime>,
+    pub bbox: Option<tawasol_domain::BoundingBox>,
     pub text: Option<String>,
 }
 
@@ -318,11 +323,23 @@ pub async fn list(
     } else {
         None
     };
+    let followed_by = if query.followed_by_me {
+        Some(viewer.ok_or(UseCaseError::Denied(
+            tawasol_domain::Denied::NotAuthenticated,
+        ))?)
+    } else {
+        None
+    };
     let filter = IssueFilter {
         commune: query.commune,
         category: query.category,
         status,
         author_id,
+        arrondissement: query.arrondissement,
+        followed_by,
+        created_after: query.created_after,
+        created_before: query.created_before,
+        bbox: query.bbox.map(|b| (b.south, b.west, b.north, b.east)),
         terms: query.text.as_deref().map(query_terms).unwrap_or_default(),
         viewer_id: viewer,
     };
