@@ -118,9 +118,38 @@ pub enum StatusFilter {
 
 const OPEN: [&str; 4] = ["submitted", "acknowledged", "in_progress", "planned"];
 
+/// The orders a list can come in; each breaks ties by id, newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IssueSort {
+    #[default]
+    Newest,
+    MostSupported,
+    RecentlyUpdated,
+}
+
+/// Where a page starts: the sort key and id of the last item of the previous page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Time(NaiveDateTime),
+    Count(i32),
+}
+
+impl IssueRow {
+    /// This row's key under `sort`, for the next page's cursor.
+    pub fn key(&self, sort: IssueSort) -> (SortKey, i64) {
+        let k = match sort {
+            IssueSort::Newest => SortKey::Time(self.created_at),
+            IssueSort::MostSupported => SortKey::Count(self.support_count),
+            IssueSort::RecentlyUpdated => SortKey::Time(self.updated_at),
+        };
+        (k, self.id)
+    }
+}
+
 /// What a list asks for. Hidden items never appear; held (`pending`) ones only to their author.
 #[derive(Debug, Clone, Default)]
 pub struct IssueFilter {
+    pub sort: IssueSort,
     pub commune: Option<String>,
     pub category: Option<String>,
     pub status: Option<StatusFilter>,
@@ -138,12 +167,12 @@ pub struct IssueFilter {
     pub viewer_id: Option<i64>,
 }
 
-/// Newest first, a page at a time after `(created_at, id)` of the last item seen: a page never
-/// repeats or skips an item when issues are added between pages.
+/// A page of issues in the filter's order, after the key of the last item seen (keyset
+/// pagination: a page never repeats or skips an item when issues are added between pages).
 pub fn list(
     conn: &mut AnyConnection,
     filter: &IssueFilter,
-    after: Option<(NaiveDateTime, i64)>,
+    after: Option<(SortKey, i64)>,
     limit: i64,
 ) -> Result<Vec<IssueRow>, PersistenceError> {
     let search = search_condition(conn, &filter.terms);
@@ -154,9 +183,13 @@ pub fn list(
             arrondissements::table.on(arrondissements::id.nullable().eq(issues::arrondissement_id)),
         )
         .select(issue_columns!())
-        .order((issues::created_at.desc(), issues::id.desc()))
         .limit(limit)
         .into_boxed();
+    q = match filter.sort {
+        IssueSort::Newest => q.order((issues::created_at.desc(), issues::id.desc())),
+        IssueSort::MostSupported => q.order((issues::support_count.desc(), issues::id.desc())),
+        IssueSort::RecentlyUpdated => q.order((issues::updated_at.desc(), issues::id.desc())),
+    };
     q = match filter.viewer_id {
         Some(viewer) => q.filter(
             issues::visibility.eq("public").or(issues::visibility
@@ -207,12 +240,31 @@ pub fn list(
                 .and(issues::lon.le(east)),
         );
     }
-    if let Some((at, id)) = after {
-        q = q.filter(
-            issues::created_at
-                .lt(at)
-                .or(issues::created_at.eq(at).and(issues::id.lt(id))),
-        );
+    match (filter.sort, after) {
+        (_, None) => {}
+        (IssueSort::Newest, Some((SortKey::Time(at), id))) => {
+            q = q.filter(
+                issues::created_at
+                    .lt(at)
+                    .or(issues::created_at.eq(at).and(issues::id.lt(id))),
+            );
+        }
+        (IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
+            q = q.filter(
+                issues::updated_at
+                    .lt(at)
+                    .or(issues::updated_at.eq(at).and(issues::id.lt(id))),
+            );
+        }
+        (IssueSort::MostSupported, Some((SortKey::Count(n), id))) => {
+            q = q.filter(
+                issues::support_count
+                    .lt(n)
+                    .or(issues::support_count.eq(n).and(issues::id.lt(id))),
+            );
+        }
+        // A key of the wrong kind for this order: start from the top rather than guess.
+        _ => {}
     }
     if let Some((sql, query)) = search {
         q = q.filter(

@@ -214,7 +214,13 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
         t0() + TimeDelta::hours(1),
     );
     let last = first.last().unwrap();
-    let second = issue::list(&mut conn, &tangier, Some((last.created_at, last.id)), 10).unwrap();
+    let second = issue::list(
+        &mut conn,
+        &tangier,
+        Some(last.key(issue::IssueSort::Newest)),
+        10,
+    )
+    .unwrap();
     assert_eq!(
         titles(&second),
         ["Tangier lamp 2", "Tangier lamp 0"],

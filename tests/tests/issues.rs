@@ -969,3 +969,67 @@ async fn lists_filter_by_arrondissement_follows_dates_and_map_box() {
         assert_eq!(body(res).await["errors"][0]["parameter"], param);
     }
 }
+
+#[tokio::test]
+async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let a = access(&verified_user(&app, &catcher, "a@tawasol.test", "fr").await);
+    let b = access(&verified_user(&app, &catcher, "b@tawasol.test", "fr").await);
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let mut issue = lamp();
+        issue["title"] = json!(format!("Lampadaire {i} éteint"));
+        ids.push(
+            body(app.post("/api/v1/issues", Some(&a), &issue).await).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    for (who, issue) in [(&a, ids[0]), (&b, ids[0]), (&b, ids[1])] {
+        app.send(
+            Method::PUT,
+            &format!("/api/v1/issues/{issue}/support"),
+            Some(who),
+            None,
+        )
+        .await;
+    }
+    app.post(
+        &format!("/api/v1/issues/{}/replies", ids[1]),
+        Some(&b),
+        &json!({"body": "Toujours éteint."}),
+    )
+    .await;
+    let order = |v: &Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let first = body(app.get("/api/v1/issues?sort=most_supported&limit=2").await).await;
+    assert_eq!(order(&first), [ids[0], ids[1]]);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    assert_eq!(
+        order(
+            &body(
+                app.get(&format!(
+                    "/api/v1/issues?sort=most_supported&cursor={cursor}"
+                ))
+                .await
+            )
+            .await
+        ),
+        [ids[2]]
+    );
+    let wrong = app
+        .get(&format!("/api/v1/issues?sort=newest&cursor={cursor}"))
+        .await;
+    assert_eq!(wrong.status(), 400, "a cursor of another order");
+    assert_eq!(
+        order(&body(app.get("/api/v1/issues?sort=recently_updated").await).await)[0],
+        ids[1]
+    );
+    assert_eq!(app.get("/api/v1/issues?sort=loudest").await.status(), 400);
+}

@@ -100,6 +100,7 @@ param-cursor = هذا المؤشر لم يصدر عن هذا الخادم.
 param-me = القيمة الوحيدة الممكنة هي me.
 param-time = أدخل تاريخا (YYYY-MM-DD) أو لحظة بصيغة RFC 3339.
 param-bbox = أدخل جنوب،غرب،شمال،شرق بالدرجات، مثلا 35.70,-5.93,35.81,-5.72.
+param-sort = اختر newest أو most_supported أو recently_updated.
 param-invalid = هذا المعامل غير مقبول.
 
 ## Home

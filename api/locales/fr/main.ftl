@@ -100,6 +100,7 @@ param-cursor = Ce curseur ne vient pas d’une réponse de ce serveur.
 param-me = La seule valeur possible est me.
 param-time = Donnez une date (AAAA-MM-JJ) ou un instant RFC 3339.
 param-bbox = Donnez sud,ouest,nord,est en degrés, par exemple 35.70,-5.93,35.81,-5.72.
+param-sort = Choisissez newest, most_supported ou recently_updated.
 param-invalid = Ce paramètre n’est pas acceptable.
 
 ## Home

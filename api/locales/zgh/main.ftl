@@ -101,6 +101,7 @@ param-cursor = ⴰⵙⵏⵎⴰⵍ ⴰ ⵓⵔ ⴷ ⵉⴽⴽⵉ ⵙⴳ ⵓⵎⴰ�
 param-me = ⴰⵣⴰⵍ ⵉⵎⵎⴽⵏⵏ ⴷ me ⴽⴰⵏ.
 param-time = ⴰⵔⵓ ⴰⵙⴰⴽⵓⴷ (YYYY-MM-DD) ⵏⵖ ⴰⴽⵓⴷ ⵙ RFC 3339.
 param-bbox = ⴰⵔⵓ ⴰⴳⵓⵏⵙ,ⴰⵜⵔⴰⵔ,ⴰⴳⴰⴼⴰ,ⴰⵏⴰⵡ ⵙ ⵜⴰⴼⵔⴽⵉⵏ, ⴰⵎⴷ 35.70,-5.93,35.81,-5.72.
+param-sort = ⵙⵜⴰⵢ newest, most_supported ⵏⵖ recently_updated.
 param-invalid = ⴰⵎⵙⴽⵉⵍ ⴰ ⵓⵔ ⵉⵜⵜⵓⵇⴱⴰⵍ.
 
 ## Home

@@ -10,6 +10,7 @@ use crate::usecases::{Caller, idempotency, issues};
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime};
 use serde::Deserialize;
+use tawasol_persistence::issue::{IssueSort, SortKey};
 
 #[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -208,19 +209,30 @@ pub struct ListQuery {
     created_after: Option<String>,
     created_before: Option<String>,
     bbox: Option<String>,
+    sort: Option<String>,
     q: Option<String>,
     #[serde(flatten)]
     page: PageQuery,
 }
 
-fn cursor_key((at, id): (NaiveDateTime, i64)) -> String {
-    format!("{}:{id}", at.and_utc().timestamp_micros())
+fn cursor_key((key, id): (SortKey, i64)) -> String {
+    match key {
+        SortKey::Time(at) => format!("t:{}:{id}", at.and_utc().timestamp_micros()),
+        SortKey::Count(n) => format!("c:{n}:{id}"),
+    }
 }
 
-fn parse_cursor(key: &str) -> Option<(NaiveDateTime, i64)> {
-    let (micros, id) = key.split_once(':')?;
-    let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc();
-    Some((at, id.parse().ok()?))
+fn parse_cursor(sort: IssueSort, text: &str) -> Option<(SortKey, i64)> {
+    let mut parts = text.splitn(3, ':');
+    let (kind, value, id) = (parts.next()?, parts.next()?, parts.next()?.parse().ok()?);
+    let key = match (kind, sort) {
+        ("t", IssueSort::Newest | IssueSort::RecentlyUpdated) => {
+            SortKey::Time(DateTime::from_timestamp_micros(value.parse().ok()?)?.naive_utc())
+        }
+        ("c", IssueSort::MostSupported) => SortKey::Count(value.parse().ok()?),
+        _ => return None,
+    };
+    Some((key, id))
 }
 
 pub async fn list(
@@ -230,7 +242,19 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let limit = query.page.limit()?;
-    let after = query.page.after(parse_cursor)?;
+    let sort = match query.sort.as_deref() {
+        None | Some("" | "newest") => IssueSort::Newest,
+        Some("most_supported") => IssueSort::MostSupported,
+        Some("recently_updated") => IssueSort::RecentlyUpdated,
+        Some(_) => {
+            return Err(ApiError::invalid_parameter(
+                "sort",
+                Message::new("param-sort"),
+            ));
+        }
+    };
+    // A cursor names its order: one from another order is refused.
+    let after = query.page.after(|text| parse_cursor(sort, text))?;
     let me = |name: &str, value: Option<&str>| match value {
         None | Some("") => Ok(false),
         Some("me") => Ok(true),
@@ -281,6 +305,7 @@ pub async fn list(
         created_before,
         bbox,
         text: query.q.filter(|s| !s.trim().is_empty()),
+        sort,
     };
     let page = issues::list(&state, &caller, filter, after, limit)
         .await

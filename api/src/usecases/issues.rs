@@ -296,6 +296,7 @@ pub struct IssueQuery {
     pub created_before: Option<NaiveDateTime>,
     pub bbox: Option<tawasol_domain::BoundingBox>,
     pub text: Option<String>,
+    pub sort: issue::IssueSort,
 }
 
 /// Issues newest first, a page at a time.
@@ -303,9 +304,9 @@ pub async fn list(
     state: &AppState,
     caller: &Caller,
     query: IssueQuery,
-    after: Option<(NaiveDateTime, i64)>,
+    after: Option<(issue::SortKey, i64)>,
     limit: PageLimit,
-) -> Result<Page<IssueView, (NaiveDateTime, i64)>, UseCaseError> {
+) -> Result<Page<IssueView, (issue::SortKey, i64)>, UseCaseError> {
     let status = match query.status.as_deref() {
         None => None,
         Some("open") => Some(StatusFilter::Open),
@@ -330,7 +331,9 @@ pub async fn list(
     } else {
         None
     };
+    let sort = query.sort;
     let filter = IssueFilter {
+        sort,
         commune: query.commune,
         category: query.category,
         status,
@@ -347,7 +350,7 @@ pub async fn list(
         let mut rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;
         let next = if rows.len() > usize::from(limit.get()) {
             rows.truncate(usize::from(limit.get()));
-            rows.last().map(|r| (r.created_at, r.id))
+            rows.last().map(|r| r.key(sort))
         } else {
             None
         };
