@@ -99,10 +99,16 @@ async fn worker(settings: &Settings) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let worker = startup::mail_worker(settings, &db).map_err(|e| e.to_string())?;
+    let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
+        .map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let running = tokio::spawn(worker.run(stopped));
+    let running = tokio::spawn(worker.run(stopped.clone()));
+    let digests = tokio::spawn(tawasol_api::usecases::digests::run_scheduler(
+        state, stopped,
+    ));
     shutdown_signal().await;
     let _ = stop.send(true);
+    let _ = digests.await;
     running.await.map_err(|e| e.to_string())
 }
 

@@ -60,6 +60,7 @@ pub struct Application {
     server: Server,
     db: Database,
     worker: Option<MailWorker>,
+    state: web::Data<AppState>,
 }
 
 impl std::fmt::Debug for Application {
@@ -97,6 +98,7 @@ impl Application {
         let state = web::Data::new(app_state(settings, &db, signal)?);
         crate::auth::password::warm_up();
         let limit = web::Data::new(BodyLimit(settings.body_limit));
+        let state_for_jobs = state.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -126,6 +128,7 @@ impl Application {
             server,
             db,
             worker,
+            state: state_for_jobs,
         })
     }
 
@@ -146,11 +149,21 @@ impl Application {
     /// the mail worker finishes its current batch.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop, stopped) = tokio::sync::watch::channel(false);
+        // The server that sends mail also queues the morning digests.
+        let digests = self.worker.is_some().then(|| {
+            tokio::spawn(crate::usecases::digests::run_scheduler(
+                self.state.get_ref().clone(),
+                stopped.clone(),
+            ))
+        });
         let worker = self.worker.map(|w| tokio::spawn(w.run(stopped)));
         let served = self.server.await;
         let _ = stop.send(true);
         if let Some(worker) = worker {
             let _ = worker.await;
+        }
+        if let Some(digests) = digests {
+            let _ = digests.await;
         }
         served
     }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod commune;
 mod connection;
 mod database;
+pub mod digest;
 mod error;
 pub mod idempotency;
 pub mod issue;

@@ -291,6 +291,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    digest_runs (day) {
+        day -> Date,
+        ran_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -350,4 +357,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     flags,
     idempotency_keys,
     notification_preferences,
+    digest_runs,
 );

@@ -141,6 +141,25 @@ impl TestApp {
         req.send().await.expect("request sent")
     }
 
+    /// The use-cases' state for this app (same database and keys), to call a use-case directly
+    /// (scheduled jobs, with a chosen time).
+    pub fn state(&self) -> tawasol_api::startup::AppState {
+        let mut env: BTreeMap<String, String> = BTreeMap::new();
+        env.insert("DATABASE_URL".into(), self.db.url().to_owned());
+        env.insert(
+            "TAWASOL_DATA_DIR".into(),
+            self.data_dir.path().to_string_lossy().into_owned(),
+        );
+        let settings = Settings::from_sources(&env, None).expect("test settings are valid");
+        let db = tawasol_persistence::Database::connect(
+            self.db.url(),
+            tawasol_persistence::PoolSettings::default(),
+        )
+        .expect("connect");
+        tawasol_api::startup::app_state(&settings, &db, tawasol_api::mail::MailSignal::default())
+            .expect("state")
+    }
+
     /// Runs SQL on this app's database, as an operator would.
     pub fn sql(&self, sql: &str) {
         tawasol_persistence::test_support::execute(&self.db, sql);

@@ -1033,3 +1033,94 @@ async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
     );
     assert_eq!(app.get("/api/v1/issues?sort=loudest").await.status(), 400);
 }
+
+#[tokio::test]
+async fn officials_get_one_morning_digest_of_new_and_overdue_issues() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let official = access(&verified_user(&app, &catcher, "o@tawasol.test", "fr").await);
+    app.post(
+        "/api/v1/admin/officials",
+        Some(&admin),
+        &json!({"email": "o@tawasol.test", "commune": "tangier", "categories": ["public_lighting"], "title": "Chef du service"}),
+    )
+    .await;
+    let daily =
+        json!({"issue_updates": true, "all_replies": false, "official_new_issues": "daily"});
+    assert_eq!(
+        app.send(
+            Method::PUT,
+            "/api/v1/me/notifications",
+            Some(&official),
+            Some(&daily)
+        )
+        .await
+        .status(),
+        200
+    );
+    let reporter = access(&verified_user(&app, &catcher, "r@tawasol.test", "ar").await);
+    let mut fresh = lamp();
+    fresh["title"] = json!("Lampadaire tombé hier soir");
+    let fresh = body(app.post("/api/v1/issues", Some(&reporter), &fresh).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let mut old = lamp();
+    old["title"] = json!("Lampadaire éteint depuis des semaines");
+    let old = body(app.post("/api/v1/issues", Some(&reporter), &old).await).await["id"]
+        .as_i64()
+        .unwrap();
+    let mut other = lamp();
+    other["category"] = json!("roads_sidewalks");
+    other["title"] = json!("Trottoir hors de son ressort");
+    app.post("/api/v1/issues", Some(&reporter), &other).await;
+    // Chosen dates, far from today, so that the server's own scheduler never claims that day.
+    app.sql(&format!(
+        "UPDATE issues SET created_at = '2030-01-15 08:00:00' WHERE id = {fresh}"
+    ));
+    app.sql(&format!(
+        "UPDATE issues SET created_at = '2030-01-01 08:00:00' WHERE id = {old}"
+    ));
+    app.sql("UPDATE issues SET created_at = '2030-01-01 08:00:00' WHERE title = 'Trottoir hors de son ressort'");
+    let state = app.state();
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().naive_utc();
+    // 06:30 in Morocco (UTC+1 in January): too early.
+    assert_eq!(
+        tawasol_api::usecases::digests::send_daily(&state, at("2030-01-15T05:30:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        tawasol_api::usecases::digests::send_daily(&state, at("2030-01-15T09:00:00Z"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        tawasol_api::usecases::digests::send_daily(&state, at("2030-01-15T10:00:00Z"))
+            .await
+            .unwrap(),
+        0,
+        "once a day"
+    );
+    // The verification mail, then the digest: no mail per new issue for a daily choice.
+    let mails = mail_to(&catcher, "o@tawasol.test", 2).await;
+    let digest = mails
+        .iter()
+        .find(|m| m.subject().starts_with("Votre point du matin"))
+        .expect("the digest");
+    assert_eq!(
+        digest.subject(),
+        "Votre point du matin : 1 signalement en retard"
+    );
+    let text = digest.body("text/plain");
+    assert!(
+        text.contains("Lampadaire tombé hier soir")
+            && text.contains("Lampadaire éteint depuis des semaines"),
+        "{text}"
+    );
+    assert!(!text.contains("Trottoir"), "only the official's scope");
+    assert!(digest.header("List-Unsubscribe").is_some());
+}

@@ -221,6 +221,23 @@ mail-issue-new-reply-body =
 
     { $url }
 
+mail-official-digest-subject = موجز الصباح: { $overdue_count ->
+    [zero] لا بلاغ متأخر
+    [one] بلاغ واحد متأخر
+    [two] بلاغان متأخران
+    [few] { $overdue_count } بلاغات متأخرة
+    [many] { $overdue_count } بلاغا متأخرا
+   *[other] { $overdue_count } بلاغ متأخر
+}
+mail-official-digest-body =
+    بلاغات جديدة من اختصاصكم منذ الأمس: { $new_count }
+
+    { $new_items }
+
+    بلاغات مفتوحة بلا رد رسمي بعد انقضاء أجل فئتها: { $overdue_count }
+
+    { $overdue_items }
+
 ## Issue statuses
 
 status-submitted = تم الاستلام

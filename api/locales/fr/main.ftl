@@ -221,6 +221,20 @@ mail-issue-new-reply-body =
 
     { $url }
 
+mail-official-digest-subject = Votre point du matin : { $overdue_count ->
+    [0] aucun signalement en retard
+    [one] 1 signalement en retard
+   *[other] { $overdue_count } signalements en retard
+}
+mail-official-digest-body =
+    Nouveaux signalements de votre ressort depuis hier : { $new_count }
+
+    { $new_items }
+
+    Signalements ouverts sans réponse officielle au-delà du délai de leur catégorie : { $overdue_count }
+
+    { $overdue_items }
+
 ## Issue statuses
 
 status-submitted = Reçu

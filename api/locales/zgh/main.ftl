@@ -222,6 +222,16 @@ mail-issue-new-reply-body =
 
     { $url }
 
+mail-official-digest-subject = ⴰⵙⵏⵉⵍⵙ ⵏ ⵜⵓⵚⴱⵃⵉ: { $overdue_count } ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵎⵎⵓⵜⵍⵏ
+mail-official-digest-body =
+    ⵉⵎⵓⴽⵔⴰⴹ ⵉⵎⴰⵢⵏⵓⵜⵏ ⵏ ⵜⵣⵎⵔⴰ ⵏⵏⴽ ⵙⴳ ⵉⴹⵍⵍⵉ: { $new_count }
+
+    { $new_items }
+
+    ⵉⵎⵓⴽⵔⴰⴹ ⵉⵕⵥⵎⵏ ⴱⵍⴰ ⵜⴰⵔⵔⴰⵢⵜ ⵜⵓⵏⵚⵉⴱⵜ ⴷⴼⴼⵉⵔ ⵓⴽⵓⴷ ⵏ ⵜⵙⴳⴰ ⵏⵏⵙⵏ: { $overdue_count }
+
+    { $overdue_items }
+
 ## Issue statuses
 
 status-submitted = ⵉⵜⵜⵓⵎⵎⵥ

@@ -30,6 +30,13 @@ pub enum Template {
     },
     /// The password was changed and every session ended.
     AccountPasswordChanged { display_name: String },
+    /// An official's morning digest: new issues of their scope, and those past their target.
+    OfficialDigest {
+        new_count: i64,
+        new_items: String,
+        overdue_count: i64,
+        overdue_items: String,
+    },
     /// Someone replied on an issue the recipient follows (for those who asked for every reply).
     IssueNewReply {
         issue_title: String,
@@ -90,6 +97,7 @@ impl Template {
             Template::IssueNewForOfficial { .. } => "issue_new_for_official",
             Template::ModerationDecision { .. } => "moderation_decision",
             Template::IssueNewReply { .. } => "issue_new_reply",
+            Template::OfficialDigest { .. } => "official_digest",
             Template::IssueStatusChanged { .. } => "issue_status_changed",
         }
     }
@@ -106,9 +114,11 @@ impl Template {
             | Template::IssueNewReply { .. } => Kind::Notification {
                 topic: "issue_updates",
             },
-            Template::IssueNewForOfficial { .. } => Kind::Notification {
-                topic: "official_new_issues",
-            },
+            Template::IssueNewForOfficial { .. } | Template::OfficialDigest { .. } => {
+                Kind::Notification {
+                    topic: "official_new_issues",
+                }
+            }
         }
     }
 
@@ -159,6 +169,8 @@ impl Template {
             (Template::ModerationDecision { hidden: true, .. }, _) => "mail-moderation-hidden-body",
             (Template::ModerationDecision { .. }, "subject") => "mail-moderation-restored-subject",
             (Template::ModerationDecision { .. }, _) => "mail-moderation-restored-body",
+            (Template::OfficialDigest { .. }, "subject") => "mail-official-digest-subject",
+            (Template::OfficialDigest { .. }, _) => "mail-official-digest-body",
             (Template::IssueNewReply { .. }, "subject") => "mail-issue-new-reply-subject",
             (Template::IssueNewReply { .. }, _) => "mail-issue-new-reply-body",
         };
@@ -183,6 +195,16 @@ impl Template {
             Template::AccountPasswordChanged { display_name } => {
                 m.arg("name", display_name.as_str())
             }
+            Template::OfficialDigest {
+                new_count,
+                new_items,
+                overdue_count,
+                overdue_items,
+            } => m
+                .arg("new_count", *new_count)
+                .arg("new_items", new_items.as_str())
+                .arg("overdue_count", *overdue_count)
+                .arg("overdue_items", overdue_items.as_str()),
             Template::IssueNewReply {
                 issue_title,
                 author_name,
@@ -376,6 +398,12 @@ mod tests {
                 author_name: "A".into(),
                 excerpt: "E".into(),
                 issue_url: "https://t.ma/i/1".into(),
+            },
+            Template::OfficialDigest {
+                new_count: 2,
+                new_items: "- A\n- B".into(),
+                overdue_count: 0,
+                overdue_items: String::new(),
             },
         ] {
             for locale in Locale::ALL {

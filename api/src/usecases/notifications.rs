@@ -15,7 +15,8 @@ pub struct NotificationSettings {
     pub issue_updates: bool,
     /// Every other reply on those issues too.
     pub all_replies: bool,
-    /// For officials: `immediate` (a mail per new issue in my scope) or `off`.
+    /// For officials: `immediate` (a mail per new issue in my scope), `daily` (in the morning
+    /// digest), or `off` (neither, nor the digest of overdue issues).
     pub official_new_issues: String,
 }
 
@@ -48,7 +49,10 @@ pub async fn put(
 ) -> Result<NotificationSettings, UseCaseError> {
     caller.may(&Action::UpdateOwnAccount)?;
     let id = own(caller)?;
-    if !matches!(settings.official_new_issues.as_str(), "immediate" | "off") {
+    if !matches!(
+        settings.official_new_issues.as_str(),
+        "immediate" | "daily" | "off"
+    ) {
         return Err(UseCaseError::invalid(
             "official_new_issues",
             "field-official-new-issues",

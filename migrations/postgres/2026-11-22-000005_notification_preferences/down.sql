@@ -1,1 +1,2 @@
+DROP TABLE digest_runs;
 DROP TABLE notification_preferences;

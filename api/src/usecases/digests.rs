@@ -1,0 +1,103 @@
+//! The officials' morning digest: new issues of their scope (for those who chose a daily mail)
+//! and the open issues past their category's answer target with no official answer yet.
+
+use super::{UseCaseError, with_conn};
+use crate::mail::template::Template;
+use crate::mail::{OutgoingMail, enqueue};
+use crate::startup::AppState;
+use chrono::{NaiveDateTime, TimeDelta, Timelike};
+use std::fmt::Write;
+use tawasol_domain::{EmailAddress, Locale};
+use tawasol_persistence::digest;
+use tokio::sync::watch;
+
+/// Local hour (Africa/Casablanca) from which the day's digest goes out.
+pub const DIGEST_HOUR: u32 = 7;
+
+/// Sends the day's digests if it is past 07:00 in Morocco and no run (on any replica) sent them
+/// yet; returns how many were queued.
+pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, UseCaseError> {
+    let local = now.and_utc().with_timezone(&chrono_tz::Africa::Casablanca);
+    if local.hour() < DIGEST_HOUR {
+        return Ok(0);
+    }
+    let day = local.date_naive();
+    let base = state.public_url.clone();
+    // `now` decides what is due and what is late; rows are stamped with the real time.
+    let recorded = super::now();
+    let sent = with_conn(&state.db, move |conn| {
+        tawasol_persistence::write_transaction(conn, |c| {
+            if !digest::claim_day(c, day, recorded)? {
+                return Ok(0);
+            }
+            let since = now - TimeDelta::hours(24);
+            let mut sent = 0;
+            for official in digest::officials(c)? {
+                if official.new_issues == "off" {
+                    continue;
+                }
+                let Ok(to) = EmailAddress::parse(&official.email) else {
+                    continue;
+                };
+                let mut new_items = String::new();
+                let mut overdue_items = String::new();
+                let (mut new_count, mut overdue_count) = (0_i64, 0_i64);
+                for (id, title, created_at, target_days, answered) in
+                    digest::scope_issues(c, &official, since)?
+                {
+                    let line = format!("- {title} — {base}/api/v1/issues/{id}\n");
+                    if official.new_issues == "daily" && created_at >= since {
+                        new_count += 1;
+                        let _ = write!(new_items, "{line}");
+                    }
+                    if answered.is_none()
+                        && created_at + TimeDelta::days(i64::from(target_days)) < now
+                    {
+                        overdue_count += 1;
+                        let _ = write!(overdue_items, "{line}");
+                    }
+                }
+                if new_count == 0 && overdue_count == 0 {
+                    continue;
+                }
+                enqueue(
+                    c,
+                    &OutgoingMail {
+                        to,
+                        locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
+                        template: Template::OfficialDigest {
+                            new_count,
+                            new_items: new_items.trim_end().to_owned(),
+                            overdue_count,
+                            overdue_items: overdue_items.trim_end().to_owned(),
+                        },
+                        dedupe_key: format!("digest:{}:{day}", official.user_id),
+                    },
+                    recorded,
+                )?;
+                sent += 1;
+            }
+            Ok(sent)
+        })
+    })
+    .await?;
+    if sent > 0 {
+        state.mail.wake();
+    }
+    Ok(sent)
+}
+
+/// Checks every minute whether the day's digest is due, until `stop`.
+pub async fn run_scheduler(state: AppState, mut stop: watch::Receiver<bool>) {
+    while !*stop.borrow() {
+        match send_daily(&state, super::now()).await {
+            Ok(n) if n > 0 => tracing::info!(digests = n, "officials' digests queued"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "digest run failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}
