@@ -332,6 +332,8 @@ impl From<UseCaseError> for ApiError {
                 ApiError::not_found(Message::new("detail-user-not-found").arg("id", id))
             }
             UseCaseError::Transition(e) => transition_problem(e),
+            UseCaseError::OfficialAnswerIsRecord => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-official-answer-is-record")),
             UseCaseError::EditWindowClosed => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-edit-window-closed")),
             UseCaseError::IdempotencyInFlight => ApiError::new(ProblemKind::Conflict)

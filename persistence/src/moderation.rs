@@ -88,6 +88,8 @@ pub struct ItemInfo {
     pub author_id: i64,
     pub text: String,
     pub visibility: String,
+    /// An official answer: the public record, never hidden.
+    pub official_answer: bool,
 }
 
 pub fn item(
@@ -95,8 +97,8 @@ pub fn item(
     target_type: &str,
     id: i64,
 ) -> Result<Option<ItemInfo>, PersistenceError> {
-    let row: Option<(i64, String, i64, String, String)> = if target_type == "issue" {
-        issues::table
+    if target_type == "issue" {
+        let row: Option<(i64, String, i64, String, String)> = issues::table
             .inner_join(communes::table)
             .filter(issues::id.eq(id))
             .select((
@@ -107,28 +109,39 @@ pub fn item(
                 issues::visibility,
             ))
             .first(conn)
-            .optional()?
-    } else {
-        issue_replies::table
-            .inner_join(issues::table.inner_join(communes::table))
-            .filter(issue_replies::id.eq(id))
-            .select((
-                issues::id,
-                communes::slug,
-                issue_replies::author_id,
-                issue_replies::body,
-                issue_replies::visibility,
-            ))
-            .first(conn)
-            .optional()?
-    };
+            .optional()?;
+        return Ok(row.map(
+            |(issue_id, commune, author_id, text, visibility)| ItemInfo {
+                issue_id,
+                commune,
+                author_id,
+                text,
+                visibility,
+                official_answer: false,
+            },
+        ));
+    }
+    let row: Option<(i64, String, i64, String, String, bool)> = issue_replies::table
+        .inner_join(issues::table.inner_join(communes::table))
+        .filter(issue_replies::id.eq(id))
+        .select((
+            issues::id,
+            communes::slug,
+            issue_replies::author_id,
+            issue_replies::body,
+            issue_replies::visibility,
+            issue_replies::is_official,
+        ))
+        .first(conn)
+        .optional()?;
     Ok(row.map(
-        |(issue_id, commune, author_id, text, visibility)| ItemInfo {
+        |(issue_id, commune, author_id, text, visibility, official_answer)| ItemInfo {
             issue_id,
             commune,
             author_id,
             text,
             visibility,
+            official_answer,
         },
     ))
 }

@@ -65,6 +65,7 @@ detail-reopen-window-closed = يمكن إعادة فتح بلاغ تمت معا�
 detail-idempotency-in-flight = طلب بمفتاح عدم التكرار هذا ما زال قيد المعالجة. أعد المحاولة بعد لحظة.
 detail-idempotency-mismatch = مفتاح عدم التكرار هذا استعمل من قبل لطلب آخر.
 detail-edit-window-closed = لا يمكن تصحيح الرد إلا خلال 15 دقيقة من نشره.
+detail-official-answer-is-record = الرد الرسمي جزء من السجل العمومي: لا يمكن إخفاؤه.
 detail-internal = حدث خطأ غير متوقع. معرف الطلب: { $request_id }.
 detail-database-unavailable = قاعدة البيانات غير متاحة. أعد المحاولة بعد ثوان.
 detail-migrations-pending = قاعدة البيانات قيد التحديث. أعد المحاولة بعد ثوان.

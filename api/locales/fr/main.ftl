@@ -65,6 +65,7 @@ detail-reopen-window-closed = Un signalement résolu peut être rouvert pendant 
 detail-idempotency-in-flight = Une requête avec cette clé d’idempotence est encore en cours. Réessayez dans un instant.
 detail-idempotency-mismatch = Cette clé d’idempotence a déjà servi pour une autre requête.
 detail-edit-window-closed = Une réponse ne peut être corrigée que dans les 15 minutes qui suivent sa publication.
+detail-official-answer-is-record = Une réponse officielle fait partie du registre public : elle ne peut pas être masquée.
 detail-internal = Une erreur imprévue s’est produite. Identifiant de la requête : { $request_id }.
 detail-database-unavailable = La base de données est injoignable. Réessayez dans quelques secondes.
 detail-migrations-pending = La base de données est en cours de mise à jour. Réessayez dans quelques secondes.

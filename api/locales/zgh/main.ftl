@@ -66,6 +66,7 @@ detail-reopen-window-closed = ⴰⵎⵓⴽⵔⴰⴹ ⵉⵜⵜⵓⴼⵙⵙⵢⵏ 
 detail-idempotency-in-flight = ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⵙ ⵜⵙⴰⵔⵓⵜ ⴰ ⴰⵔ ⵉⵜⵜⵓⵙⴽⴰⵔ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ.
 detail-idempotency-mismatch = ⵜⴰⵙⴰⵔⵓⵜ ⴰ ⵜⵜⵓⵙⵎⵔⵙ ⵢⴰⴷ ⵉ ⵢⴰⵏ ⵓⵙⵓⵜⵔ ⵢⴰⴹⵏ.
 detail-edit-window-closed = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵖⵓⴷⵓ ⴳ 15 ⵏ ⵜⵓⵙⴷⵉⴷⵉⵏ ⴷⴼⴼⵉⵔ ⵜⵓⵙⵙⵓⴼⵖⴰ ⵏⵏⵙ ⴽⴰⵏ.
+detail-official-answer-is-record = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵓⵏⵚⵉⴱⵜ ⵜⴳⴰ ⵜⴰⴳⵣⵣⵓⵎⵜ ⵙⴳ ⵓⵎⵙⵏⴰⵡ ⴰⴳⴷⵓⴷⴰⵏ: ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⵜⵓⴼⴼⵔ.
 detail-internal = ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ ⵓⵔ ⵉⵜⵜⵓⵙⵏⵓⵎⵎⵍ. ⴰⵙⵓⵎⴰⵏ ⵏ ⵓⵙⵓⵜⵔ: { $request_id }.
 detail-database-unavailable = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵓⵔ ⵜⵍⵍⵉ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.
 detail-migrations-pending = ⵜⴰⵙⵉⵍⴰ ⵏ ⵢⵉⵙⴼⴽⴰ ⵜⵜⵓⵙⵎⴰⵢⵏⵓⵜ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ ⴽⵔⴰ ⵏ ⵜⵙⵉⵏⵜⵉⵏ.

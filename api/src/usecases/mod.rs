@@ -41,6 +41,8 @@ pub enum UseCaseError {
     IdempotencyInFlight,
     #[error("this Idempotency-Key was used for another request")]
     IdempotencyMismatch,
+    #[error("an official answer is the public record and cannot be hidden")]
+    OfficialAnswerIsRecord,
     #[error("the reply can no longer be edited")]
     EditWindowClosed,
     #[error("no issue {0}")]

@@ -56,7 +56,8 @@ pub async fn flag(
                 return Err(UseCaseError::IssueNotFound(id));
             }
             let count = moderation::flag(c, target.as_str(), id, user, &reason, at)?;
-            if count >= threshold {
+            // An official answer is the public record: flags reach a moderator, never hide it.
+            if count >= threshold && !item.official_answer {
                 hide_or_restore(c, target, id, "hidden", at)?;
             }
             Ok(())
@@ -169,6 +170,9 @@ pub async fn decide(
             let commune =
                 CommuneSlug::parse(&item.commune).map_err(|_| UseCaseError::IssueNotFound(id))?;
             caller.may(&Action::Moderate { commune })?;
+            if hide && item.official_answer {
+                return Err(UseCaseError::OfficialAnswerIsRecord);
+            }
             let visibility = if hide { "hidden" } else { "public" };
             hide_or_restore(c, target, id, visibility, at)?;
             super::admin::record(
