@@ -260,3 +260,10 @@ pub fn access(tokens: &serde_json::Value) -> String {
         .expect("an access token")
         .to_owned()
 }
+
+/// A verified admin (admin@tawasol.test), logged in: returns the access token.
+pub async fn admin(app: &TestApp, catcher: &smtp::SmtpCatcher) -> String {
+    verified_user(app, catcher, "admin@tawasol.test", "fr").await;
+    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
+    access(&login(app, "admin@tawasol.test").await)
+}

@@ -4,9 +4,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::Method;
 use serde_json::{Value, json};
-use tawasol_tests::{
-    TestApp, access, login, mail_to, spawn_with_mail, token_in_mail, verified_user,
-};
+use tawasol_tests::{access, login, mail_to, spawn_with_mail, token_in_mail, verified_user};
 
 async fn body(res: reqwest::Response) -> Value {
     res.json().await.unwrap()
@@ -437,16 +435,10 @@ async fn a_person_cannot_give_themselves_a_role_or_verify_themselves() {
     let _ = catcher;
 }
 
-async fn make_admin(app: &TestApp, catcher: &tawasol_tests::smtp::SmtpCatcher) -> String {
-    verified_user(app, catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    access(&login(app, "admin@tawasol.test").await)
-}
-
 #[tokio::test]
 async fn demoting_an_official_takes_effect_on_the_next_request_with_the_old_token() {
     let (app, catcher) = spawn_with_mail(&[]).await;
-    let admin = make_admin(&app, &catcher).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let official = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
     let res = app
         .post(

@@ -212,9 +212,7 @@ async fn search_lists_and_pages_work_as_residents_type() {
 #[tokio::test]
 async fn the_whole_story_a_street_light_in_tangier_from_report_to_resolution() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
-    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let official = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
     let sefrou = access(&verified_user(&app, &catcher, "sefrou@tawasol.test", "fr").await);
     for (email, commune, categories, title) in [
@@ -410,9 +408,7 @@ async fn the_whole_story_a_street_light_in_tangier_from_report_to_resolution() {
 #[tokio::test]
 async fn status_changes_need_what_each_step_needs() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
-    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let official = access(&verified_user(&app, &catcher, "k@tawasol.test", "fr").await);
     app.post(
         "/api/v1/admin/officials",
@@ -539,9 +535,7 @@ async fn one_idempotency_key_makes_one_issue_even_under_ten_concurrent_posts() {
 #[tokio::test]
 async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
-    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let moderator = access(&verified_user(&app, &catcher, "mod@tawasol.test", "fr").await);
     let sefrou_mod = access(&verified_user(&app, &catcher, "modsefrou@tawasol.test", "fr").await);
     app.post(
@@ -771,9 +765,7 @@ async fn authors_may_correct_a_reply_for_fifteen_minutes_and_the_earlier_text_is
 #[tokio::test]
 async fn followers_choose_what_they_hear_and_one_click_stops_it() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
-    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let official = access(&verified_user(&app, &catcher, "o@tawasol.test", "fr").await);
     app.post(
         "/api/v1/admin/officials",
@@ -1037,9 +1029,7 @@ async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
 #[tokio::test]
 async fn officials_get_one_morning_digest_of_new_and_overdue_issues() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
-    verified_user(&app, &catcher, "admin@tawasol.test", "fr").await;
-    app.sql("UPDATE users SET is_admin = true WHERE email = 'admin@tawasol.test'");
-    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let admin = tawasol_tests::admin(&app, &catcher).await;
     let official = access(&verified_user(&app, &catcher, "o@tawasol.test", "fr").await);
     app.post(
         "/api/v1/admin/officials",

@@ -86,30 +86,15 @@ pub async fn appoint_official(
     with_conn(&state.db, move |conn| {
         tawasol_persistence::write_transaction(conn, |c| {
             let user = user_by_email(c, &email)?;
-            let (commune_id, arrondissement_id, category_ids) = match role::resolve(
-                c,
-                &input.commune,
-                input.arrondissement.as_deref(),
-                &input.categories,
-            )? {
-                Resolved::Ok {
-                    commune_id,
-                    arrondissement_id,
-                    category_ids,
-                } => (commune_id, arrondissement_id, category_ids),
-                Resolved::UnknownCommune => {
-                    return Err(UseCaseError::invalid("commune", "field-commune"));
-                }
-                Resolved::UnknownArrondissement => {
-                    return Err(UseCaseError::invalid(
-                        "arrondissement",
-                        "field-arrondissement",
-                    ));
-                }
-                Resolved::UnknownCategory(_) => {
-                    return Err(UseCaseError::invalid("categories", "field-category"));
-                }
-            };
+            let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
+                role::resolve(
+                    c,
+                    &input.commune,
+                    input.arrondissement.as_deref(),
+                    &input.categories,
+                )?,
+                "categories",
+            )?;
             let before = binding_json(account::official_binding(c, user.id)?);
             role::appoint_official(
                 c,
@@ -453,30 +438,20 @@ pub async fn audit_log(
 ) -> Result<super::Page<AuditEntry, i64>, UseCaseError> {
     caller.may(&Action::Administer)?;
     with_conn(&state.db, move |c| {
-        let mut rows = audit::list(c, before, i64::from(limit.get()) + 1)?;
-        let next = if rows.len() > usize::from(limit.get()) {
-            rows.truncate(usize::from(limit.get()));
-            rows.last().map(|r| r.id)
-        } else {
-            None
-        };
-        Ok(super::Page {
-            items: rows
-                .into_iter()
-                .map(|r| AuditEntry {
-                    id: r.id,
-                    actor_user_id: r.actor_user_id,
-                    action: r.action,
-                    target_type: r.target_type,
-                    target_id: r.target_id,
-                    before: r.before.and_then(|b| serde_json::from_str(&b).ok()),
-                    after: r.after.and_then(|a| serde_json::from_str(&a).ok()),
-                    request_id: r.request_id,
-                    created_at: rfc3339(r.created_at),
-                })
-                .collect(),
-            next,
-        })
+        let rows = audit::list(c, before, i64::from(limit.get()) + 1)?;
+        Ok(
+            super::Page::from_overfetch(rows, limit, |r| r.id).map(|r| AuditEntry {
+                id: r.id,
+                actor_user_id: r.actor_user_id,
+                action: r.action,
+                target_type: r.target_type,
+                target_id: r.target_id,
+                before: r.before.and_then(|b| serde_json::from_str(&b).ok()),
+                after: r.after.and_then(|a| serde_json::from_str(&a).ok()),
+                request_id: r.request_id,
+                created_at: rfc3339(r.created_at),
+            }),
+        )
     })
     .await
 }

@@ -12,15 +12,8 @@ pub async fn list(
     limit: PageLimit,
 ) -> Result<Page<Commune, CommuneSlug>, UseCaseError> {
     with_conn(db, move |conn| {
-        // One more than asked tells whether another page follows.
-        let mut items = commune::list(conn, after.as_ref(), limit.get() + 1)?;
-        let next = if items.len() > usize::from(limit.get()) {
-            items.truncate(usize::from(limit.get()));
-            items.last().map(|c| c.slug.clone())
-        } else {
-            None
-        };
-        Ok(Page { items, next })
+        let rows = commune::list(conn, after.as_ref(), limit.get() + 1)?;
+        Ok(Page::from_overfetch(rows, limit, |c| c.slug.clone()))
     })
     .await
 }

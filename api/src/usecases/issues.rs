@@ -9,7 +9,7 @@ use tawasol_domain::issue::{IssueDescription, IssueTitle, contains_personal_data
 use tawasol_domain::search::{index_terms, query_terms};
 use tawasol_domain::{Action, CommuneSlug, GeoPoint, Locale, PageLimit};
 use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, IssueRow, StatusFilter};
-use tawasol_persistence::role::{self, Resolved};
+use tawasol_persistence::role;
 use tawasol_persistence::{account, commune};
 
 /// What a resident sends.
@@ -215,30 +215,16 @@ pub async fn report(
             if location.is_some_and(|p| !found.commune.contains(p)) {
                 return Err(UseCaseError::invalid("location", "field-location-outside"));
             }
-            let (commune_id, arrondissement_id, category_id) = match role::resolve(
-                c,
-                &input.commune,
-                input.arrondissement.as_deref(),
-                std::slice::from_ref(&input.category),
-            )? {
-                Resolved::Ok {
-                    commune_id,
-                    arrondissement_id,
-                    category_ids,
-                } => (commune_id, arrondissement_id, category_ids[0]),
-                Resolved::UnknownCommune => {
-                    return Err(UseCaseError::invalid("commune", "field-commune"));
-                }
-                Resolved::UnknownArrondissement => {
-                    return Err(UseCaseError::invalid(
-                        "arrondissement",
-                        "field-arrondissement",
-                    ));
-                }
-                Resolved::UnknownCategory(_) => {
-                    return Err(UseCaseError::invalid("category", "field-category"));
-                }
-            };
+            let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
+                role::resolve(
+                    c,
+                    &input.commune,
+                    input.arrondissement.as_deref(),
+                    std::slice::from_ref(&input.category),
+                )?,
+                "category",
+            )?;
+            let category_id = category_ids[0];
             let id = issue::create(
                 c,
                 &IssueInsertForm {
@@ -347,17 +333,8 @@ pub async fn list(
         viewer_id: viewer,
     };
     with_conn(&state.db, move |c| {
-        let mut rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;
-        let next = if rows.len() > usize::from(limit.get()) {
-            rows.truncate(usize::from(limit.get()));
-            rows.last().map(|r| r.key(sort))
-        } else {
-            None
-        };
-        Ok(Page {
-            items: rows.into_iter().map(IssueView::from).collect(),
-            next,
-        })
+        let rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;
+        Ok(Page::from_overfetch(rows, limit, |r| r.key(sort)).map(IssueView::from))
     })
     .await
 }

@@ -139,3 +139,53 @@ pub struct Page<T, K> {
     pub items: Vec<T>,
     pub next: Option<K>,
 }
+
+impl<T, K> Page<T, K> {
+    /// The page from rows fetched with one more than `limit` (that extra row tells whether
+    /// another page follows); `key` gives the cursor key of the last row kept.
+    pub fn from_overfetch(
+        mut rows: Vec<T>,
+        limit: tawasol_domain::PageLimit,
+        key: impl Fn(&T) -> K,
+    ) -> Page<T, K> {
+        let limit = usize::from(limit.get());
+        let next = if rows.len() > limit {
+            rows.truncate(limit);
+            rows.last().map(key)
+        } else {
+            None
+        };
+        Page { items: rows, next }
+    }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U, K> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next: self.next,
+        }
+    }
+}
+
+/// The ids behind a commune, arrondissement and categories, or a field error naming the unknown
+/// one (`categories_field` is the name of the categories field in the caller's input).
+pub(crate) fn resolve_place(
+    resolved: tawasol_persistence::role::Resolved,
+    categories_field: &'static str,
+) -> Result<(i64, Option<i64>, Vec<i64>), UseCaseError> {
+    use tawasol_persistence::role::Resolved;
+    match resolved {
+        Resolved::Ok {
+            commune_id,
+            arrondissement_id,
+            category_ids,
+        } => Ok((commune_id, arrondissement_id, category_ids)),
+        Resolved::UnknownCommune => Err(UseCaseError::invalid("commune", "field-commune")),
+        Resolved::UnknownArrondissement => Err(UseCaseError::invalid(
+            "arrondissement",
+            "field-arrondissement",
+        )),
+        Resolved::UnknownCategory(_) => {
+            Err(UseCaseError::invalid(categories_field, "field-category"))
+        }
+    }
+}

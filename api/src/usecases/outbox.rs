@@ -14,14 +14,8 @@ pub async fn list(
     limit: PageLimit,
 ) -> Result<Page<OutboxEntry, i64>, UseCaseError> {
     with_conn(db, move |c| {
-        let mut items = outbox::list(c, status, before, i64::from(limit.get()) + 1)?;
-        let next = if items.len() > usize::from(limit.get()) {
-            items.truncate(usize::from(limit.get()));
-            items.last().map(|e| e.id)
-        } else {
-            None
-        };
-        Ok(Page { items, next })
+        let rows = outbox::list(c, status, before, i64::from(limit.get()) + 1)?;
+        Ok(Page::from_overfetch(rows, limit, |e| e.id))
     })
     .await
 }
