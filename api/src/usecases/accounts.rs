@@ -94,22 +94,6 @@ fn parse_email(value: &str) -> Result<EmailAddress, UseCaseError> {
     EmailAddress::parse(value).map_err(|_| UseCaseError::invalid("email", "field-email"))
 }
 
-/// The parsed value, or a note of which field is wrong (so that every wrong field is reported).
-fn check<T, E>(
-    parsed: Result<T, E>,
-    field: &'static str,
-    message: &'static str,
-    invalid: &mut Vec<super::Invalid>,
-) -> Option<T> {
-    match parsed {
-        Ok(v) => Some(v),
-        Err(_) => {
-            invalid.push(super::Invalid { field, message });
-            None
-        }
-    }
-}
-
 /// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).
 pub(crate) async fn throttle(
     state: &AppState,
@@ -144,25 +128,25 @@ pub async fn register(
     input: Registration,
 ) -> Result<(), UseCaseError> {
     let mut invalid = Vec::new();
-    let email = check(
+    let email = super::check(
         EmailAddress::parse(&input.email),
         "email",
         "field-email",
         &mut invalid,
     );
-    let password = check(
+    let password = super::check(
         Password::parse(&input.password),
         "password",
         "field-password",
         &mut invalid,
     );
-    let name = check(
+    let name = super::check(
         DisplayName::parse(&input.display_name),
         "display_name",
         "field-display-name",
         &mut invalid,
     );
-    let locale = check(
+    let locale = super::check(
         Locale::parse(&input.locale),
         "locale",
         "param-lang",
@@ -615,7 +599,7 @@ pub async fn update_me(
     let id = own_id(caller)?;
     let mut invalid = Vec::new();
     let name = changes.display_name.as_deref().and_then(|n| {
-        check(
+        super::check(
             DisplayName::parse(n),
             "display_name",
             "field-display-name",
@@ -625,7 +609,7 @@ pub async fn update_me(
     let locale = changes
         .locale
         .as_deref()
-        .and_then(|l| check(Locale::parse(l), "locale", "param-lang", &mut invalid));
+        .and_then(|l| super::check(Locale::parse(l), "locale", "param-lang", &mut invalid));
     if !invalid.is_empty() {
         return Err(UseCaseError::Invalid(invalid));
     }

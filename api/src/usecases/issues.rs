@@ -70,15 +70,6 @@ impl From<IssueRow> for IssueView {
     }
 }
 
-fn field<T, E>(
-    r: Result<T, E>,
-    field: &'static str,
-    message: &'static str,
-    invalid: &mut Vec<Invalid>,
-) -> Option<T> {
-    r.map_err(|_| invalid.push(Invalid { field, message })).ok()
-}
-
 /// A new issue, and up to five open issues of the same commune and category that look like it
 /// (within 100 m, or a similar title), so that a client can offer "support this one instead".
 #[derive(Debug, Clone, Serialize)]
@@ -131,20 +122,20 @@ pub async fn report(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
     let mut invalid = Vec::new();
-    let title = field(
+    let title = super::check(
         IssueTitle::parse(&input.title),
         "title",
         "field-issue-title",
         &mut invalid,
     );
-    let description = field(
+    let description = super::check(
         IssueDescription::parse(&input.description),
         "description",
         "field-issue-description",
         &mut invalid,
     );
     let language = match &input.language {
-        Some(l) => field(
+        Some(l) => super::check(
             Locale::parse(l).map(Some),
             "language",
             "param-lang",
@@ -154,7 +145,7 @@ pub async fn report(
         None => None,
     };
     let location = match input.location {
-        Some((lat, lon)) => field(
+        Some((lat, lon)) => super::check(
             GeoPoint::parse(lat, lon).map(Some),
             "location",
             "field-location",

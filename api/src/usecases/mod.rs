@@ -62,6 +62,23 @@ pub struct Invalid {
     pub message: &'static str,
 }
 
+/// The parsed value, or a note of which field is wrong, so that every wrong field is reported at
+/// once.
+pub(crate) fn check<T, E>(
+    parsed: Result<T, E>,
+    field: &'static str,
+    message: &'static str,
+    invalid: &mut Vec<Invalid>,
+) -> Option<T> {
+    match parsed {
+        Ok(v) => Some(v),
+        Err(_) => {
+            invalid.push(Invalid { field, message });
+            None
+        }
+    }
+}
+
 impl UseCaseError {
     pub fn invalid(field: &'static str, message: &'static str) -> UseCaseError {
         UseCaseError::Invalid(vec![Invalid { field, message }])
