@@ -10,6 +10,7 @@ pub mod issue;
 pub mod locale;
 pub mod outbox;
 pub mod page;
+pub mod petition;
 pub mod policy;
 pub mod search;
 pub mod text;

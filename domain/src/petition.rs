@@ -1,0 +1,544 @@
+//! Local petitions to a commune council under Organic Law 113-14 (arts. 121–125) and decree
+//! 2.16.403: who may file, the legal steps, and the dates the law sets. Dates here are local
+//! dates in the commune's time zone (Africa/Casablanca); callers convert from UTC.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// Who files: citizens (the creator is their agent, وكيل) or an association.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilerType {
+    Citizens,
+    Association,
+}
+
+impl FilerType {
+    pub fn parse(value: &str) -> Option<FilerType> {
+        match value {
+            "citizens" => Some(FilerType::Citizens),
+            "association" => Some(FilerType::Association),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FilerType::Citizens => "citizens",
+            FilerType::Association => "association",
+        }
+    }
+}
+
+/// What an association declares to petition its commune.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssociationDeclaration {
+    pub founded_on: NaiveDate,
+    pub in_good_standing: bool,
+    pub office_in_commune: bool,
+    pub activity_linked_to_subject: bool,
+}
+
+/// Why an association may not petition (each one a condition of the law).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AssociationRefusal {
+    #[error("the association must have been set up more than 3 years before filing")]
+    TooRecent,
+    #[error("the association must be in good standing")]
+    NotInGoodStanding,
+    #[error("the association must have its head office or a branch in the commune")]
+    NoOfficeInCommune,
+    #[error("the association's activity must be linked to the petition's subject")]
+    ActivityNotLinked,
+}
+
+/// The first condition that fails, checked on `filing_on` (the day it would be filed).
+pub fn check_association(
+    d: &AssociationDeclaration,
+    filing_on: NaiveDate,
+) -> Result<(), AssociationRefusal> {
+    let three_years_later = d
+        .founded_on
+        .checked_add_months(Months::new(36))
+        .ok_or(AssociationRefusal::TooRecent)?;
+    if three_years_later >= filing_on {
+        return Err(AssociationRefusal::TooRecent);
+    }
+    if !d.in_good_standing {
+        return Err(AssociationRefusal::NotInGoodStanding);
+    }
+    if !d.office_in_commune {
+        return Err(AssociationRefusal::NoOfficeInCommune);
+    }
+    if !d.activity_linked_to_subject {
+        return Err(AssociationRefusal::ActivityNotLinked);
+    }
+    Ok(())
+}
+
+/// The legal steps of a petition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PetitionStatus {
+    Draft,
+    /// Published; citizens sign.
+    Collecting,
+    /// Enough signatures (citizens), or an association's petition ready to file.
+    Ready,
+    /// Deposited with the council president (a receipt number and date are recorded).
+    Filed,
+    /// The bureau found it admissible: it goes to a committee and the next ordinary session.
+    Admissible,
+    /// The bureau refused it, with reasons.
+    Inadmissible,
+    OnAgenda,
+    Decided,
+    Withdrawn,
+}
+
+impl PetitionStatus {
+    pub const ALL: [PetitionStatus; 9] = [
+        PetitionStatus::Draft,
+        PetitionStatus::Collecting,
+        PetitionStatus::Ready,
+        PetitionStatus::Filed,
+        PetitionStatus::Admissible,
+        PetitionStatus::Inadmissible,
+        PetitionStatus::OnAgenda,
+        PetitionStatus::Decided,
+        PetitionStatus::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PetitionStatus::Draft => "draft",
+            PetitionStatus::Collecting => "collecting",
+            PetitionStatus::Ready => "ready",
+            PetitionStatus::Filed => "filed",
+            PetitionStatus::Admissible => "admissible",
+            PetitionStatus::Inadmissible => "inadmissible",
+            PetitionStatus::OnAgenda => "on_agenda",
+            PetitionStatus::Decided => "decided",
+            PetitionStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<PetitionStatus> {
+        PetitionStatus::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+}
+
+/// Who asks for a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PetitionRole {
+    /// The agent (citizens) or the association's representative.
+    Agent,
+    /// An official of the petition's commune (records the council's steps).
+    OfficialOfCommune,
+    /// The platform itself (the threshold was reached).
+    Platform,
+    Other,
+}
+
+/// What a step carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StepDetails {
+    pub receipt_number: Option<String>,
+    pub filed_on: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub session_date: Option<NaiveDate>,
+    pub committee: Option<String>,
+    /// `adopted` or `rejected`.
+    pub outcome: Option<String>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum StepError {
+    #[error("this person may not take this step")]
+    NotPermitted,
+    #[error("{from:?} cannot become {to:?}")]
+    NotAllowed {
+        from: PetitionStatus,
+        to: PetitionStatus,
+    },
+    #[error("filing needs the receipt number and the date of deposit (not in the future)")]
+    MissingReceipt,
+    #[error("an inadmissibility decision must give its reasons")]
+    MissingReason,
+    #[error("the agenda step needs the session date and the committee")]
+    MissingSession,
+    #[error("a decision is adopted or rejected, with a summary")]
+    MissingOutcome,
+}
+
+fn filled(v: Option<&String>) -> bool {
+    v.is_some_and(|s| !s.trim().is_empty())
+}
+
+/// Decides one step of the lifecycle: draft → collecting (citizens) or ready (associations) →
+/// filed → admissible or inadmissible → on agenda → decided; withdrawn by the agent before filing.
+pub fn check_step(
+    filer: FilerType,
+    from: PetitionStatus,
+    to: PetitionStatus,
+    role: PetitionRole,
+    d: &StepDetails,
+    today: NaiveDate,
+) -> Result<(), StepError> {
+    use PetitionRole::{Agent, OfficialOfCommune, Platform};
+    use PetitionStatus::*;
+    let who = match (from, to) {
+        (Draft, Collecting) if filer == FilerType::Citizens => Agent,
+        (Draft, Ready) if filer == FilerType::Association => Agent,
+        (Collecting, Ready) if filer == FilerType::Citizens => Platform,
+        (Draft | Collecting | Ready, Withdrawn) => Agent,
+        // The agent says it is deposited, or an official records it: either may.
+        (Ready, Filed) if role == OfficialOfCommune => OfficialOfCommune,
+        (Ready, Filed) => Agent,
+        (Filed, Admissible | Inadmissible) | (Admissible, OnAgenda) | (OnAgenda, Decided) => {
+            OfficialOfCommune
+        }
+        _ => return Err(StepError::NotAllowed { from, to }),
+    };
+    if role != who {
+        return Err(StepError::NotPermitted);
+    }
+    match to {
+        Filed if !filled(d.receipt_number.as_ref()) || d.filed_on.is_none_or(|f| f > today) => {
+            Err(StepError::MissingReceipt)
+        }
+        Inadmissible if !filled(d.reason.as_ref()) => Err(StepError::MissingReason),
+        OnAgenda if d.session_date.is_none() || !filled(d.committee.as_ref()) => {
+            Err(StepError::MissingSession)
+        }
+        Decided
+            if !matches!(d.outcome.as_deref(), Some("adopted" | "rejected"))
+                || !filled(d.summary.as_ref()) =>
+        {
+            Err(StepError::MissingOutcome)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Months of the ordinary sessions of a commune council (February, May, October; to be
+/// confirmed against the law, hence a parameter, not a hidden constant).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionMonths(pub Vec<u32>);
+
+impl Default for SessionMonths {
+    fn default() -> Self {
+        SessionMonths(vec![2, 5, 10])
+    }
+}
+
+impl SessionMonths {
+    /// The first day of the next ordinary session month strictly after the month of `decided_on`.
+    pub fn next_after(&self, decided_on: NaiveDate) -> NaiveDate {
+        let mut months = self.0.clone();
+        months.sort_unstable();
+        let (year, month) = (decided_on.year(), decided_on.month());
+        let (y, m) = match months.iter().find(|m| **m > month) {
+            Some(m) => (year, *m),
+            None => (year + 1, months.first().copied().unwrap_or(2)),
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).expect("a valid first day of a month")
+    }
+}
+
+/// The day by which the commune must notify a refusal: three months after filing.
+pub fn refusal_deadline(filed_on: NaiveDate) -> NaiveDate {
+    filed_on
+        .checked_add_months(Months::new(3))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Days left before the deadline (negative once overdue).
+pub fn days_left(filed_on: NaiveDate, today: NaiveDate) -> i64 {
+    (refusal_deadline(filed_on) - today).num_days()
+}
+
+/// Reminders mailed to the commune's officials before the deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    ThirtyDays,
+    SevenDays,
+}
+
+/// The reminder due today, if any (30 and 7 days before the deadline).
+pub fn reminder_due(filed_on: NaiveDate, today: NaiveDate) -> Option<Reminder> {
+    match days_left(filed_on, today) {
+        30 => Some(Reminder::ThirtyDays),
+        7 => Some(Reminder::SevenDays),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn association(founded_on: NaiveDate) -> AssociationDeclaration {
+        AssociationDeclaration {
+            founded_on,
+            in_good_standing: true,
+            office_in_commune: true,
+            activity_linked_to_subject: true,
+        }
+    }
+
+    #[test]
+    fn an_association_needs_more_than_three_years_and_every_condition() {
+        let today = d(2026, 11, 22);
+        assert_eq!(
+            check_association(&association(d(2024, 11, 22)), today),
+            Err(AssociationRefusal::TooRecent),
+            "2 years"
+        );
+        assert_eq!(
+            check_association(&association(d(2023, 11, 22)), today),
+            Err(AssociationRefusal::TooRecent),
+            "exactly 3 years"
+        );
+        assert_eq!(
+            check_association(&association(d(2023, 11, 21)), today),
+            Ok(())
+        );
+        let mut a = association(d(2010, 1, 1));
+        a.in_good_standing = false;
+        assert_eq!(
+            check_association(&a, today),
+            Err(AssociationRefusal::NotInGoodStanding)
+        );
+        a = association(d(2010, 1, 1));
+        a.office_in_commune = false;
+        assert_eq!(
+            check_association(&a, today),
+            Err(AssociationRefusal::NoOfficeInCommune)
+        );
+        a = association(d(2010, 1, 1));
+        a.activity_linked_to_subject = false;
+        assert_eq!(
+            check_association(&a, today),
+            Err(AssociationRefusal::ActivityNotLinked)
+        );
+    }
+
+    #[test]
+    fn the_lifecycle_follows_the_law_and_each_step_its_actor() {
+        use PetitionRole::*;
+        use PetitionStatus::*;
+        let today = d(2026, 11, 22);
+        let none = StepDetails::default();
+        let step = |filer, from, to, role, det: &StepDetails| {
+            check_step(filer, from, to, role, det, today)
+        };
+        assert_eq!(
+            step(FilerType::Citizens, Draft, Collecting, Agent, &none),
+            Ok(())
+        );
+        assert!(
+            step(FilerType::Association, Draft, Collecting, Agent, &none).is_err(),
+            "associations do not collect"
+        );
+        assert_eq!(
+            step(FilerType::Association, Draft, Ready, Agent, &none),
+            Ok(())
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Collecting, Ready, Platform, &none),
+            Ok(())
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Collecting, Ready, Agent, &none),
+            Err(StepError::NotPermitted),
+            "the threshold decides"
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Collecting, Withdrawn, Agent, &none),
+            Ok(())
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Filed, Withdrawn, Agent, &none),
+            Err(StepError::NotAllowed {
+                from: Filed,
+                to: Withdrawn
+            }),
+            "no withdrawal after filing"
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Ready, Filed, Agent, &none),
+            Err(StepError::MissingReceipt)
+        );
+        let receipt = StepDetails {
+            receipt_number: Some("2026/145".into()),
+            filed_on: Some(today),
+            ..none.clone()
+        };
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Ready,
+                Filed,
+                OfficialOfCommune,
+                &receipt
+            ),
+            Ok(())
+        );
+        let future = StepDetails {
+            filed_on: Some(d(2026, 12, 1)),
+            ..receipt.clone()
+        };
+        assert_eq!(
+            step(FilerType::Citizens, Ready, Filed, Agent, &future),
+            Err(StepError::MissingReceipt)
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Filed, Admissible, Agent, &none),
+            Err(StepError::NotPermitted)
+        );
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Filed,
+                Admissible,
+                OfficialOfCommune,
+                &none
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Filed,
+                Inadmissible,
+                OfficialOfCommune,
+                &none
+            ),
+            Err(StepError::MissingReason)
+        );
+        let session = StepDetails {
+            session_date: Some(d(2027, 2, 3)),
+            committee: Some("Commission de l'urbanisme".into()),
+            ..none.clone()
+        };
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Admissible,
+                OnAgenda,
+                OfficialOfCommune,
+                &session
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Admissible,
+                OnAgenda,
+                OfficialOfCommune,
+                &none
+            ),
+            Err(StepError::MissingSession)
+        );
+        let decided = StepDetails {
+            outcome: Some("adopted".into()),
+            summary: Some("Adoptée à l'unanimité".into()),
+            ..none.clone()
+        };
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                OnAgenda,
+                Decided,
+                OfficialOfCommune,
+                &decided
+            ),
+            Ok(())
+        );
+        let vague = StepDetails {
+            outcome: Some("maybe".into()),
+            ..decided
+        };
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                OnAgenda,
+                Decided,
+                OfficialOfCommune,
+                &vague
+            ),
+            Err(StepError::MissingOutcome)
+        );
+        assert_eq!(
+            step(
+                FilerType::Citizens,
+                Decided,
+                OnAgenda,
+                OfficialOfCommune,
+                &session
+            ),
+            Err(StepError::NotAllowed {
+                from: Decided,
+                to: OnAgenda
+            })
+        );
+        assert_eq!(
+            step(FilerType::Citizens, Draft, Collecting, Other, &none),
+            Err(StepError::NotPermitted)
+        );
+    }
+
+    #[test]
+    fn the_refusal_deadline_is_three_months_after_filing_even_across_a_year_end() {
+        assert_eq!(refusal_deadline(d(2026, 11, 15)), d(2027, 2, 15));
+        assert_eq!(
+            refusal_deadline(d(2026, 11, 30)),
+            d(2027, 2, 28),
+            "no 30 February"
+        );
+        assert_eq!(
+            refusal_deadline(d(2027, 11, 30)),
+            d(2028, 2, 29),
+            "leap year"
+        );
+        assert_eq!(days_left(d(2026, 11, 15), d(2026, 11, 22)), 85);
+        assert_eq!(days_left(d(2026, 11, 15), d(2027, 2, 16)), -1, "overdue");
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 1, 16)),
+            Some(Reminder::ThirtyDays)
+        );
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 2, 8)),
+            Some(Reminder::SevenDays)
+        );
+        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 9)), None);
+    }
+
+    #[test]
+    fn the_next_ordinary_session_is_february_may_or_october() {
+        let s = SessionMonths::default();
+        assert_eq!(s.next_after(d(2026, 1, 10)), d(2026, 2, 1));
+        assert_eq!(
+            s.next_after(d(2026, 2, 10)),
+            d(2026, 5, 1),
+            "not the session already under way"
+        );
+        assert_eq!(s.next_after(d(2026, 6, 30)), d(2026, 10, 1));
+        assert_eq!(
+            s.next_after(d(2026, 11, 22)),
+            d(2027, 2, 1),
+            "across the year end"
+        );
+        assert_eq!(s.next_after(d(2026, 12, 31)), d(2027, 2, 1));
+        assert_eq!(
+            SessionMonths(vec![10, 3]).next_after(d(2026, 4, 1)),
+            d(2026, 10, 1)
+        );
+    }
+}
