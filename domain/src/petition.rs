@@ -391,7 +391,7 @@ mod tests {
         );
         let future = StepDetails {
             filed_on: Some(d(2026, 12, 1)),
-            ..receipt.clone()
+            ..receipt
         };
         assert_eq!(
             step(FilerType::Citizens, Ready, Filed, Agent, &future),
