@@ -14,6 +14,7 @@ pub mod issue;
 mod migrations;
 pub mod moderation;
 pub mod outbox;
+pub mod petition;
 pub mod preferences;
 pub mod role;
 pub mod schema;

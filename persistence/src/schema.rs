@@ -298,6 +298,67 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    petitions (id) {
+        id -> BigInt,
+        commune_id -> BigInt,
+        agent_id -> BigInt,
+        filer_type -> Text,
+        organisation_id -> Nullable<BigInt>,
+        title -> Text,
+        request -> Text,
+        reasons -> Text,
+        status -> Text,
+        signature_count -> Integer,
+        receipt_number -> Nullable<Text>,
+        filed_on -> Nullable<Date>,
+        next_session_on -> Nullable<Date>,
+        session_date -> Nullable<Date>,
+        committee -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    petition_events (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        from_status -> Text,
+        to_status -> Text,
+        details -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signatures (id) {
+        id -> BigInt,
+        petition_id -> BigInt,
+        user_id -> BigInt,
+        full_name -> Text,
+        cin_encrypted -> Text,
+        cin_hash -> Text,
+        address_encrypted -> Text,
+        lives_or_works_in_commune -> Bool,
+        on_electoral_roll -> Bool,
+        direct_interest -> Bool,
+        show_name -> Bool,
+        consented_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    petition_follows (petition_id, user_id) {
+        petition_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -358,4 +419,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     notification_preferences,
     digest_runs,
+    petitions,
+    petition_events,
+    signatures,
+    petition_follows,
 );

@@ -5,3 +5,4 @@ mod communes;
 mod issues;
 mod migrations;
 mod outbox;
+mod petitions;

@@ -1,0 +1,4 @@
+DROP TABLE petition_follows;
+DROP TABLE signatures;
+DROP TABLE petition_events;
+DROP TABLE petitions;
