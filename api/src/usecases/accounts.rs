@@ -1,7 +1,7 @@
 //! Accounts: register, verify, log in, refresh, log out, reset a password, and a person's own
 //! data (read, change, export, erase).
 
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, now, with_conn};
 use crate::auth::{jwt, password, token};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
@@ -173,77 +173,75 @@ pub async fn register(
     let at = now();
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let home_commune_id = match &home {
-                None => None,
-                Some(slug) => match role::resolve(c, slug, None, &[])? {
-                    role::Resolved::Ok { commune_id, .. } => Some(commune_id),
-                    _ => return Err(UseCaseError::invalid("home_commune", "field-commune")),
-                },
-            };
-            let created = account::create_user(
-                c,
-                &UserInsertForm {
-                    email: Some(email.as_str()),
-                    password_hash: Some(&hash),
-                    display_name: name.as_str(),
-                    locale: locale.as_str(),
-                    home_commune_id,
-                    email_verified_at: None,
-                    is_admin: false,
-                    created_at: at,
-                    updated_at: at,
-                },
-            )?;
-            match created {
-                Some(user_id) => {
-                    let token_id = account::insert_email_token(
-                        c,
-                        user_id,
-                        VERIFY_EMAIL,
-                        &token::hash(&verify_token),
-                        at + VERIFY_TTL,
-                        at,
-                    )?;
-                    let mail = OutgoingMail {
-                        to: email.clone(),
-                        locale,
-                        template: Template::AccountVerifyEmail {
-                            display_name: name.as_str().to_owned(),
-                            verify_url,
-                        },
-                        dedupe_key: format!("verify-email:{user_id}:{token_id}"),
-                    };
-                    enqueue(c, &mail, at)?;
-                }
-                None => {
-                    // The address is taken: its owner hears of the attempt, with a way back in.
-                    let Some(owner) = account::find_by_email(c, email.as_str())? else {
-                        return Ok(());
-                    };
-                    let token_id = account::insert_email_token(
-                        c,
-                        owner.id,
-                        PASSWORD_RESET,
-                        &token::hash(&reset_token),
-                        at + RESET_TTL,
-                        at,
-                    )?;
-                    let mail = OutgoingMail {
-                        to: email.clone(),
-                        locale: Locale::parse(&owner.locale).unwrap_or(locale),
-                        template: Template::AccountRegistrationAttempt {
-                            display_name: owner.display_name.clone(),
-                            reset_url,
-                        },
-                        dedupe_key: format!("registration-attempt:{}:{token_id}", owner.id),
-                    };
-                    enqueue(c, &mail, at)?;
-                }
+    in_transaction(&state.db, move |c| {
+        let home_commune_id = match &home {
+            None => None,
+            Some(slug) => match role::resolve(c, slug, None, &[])? {
+                role::Resolved::Ok { commune_id, .. } => Some(commune_id),
+                _ => return Err(UseCaseError::invalid("home_commune", "field-commune")),
+            },
+        };
+        let created = account::create_user(
+            c,
+            &UserInsertForm {
+                email: Some(email.as_str()),
+                password_hash: Some(&hash),
+                display_name: name.as_str(),
+                locale: locale.as_str(),
+                home_commune_id,
+                email_verified_at: None,
+                is_admin: false,
+                created_at: at,
+                updated_at: at,
+            },
+        )?;
+        match created {
+            Some(user_id) => {
+                let token_id = account::insert_email_token(
+                    c,
+                    user_id,
+                    VERIFY_EMAIL,
+                    &token::hash(&verify_token),
+                    at + VERIFY_TTL,
+                    at,
+                )?;
+                let mail = OutgoingMail {
+                    to: email.clone(),
+                    locale,
+                    template: Template::AccountVerifyEmail {
+                        display_name: name.as_str().to_owned(),
+                        verify_url,
+                    },
+                    dedupe_key: format!("verify-email:{user_id}:{token_id}"),
+                };
+                enqueue(c, &mail, at)?;
             }
-            Ok(())
-        })
+            None => {
+                // The address is taken: its owner hears of the attempt, with a way back in.
+                let Some(owner) = account::find_by_email(c, email.as_str())? else {
+                    return Ok(());
+                };
+                let token_id = account::insert_email_token(
+                    c,
+                    owner.id,
+                    PASSWORD_RESET,
+                    &token::hash(&reset_token),
+                    at + RESET_TTL,
+                    at,
+                )?;
+                let mail = OutgoingMail {
+                    to: email.clone(),
+                    locale: Locale::parse(&owner.locale).unwrap_or(locale),
+                    template: Template::AccountRegistrationAttempt {
+                        display_name: owner.display_name.clone(),
+                        reset_url,
+                    },
+                    dedupe_key: format!("registration-attempt:{}:{token_id}", owner.id),
+                };
+                enqueue(c, &mail, at)?;
+            }
+        }
+        Ok(())
     })
     .await?;
     state.mail.wake();
@@ -254,13 +252,11 @@ pub async fn register(
 pub async fn verify_email(state: &AppState, token_value: &str) -> Result<(), UseCaseError> {
     let hash = token::hash(token_value);
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let user = account::consume_email_token(c, VERIFY_EMAIL, &hash, at)?
-                .ok_or(UseCaseError::InvalidToken)?;
-            account::mark_verified(c, user, at)?;
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let user = account::consume_email_token(c, VERIFY_EMAIL, &hash, at)?
+            .ok_or(UseCaseError::InvalidToken)?;
+        account::mark_verified(c, user, at)?;
+        Ok(())
     })
     .await
 }
@@ -314,12 +310,10 @@ pub async fn login(
     let refresh = token::generate();
     let refresh_hash = token::hash(&refresh);
     let at = now();
-    let session_id = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let sid = account::create_session(c, user.id, at)?;
-            account::insert_refresh_token(c, sid, &refresh_hash, at + REFRESH_TTL, at)?;
-            Ok(sid)
-        })
+    let session_id = in_transaction(&state.db, move |c| {
+        let sid = account::create_session(c, user.id, at)?;
+        account::insert_refresh_token(c, sid, &refresh_hash, at + REFRESH_TTL, at)?;
+        Ok(sid)
     })
     .await?;
     Ok(tokens(state, user.id, session_id, refresh))
@@ -332,14 +326,12 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<Tokens, Us
     let next = token::generate();
     let next_hash = token::hash(&next);
     let at = now();
-    let redeemed = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let r = account::redeem_refresh_token(c, &hash, at)?;
-            if let Redeemed::Current { session_id, .. } = r {
-                account::insert_refresh_token(c, session_id, &next_hash, at + REFRESH_TTL, at)?;
-            }
-            Ok(r)
-        })
+    let redeemed = in_transaction(&state.db, move |c| {
+        let r = account::redeem_refresh_token(c, &hash, at)?;
+        if let Redeemed::Current { session_id, .. } = r {
+            account::insert_refresh_token(c, session_id, &next_hash, at + REFRESH_TTL, at)?;
+        }
+        Ok(r)
     })
     .await?;
     match redeemed {
@@ -387,35 +379,33 @@ pub async fn request_password_reset(
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let Some(user) = account::find_by_email(c, email.as_str())? else {
-                return Ok(());
-            };
-            account::void_email_tokens(c, user.id, PASSWORD_RESET, at)?;
-            let token_id = account::insert_email_token(
-                c,
-                user.id,
-                PASSWORD_RESET,
-                &token::hash(&reset_token),
-                at + RESET_TTL,
-                at,
-            )?;
-            enqueue(
-                c,
-                &OutgoingMail {
-                    to: email.clone(),
-                    locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
-                    template: Template::AccountPasswordReset {
-                        display_name: user.display_name.clone(),
-                        reset_url,
-                    },
-                    dedupe_key: format!("password-reset:{}:{token_id}", user.id),
+    in_transaction(&state.db, move |c| {
+        let Some(user) = account::find_by_email(c, email.as_str())? else {
+            return Ok(());
+        };
+        account::void_email_tokens(c, user.id, PASSWORD_RESET, at)?;
+        let token_id = account::insert_email_token(
+            c,
+            user.id,
+            PASSWORD_RESET,
+            &token::hash(&reset_token),
+            at + RESET_TTL,
+            at,
+        )?;
+        enqueue(
+            c,
+            &OutgoingMail {
+                to: email.clone(),
+                locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
+                template: Template::AccountPasswordReset {
+                    display_name: user.display_name.clone(),
+                    reset_url,
                 },
-                at,
-            )?;
-            Ok(())
-        })
+                dedupe_key: format!("password-reset:{}:{token_id}", user.id),
+            },
+            at,
+        )?;
+        Ok(())
     })
     .await?;
     state.mail.wake();
@@ -433,46 +423,44 @@ pub async fn confirm_password_reset(
     let hash = password::hash(password.expose().to_owned()).await;
     let token_hash = token::hash(token_value);
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let user_id = account::consume_email_token(c, PASSWORD_RESET, &token_hash, at)?
-                .ok_or(UseCaseError::InvalidToken)?;
-            let user = account::find(c, user_id)?.ok_or(UseCaseError::InvalidToken)?;
-            account::update(
+    in_transaction(&state.db, move |c| {
+        let user_id = account::consume_email_token(c, PASSWORD_RESET, &token_hash, at)?
+            .ok_or(UseCaseError::InvalidToken)?;
+        let user = account::find(c, user_id)?.ok_or(UseCaseError::InvalidToken)?;
+        account::update(
+            c,
+            user_id,
+            &UserUpdateForm {
+                password_hash: Some(&hash),
+                // Following the link proves the address.
+                email_verified_at: Some(user.email_verified_at.unwrap_or(at)),
+                updated_at: Some(at),
+                ..UserUpdateForm::default()
+            },
+        )?;
+        account::revoke_all_sessions(c, user_id, "password reset", at)?;
+        if let Some(email) = user
+            .email
+            .as_deref()
+            .and_then(|e| EmailAddress::parse(e).ok())
+        {
+            enqueue(
                 c,
-                user_id,
-                &UserUpdateForm {
-                    password_hash: Some(&hash),
-                    // Following the link proves the address.
-                    email_verified_at: Some(user.email_verified_at.unwrap_or(at)),
-                    updated_at: Some(at),
-                    ..UserUpdateForm::default()
-                },
-            )?;
-            account::revoke_all_sessions(c, user_id, "password reset", at)?;
-            if let Some(email) = user
-                .email
-                .as_deref()
-                .and_then(|e| EmailAddress::parse(e).ok())
-            {
-                enqueue(
-                    c,
-                    &OutgoingMail {
-                        to: email,
-                        locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
-                        template: Template::AccountPasswordChanged {
-                            display_name: user.display_name.clone(),
-                        },
-                        dedupe_key: format!(
-                            "password-changed:{user_id}:{}",
-                            at.and_utc().timestamp_micros()
-                        ),
+                &OutgoingMail {
+                    to: email,
+                    locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
+                    template: Template::AccountPasswordChanged {
+                        display_name: user.display_name.clone(),
                     },
-                    at,
-                )?;
-            }
-            Ok(())
-        })
+                    dedupe_key: format!(
+                        "password-changed:{user_id}:{}",
+                        at.and_utc().timestamp_micros()
+                    ),
+                },
+                at,
+            )?;
+        }
+        Ok(())
     })
     .await?;
     state.mail.wake();
@@ -715,10 +703,7 @@ pub async fn delete_me(state: &AppState, caller: &Caller) -> Result<(), UseCaseE
     caller.may(&Action::DeleteOwnAccount)?;
     let id = own_id(caller)?;
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| Ok(account::erase(c, id, at)?))
-    })
-    .await
+    in_transaction(&state.db, move |c| Ok(account::erase(c, id, at)?)).await
 }
 
 /// Creates the first admin (or makes an existing account admin), verified, with this password.
@@ -732,54 +717,52 @@ pub async fn create_admin(
         .map_err(|_| UseCaseError::invalid("password", "field-password"))?;
     let hash = password::hash(password.expose().to_owned()).await;
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let id = match account::find_by_email(c, email.as_str())? {
-                Some(user) => {
-                    account::update(
-                        c,
-                        user.id,
-                        &UserUpdateForm {
-                            password_hash: Some(&hash),
-                            is_admin: Some(true),
-                            email_verified_at: Some(user.email_verified_at.unwrap_or(at)),
-                            updated_at: Some(at),
-                            ..UserUpdateForm::default()
-                        },
-                    )?;
-                    user.id
-                }
-                None => account::create_user(
+    in_transaction(&state.db, move |c| {
+        let id = match account::find_by_email(c, email.as_str())? {
+            Some(user) => {
+                account::update(
                     c,
-                    &UserInsertForm {
-                        email: Some(email.as_str()),
+                    user.id,
+                    &UserUpdateForm {
                         password_hash: Some(&hash),
-                        display_name: "Admin",
-                        locale: Locale::DEFAULT.as_str(),
-                        home_commune_id: None,
-                        email_verified_at: Some(at),
-                        is_admin: true,
-                        created_at: at,
-                        updated_at: at,
+                        is_admin: Some(true),
+                        email_verified_at: Some(user.email_verified_at.unwrap_or(at)),
+                        updated_at: Some(at),
+                        ..UserUpdateForm::default()
                     },
-                )?
-                .ok_or(UseCaseError::invalid("email", "field-email"))?,
-            };
-            audit::record(
+                )?;
+                user.id
+            }
+            None => account::create_user(
                 c,
-                &audit::AuditInsertForm {
-                    actor_user_id: None,
-                    action: "admin.create",
-                    target_type: "user",
-                    target_id: &id.to_string(),
-                    before: None,
-                    after: Some(r#"{"admin":true}"#),
-                    request_id: None,
+                &UserInsertForm {
+                    email: Some(email.as_str()),
+                    password_hash: Some(&hash),
+                    display_name: "Admin",
+                    locale: Locale::DEFAULT.as_str(),
+                    home_commune_id: None,
+                    email_verified_at: Some(at),
+                    is_admin: true,
                     created_at: at,
+                    updated_at: at,
                 },
-            )?;
-            Ok(id)
-        })
+            )?
+            .ok_or(UseCaseError::invalid("email", "field-email"))?,
+        };
+        audit::record(
+            c,
+            &audit::AuditInsertForm {
+                actor_user_id: None,
+                action: "admin.create",
+                target_type: "user",
+                target_id: &id.to_string(),
+                before: None,
+                after: Some(r#"{"admin":true}"#),
+                request_id: None,
+                created_at: at,
+            },
+        )?;
+        Ok(id)
     })
     .await
 }

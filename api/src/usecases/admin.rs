@@ -2,7 +2,7 @@
 //! their members, ban and unban. Every action writes an audit record in the same transaction.
 
 use super::accounts::rfc3339;
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, now, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -83,47 +83,45 @@ pub async fn appoint_official(
         .map_err(|_| UseCaseError::invalid("title", "field-title"))?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let user = user_by_email(c, &email)?;
-            let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
-                role::resolve(
-                    c,
-                    &input.commune,
-                    input.arrondissement.as_deref(),
-                    &input.categories,
-                )?,
-                "categories",
-            )?;
-            let before = binding_json(account::official_binding(c, user.id)?);
-            role::appoint_official(
+    in_transaction(&state.db, move |c| {
+        let user = user_by_email(c, &email)?;
+        let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
+            role::resolve(
                 c,
-                user.id,
-                commune_id,
-                arrondissement_id,
-                &category_ids,
-                title.as_str(),
-                at,
-            )?;
-            let binding = account::official_binding(c, user.id)?
-                .ok_or(UseCaseError::UserNotFound(user.id))?;
-            record(
-                c,
-                &caller,
-                "official.appoint",
-                ("user", &user.id.to_string()),
-                before,
-                binding_json(Some(binding.clone())),
-                at,
-            )?;
-            Ok(Appointment {
-                user_id: user.id,
-                display_name: user.display_name,
-                commune: binding.commune,
-                arrondissement: binding.arrondissement,
-                categories: binding.categories,
-                title: binding.title,
-            })
+                &input.commune,
+                input.arrondissement.as_deref(),
+                &input.categories,
+            )?,
+            "categories",
+        )?;
+        let before = binding_json(account::official_binding(c, user.id)?);
+        role::appoint_official(
+            c,
+            user.id,
+            commune_id,
+            arrondissement_id,
+            &category_ids,
+            title.as_str(),
+            at,
+        )?;
+        let binding =
+            account::official_binding(c, user.id)?.ok_or(UseCaseError::UserNotFound(user.id))?;
+        record(
+            c,
+            &caller,
+            "official.appoint",
+            ("user", &user.id.to_string()),
+            before,
+            binding_json(Some(binding.clone())),
+            at,
+        )?;
+        Ok(Appointment {
+            user_id: user.id,
+            display_name: user.display_name,
+            commune: binding.commune,
+            arrondissement: binding.arrondissement,
+            categories: binding.categories,
+            title: binding.title,
         })
     })
     .await
@@ -138,22 +136,20 @@ pub async fn revoke_official(
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let before = binding_json(account::official_binding(c, user_id)?)
-                .ok_or(UseCaseError::UserNotFound(user_id))?;
-            role::revoke_official(c, user_id)?;
-            record(
-                c,
-                &caller,
-                "official.revoke",
-                ("user", &user_id.to_string()),
-                Some(before),
-                None,
-                at,
-            )?;
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let before = binding_json(account::official_binding(c, user_id)?)
+            .ok_or(UseCaseError::UserNotFound(user_id))?;
+        role::revoke_official(c, user_id)?;
+        record(
+            c,
+            &caller,
+            "official.revoke",
+            ("user", &user_id.to_string()),
+            Some(before),
+            None,
+            at,
+        )?;
+        Ok(())
     })
     .await
 }
@@ -170,29 +166,27 @@ pub async fn appoint_moderator(
         EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let user = user_by_email(c, &email)?;
-            let commune_id = match &commune {
-                None => None,
-                Some(slug) => match role::resolve(c, slug, None, &[])? {
-                    Resolved::Ok { commune_id, .. } => Some(commune_id),
-                    _ => return Err(UseCaseError::invalid("commune", "field-commune")),
-                },
-            };
-            if role::appoint_moderator(c, user.id, commune_id, at)? {
-                record(
-                    c,
-                    &caller,
-                    "moderator.appoint",
-                    ("user", &user.id.to_string()),
-                    None,
-                    Some(json!({"commune": commune})),
-                    at,
-                )?;
-            }
-            Ok(user.id)
-        })
+    in_transaction(&state.db, move |c| {
+        let user = user_by_email(c, &email)?;
+        let commune_id = match &commune {
+            None => None,
+            Some(slug) => match role::resolve(c, slug, None, &[])? {
+                Resolved::Ok { commune_id, .. } => Some(commune_id),
+                _ => return Err(UseCaseError::invalid("commune", "field-commune")),
+            },
+        };
+        if role::appoint_moderator(c, user.id, commune_id, at)? {
+            record(
+                c,
+                &caller,
+                "moderator.appoint",
+                ("user", &user.id.to_string()),
+                None,
+                Some(json!({"commune": commune})),
+                at,
+            )?;
+        }
+        Ok(user.id)
     })
     .await
 }
@@ -205,23 +199,21 @@ pub async fn revoke_moderator(
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let before = account::moderated_communes(c, user_id)?;
-            if role::revoke_moderator(c, user_id)? == 0 {
-                return Err(UseCaseError::UserNotFound(user_id));
-            }
-            record(
-                c,
-                &caller,
-                "moderator.revoke",
-                ("user", &user_id.to_string()),
-                Some(json!({"communes": before})),
-                None,
-                at,
-            )?;
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let before = account::moderated_communes(c, user_id)?;
+        if role::revoke_moderator(c, user_id)? == 0 {
+            return Err(UseCaseError::UserNotFound(user_id));
+        }
+        record(
+            c,
+            &caller,
+            "moderator.revoke",
+            ("user", &user_id.to_string()),
+            Some(json!({"communes": before})),
+            None,
+            at,
+        )?;
+        Ok(())
     })
     .await
 }
@@ -263,46 +255,44 @@ pub async fn create_organisation(
     }
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let Resolved::Ok { commune_id, .. } =
-                role::resolve(c, &input.head_office_commune, None, &[])?
-            else {
-                return Err(UseCaseError::invalid(
-                    "head_office_commune",
-                    "field-commune",
-                ));
-            };
-            let id = role::create_organisation(
-                c,
-                &OrganisationInsertForm {
-                    name: name.as_str(),
-                    founded_on,
-                    head_office_commune_id: commune_id,
-                    purpose: &purpose,
-                    verified_at: Some(at),
-                    created_at: at,
-                },
-            )?;
-            let org = Organisation {
-                id,
-                name: name.as_str().to_owned(),
-                founded_on: founded_on.to_string(),
-                head_office_commune: input.head_office_commune.clone(),
-                purpose: purpose.clone(),
-                verified_at: Some(rfc3339(at)),
-            };
-            record(
-                c,
-                &caller,
-                "organisation.verify",
-                ("organisation", &id.to_string()),
-                None,
-                Some(json!(org)),
-                at,
-            )?;
-            Ok(org)
-        })
+    in_transaction(&state.db, move |c| {
+        let Resolved::Ok { commune_id, .. } =
+            role::resolve(c, &input.head_office_commune, None, &[])?
+        else {
+            return Err(UseCaseError::invalid(
+                "head_office_commune",
+                "field-commune",
+            ));
+        };
+        let id = role::create_organisation(
+            c,
+            &OrganisationInsertForm {
+                name: name.as_str(),
+                founded_on,
+                head_office_commune_id: commune_id,
+                purpose: &purpose,
+                verified_at: Some(at),
+                created_at: at,
+            },
+        )?;
+        let org = Organisation {
+            id,
+            name: name.as_str().to_owned(),
+            founded_on: founded_on.to_string(),
+            head_office_commune: input.head_office_commune.clone(),
+            purpose: purpose.clone(),
+            verified_at: Some(rfc3339(at)),
+        };
+        record(
+            c,
+            &caller,
+            "organisation.verify",
+            ("organisation", &id.to_string()),
+            None,
+            Some(json!(org)),
+            at,
+        )?;
+        Ok(org)
     })
     .await
 }
@@ -320,23 +310,21 @@ pub async fn put_member(
         EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            role::find_organisation(c, organisation_id)?
-                .ok_or(UseCaseError::OrganisationNotFound(organisation_id))?;
-            let user = user_by_email(c, &email)?;
-            role::put_member(c, organisation_id, user.id, representative, at)?;
-            record(
-                c,
-                &caller,
-                "organisation.member.put",
-                ("organisation", &organisation_id.to_string()),
-                None,
-                Some(json!({"user_id": user.id, "representative": representative})),
-                at,
-            )?;
-            Ok(user.id)
-        })
+    in_transaction(&state.db, move |c| {
+        role::find_organisation(c, organisation_id)?
+            .ok_or(UseCaseError::OrganisationNotFound(organisation_id))?;
+        let user = user_by_email(c, &email)?;
+        role::put_member(c, organisation_id, user.id, representative, at)?;
+        record(
+            c,
+            &caller,
+            "organisation.member.put",
+            ("organisation", &organisation_id.to_string()),
+            None,
+            Some(json!({"user_id": user.id, "representative": representative})),
+            at,
+        )?;
+        Ok(user.id)
     })
     .await
 }
@@ -350,22 +338,20 @@ pub async fn remove_member(
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            if !role::remove_member(c, organisation_id, user_id)? {
-                return Err(UseCaseError::UserNotFound(user_id));
-            }
-            record(
-                c,
-                &caller,
-                "organisation.member.remove",
-                ("organisation", &organisation_id.to_string()),
-                Some(json!({"user_id": user_id})),
-                None,
-                at,
-            )?;
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        if !role::remove_member(c, organisation_id, user_id)? {
+            return Err(UseCaseError::UserNotFound(user_id));
+        }
+        record(
+            c,
+            &caller,
+            "organisation.member.remove",
+            ("organisation", &organisation_id.to_string()),
+            Some(json!({"user_id": user_id})),
+            None,
+            at,
+        )?;
+        Ok(())
     })
     .await
 }
@@ -386,32 +372,30 @@ pub async fn set_ban(
     }
     let caller = caller.clone();
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let user = account::find(c, user_id)?
-                .filter(|u| u.deleted_at.is_none())
-                .ok_or(UseCaseError::UserNotFound(user_id))?;
-            let before = json!({"banned": user.banned_at.is_some(), "reason": user.ban_reason});
-            account::set_ban(c, user_id, reason.as_deref().map(|r| (r.trim(), at)), at)?;
-            if reason.is_some() {
-                account::revoke_all_sessions(c, user_id, "banned", at)?;
-            }
-            let action = if reason.is_some() {
-                "user.ban"
-            } else {
-                "user.unban"
-            };
-            record(
-                c,
-                &caller,
-                action,
-                ("user", &user_id.to_string()),
-                Some(before),
-                Some(json!({"banned": reason.is_some(), "reason": reason})),
-                at,
-            )?;
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let user = account::find(c, user_id)?
+            .filter(|u| u.deleted_at.is_none())
+            .ok_or(UseCaseError::UserNotFound(user_id))?;
+        let before = json!({"banned": user.banned_at.is_some(), "reason": user.ban_reason});
+        account::set_ban(c, user_id, reason.as_deref().map(|r| (r.trim(), at)), at)?;
+        if reason.is_some() {
+            account::revoke_all_sessions(c, user_id, "banned", at)?;
+        }
+        let action = if reason.is_some() {
+            "user.ban"
+        } else {
+            "user.unban"
+        };
+        record(
+            c,
+            &caller,
+            action,
+            ("user", &user_id.to_string()),
+            Some(before),
+            Some(json!({"banned": reason.is_some(), "reason": reason})),
+            at,
+        )?;
+        Ok(())
     })
     .await
 }

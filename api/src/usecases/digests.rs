@@ -1,7 +1,7 @@
 //! The officials' morning digest: new issues of their scope (for those who chose a daily mail)
 //! and the open issues past their category's answer target with no official answer yet.
 
-use super::{UseCaseError, with_conn};
+use super::{UseCaseError, in_transaction};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
@@ -25,60 +25,57 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
     let base = state.public_url.clone();
     // `now` decides what is due and what is late; rows are stamped with the real time.
     let recorded = super::now();
-    let sent = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            if !digest::claim_day(c, day, recorded)? {
-                return Ok(0);
+    let sent = in_transaction(&state.db, move |c| {
+        if !digest::claim_day(c, day, recorded)? {
+            return Ok(0);
+        }
+        let since = now - TimeDelta::hours(24);
+        let mut sent = 0;
+        for official in digest::officials(c)? {
+            if official.new_issues == "off" {
+                continue;
             }
-            let since = now - TimeDelta::hours(24);
-            let mut sent = 0;
-            for official in digest::officials(c)? {
-                if official.new_issues == "off" {
-                    continue;
+            let Ok(to) = EmailAddress::parse(&official.email) else {
+                continue;
+            };
+            let mut new_items = String::new();
+            let mut overdue_items = String::new();
+            let (mut new_count, mut overdue_count) = (0_i64, 0_i64);
+            for (id, title, created_at, target_days, answered) in
+                digest::scope_issues(c, &official, since)?
+            {
+                let line = format!("- {title} — {base}/api/v1/issues/{id}\n");
+                if official.new_issues == "daily" && created_at >= since {
+                    new_count += 1;
+                    let _ = write!(new_items, "{line}");
                 }
-                let Ok(to) = EmailAddress::parse(&official.email) else {
-                    continue;
-                };
-                let mut new_items = String::new();
-                let mut overdue_items = String::new();
-                let (mut new_count, mut overdue_count) = (0_i64, 0_i64);
-                for (id, title, created_at, target_days, answered) in
-                    digest::scope_issues(c, &official, since)?
+                if answered.is_none() && created_at + TimeDelta::days(i64::from(target_days)) < now
                 {
-                    let line = format!("- {title} — {base}/api/v1/issues/{id}\n");
-                    if official.new_issues == "daily" && created_at >= since {
-                        new_count += 1;
-                        let _ = write!(new_items, "{line}");
-                    }
-                    if answered.is_none()
-                        && created_at + TimeDelta::days(i64::from(target_days)) < now
-                    {
-                        overdue_count += 1;
-                        let _ = write!(overdue_items, "{line}");
-                    }
+                    overdue_count += 1;
+                    let _ = write!(overdue_items, "{line}");
                 }
-                if new_count == 0 && overdue_count == 0 {
-                    continue;
-                }
-                enqueue(
-                    c,
-                    &OutgoingMail {
-                        to,
-                        locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
-                        template: Template::OfficialDigest {
-                            new_count,
-                            new_items: new_items.trim_end().to_owned(),
-                            overdue_count,
-                            overdue_items: overdue_items.trim_end().to_owned(),
-                        },
-                        dedupe_key: format!("digest:{}:{day}", official.user_id),
-                    },
-                    recorded,
-                )?;
-                sent += 1;
             }
-            Ok(sent)
-        })
+            if new_count == 0 && overdue_count == 0 {
+                continue;
+            }
+            enqueue(
+                c,
+                &OutgoingMail {
+                    to,
+                    locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
+                    template: Template::OfficialDigest {
+                        new_count,
+                        new_items: new_items.trim_end().to_owned(),
+                        overdue_count,
+                        overdue_items: overdue_items.trim_end().to_owned(),
+                    },
+                    dedupe_key: format!("digest:{}:{day}", official.user_id),
+                },
+                recorded,
+            )?;
+            sent += 1;
+        }
+        Ok(sent)
     })
     .await?;
     if sent > 0 {

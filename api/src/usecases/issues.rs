@@ -1,7 +1,7 @@
 //! Local issues: a resident reports, everyone reads.
 
 use super::accounts::rfc3339;
-use super::{Caller, Invalid, Page, UseCaseError, now, with_conn};
+use super::{Caller, Invalid, Page, UseCaseError, in_transaction, now, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
@@ -197,47 +197,45 @@ pub async fn report(
         contains_personal_data(description.as_str()) || contains_personal_data(title.as_str());
     let search_text = index_terms(&format!("{} {}", title.as_str(), description.as_str()));
     let state2 = state.clone();
-    let id = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let slug = CommuneSlug::parse(&input.commune)
-                .map_err(|_| UseCaseError::invalid("commune", "field-commune"))?;
-            let found = commune::find(c, &slug)?
-                .ok_or_else(|| UseCaseError::invalid("commune", "field-commune"))?;
-            if location.is_some_and(|p| !found.commune.contains(p)) {
-                return Err(UseCaseError::invalid("location", "field-location-outside"));
-            }
-            let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
-                role::resolve(
-                    c,
-                    &input.commune,
-                    input.arrondissement.as_deref(),
-                    std::slice::from_ref(&input.category),
-                )?,
-                "category",
-            )?;
-            let category_id = category_ids[0];
-            let id = issue::create(
+    let id = in_transaction(&state.db, move |c| {
+        let slug = CommuneSlug::parse(&input.commune)
+            .map_err(|_| UseCaseError::invalid("commune", "field-commune"))?;
+        let found = commune::find(c, &slug)?
+            .ok_or_else(|| UseCaseError::invalid("commune", "field-commune"))?;
+        if location.is_some_and(|p| !found.commune.contains(p)) {
+            return Err(UseCaseError::invalid("location", "field-location-outside"));
+        }
+        let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
+            role::resolve(
                 c,
-                &IssueInsertForm {
-                    commune_id,
-                    category_id,
-                    arrondissement_id,
-                    author_id: author,
-                    title: title.as_str(),
-                    description: description.as_str(),
-                    language: language.as_str(),
-                    lat: location.map(|p| p.lat),
-                    lon: location.map(|p| p.lon),
-                    address: address.as_deref(),
-                    visibility: if held { "pending" } else { "public" },
-                    search_text: &search_text,
-                    created_at: at,
-                    updated_at: at,
-                },
-            )?;
-            notify_officials_of_new_issue(&state2, c, id, at)?;
-            Ok(id)
-        })
+                &input.commune,
+                input.arrondissement.as_deref(),
+                std::slice::from_ref(&input.category),
+            )?,
+            "category",
+        )?;
+        let category_id = category_ids[0];
+        let id = issue::create(
+            c,
+            &IssueInsertForm {
+                commune_id,
+                category_id,
+                arrondissement_id,
+                author_id: author,
+                title: title.as_str(),
+                description: description.as_str(),
+                language: language.as_str(),
+                lat: location.map(|p| p.lat),
+                lon: location.map(|p| p.lon),
+                address: address.as_deref(),
+                visibility: if held { "pending" } else { "public" },
+                search_text: &search_text,
+                created_at: at,
+                updated_at: at,
+            },
+        )?;
+        notify_officials_of_new_issue(&state2, c, id, at)?;
+        Ok(id)
     })
     .await?;
     state.mail.wake();
@@ -553,70 +551,68 @@ pub async fn reply(
     let held = contains_personal_data(&text);
     let at = now();
     let state2 = state.clone();
-    let reply = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let title = if official {
-                account::official_binding(c, author)?.map(|b| b.title)
-            } else {
-                None
+    let reply = in_transaction(&state.db, move |c| {
+        let title = if official {
+            account::official_binding(c, author)?.map(|b| b.title)
+        } else {
+            None
+        };
+        let reply_id = issue::add_reply(
+            c,
+            &ReplyInsertForm {
+                issue_id: id,
+                author_id: author,
+                body: &text,
+                is_official: official,
+                official_title: title.as_deref(),
+                visibility: if held { "pending" } else { "public" },
+                created_at: at,
+            },
+        )?;
+        let author_name = account::find(c, author)?.map(|u| u.display_name);
+        if !official && !held {
+            let everyone = issue::followers(c, id, issue::Audience::AllReplies)?;
+            let template = Template::IssueNewReply {
+                issue_title: row.title.clone(),
+                author_name: author_name.clone().unwrap_or_default(),
+                excerpt: text.chars().take(280).collect(),
+                issue_url: issue_url(&state2, id),
             };
-            let reply_id = issue::add_reply(
+            notify(
                 c,
-                &ReplyInsertForm {
-                    issue_id: id,
-                    author_id: author,
-                    body: &text,
-                    is_official: official,
-                    official_title: title.as_deref(),
-                    visibility: if held { "pending" } else { "public" },
-                    created_at: at,
-                },
+                &everyone,
+                Some(author),
+                &template,
+                &format!("reply:{reply_id}"),
+                at,
             )?;
-            let author_name = account::find(c, author)?.map(|u| u.display_name);
-            if !official && !held {
-                let everyone = issue::followers(c, id, issue::Audience::AllReplies)?;
-                let template = Template::IssueNewReply {
-                    issue_title: row.title.clone(),
-                    author_name: author_name.clone().unwrap_or_default(),
-                    excerpt: text.chars().take(280).collect(),
-                    issue_url: issue_url(&state2, id),
-                };
-                notify(
-                    c,
-                    &everyone,
-                    Some(author),
-                    &template,
-                    &format!("reply:{reply_id}"),
-                    at,
-                )?;
-            }
-            if official && !held {
-                let followers = issue::followers(c, id, issue::Audience::Updates)?;
-                let template = Template::IssueOfficialAnswer {
-                    issue_title: row.title.clone(),
-                    official_name: author_name.clone().unwrap_or_default(),
-                    official_title: title.clone().unwrap_or_default(),
-                    issue_url: issue_url(&state2, id),
-                };
-                notify(
-                    c,
-                    &followers,
-                    Some(author),
-                    &template,
-                    &format!("answer:{reply_id}"),
-                    at,
-                )?;
-            }
-            Ok(ReplyView {
-                id: reply_id,
-                author_name: author_name.and_then(name),
-                official_answer: official,
-                official_title: title,
-                body: text,
-                created_at: rfc3339(at),
-                edited_at: None,
-                previous_versions: Vec::new(),
-            })
+        }
+        if official && !held {
+            let followers = issue::followers(c, id, issue::Audience::Updates)?;
+            let template = Template::IssueOfficialAnswer {
+                issue_title: row.title.clone(),
+                official_name: author_name.clone().unwrap_or_default(),
+                official_title: title.clone().unwrap_or_default(),
+                issue_url: issue_url(&state2, id),
+            };
+            notify(
+                c,
+                &followers,
+                Some(author),
+                &template,
+                &format!("answer:{reply_id}"),
+                at,
+            )?;
+        }
+        Ok(ReplyView {
+            id: reply_id,
+            author_name: author_name.and_then(name),
+            official_answer: official,
+            official_title: title,
+            body: text,
+            created_at: rfc3339(at),
+            edited_at: None,
+            previous_versions: Vec::new(),
         })
     })
     .await?;
@@ -660,63 +656,61 @@ pub async fn change_status(
     check_transition(id, from, &change, role, days, at.date()).map_err(UseCaseError::Transition)?;
     let caller2 = caller.clone();
     let state2 = state.clone();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            if let Some(original) = change.duplicate_of {
-                let exists = issue::find(c, original)?.is_some_and(|o| o.visibility == "public");
-                if !exists {
-                    return Err(UseCaseError::invalid("duplicate_of", "field-duplicate-of"));
-                }
+    in_transaction(&state.db, move |c| {
+        if let Some(original) = change.duplicate_of {
+            let exists = issue::find(c, original)?.is_some_and(|o| o.visibility == "public");
+            if !exists {
+                return Err(UseCaseError::invalid("duplicate_of", "field-duplicate-of"));
             }
-            let note = change.note.trim();
-            let changed = issue::change_status(
-                c,
-                &StatusUpdate {
-                    issue_id: id,
-                    actor_id,
-                    from: from.as_str(),
-                    to: change.to.as_str(),
-                    note,
-                    expected_on: change.expected_on,
-                    responsible_body: change.responsible_body.as_deref().map(str::trim),
-                    duplicate_of: change.duplicate_of,
-                    at,
+        }
+        let note = change.note.trim();
+        let changed = issue::change_status(
+            c,
+            &StatusUpdate {
+                issue_id: id,
+                actor_id,
+                from: from.as_str(),
+                to: change.to.as_str(),
+                note,
+                expected_on: change.expected_on,
+                responsible_body: change.responsible_body.as_deref().map(str::trim),
+                duplicate_of: change.duplicate_of,
+                at,
+            },
+        )?;
+        if !changed {
+            return Err(UseCaseError::Transition(
+                tawasol_domain::issue::TransitionError::NotAllowed {
+                    from,
+                    to: change.to,
                 },
-            )?;
-            if !changed {
-                return Err(UseCaseError::Transition(
-                    tawasol_domain::issue::TransitionError::NotAllowed {
-                        from,
-                        to: change.to,
-                    },
-                ));
-            }
-            super::admin::record(
-                c,
-                &caller2,
-                "issue.status",
-                ("issue", &id.to_string()),
-                Some(serde_json::json!({"status": from.as_str()})),
-                Some(serde_json::json!({"status": change.to.as_str(), "note": note})),
-                at,
-            )?;
-            let followers = issue::followers(c, id, issue::Audience::Updates)?;
-            let template = Template::IssueStatusChanged {
-                issue_title: row.title.clone(),
-                status: change.to.as_str().to_owned(),
-                note: note.to_owned(),
-                issue_url: issue_url(&state2, id),
-            };
-            notify(
-                c,
-                &followers,
-                Some(actor_id),
-                &template,
-                &format!("status:{id}:{}", at.and_utc().timestamp_micros()),
-                at,
-            )?;
-            Ok(())
-        })
+            ));
+        }
+        super::admin::record(
+            c,
+            &caller2,
+            "issue.status",
+            ("issue", &id.to_string()),
+            Some(serde_json::json!({"status": from.as_str()})),
+            Some(serde_json::json!({"status": change.to.as_str(), "note": note})),
+            at,
+        )?;
+        let followers = issue::followers(c, id, issue::Audience::Updates)?;
+        let template = Template::IssueStatusChanged {
+            issue_title: row.title.clone(),
+            status: change.to.as_str().to_owned(),
+            note: note.to_owned(),
+            issue_url: issue_url(&state2, id),
+        };
+        notify(
+            c,
+            &followers,
+            Some(actor_id),
+            &template,
+            &format!("status:{id}:{}", at.and_utc().timestamp_micros()),
+            at,
+        )?;
+        Ok(())
     })
     .await?;
     state.mail.wake();
@@ -736,20 +730,18 @@ pub async fn set_relation(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let visible = issue::find(c, id)?
-                .is_some_and(|r| r.visibility == "public" || r.author_id == user);
-            if !visible {
-                return Err(UseCaseError::IssueNotFound(id));
-            }
-            if support {
-                issue::set_support(c, id, user, on, at)?;
-            } else {
-                issue::set_follow(c, id, user, on, at)?;
-            }
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let visible =
+            issue::find(c, id)?.is_some_and(|r| r.visibility == "public" || r.author_id == user);
+        if !visible {
+            return Err(UseCaseError::IssueNotFound(id));
+        }
+        if support {
+            issue::set_support(c, id, user, on, at)?;
+        } else {
+            issue::set_follow(c, id, user, on, at)?;
+        }
+        Ok(())
     })
     .await
 }
@@ -774,18 +766,16 @@ pub async fn edit_reply(
         return Err(UseCaseError::invalid("body", "field-reply-body"));
     }
     let at = now();
-    let outcome = with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            Ok(issue::edit_reply(
-                c,
-                issue_id,
-                reply_id,
-                author,
-                &text,
-                at - REPLY_EDIT_WINDOW,
-                at,
-            )?)
-        })
+    let outcome = in_transaction(&state.db, move |c| {
+        Ok(issue::edit_reply(
+            c,
+            issue_id,
+            reply_id,
+            author,
+            &text,
+            at - REPLY_EDIT_WINDOW,
+            at,
+        )?)
     })
     .await?;
     match outcome {

@@ -139,6 +139,19 @@ where
     blocking(move || work(&mut *db.conn()?)).await
 }
 
+/// Runs blocking database work in one write transaction (`persistence::write_transaction`):
+/// everything commits together, or nothing does.
+pub(crate) async fn in_transaction<T, F>(db: &Database, work: F) -> Result<T, UseCaseError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut AnyConnection) -> Result<T, UseCaseError> + Send + 'static,
+{
+    with_conn(db, move |conn| {
+        tawasol_persistence::write_transaction(conn, work)
+    })
+    .await
+}
+
 /// Runs blocking work off the async workers.
 pub(crate) async fn blocking<T, F>(work: F) -> Result<T, UseCaseError>
 where

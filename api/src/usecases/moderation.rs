@@ -1,6 +1,6 @@
 //! Flags from the public and the moderators' decisions.
 
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, now, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
@@ -49,19 +49,17 @@ pub async fn flag(
     }
     let threshold = state.flag_threshold;
     let at = now();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let item = load(c, target, id)?;
-            if item.visibility != "public" {
-                return Err(UseCaseError::IssueNotFound(id));
-            }
-            let count = moderation::flag(c, target.as_str(), id, user, &reason, at)?;
-            // An official answer is the public record: flags reach a moderator, never hide it.
-            if count >= threshold && !item.official_answer {
-                hide_or_restore(c, target, id, "hidden", at)?;
-            }
-            Ok(())
-        })
+    in_transaction(&state.db, move |c| {
+        let item = load(c, target, id)?;
+        if item.visibility != "public" {
+            return Err(UseCaseError::IssueNotFound(id));
+        }
+        let count = moderation::flag(c, target.as_str(), id, user, &reason, at)?;
+        // An official answer is the public record: flags reach a moderator, never hide it.
+        if count >= threshold && !item.official_answer {
+            hide_or_restore(c, target, id, "hidden", at)?;
+        }
+        Ok(())
     })
     .await
 }
@@ -164,61 +162,59 @@ pub async fn decide(
     let caller = caller.clone();
     let at = now();
     let public_url = state.public_url.clone();
-    with_conn(&state.db, move |conn| {
-        tawasol_persistence::write_transaction(conn, |c| {
-            let item = load(c, target, id)?;
-            let commune =
-                CommuneSlug::parse(&item.commune).map_err(|_| UseCaseError::IssueNotFound(id))?;
-            caller.may(&Action::Moderate { commune })?;
-            if hide && item.official_answer {
-                return Err(UseCaseError::OfficialAnswerIsRecord);
-            }
-            let visibility = if hide { "hidden" } else { "public" };
-            hide_or_restore(c, target, id, visibility, at)?;
-            super::admin::record(
+    in_transaction(&state.db, move |c| {
+        let item = load(c, target, id)?;
+        let commune =
+            CommuneSlug::parse(&item.commune).map_err(|_| UseCaseError::IssueNotFound(id))?;
+        caller.may(&Action::Moderate { commune })?;
+        if hide && item.official_answer {
+            return Err(UseCaseError::OfficialAnswerIsRecord);
+        }
+        let visibility = if hide { "hidden" } else { "public" };
+        hide_or_restore(c, target, id, visibility, at)?;
+        super::admin::record(
+            c,
+            &caller,
+            if hide {
+                "moderation.hide"
+            } else {
+                "moderation.restore"
+            },
+            (target.as_str(), &id.to_string()),
+            Some(serde_json::json!({"visibility": item.visibility})),
+            Some(serde_json::json!({"visibility": visibility, "reason": reason})),
+            at,
+        )?;
+        let recipient = account::find(c, item.author_id)?.and_then(|author| {
+            let to = author
+                .email
+                .as_deref()
+                .and_then(|e| EmailAddress::parse(e).ok())?;
+            Some((to, Locale::parse(&author.locale).unwrap_or(Locale::DEFAULT)))
+        });
+        if let Some((to, locale)) = recipient {
+            let excerpt: String = item.text.chars().take(80).collect();
+            enqueue(
                 c,
-                &caller,
-                if hide {
-                    "moderation.hide"
-                } else {
-                    "moderation.restore"
+                &OutgoingMail {
+                    to,
+                    locale,
+                    template: Template::ModerationDecision {
+                        excerpt,
+                        hidden: hide,
+                        reason: reason.clone(),
+                        issue_url: format!("{public_url}/api/v1/issues/{}", item.issue_id),
+                    },
+                    dedupe_key: format!(
+                        "moderation:{}:{id}:{}",
+                        target.as_str(),
+                        at.and_utc().timestamp_micros()
+                    ),
                 },
-                (target.as_str(), &id.to_string()),
-                Some(serde_json::json!({"visibility": item.visibility})),
-                Some(serde_json::json!({"visibility": visibility, "reason": reason})),
                 at,
             )?;
-            let recipient = account::find(c, item.author_id)?.and_then(|author| {
-                let to = author
-                    .email
-                    .as_deref()
-                    .and_then(|e| EmailAddress::parse(e).ok())?;
-                Some((to, Locale::parse(&author.locale).unwrap_or(Locale::DEFAULT)))
-            });
-            if let Some((to, locale)) = recipient {
-                let excerpt: String = item.text.chars().take(80).collect();
-                enqueue(
-                    c,
-                    &OutgoingMail {
-                        to,
-                        locale,
-                        template: Template::ModerationDecision {
-                            excerpt,
-                            hidden: hide,
-                            reason: reason.clone(),
-                            issue_url: format!("{public_url}/api/v1/issues/{}", item.issue_id),
-                        },
-                        dedupe_key: format!(
-                            "moderation:{}:{id}:{}",
-                            target.as_str(),
-                            at.and_utc().timestamp_micros()
-                        ),
-                    },
-                    at,
-                )?;
-            }
-            Ok(())
-        })
+        }
+        Ok(())
     })
     .await?;
     state.mail.wake();

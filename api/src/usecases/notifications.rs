@@ -1,6 +1,6 @@
 //! What each person wants to hear about, and the one-click unsubscribe of RFC 8058.
 
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, now, with_conn};
 use crate::startup::AppState;
 use serde::{Deserialize, Serialize};
 use tawasol_domain::Action;
@@ -77,21 +77,19 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> Result<String, UseCas
         .ok_or(UseCaseError::InvalidToken)?;
     let topic = request.topic.clone();
     let at = now();
-    with_conn(&state.db, move |c| {
-        tawasol_persistence::write_transaction(c, |c| {
-            let Some(user) = account::find_by_email(c, request.recipient.as_str())? else {
-                return Ok(());
-            };
-            let mut prefs = preferences::get(c, user.id)?;
-            match request.topic.as_str() {
-                "official_new_issues" => prefs.official_new_issues = "off".to_owned(),
-                _ => {
-                    prefs.issue_updates = false;
-                    prefs.all_replies = false;
-                }
+    in_transaction(&state.db, move |c| {
+        let Some(user) = account::find_by_email(c, request.recipient.as_str())? else {
+            return Ok(());
+        };
+        let mut prefs = preferences::get(c, user.id)?;
+        match request.topic.as_str() {
+            "official_new_issues" => prefs.official_new_issues = "off".to_owned(),
+            _ => {
+                prefs.issue_updates = false;
+                prefs.all_replies = false;
             }
-            Ok(preferences::put(c, user.id, &prefs, at)?)
-        })
+        }
+        Ok(preferences::put(c, user.id, &prefs, at)?)
     })
     .await?;
     Ok(topic)
