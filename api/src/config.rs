@@ -43,6 +43,10 @@ pub struct Settings {
     pub mail_retention: Duration,
     pub unsubscribe_secret: Option<String>,
     pub jwt_secret: Option<String>,
+    /// Encrypts signatories' national ID numbers and addresses (AES-256-GCM) and keys their hash.
+    pub data_key: Option<String>,
+    /// The CNDP receipt or authorisation number shown on every form that collects personal data.
+    pub cndp_number: String,
     /// `false` disables every rate limit (benchmarks, demos); refused in production.
     pub rate_limits: bool,
     /// Distinct flags that hide an issue or reply until a moderator reviews it.
@@ -84,6 +88,8 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_MAIL_RETENTION_DAYS", Some("30")),
     ("TAWASOL_UNSUBSCRIBE_SECRET", None),
     ("TAWASOL_JWT_SECRET", None),
+    ("TAWASOL_DATA_KEY", None),
+    ("TAWASOL_CNDP_NUMBER", Some("")),
     ("TAWASOL_RATE_LIMITS", Some("on")),
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
 ];
@@ -301,6 +307,17 @@ impl Settings {
         if jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err(bad("TAWASOL_JWT_SECRET", "must be at least 32 bytes"));
         }
+        let data_key = values
+            .get("TAWASOL_DATA_KEY")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        if data_key.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err(bad("TAWASOL_DATA_KEY", "must be at least 32 bytes"));
+        }
+        let cndp_number = get("TAWASOL_CNDP_NUMBER").trim().to_owned();
+        if cndp_number.chars().count() > 100 {
+            return Err(bad("TAWASOL_CNDP_NUMBER", "must be at most 100 characters"));
+        }
         let rate_limits = match get("TAWASOL_RATE_LIMITS") {
             "on" | "true" => true,
             "off" | "false" => false,
@@ -333,6 +350,8 @@ impl Settings {
             ),
             unsubscribe_secret,
             jwt_secret,
+            data_key,
+            cndp_number,
             rate_limits,
             flag_threshold: u32::try_from(parse_number(
                 "TAWASOL_FLAG_THRESHOLD",
@@ -370,6 +389,18 @@ impl Settings {
             return Err(bad(
                 "TAWASOL_PUBLIC_URL",
                 "must be set to the public address in production (links in mails and feeds use it)",
+            ));
+        }
+        if self.data_key.is_none() {
+            return Err(bad(
+                "TAWASOL_DATA_KEY",
+                "must be set in production (at least 32 random bytes, kept safe: without it signatories' data cannot be read)",
+            ));
+        }
+        if self.cndp_number.is_empty() {
+            return Err(bad(
+                "TAWASOL_CNDP_NUMBER",
+                "must be set in production (Law 09-08: the CNDP number appears on every collection form)",
             ));
         }
         Ok(())
@@ -464,6 +495,7 @@ mod tests {
             ("TAWASOL_MAIL_WORKER", "sometimes"),
             ("TAWASOL_MAIL_MAX_ATTEMPTS", "0"),
             ("TAWASOL_UNSUBSCRIBE_SECRET", "short"),
+            ("TAWASOL_DATA_KEY", "short"),
         ];
         for (var, value) in cases {
             let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();
@@ -513,16 +545,20 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.setting, "TAWASOL_PUBLIC_URL");
-        let ok = Settings::from_sources(
-            &env(&[
-                ("TAWASOL_ENV", "production"),
-                ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
-                ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
-                ("TAWASOL_JWT_SECRET", &secret),
-            ]),
-            None,
-        )
-        .unwrap();
+        let mut vars = vec![
+            ("TAWASOL_ENV", "production"),
+            ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
+            ("TAWASOL_UNSUBSCRIBE_SECRET", secret.as_str()),
+            ("TAWASOL_JWT_SECRET", secret.as_str()),
+        ];
+        let err = Settings::from_sources(&env(&vars), None).unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_DATA_KEY");
+        vars.push(("TAWASOL_DATA_KEY", secret.as_str()));
+        let err = Settings::from_sources(&env(&vars), None).unwrap_err();
+        assert_eq!(err.setting, "TAWASOL_CNDP_NUMBER");
+        vars.push(("TAWASOL_CNDP_NUMBER", "A-GC-123/2026"));
+        let ok = Settings::from_sources(&env(&vars), None).unwrap();
+        assert_eq!(ok.cndp_number, "A-GC-123/2026");
         assert_eq!(ok.public_url, "https://tawasol.ma");
     }
 }

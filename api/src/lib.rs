@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod dossier;
 pub mod extract;
 pub mod html;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod secrets;
 pub mod startup;
 pub mod telemetry;
 pub mod usecases;
+pub mod vault;
 
 pub use config::Settings;
 pub use startup::Application;

@@ -347,6 +347,20 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::OrganisationNotFound(id) => {
                 ApiError::not_found(Message::new("detail-organisation-not-found").arg("id", id))
             }
+            UseCaseError::PetitionNotFound(id) => {
+                ApiError::not_found(Message::new("detail-petition-not-found").arg("id", id))
+            }
+            UseCaseError::PetitionNotCollecting(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-petition-not-collecting").arg("id", id)),
+            UseCaseError::AlreadySigned(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-already-signed").arg("id", id)),
+            UseCaseError::PetitionStep { from, to } => ApiError::new(ProblemKind::ForbiddenTransition)
+                .detail(
+                    Message::new("detail-petition-step")
+                        .arg("from", from.as_str())
+                        .arg("to", to.as_str()),
+                ),
+            UseCaseError::Undecryptable(cause) => ApiError::internal(cause),
             UseCaseError::Persistence(P::Unavailable(cause)) => {
                 ApiError::new(ProblemKind::ServiceUnavailable)
                     .detail(Message::new("detail-database-unavailable"))

@@ -30,6 +30,10 @@ pub struct AppState {
     pub flag_threshold: i64,
     /// Checks the one-click unsubscribe tokens that mails carry.
     pub unsubscribe: UnsubscribeKey,
+    /// Encrypts and hashes signatories' personal data.
+    pub vault: crate::vault::Vault,
+    /// Shown on every form that collects personal data (Law 09-08).
+    pub cndp_number: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -190,6 +194,14 @@ pub fn app_state(
         rate_limits: settings.rate_limits,
         flag_threshold: i64::from(settings.flag_threshold),
         unsubscribe: UnsubscribeKey::derive(&unsubscribe_secret(settings)?),
+        vault: crate::vault::Vault::new(&crate::secrets::load(
+            "TAWASOL_DATA_KEY",
+            settings.data_key.as_deref(),
+            settings.environment,
+            &settings.data_dir,
+            "data.key",
+        )?),
+        cndp_number: settings.cndp_number.clone(),
     })
 }
 

@@ -265,13 +265,125 @@ pub enum Reminder {
     SevenDays,
 }
 
-/// The reminder due today, if any (30 and 7 days before the deadline).
+/// The latest reminder whose day has come (30, then 7 days before the deadline), until the
+/// deadline passes. Asked every day, it names each reminder from its day on, so one missed day
+/// (a server down) delays a reminder instead of losing it; the sender sends each one once.
 pub fn reminder_due(filed_on: NaiveDate, today: NaiveDate) -> Option<Reminder> {
     match days_left(filed_on, today) {
-        30 => Some(Reminder::ThirtyDays),
-        7 => Some(Reminder::SevenDays),
+        8..=30 => Some(Reminder::ThirtyDays),
+        0..=7 => Some(Reminder::SevenDays),
         _ => None,
     }
+}
+
+pub use crate::issue::InvalidText;
+
+macro_rules! text_type {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $multiline:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(value: &str) -> Result<$name, InvalidText> {
+                crate::issue::bounded(value, $min, $max, $multiline).map($name)
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+text_type!(
+    /// A petition's title: 5 to 200 characters, one line.
+    PetitionTitle, 5, 200, false
+);
+text_type!(
+    /// The item the council is asked to put on its agenda: 10 to 2,000 characters.
+    PetitionRequest, 10, 2000, true
+);
+text_type!(
+    /// Reasons and objectives: 10 to 10,000 characters.
+    PetitionReasons, 10, 10_000, true
+);
+text_type!(
+    /// A signatory's full name as on their ID card: 3 to 120 characters, one line.
+    SignerName, 3, 120, false
+);
+text_type!(
+    /// A signatory's address: 5 to 300 characters, one line.
+    SignerAddress, 5, 300, false
+);
+text_type!(
+    /// An official's free text on a step (receipt number, committee, reasons, summary).
+    StepText, 1, 5000, true
+);
+
+/// A Moroccan national ID card (CIN) number: one or two letters then 1 to 8 digits, kept in
+/// upper case without spaces (`ab 123456` is `AB123456`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Cin(String);
+
+impl std::fmt::Debug for Cin {
+    /// Never printed in logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cin(..)")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a national ID card number (one or two letters, then digits)")]
+pub struct InvalidCin;
+
+impl Cin {
+    pub fn parse(value: &str) -> Result<Cin, InvalidCin> {
+        let v: String = value
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let letters = v.chars().take_while(char::is_ascii_uppercase).count();
+        let digits = &v[letters..];
+        if (1..=2).contains(&letters)
+            && (1..=8).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+        {
+            Ok(Cin(v))
+        } else {
+            Err(InvalidCin)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What a signatory declares about themselves (decree 2.16.403): each must be true to sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Eligibility {
+    pub lives_or_works_in_commune: bool,
+    pub on_electoral_roll: bool,
+    pub direct_interest: bool,
+}
+
+/// The first condition a signatory does not declare, by its field name.
+pub fn check_eligibility(e: &Eligibility) -> Result<(), &'static str> {
+    if !e.lives_or_works_in_commune {
+        Err("lives_or_works_in_commune")
+    } else if !e.on_electoral_roll {
+        Err("on_electoral_roll")
+    } else if !e.direct_interest {
+        Err("direct_interest")
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a filed petition is past the day by which a refusal had to be notified.
+pub fn overdue(status: PetitionStatus, filed_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status == PetitionStatus::Filed && filed_on.is_some_and(|f| days_left(f, today) < 0)
 }
 
 #[cfg(test)]
@@ -517,7 +629,45 @@ mod tests {
             reminder_due(d(2026, 11, 15), d(2027, 2, 8)),
             Some(Reminder::SevenDays)
         );
-        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 9)), None);
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 2, 9)),
+            Some(Reminder::SevenDays),
+            "a day missed is caught up, not lost"
+        );
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 1, 20)),
+            Some(Reminder::ThirtyDays)
+        );
+        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 1, 15)), None, "31 days");
+        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 15)), Some(Reminder::SevenDays), "the last day");
+        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 16)), None, "overdue");
+        assert!(overdue(PetitionStatus::Filed, Some(d(2026, 11, 15)), d(2027, 2, 16)));
+        assert!(!overdue(PetitionStatus::Filed, Some(d(2026, 11, 15)), d(2027, 2, 15)));
+        assert!(!overdue(PetitionStatus::Inadmissible, Some(d(2026, 11, 15)), d(2027, 3, 1)));
+    }
+
+    #[test]
+    fn a_cin_is_one_or_two_letters_then_digits() {
+        assert_eq!(Cin::parse("ab 123456").unwrap().as_str(), "AB123456");
+        assert_eq!(Cin::parse("J-12345").unwrap().as_str(), "J12345");
+        for bad in ["", "123456", "ABC123", "AB", "AB12345678901", "AB12x4", "أب123"] {
+            assert_eq!(Cin::parse(bad), Err(InvalidCin), "{bad}");
+        }
+        assert_eq!(format!("{:?}", Cin::parse("AB123456").unwrap()), "Cin(..)");
+    }
+
+    #[test]
+    fn a_signatory_declares_every_condition() {
+        let all = Eligibility {
+            lives_or_works_in_commune: true,
+            on_electoral_roll: true,
+            direct_interest: true,
+        };
+        assert_eq!(check_eligibility(&all), Ok(()));
+        assert_eq!(
+            check_eligibility(&Eligibility { on_electoral_roll: false, ..all }),
+            Err("on_electoral_roll")
+        );
     }
 
     #[test]

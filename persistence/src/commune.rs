@@ -195,3 +195,39 @@ pub fn find(
         categories,
     }))
 }
+
+/// What an admin changes on a commune (`None`: unchanged).
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = communes)]
+pub struct CommuneUpdateForm<'a> {
+    pub petition_threshold: Option<i32>,
+    pub name_ar: Option<&'a str>,
+    pub name_fr: Option<&'a str>,
+    pub name_zgh: Option<&'a str>,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// Updates a commune; the threshold and names before the change, or `None` if there is no such
+/// commune.
+pub fn update(
+    conn: &mut AnyConnection,
+    slug: &CommuneSlug,
+    form: &CommuneUpdateForm<'_>,
+) -> Result<Option<(i32, String, String, String)>, PersistenceError> {
+    let before = communes::table
+        .filter(communes::slug.eq(slug.as_str()))
+        .select((
+            communes::petition_threshold,
+            communes::name_ar,
+            communes::name_fr,
+            communes::name_zgh,
+        ))
+        .first(conn)
+        .optional()?;
+    if before.is_some() {
+        diesel::update(communes::table.filter(communes::slug.eq(slug.as_str())))
+            .set(form)
+            .execute(conn)?;
+    }
+    Ok(before)
+}

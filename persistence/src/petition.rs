@@ -3,8 +3,12 @@
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
-use crate::schema::{petitions, signatures};
-use chrono::NaiveDateTime;
+use crate::issue::Recipient;
+use crate::schema::{
+    communes, officials, organisations, petition_events, petition_follows, petitions, signatures,
+    users,
+};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
@@ -18,6 +22,8 @@ pub struct PetitionInsertForm<'a> {
     pub title: &'a str,
     pub request: &'a str,
     pub reasons: &'a str,
+    /// An association's declaration (JSON).
+    pub association_declaration: Option<&'a str>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -131,4 +137,443 @@ pub fn stored_cins(
         .order(signatures::id.asc())
         .select((signatures::cin_encrypted, signatures::cin_hash))
         .load(conn)?)
+}
+
+/// A petition with its commune, agent and organisation names.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct PetitionRow {
+    pub id: i64,
+    pub commune_id: i64,
+    pub commune: String,
+    pub threshold: i32,
+    pub agent_id: i64,
+    pub agent_name: String,
+    pub filer_type: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub title: String,
+    pub request: String,
+    pub reasons: String,
+    pub status: String,
+    pub signature_count: i32,
+    pub receipt_number: Option<String>,
+    pub filed_on: Option<NaiveDate>,
+    pub next_session_on: Option<NaiveDate>,
+    pub session_date: Option<NaiveDate>,
+    pub committee: Option<String>,
+    pub outcome: Option<String>,
+    pub association_declaration: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+macro_rules! row_query {
+    () => {
+        petitions::table
+            .inner_join(communes::table)
+            .inner_join(users::table)
+            .left_join(organisations::table.on(organisations::id.nullable().eq(petitions::organisation_id)))
+            .select((
+                petitions::id,
+                petitions::commune_id,
+                communes::slug,
+                communes::petition_threshold,
+                petitions::agent_id,
+                users::display_name,
+                petitions::filer_type,
+                petitions::organisation_id,
+                organisations::name.nullable(),
+                petitions::title,
+                petitions::request,
+                petitions::reasons,
+                petitions::status,
+                petitions::signature_count,
+                petitions::receipt_number,
+                petitions::filed_on,
+                petitions::next_session_on,
+                petitions::session_date,
+                petitions::committee,
+                petitions::outcome,
+                petitions::association_declaration,
+                petitions::created_at,
+                petitions::updated_at,
+            ))
+    };
+}
+
+pub fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<PetitionRow>, PersistenceError> {
+    Ok(row_query!()
+        .filter(petitions::id.eq(id))
+        .first(conn)
+        .optional()?)
+}
+
+/// What a list asks for. Drafts appear only to their agent (`viewer_id`).
+#[derive(Debug, Clone, Default)]
+pub struct PetitionFilter {
+    pub commune: Option<String>,
+    pub status: Option<String>,
+    pub agent_id: Option<i64>,
+    pub viewer_id: Option<i64>,
+}
+
+/// Newest first, after the petition `after` (an id), at most `limit`.
+pub fn list(
+    conn: &mut AnyConnection,
+    f: &PetitionFilter,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PetitionRow>, PersistenceError> {
+    let mut q = row_query!().into_boxed();
+    if let Some(commune) = &f.commune {
+        q = q.filter(communes::slug.eq(commune.clone()));
+    }
+    if let Some(status) = &f.status {
+        q = q.filter(petitions::status.eq(status.clone()));
+    }
+    if let Some(agent) = f.agent_id {
+        q = q.filter(petitions::agent_id.eq(agent));
+    }
+    q = match f.viewer_id {
+        Some(v) => q.filter(
+            petitions::status
+                .ne("draft")
+                .or(petitions::agent_id.eq(v)),
+        ),
+        None => q.filter(petitions::status.ne("draft")),
+    };
+    if let Some(after) = after {
+        q = q.filter(petitions::id.lt(after));
+    }
+    Ok(q.order(petitions::id.desc()).limit(limit).load(conn)?)
+}
+
+/// What a step writes on the petition (`None`: unchanged).
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = petitions)]
+pub struct PetitionStepUpdateForm<'a> {
+    pub status: &'a str,
+    pub receipt_number: Option<&'a str>,
+    pub filed_on: Option<NaiveDate>,
+    pub next_session_on: Option<NaiveDate>,
+    pub session_date: Option<NaiveDate>,
+    pub committee: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = petition_events)]
+pub struct PetitionEventInsertForm<'a> {
+    pub petition_id: i64,
+    /// `None` when the platform took the step (the threshold was reached).
+    pub actor_id: Option<i64>,
+    pub from_status: &'a str,
+    pub to_status: &'a str,
+    /// What the step carried (JSON).
+    pub details: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+/// Moves the petition from `event.from_status` to `event.to_status` and records the step on its
+/// timeline; `false` (and nothing written) if it was no longer in `from_status`. Call inside a
+/// write transaction.
+pub fn step(
+    conn: &mut AnyConnection,
+    update: &PetitionStepUpdateForm<'_>,
+    event: &PetitionEventInsertForm<'_>,
+) -> Result<bool, PersistenceError> {
+    let n = diesel::update(
+        petitions::table
+            .filter(petitions::id.eq(event.petition_id))
+            .filter(petitions::status.eq(event.from_status)),
+    )
+    .set(update)
+    .execute(conn)?;
+    if n == 1 {
+        record_event(conn, event)?;
+    }
+    Ok(n == 1)
+}
+
+/// Adds a line to the public timeline.
+pub fn record_event(
+    conn: &mut AnyConnection,
+    event: &PetitionEventInsertForm<'_>,
+) -> Result<(), PersistenceError> {
+    diesel::insert_into(petition_events::table)
+        .values(event)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A line of the public timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct EventRow {
+    /// Empty once the actor erased their account; `None` for the platform.
+    pub actor_name: Option<String>,
+    pub from_status: String,
+    pub to_status: String,
+    pub details: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn events(conn: &mut AnyConnection, petition_id: i64) -> Result<Vec<EventRow>, PersistenceError> {
+    Ok(petition_events::table
+        .left_join(users::table.on(petition_events::actor_id.eq(users::id.nullable())))
+        .filter(petition_events::petition_id.eq(petition_id))
+        .order(petition_events::id.asc())
+        .select((
+            users::display_name.nullable(),
+            petition_events::from_status,
+            petition_events::to_status,
+            petition_events::details,
+            petition_events::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// Whether the user signed and follows the petition.
+pub fn relation(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+    user_id: i64,
+) -> Result<(bool, bool), PersistenceError> {
+    let signed: i64 = signatures::table
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(signatures::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let follows: i64 = petition_follows::table
+        .filter(petition_follows::petition_id.eq(petition_id))
+        .filter(petition_follows::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok((signed > 0, follows > 0))
+}
+
+/// The display names of signatories who chose to show them, in the order they signed.
+pub fn public_names(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+) -> Result<Vec<String>, PersistenceError> {
+    Ok(signatures::table
+        .inner_join(users::table.on(users::id.eq(signatures::user_id)))
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(signatures::show_name.eq(true))
+        .filter(users::deleted_at.is_null())
+        .order(signatures::id.asc())
+        .select(users::display_name)
+        .load(conn)?)
+}
+
+/// Follows (`on`) or stops following; `true` if anything changed.
+pub fn set_follow(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+    user_id: i64,
+    on: bool,
+    at: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    let n = if on {
+        on_backend!(conn, c => diesel::insert_into(petition_follows::table)
+            .values((
+                petition_follows::petition_id.eq(petition_id),
+                petition_follows::user_id.eq(user_id),
+                petition_follows::created_at.eq(at),
+            ))
+            .on_conflict_do_nothing()
+            .execute(c))?
+    } else {
+        diesel::delete(
+            petition_follows::table
+                .filter(petition_follows::petition_id.eq(petition_id))
+                .filter(petition_follows::user_id.eq(user_id)),
+        )
+        .execute(conn)?
+    };
+    Ok(n == 1)
+}
+
+/// Signatories and followers who want to hear of the petition's steps, each once.
+pub fn audience(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+) -> Result<Vec<Recipient>, PersistenceError> {
+    use crate::schema::notification_preferences as prefs;
+    let wants = prefs::petition_updates.is_null().or(prefs::petition_updates.eq(true));
+    let mut people: Vec<Recipient> = signatures::table
+        .inner_join(users::table.on(users::id.eq(signatures::user_id)))
+        .left_join(prefs::table.on(prefs::user_id.eq(signatures::user_id)))
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(users::email.is_not_null())
+        .filter(wants)
+        .select((users::id, users::email, users::locale))
+        .load(conn)?;
+    let followers: Vec<Recipient> = petition_follows::table
+        .inner_join(users::table.on(users::id.eq(petition_follows::user_id)))
+        .left_join(prefs::table.on(prefs::user_id.eq(petition_follows::user_id)))
+        .filter(petition_follows::petition_id.eq(petition_id))
+        .filter(users::email.is_not_null())
+        .filter(wants)
+        .select((users::id, users::email, users::locale))
+        .load(conn)?;
+    people.extend(followers);
+    people.sort_by_key(|r| r.user_id);
+    people.dedup_by_key(|r| r.user_id);
+    Ok(people)
+}
+
+/// Every official of the commune, whatever their arrondissement or categories: a petition is
+/// addressed to the council as a whole.
+pub fn commune_officials(
+    conn: &mut AnyConnection,
+    commune_id: i64,
+) -> Result<Vec<Recipient>, PersistenceError> {
+    let mut people: Vec<Recipient> = officials::table
+        .inner_join(users::table.on(users::id.eq(officials::user_id)))
+        .filter(officials::commune_id.eq(commune_id))
+        .filter(users::email.is_not_null())
+        .select((users::id, users::email, users::locale))
+        .load(conn)?;
+    people.sort_by_key(|r| r.user_id);
+    people.dedup_by_key(|r| r.user_id);
+    Ok(people)
+}
+
+/// A signature as stored, for the dossier: the CIN and address still encrypted.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct SignatureRow {
+    pub user_id: i64,
+    pub full_name: String,
+    pub cin_encrypted: String,
+    pub address_encrypted: String,
+    pub lives_or_works_in_commune: bool,
+    pub on_electoral_roll: bool,
+    pub direct_interest: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// Every signature, in the order they were given.
+pub fn signature_rows(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+) -> Result<Vec<SignatureRow>, PersistenceError> {
+    Ok(signatures::table
+        .filter(signatures::petition_id.eq(petition_id))
+        .order(signatures::id.asc())
+        .select((
+            signatures::user_id,
+            signatures::full_name,
+            signatures::cin_encrypted,
+            signatures::address_encrypted,
+            signatures::lives_or_works_in_commune,
+            signatures::on_electoral_roll,
+            signatures::direct_interest,
+            signatures::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// A person's signatures (petition id, title, and the signature), for their data export.
+pub fn signatures_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<(i64, String, SignatureRow)>, PersistenceError> {
+    let rows: Vec<(i64, String, i64, String, String, String, bool, bool, bool, NaiveDateTime)> =
+        signatures::table
+            .inner_join(petitions::table)
+            .filter(signatures::user_id.eq(user_id))
+            .order(signatures::id.asc())
+            .select((
+                petitions::id,
+                petitions::title,
+                signatures::user_id,
+                signatures::full_name,
+                signatures::cin_encrypted,
+                signatures::address_encrypted,
+                signatures::lives_or_works_in_commune,
+                signatures::on_electoral_roll,
+                signatures::direct_interest,
+                signatures::created_at,
+            ))
+            .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, user_id, full_name, cin, address, l, e, d, at)| {
+            (
+                id,
+                title,
+                SignatureRow {
+                    user_id,
+                    full_name,
+                    cin_encrypted: cin,
+                    address_encrypted: address,
+                    lives_or_works_in_commune: l,
+                    on_electoral_roll: e,
+                    direct_interest: d,
+                    created_at: at,
+                },
+            )
+        })
+        .collect())
+}
+
+/// When a person erases their account: signatures on petitions still collecting are withdrawn
+/// (and uncounted); follows end. Signatures on petitions already deposited stay with the
+/// dossier the council holds. Call inside a write transaction.
+pub fn erase_signer(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> Result<(), PersistenceError> {
+    let open: Vec<i64> = signatures::table
+        .inner_join(petitions::table)
+        .filter(signatures::user_id.eq(user_id))
+        .filter(petitions::status.eq_any(["draft", "collecting"]))
+        .select(petitions::id)
+        .load(conn)?;
+    for petition_id in open {
+        withdraw(conn, petition_id, user_id, at)?;
+    }
+    diesel::update(signatures::table.filter(signatures::user_id.eq(user_id)))
+        .set(signatures::show_name.eq(false))
+        .execute(conn)?;
+    diesel::delete(petition_follows::table.filter(petition_follows::user_id.eq(user_id)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Petitions filed and still awaiting the bureau's decision: id, commune, title, filing date.
+pub fn awaiting_decision(
+    conn: &mut AnyConnection,
+) -> Result<Vec<(i64, i64, String, NaiveDate)>, PersistenceError> {
+    let rows: Vec<(i64, i64, String, Option<NaiveDate>)> = petitions::table
+        .filter(petitions::status.eq("filed"))
+        .order(petitions::id.asc())
+        .select((
+            petitions::id,
+            petitions::commune_id,
+            petitions::title,
+            petitions::filed_on,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, c, t, f)| f.map(|f| (id, c, t, f)))
+        .collect())
+}
+
+/// The id of a person's signature on a petition.
+pub fn signature_id(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+    user_id: i64,
+) -> Result<Option<i64>, PersistenceError> {
+    Ok(signatures::table
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(signatures::user_id.eq(user_id))
+        .select(signatures::id)
+        .first(conn)
+        .optional()?)
 }

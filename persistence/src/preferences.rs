@@ -12,6 +12,8 @@ pub struct Preferences {
     pub issue_updates: bool,
     pub all_replies: bool,
     pub official_new_issues: String,
+    /// The legal steps of petitions I signed or follow.
+    pub petition_updates: bool,
 }
 
 impl Default for Preferences {
@@ -20,6 +22,7 @@ impl Default for Preferences {
             issue_updates: true,
             all_replies: false,
             official_new_issues: "immediate".to_owned(),
+            petition_updates: true,
         }
     }
 }
@@ -44,6 +47,7 @@ pub fn put(
         prefs::issue_updates.eq(p.issue_updates),
         prefs::all_replies.eq(p.all_replies),
         prefs::official_new_issues.eq(&p.official_new_issues),
+        prefs::petition_updates.eq(p.petition_updates),
         prefs::updated_at.eq(at),
     );
     on_backend!(conn, c => diesel::insert_into(prefs::table)
@@ -54,6 +58,7 @@ pub fn put(
             prefs::issue_updates.eq(p.issue_updates),
             prefs::all_replies.eq(p.all_replies),
             prefs::official_new_issues.eq(&p.official_new_issues),
+            prefs::petition_updates.eq(p.petition_updates),
             prefs::updated_at.eq(at),
         ))
         .execute(c))?;

@@ -288,6 +288,7 @@ diesel::table! {
         all_replies -> Bool,
         official_new_issues -> Text,
         updated_at -> Timestamp,
+        petition_updates -> Bool,
     }
 }
 
@@ -318,6 +319,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        association_declaration -> Nullable<Text>,
     }
 }
 
@@ -393,6 +395,10 @@ diesel::joinable!(issues -> categories (category_id));
 diesel::joinable!(issues -> users (author_id));
 diesel::joinable!(issue_replies -> issues (issue_id));
 diesel::joinable!(issue_status_changes -> issues (issue_id));
+diesel::joinable!(petitions -> communes (commune_id));
+diesel::joinable!(petitions -> users (agent_id));
+diesel::joinable!(petition_events -> petitions (petition_id));
+diesel::joinable!(signatures -> petitions (petition_id));
 diesel::allow_tables_to_appear_in_same_query!(
     communes,
     arrondissements,

@@ -44,6 +44,7 @@ fn petition(conn: &mut AnyConnection, agent: i64) -> i64 {
             title: "Des espaces verts au quartier Habbouna",
             request: "Inscrire à l'ordre du jour l'aménagement d'un jardin public.",
             reasons: "Aucun espace vert à moins de deux kilomètres.",
+            association_declaration: None,
             created_at: t0(),
             updated_at: t0(),
         },

@@ -249,3 +249,110 @@ status-resolved = تمت المعالجة
 status-not-responsible = خارج اختصاص الجماعة
 status-duplicate = مكرر
 status-rejected = مرفوض
+
+## Petitions (Organic Law 113-14)
+
+detail-petition-not-found = لا توجد عريضة رقم { $id }.
+detail-petition-not-collecting = العريضة رقم { $id } لا تجمع التوقيعات حاليا.
+detail-already-signed = هذه العريضة تحمل توقيعك من قبل، أو توقيعا بنفس رقم البطاقة الوطنية.
+detail-petition-step = لا يمكن أن تنتقل عريضة « { $from } » إلى « { $to } ».
+field-petition-title = اكتب عنوانا من 5 إلى 200 حرف في سطر واحد.
+field-petition-request = اذكر في 10 إلى 2000 حرف النقطة التي يطلب من المجلس إدراجها في جدول أعماله.
+field-petition-reasons = اعرض الدواعي والأهداف في 10 إلى 10000 حرف.
+field-filer-type = اختر citizens أو association.
+field-organisation-required = عريضة الجمعية تحدد الجمعية (organisation_id).
+field-association-required = تصرح الجمعية بوضعيتها: in_good_standing وoffice_in_commune وactivity_linked_to_subject.
+field-organisation-citizens = عريضة المواطنات والمواطنين لا تحدد جمعية.
+field-association-too-recent = يجب أن يكون قد مر على تأسيس الجمعية أكثر من ثلاث سنوات.
+field-association-good-standing = يجب أن تكون الجمعية في وضعية سليمة.
+field-association-office = يجب أن يكون مقر الجمعية أو أحد فروعها داخل الجماعة.
+field-association-activity = يجب أن يكون نشاط الجمعية مرتبطا بموضوع العريضة.
+field-signer-name = اكتب الاسم الكامل كما هو في بطاقتك (من 3 إلى 120 حرفا).
+field-cin = اكتب رقم بطاقتك الوطنية: حرف أو حرفان ثم أرقام.
+field-signer-address = اكتب عنوانك (من 5 إلى 300 حرف).
+field-declaration = هذا الشرط لازم للتوقيع.
+field-consent = موافقتك الصريحة على معالجة هذه المعطيات لازمة.
+field-petition-status = اختر مرحلة: collecting أو ready أو filed أو admissible أو inadmissible أو on_agenda أو decided أو withdrawn.
+field-receipt = يسجل الإيداع برقم الوصل.
+field-filed-on = وبتاريخ الإيداع، اليوم أو قبله.
+field-step-reason = قرار عدم القبول يكون معللا: اذكر الأسباب.
+field-session-date = اذكر تاريخ الدورة.
+field-committee = اذكر اللجنة المحال عليها.
+field-outcome = اذكر adopted أو rejected.
+field-summary = لخص قرار المجلس.
+field-petition-threshold = اكتب عدد توقيعات بين 1 و100000.
+field-commune-name = اكتب اسما من 1 إلى 120 حرفا.
+param-dossier-format = اختر html أو csv.
+petition-consent = أوافق على أن يعالج تواصل اسمي الكامل ورقم بطاقتي الوطنية وعنواني لغرض العريضة « { $title } » الموجهة إلى مجلس الجماعة ({ $commune }) وحده: تدرج في لائحة الموقعين التي تسلم لرئيس المجلس، وتحفظ مشفرة ولا تنشر أبدا. يمكنني الاطلاع عليها وتصحيحها أو سحب توقيعي ما دام جمع التوقيعات مفتوحا (القانون 09.08).
+petition-status-draft = مسودة
+petition-status-collecting = جمع التوقيعات
+petition-status-ready = جاهزة للإيداع
+petition-status-filed = مودعة
+petition-status-admissible = مقبولة
+petition-status-inadmissible = غير مقبولة
+petition-status-on-agenda = مدرجة في جدول الأعمال
+petition-status-decided = بت فيها المجلس
+petition-status-withdrawn = مسحوبة
+
+mail-petition-threshold-reached-subject = بلغت عريضتكم { $count } توقيعا
+mail-petition-threshold-reached-body =
+    جمعت العريضة « { $title } » { $count } توقيعا: يمكن إيداعها لدى رئيس المجلس الجماعي.
+
+    أودعوها مقابل وصل (أو عبر البوابة الوطنية للمشاركة المواطنة)، ثم سجلوا هنا رقم الوصل وتاريخه.
+
+    { $url }
+mail-petition-step-subject = { $status }: { $title }
+mail-petition-step-body =
+    بلغت العريضة « { $title } » المرحلة: { $status }.
+
+    { $note }
+
+    { $url }
+mail-petition-filed-for-official-subject = إيداع عريضة: { $title }
+mail-petition-filed-for-official-body =
+    أودعت العريضة « { $title } » لدى الجماعة ({ $commune }) بتاريخ { $filed_on }، وصل رقم { $receipt }.
+
+    يجب تبليغ أي رفض معلل إلى الوكيل في أجل أقصاه { $deadline }.
+
+    { $url }
+mail-petition-deadline-reminder-subject = { $days ->
+    [zero] آخر يوم للرد على العريضة « { $title } »
+    [one] بقي يوم واحد للرد على العريضة « { $title } »
+    [two] بقي يومان للرد على العريضة « { $title } »
+    [few] بقيت { $days } أيام للرد على العريضة « { $title } »
+    [many] بقي { $days } يوما للرد على العريضة « { $title } »
+   *[other] بقي { $days } يوم للرد على العريضة « { $title } »
+}
+mail-petition-deadline-reminder-body =
+    لم يبت مكتب المجلس بعد في قبول العريضة « { $title } ».
+
+    يجب تبليغ أي رفض معلل في أجل أقصاه { $deadline }.
+
+    { $url }
+
+dossier-heading = عريضة
+dossier-addressee = إلى السيد رئيس مجلس جماعة { $commune_ar }
+dossier-subject = موضوع العريضة
+dossier-reasons = الدواعي والأهداف
+dossier-association = الجمعية صاحبة العريضة
+dossier-representative = الممثل
+dossier-agent = هوية الوكيل
+dossier-full-name = الاسم الكامل
+dossier-cin = رقم البطاقة الوطنية
+dossier-address = العنوان
+dossier-signatories = لائحة الموقعين
+dossier-count = { $count ->
+    [zero] لا موقع.
+    [one] موقع واحد.
+    [two] موقعان.
+    [few] { $count } موقعين.
+    [many] { $count } موقعا.
+   *[other] { $count } موقع.
+}
+dossier-number = الرقم
+dossier-lives-or-works = يقيم أو يعمل بالجماعة
+dossier-electoral-roll = مسجل أو مستوف لشروط التسجيل في اللوائح الانتخابية
+dossier-direct-interest = مصلحة مباشرة مشتركة
+dossier-signed-on = التاريخ
+dossier-signature = التوقيع
+dossier-generated = لائحة أعدها تواصل بتاريخ { $at }.

@@ -246,3 +246,102 @@ status-resolved = Résolu
 status-not-responsible = Hors compétence de la commune
 status-duplicate = Doublon
 status-rejected = Rejeté
+
+## Petitions (Organic Law 113-14)
+
+detail-petition-not-found = Aucune pétition { $id }.
+detail-petition-not-collecting = La pétition { $id } ne recueille pas de signatures en ce moment.
+detail-already-signed = Cette pétition porte déjà votre signature, ou une signature avec ce numéro de CIN.
+detail-petition-step = Une pétition « { $from } » ne peut pas passer à « { $to } ».
+field-petition-title = Donnez un titre de 5 à 200 caractères, sur une ligne.
+field-petition-request = Énoncez en 10 à 2 000 caractères le point que le conseil doit inscrire à son ordre du jour.
+field-petition-reasons = Exposez les motifs et les objectifs en 10 à 10 000 caractères.
+field-filer-type = Choisissez citizens ou association.
+field-organisation-required = Une pétition d’association nomme l’association (organisation_id).
+field-association-required = Une association déclare sa situation : in_good_standing, office_in_commune, activity_linked_to_subject.
+field-organisation-citizens = Une pétition de citoyens ne nomme pas d’association.
+field-association-too-recent = L’association doit être constituée depuis plus de trois ans.
+field-association-good-standing = L’association doit être en situation régulière.
+field-association-office = L’association doit avoir son siège ou une antenne dans la commune.
+field-association-activity = L’activité de l’association doit être liée à l’objet de la pétition.
+field-signer-name = Donnez vos nom et prénom tels qu’ils figurent sur votre carte (3 à 120 caractères).
+field-cin = Donnez le numéro de votre carte nationale : une ou deux lettres puis des chiffres.
+field-signer-address = Donnez votre adresse (5 à 300 caractères).
+field-declaration = Cette condition est requise pour signer.
+field-consent = Votre consentement explicite au traitement de ces données est requis.
+field-petition-status = Choisissez une étape : collecting, ready, filed, admissible, inadmissible, on_agenda, decided ou withdrawn.
+field-receipt = Le dépôt se note avec le numéro du récépissé.
+field-filed-on = Et la date du dépôt, aujourd’hui ou avant.
+field-step-reason = Une décision d’irrecevabilité est motivée : donnez les motifs.
+field-session-date = Donnez la date de la session.
+field-committee = Nommez la commission saisie.
+field-outcome = Indiquez adopted ou rejected.
+field-summary = Résumez la décision du conseil.
+field-petition-threshold = Donnez un nombre de signatures entre 1 et 100 000.
+field-commune-name = Donnez un nom de 1 à 120 caractères.
+param-dossier-format = Choisissez html ou csv.
+petition-consent = J’accepte que mes nom et prénom, numéro de carte nationale et adresse soient traités par Tawasol pour la seule pétition « { $title } » adressée au conseil de la commune ({ $commune }) : ils figurent sur la liste des signataires remise au président du conseil, sont chiffrés et ne sont jamais publiés. Je peux y accéder, les rectifier ou retirer ma signature tant que la collecte est ouverte (loi 09-08).
+petition-status-draft = Brouillon
+petition-status-collecting = Collecte des signatures
+petition-status-ready = Prête à déposer
+petition-status-filed = Déposée
+petition-status-admissible = Recevable
+petition-status-inadmissible = Irrecevable
+petition-status-on-agenda = Inscrite à l’ordre du jour
+petition-status-decided = Décidée par le conseil
+petition-status-withdrawn = Retirée
+
+mail-petition-threshold-reached-subject = Votre pétition a ses { $count } signatures
+mail-petition-threshold-reached-body =
+    La pétition « { $title } » a réuni { $count } signatures : elle peut être déposée auprès du président du conseil communal.
+
+    Déposez-la contre récépissé (ou sur le portail national de la participation), puis notez ici le numéro et la date du récépissé.
+
+    { $url }
+mail-petition-step-subject = { $status } : { $title }
+mail-petition-step-body =
+    La pétition « { $title } » en est maintenant à l’étape : { $status }.
+
+    { $note }
+
+    { $url }
+mail-petition-filed-for-official-subject = Pétition déposée : { $title }
+mail-petition-filed-for-official-body =
+    La pétition « { $title } » a été déposée auprès de la commune ({ $commune }) le { $filed_on }, récépissé n° { $receipt }.
+
+    Un éventuel refus doit être notifié, motivé, au mandataire au plus tard le { $deadline }.
+
+    { $url }
+mail-petition-deadline-reminder-subject = { $days ->
+    [one] Plus qu’un jour pour répondre à la pétition « { $title } »
+   *[other] Plus que { $days } jours pour répondre à la pétition « { $title } »
+}
+mail-petition-deadline-reminder-body =
+    Le bureau du conseil ne s’est pas encore prononcé sur la recevabilité de la pétition « { $title } ».
+
+    Un refus doit être notifié, motivé, au plus tard le { $deadline }.
+
+    { $url }
+
+dossier-heading = Pétition
+dossier-addressee = À Monsieur le Président du conseil de la commune de { $commune_fr }
+dossier-subject = Objet de la pétition
+dossier-reasons = Motifs et objectifs
+dossier-association = Association pétitionnaire
+dossier-representative = Représentant
+dossier-agent = Identité du mandataire
+dossier-full-name = Nom et prénom
+dossier-cin = N° de CIN
+dossier-address = Adresse
+dossier-signatories = Liste des signataires
+dossier-count = { $count ->
+    [one] Un signataire.
+   *[other] { $count } signataires.
+}
+dossier-number = N°
+dossier-lives-or-works = Réside ou travaille dans la commune
+dossier-electoral-roll = Inscrit ou remplissant les conditions d’inscription sur les listes électorales
+dossier-direct-interest = Intérêt direct commun
+dossier-signed-on = Date
+dossier-signature = Signature
+dossier-generated = Liste établie par Tawasol le { $at }.

@@ -243,3 +243,102 @@ status-resolved = ⵉⵜⵜⵓⴼⵙⵙⵢ
 status-not-responsible = ⴱⵕⵕⴰ ⵏ ⵜⵣⵎⵔⴰ ⵏ ⵜⵊⵎⴰⵄⵜ
 status-duplicate = ⵉⵜⵜⵓⵙⵏⵖⵍ
 status-rejected = ⵉⵜⵜⵓⵙⵔⵙ
+
+## Petitions (Organic Law 113-14)
+
+detail-petition-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵓⵙⵏⵉⵜ { $id }.
+detail-petition-not-collecting = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⴷ ⵜⵙⵎⵓⵏ ⵜⵉⵙⵎⴰⵍ ⵖⵉⵍⴰ.
+detail-already-signed = ⵜⵓⵙⵏⵉⵜ ⴰⴷ ⵜⵙⵄⴰ ⵜⴰⵙⵎⴰⵍⵜ ⵏⵏⴽ, ⵏⵖ ⵜⴰⵙⵎⴰⵍⵜ ⵙ ⵓⵟⵟⵓⵏ ⴰⴷ ⵏ ⵜⴽⴰⵔⴹⴰ.
+detail-petition-step = ⵜⵓⵙⵏⵉⵜ « { $from } » ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⴳ « { $to } ».
+field-petition-title = ⴰⵔⵓ ⴰⵣⵡⵍ ⵙⴳ 5 ⴰⵔ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⵉⴳ.
+field-petition-request = ⵙⵎⵍ ⵙⴳ 10 ⴰⵔ 2000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴰⵢⵏ ⵉⵔⴰⵏ ⴰⴷ ⵜ ⵉⵙⵙⴽⵛⵎ ⵓⵙⵇⵇⵉⵎ ⵖⵔ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ.
+field-petition-reasons = ⵙⵎⵍ ⵜⵉⵎⵏⵜⵉⵍⵉⵏ ⴷ ⵉⵡⵜⵜⴰⵙⵏ ⵙⴳ 10 ⴰⵔ 10000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-filer-type = ⵙⵜⵉ citizens ⵏⵖ association.
+field-organisation-required = ⵜⵓⵙⵏⵉⵜ ⵏ ⵜⵎⵙⵎⵓⵏⵜ ⵜⵙⵙⵏⵎⴰⵍ ⵜⴰⵎⵙⵎⵓⵏⵜ (organisation_id).
+field-association-required = ⵜⴰⵎⵙⵎⵓⵏⵜ ⵜⵙⵙⵓⴼⵓⵖ ⴰⴷⴷⴰⴷ ⵏⵏⵙ: in_good_standing, office_in_commune, activity_linked_to_subject.
+field-organisation-citizens = ⵜⵓⵙⵏⵉⵜ ⵏ ⵉⵏⴰⵎⵓⵔⵏ ⵓⵔ ⵜⵙⵙⵏⵎⴰⵍ ⵜⴰⵎⵙⵎⵓⵏⵜ.
+field-association-too-recent = ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵜⵓⵙⵏⴼⵍ ⵜⵎⵙⵎⵓⵏⵜ ⵓⴳⴰⵔ ⵏ ⴽⵕⴰⴹ ⵏ ⵉⵙⴳⴳⵯⴰⵙⵏ.
+field-association-good-standing = ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵉⵍⵉ ⵜⵎⵙⵎⵓⵏⵜ ⴳ ⵓⴷⴷⴰⴷ ⵉⵖⵓⴷⴰⵏ.
+field-association-office = ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵓⵙⵡⵉⵔ ⵏ ⵜⵎⵙⵎⵓⵏⵜ ⵏⵖ ⵢⴰⵏ ⵓⴼⵔⴷⵉⵙ ⵏⵏⵙ ⴳ ⵜⵊⵎⴰⵄⵜ.
+field-association-activity = ⵉⵇⵇⴰⵏ ⴰⴷ ⵢⵉⵍⵉ ⵓⵎⴰⵔⵙ ⵏ ⵜⵎⵙⵎⵓⵏⵜ ⵉⵇⵇⵏ ⵙ ⵓⵙⵏⵜⵍ ⵏ ⵜⵓⵙⵏⵉⵜ.
+field-signer-name = ⴰⵔⵓ ⵉⵙⵎ ⵏⵏⴽ ⴰⵎⵍⴰⵢ ⵎⴽ ⵉⵍⵍⴰ ⴳ ⵜⴽⴰⵔⴹⴰ (ⵙⴳ 3 ⴰⵔ 120 ⵏ ⵉⵙⴽⴽⵉⵍⵏ).
+field-cin = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ: ⵢⴰⵏ ⵏⵖ ⵙⵏⴰⵜ ⵏ ⵜⵙⴽⴽⵉⵡⵉⵏ ⴷ ⵉⵎⴹⴰⵏ.
+field-signer-address = ⴰⵔⵓ ⴰⵏⵙⴰ ⵏⵏⴽ (ⵙⴳ 5 ⴰⵔ 300 ⵏ ⵉⵙⴽⴽⵉⵍⵏ).
+field-declaration = ⵜⴰⴼⴰⴷⴰ ⴰⴷ ⵉⵇⵇⴰⵏ ⵉⵜ ⵉ ⵓⵙⵎⴰⵍ.
+field-consent = ⵉⵇⵇⴰⵏ ⵓⵎⵓⵏ ⵏⵏⴽ ⴰⴱⵍⵍⴰⵏ ⵖⴼ ⵓⵙⵎⵔⵙ ⵏ ⵉⵙⵎⵓⵍⵏ ⴰ.
+field-petition-status = ⵙⵜⵉ ⵜⴰⵙⴽⵯⴼⵜ: collecting, ready, filed, admissible, inadmissible, on_agenda, decided ⵏⵖ withdrawn.
+field-receipt = ⴰⵙⵙⵔⵙ ⵉⵜⵜⵓⵢⴰⵔⵓ ⵙ ⵓⵟⵟⵓⵏ ⵏ ⵓⵡⵚⵍ.
+field-filed-on = ⴷ ⵡⴰⵙⵙ ⵏ ⵓⵙⵙⵔⵙ, ⴰⵙⵙⴰ ⵏⵖ ⴷⴰⵜ.
+field-step-reason = ⵜⴰⴳⵜⵜⵓⵢⵜ ⵏ ⵓⵔ ⵜⵜⵓⵇⴱⵍ ⵜⵙⵄⴰ ⵜⵉⵎⵏⵜⵉⵍⵉⵏ: ⴰⵔⵓ ⵜⵉⵏ.
+field-session-date = ⴰⵔⵓ ⴰⵙⴰⴽⵓⴷ ⵏ ⵜⵎⵙⵙⵓⵔⵜ.
+field-committee = ⵙⵎⵎ ⵜⴰⵙⵇⵇⵉⵎⵜ.
+field-outcome = ⴰⵔⵓ adopted ⵏⵖ rejected.
+field-summary = ⵙⵎⵥⵉ ⵜⴰⴳⵜⵜⵓⵢⵜ ⵏ ⵓⵙⵇⵇⵉⵎ.
+field-petition-threshold = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵜⵙⵎⴰⵍ ⴳⵔ 1 ⴷ 100000.
+field-commune-name = ⴰⵔⵓ ⵉⵙⵎ ⵙⴳ 1 ⴰⵔ 120 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+param-dossier-format = ⵙⵜⵉ html ⵏⵖ csv.
+petition-consent = ⵇⴱⵍⵖ ⴰⴷ ⵉⵙⵎⵔⵙ ⵜⴰⵡⴰⵚⵓⵍ ⵉⵙⵎ ⵉⵏⵓ ⴰⵎⵍⴰⵢ, ⵓⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⵉⵏⵓ ⴷ ⵓⵏⵙⴰ ⵉⵏⵓ ⵉ ⵜⵓⵙⵏⵉⵜ « { $title } » ⵉ ⵓⵙⵇⵇⵉⵎ ⵏ ⵜⵊⵎⴰⵄⵜ ({ $commune }) ⴽⴰⵏ: ⴰⵔ ⵜⵜⵓⴳⴰⵏ ⴳ ⵓⵍⴳⴰⵎ ⵏ ⵉⵙⵎⴰⵍⵏ ⵉⵜⵜⵓⴼⴽⴰⵏ ⵉ ⵓⵏⵎⵖⴰⵔ ⵏ ⵓⵙⵇⵇⵉⵎ, ⵜⵜⵓⵙⵏⴼⵍⵏ ⵙ ⵓⵙⵏⵜⵍ ⵓⵔ ⵜⵜⵓⵙⵙⵓⴼⵖⵏ ⴰⵔⴷ. ⵣⵎⵔⵖ ⴰⴷ ⵙⵏⵖ, ⵙⵖⵖⴷⵖ ⵏⵖ ⴰⴷ ⴽⴽⵙⵖ ⵜⴰⵙⵎⴰⵍⵜ ⵉⵏⵓ ⵎⴰ ⴷⴰⵎ ⵜⵍⵍⴰ ⵜⵓⵎⵓⵏⵜ (ⴰⵙⵍⴳⵏ 09.08).
+petition-status-draft = ⴰⵣⵣⵔⴰⵢ
+petition-status-collecting = ⴰⵙⵎⵓⵏ ⵏ ⵜⵙⵎⴰⵍ
+petition-status-ready = ⵜⵓⵊⴷ ⵉ ⵓⵙⵙⵔⵙ
+petition-status-filed = ⵜⵜⵓⵙⵙⵔⵙ
+petition-status-admissible = ⵜⵜⵓⵇⴱⵍ
+petition-status-inadmissible = ⵓⵔ ⵜⵜⵓⵇⴱⵍ
+petition-status-on-agenda = ⵜⴽⵛⵎ ⵖⵔ ⵓⵖⴰⵡⴰⵙ ⵏ ⵜⵎⵙⵙⵓⵔⵜ
+petition-status-decided = ⵉⴳⵜⵜⵓ ⴳⵉⵙ ⵓⵙⵇⵇⵉⵎ
+petition-status-withdrawn = ⵜⵜⵓⴽⴽⵙ
+
+mail-petition-threshold-reached-subject = ⵜⵓⵙⵏⵉⵜ ⵏⵏⵓⵏ ⵜⵍⴽⵎ { $count } ⵏ ⵜⵙⵎⴰⵍ
+mail-petition-threshold-reached-body =
+    ⵜⵓⵙⵏⵉⵜ « { $title } » ⵜⵙⵎⵓⵏ { $count } ⵏ ⵜⵙⵎⴰⵍ: ⵜⵣⵎⵔ ⴰⴷ ⵜⵜⵓⵙⵙⵔⵙ ⵖⵔ ⵓⵏⵎⵖⴰⵔ ⵏ ⵓⵙⵇⵇⵉⵎ ⵏ ⵜⵊⵎⴰⵄⵜ.
+
+    ⵙⵙⵔⵙⴰⵜ ⵜⵜ ⵙ ⵓⵡⵚⵍ (ⵏⵖ ⴳ ⵓⵙⵎⵎⴰⵙ ⴰⵏⴰⵎⵓⵔ ⵏ ⵜⴰⵎⵢⴰⵡⵏⴰⵙⵜ), ⵜⵔⵓⵎ ⴷⵉⴰ ⴰⵟⵟⵓⵏ ⴷ ⵡⴰⵙⵙ ⵏ ⵓⵡⵚⵍ.
+
+    { $url }
+mail-petition-step-subject = { $status }: { $title }
+mail-petition-step-body =
+    ⵜⵓⵙⵏⵉⵜ « { $title } » ⵜⵍⴽⵎ ⵜⴰⵙⴽⵯⴼⵜ: { $status }.
+
+    { $note }
+
+    { $url }
+mail-petition-filed-for-official-subject = ⵜⵓⵙⵏⵉⵜ ⵜⵜⵓⵙⵙⵔⵙ: { $title }
+mail-petition-filed-for-official-body =
+    ⵜⵓⵙⵏⵉⵜ « { $title } » ⵜⵜⵓⵙⵙⵔⵙ ⵖⵔ ⵜⵊⵎⴰⵄⵜ ({ $commune }) ⴳ { $filed_on }, ⴰⵡⵚⵍ ⵡⵉⵙ { $receipt }.
+
+    ⴰⵔⴼⵓⴹ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵙ ⵜⵎⵏⵜⵉⵍⵉⵏ ⵉ ⵓⵎⵙⵙⵓⴷⵙ ⵇⴱⵍ { $deadline }.
+
+    { $url }
+mail-petition-deadline-reminder-subject = { $days ->
+    [one] ⵢⴰⵏ ⵡⴰⵙⵙ ⴰⴷ ⵉⵇⵇⵉⵎⵏ ⵉ ⵜⵓⵔⴰⵔⵜ ⵖⴼ ⵜⵓⵙⵏⵉⵜ « { $title } »
+   *[other] { $days } ⵏ ⵡⵓⵙⵙⴰⵏ ⴰⴷ ⵉⵇⵇⵉⵎⵏ ⵉ ⵜⵓⵔⴰⵔⵜ ⵖⴼ ⵜⵓⵙⵏⵉⵜ « { $title } »
+}
+mail-petition-deadline-reminder-body =
+    ⴰⵙⵏⵓⴱⴳ ⵏ ⵓⵙⵇⵇⵉⵎ ⵓⵔ ⵉⴳⵉ ⴰⵙⵓⵎⵔ ⵖⴼ ⵓⵇⴱⴰⵍ ⵏ ⵜⵓⵙⵏⵉⵜ « { $title } ».
+
+    ⴰⵔⴼⵓⴹ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵙ ⵜⵎⵏⵜⵉⵍⵉⵏ ⵇⴱⵍ { $deadline }.
+
+    { $url }
+
+dossier-heading = ⵜⵓⵙⵏⵉⵜ
+dossier-addressee = ⵖⵔ ⵓⵏⵎⵖⴰⵔ ⵏ ⵓⵙⵇⵇⵉⵎ ⵏ ⵜⵊⵎⴰⵄⵜ ⵏ { $commune_fr }
+dossier-subject = ⴰⵙⵏⵜⵍ ⵏ ⵜⵓⵙⵏⵉⵜ
+dossier-reasons = ⵜⵉⵎⵏⵜⵉⵍⵉⵏ ⴷ ⵉⵡⵜⵜⴰⵙⵏ
+dossier-association = ⵜⴰⵎⵙⵎⵓⵏⵜ ⵏ ⵜⵓⵙⵏⵉⵜ
+dossier-representative = ⴰⵎⴰⴳⵏⵓ
+dossier-agent = ⵜⴰⵎⴰⴳⵉⵜ ⵏ ⵓⵎⵙⵙⵓⴷⵙ
+dossier-full-name = ⵉⵙⵎ ⴰⵎⵍⴰⵢ
+dossier-cin = ⴰⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ
+dossier-address = ⴰⵏⵙⴰ
+dossier-signatories = ⴰⵍⴳⴰⵎ ⵏ ⵉⵙⵎⴰⵍⵏ
+dossier-count = { $count ->
+    [one] ⵢⴰⵏ ⵓⵙⵎⴰⵍ.
+   *[other] { $count } ⵏ ⵉⵙⵎⴰⵍⵏ.
+}
+dossier-number = ⴰⵟⵟⵓⵏ
+dossier-lives-or-works = ⵉⵣⴷⵖ ⵏⵖ ⵉⵅⴷⴷⵎ ⴳ ⵜⵊⵎⴰⵄⵜ
+dossier-electoral-roll = ⵉⵜⵜⵓⵣⵎⵎⴻⵎ ⵏⵖ ⵉⵙⵄⴰ ⵜⵉⴼⴰⴷⵉⵡⵉⵏ ⵏ ⵓⵣⵎⵎⴻⵎ ⴳ ⵉⵍⴳⴰⵎⵏ ⵏ ⵜⴼⵔⴰⵏ
+dossier-direct-interest = ⵜⴰⵏⴼⵓⵜ ⵜⵓⵙⵔⵉⴷⵜ ⵜⴰⵎⵓⵏⵜ
+dossier-signed-on = ⴰⵙⴰⴽⵓⴷ
+dossier-signature = ⵜⴰⵙⵎⴰⵍⵜ
+dossier-generated = ⴰⵍⴳⴰⵎ ⵉⵙⵙⵓⵊⴷ ⵜ ⵜⴰⵡⴰⵚⵓⵍ ⴳ { $at }.

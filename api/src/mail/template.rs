@@ -72,6 +72,35 @@ pub enum Template {
         official_title: String,
         issue_url: String,
     },
+    /// To the agent: the petition has the signatures the commune requires and can be deposited.
+    PetitionThresholdReached {
+        petition_title: String,
+        signature_count: i64,
+        petition_url: String,
+    },
+    /// To signatories and followers: a legal step of the petition (filed, admissible, …).
+    PetitionStep {
+        petition_title: String,
+        status: String,
+        note: String,
+        petition_url: String,
+    },
+    /// To the commune's officials: a petition was deposited; the refusal deadline runs.
+    PetitionFiledForOfficial {
+        petition_title: String,
+        commune: String,
+        receipt_number: String,
+        filed_on: String,
+        refusal_deadline: String,
+        petition_url: String,
+    },
+    /// To the commune's officials: 30, then 7 days before the refusal deadline.
+    PetitionDeadlineReminder {
+        petition_title: String,
+        days_left: i64,
+        refusal_deadline: String,
+        petition_url: String,
+    },
 }
 
 /// Whether a mail is about the recipient's account (always sent, no unsubscribe) or a
@@ -99,6 +128,10 @@ impl Template {
             Template::IssueNewReply { .. } => "issue_new_reply",
             Template::OfficialDigest { .. } => "official_digest",
             Template::IssueStatusChanged { .. } => "issue_status_changed",
+            Template::PetitionThresholdReached { .. } => "petition_threshold_reached",
+            Template::PetitionStep { .. } => "petition_step",
+            Template::PetitionFiledForOfficial { .. } => "petition_filed_for_official",
+            Template::PetitionDeadlineReminder { .. } => "petition_deadline_reminder",
         }
     }
 
@@ -108,7 +141,14 @@ impl Template {
             | Template::AccountRegistrationAttempt { .. }
             | Template::AccountPasswordReset { .. }
             | Template::AccountPasswordChanged { .. }
-            | Template::ModerationDecision { .. } => Kind::Account,
+            | Template::ModerationDecision { .. }
+            // The agent's and the officials' duties in a legal procedure: not optional.
+            | Template::PetitionThresholdReached { .. }
+            | Template::PetitionFiledForOfficial { .. }
+            | Template::PetitionDeadlineReminder { .. } => Kind::Account,
+            Template::PetitionStep { .. } => Kind::Notification {
+                topic: "petition_updates",
+            },
             Template::IssueOfficialAnswer { .. }
             | Template::IssueStatusChanged { .. }
             | Template::IssueNewReply { .. } => Kind::Notification {
@@ -173,6 +213,24 @@ impl Template {
             (Template::OfficialDigest { .. }, _) => "mail-official-digest-body",
             (Template::IssueNewReply { .. }, "subject") => "mail-issue-new-reply-subject",
             (Template::IssueNewReply { .. }, _) => "mail-issue-new-reply-body",
+            (Template::PetitionThresholdReached { .. }, "subject") => {
+                "mail-petition-threshold-reached-subject"
+            }
+            (Template::PetitionThresholdReached { .. }, _) => "mail-petition-threshold-reached-body",
+            (Template::PetitionStep { .. }, "subject") => "mail-petition-step-subject",
+            (Template::PetitionStep { .. }, _) => "mail-petition-step-body",
+            (Template::PetitionFiledForOfficial { .. }, "subject") => {
+                "mail-petition-filed-for-official-subject"
+            }
+            (Template::PetitionFiledForOfficial { .. }, _) => {
+                "mail-petition-filed-for-official-body"
+            }
+            (Template::PetitionDeadlineReminder { .. }, "subject") => {
+                "mail-petition-deadline-reminder-subject"
+            }
+            (Template::PetitionDeadlineReminder { .. }, _) => {
+                "mail-petition-deadline-reminder-body"
+            }
         };
         let m = Message::new(key);
         match self {
@@ -257,6 +315,54 @@ impl Template {
                 .arg("official", official_name.as_str())
                 .arg("official_title", official_title.as_str())
                 .arg("url", issue_url.as_str()),
+            Template::PetitionThresholdReached {
+                petition_title,
+                signature_count,
+                petition_url,
+            } => m
+                .arg("title", petition_title.as_str())
+                .arg("count", *signature_count)
+                .arg("url", petition_url.as_str()),
+            Template::PetitionStep {
+                petition_title,
+                status,
+                note,
+                petition_url,
+            } => m
+                .arg("title", petition_title.as_str())
+                .arg(
+                    "status",
+                    crate::i18n::text(
+                        locale,
+                        &format!("petition-status-{}", status.replace('_', "-")),
+                    ),
+                )
+                .arg("note", note.as_str())
+                .arg("url", petition_url.as_str()),
+            Template::PetitionFiledForOfficial {
+                petition_title,
+                commune,
+                receipt_number,
+                filed_on,
+                refusal_deadline,
+                petition_url,
+            } => m
+                .arg("title", petition_title.as_str())
+                .arg("commune", commune.as_str())
+                .arg("receipt", receipt_number.as_str())
+                .arg("filed_on", filed_on.as_str())
+                .arg("deadline", refusal_deadline.as_str())
+                .arg("url", petition_url.as_str()),
+            Template::PetitionDeadlineReminder {
+                petition_title,
+                days_left,
+                refusal_deadline,
+                petition_url,
+            } => m
+                .arg("title", petition_title.as_str())
+                .arg("days", *days_left)
+                .arg("deadline", refusal_deadline.as_str())
+                .arg("url", petition_url.as_str()),
         }
     }
 
@@ -404,6 +510,31 @@ mod tests {
                 new_items: "- A\n- B".into(),
                 overdue_count: 0,
                 overdue_items: String::new(),
+            },
+            Template::PetitionThresholdReached {
+                petition_title: "Jardin".into(),
+                signature_count: 200,
+                petition_url: "https://t.ma/p/1".into(),
+            },
+            Template::PetitionStep {
+                petition_title: "Jardin".into(),
+                status: "on_agenda".into(),
+                note: String::new(),
+                petition_url: "https://t.ma/p/1".into(),
+            },
+            Template::PetitionFiledForOfficial {
+                petition_title: "Jardin".into(),
+                commune: "sefrou".into(),
+                receipt_number: "123/2026".into(),
+                filed_on: "2026-11-23".into(),
+                refusal_deadline: "2027-02-23".into(),
+                petition_url: "https://t.ma/p/1".into(),
+            },
+            Template::PetitionDeadlineReminder {
+                petition_title: "Jardin".into(),
+                days_left: 7,
+                refusal_deadline: "2027-02-23".into(),
+                petition_url: "https://t.ma/p/1".into(),
             },
         ] {
             for locale in Locale::ALL {

@@ -1,4 +1,5 @@
-//! `/api/v1/admin/*`: officials, moderators, organisations, bans, the outbox and the audit log.
+//! `/api/v1/admin/*`: officials, moderators, organisations, communes, bans, the outbox and the
+//! audit log.
 //! The use-cases check that the caller is an admin.
 
 use super::created;
@@ -262,4 +263,16 @@ pub async fn audit(
         next_cursor: page.next.map(|id| encode_cursor(&id.to_string())),
         items: page.items,
     }))
+}
+
+/// `PATCH /api/v1/admin/communes/{slug}`: answers the commune as `GET /api/v1/communes/{slug}`.
+pub async fn update_commune(
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    lang: crate::extract::Lang,
+    JsonBody(b): JsonBody<admin::CommuneEdit>,
+) -> Result<HttpResponse, ApiError> {
+    admin::update_commune(&state, &caller, &slug, b).await?;
+    super::communes::show::handle(state, slug, lang).await
 }

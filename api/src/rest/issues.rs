@@ -33,7 +33,7 @@ pub struct IssueBody {
 }
 
 /// `Idempotency-Key`: 1 to 255 visible ASCII characters.
-fn idempotency_key(req: &actix_web::HttpRequest) -> Result<Option<String>, ApiError> {
+pub(super) fn idempotency_key(req: &actix_web::HttpRequest) -> Result<Option<String>, ApiError> {
     let Some(value) = req.headers().get("idempotency-key") else {
         return Ok(None);
     };

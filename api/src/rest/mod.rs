@@ -15,6 +15,7 @@ mod me;
 mod moderation;
 mod pages;
 mod pagination;
+mod petitions;
 mod problems;
 
 use crate::i18n::Message;
@@ -169,6 +170,50 @@ fn routes() -> Vec<Entry> {
         Authenticated,
         moderation::flag_reply,
     ));
+    // Petitions
+    r.extend(get("/api/v1/petitions", Public, petitions::list));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/petitions",
+        Authenticated,
+        petitions::create,
+    ));
+    r.extend(get("/api/v1/petitions/{id}", Public, petitions::show));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/petitions/{id}/signatures",
+        Authenticated,
+        petitions::sign,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/petitions/{id}/signatures",
+        Authenticated,
+        petitions::withdraw,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/petitions/{id}/transitions",
+        Authenticated,
+        petitions::transition,
+    ));
+    r.extend(get(
+        "/api/v1/petitions/{id}/dossier",
+        Authenticated,
+        petitions::dossier,
+    ));
+    r.push(entry(
+        Method::PUT,
+        "/api/v1/petitions/{id}/follow",
+        Authenticated,
+        petitions::follow,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/petitions/{id}/follow",
+        Authenticated,
+        petitions::unfollow,
+    ));
     // Moderation
     r.extend(get(
         "/api/v1/moderation/queue",
@@ -297,6 +342,12 @@ fn routes() -> Vec<Entry> {
         "/api/v1/admin/organisations/{id}/members/{user_id}",
         Authenticated,
         admin::remove_member,
+    ));
+    r.push(entry(
+        Method::PATCH,
+        "/api/v1/admin/communes/{slug}",
+        Authenticated,
+        admin::update_commune,
     ));
     r.push(entry(
         Method::POST,

@@ -627,6 +627,21 @@ pub struct Export {
     pub sessions: Vec<ExportedSession>,
     pub mails: Vec<ExportedMail>,
     pub audit: Vec<ExportedAudit>,
+    /// The petitions I signed, with what I gave (decrypted: it is my own data).
+    pub signatures: Vec<ExportedSignature>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedSignature {
+    pub petition_id: i64,
+    pub petition_title: String,
+    pub full_name: String,
+    pub cin: Option<String>,
+    pub address: Option<String>,
+    pub lives_or_works_in_commune: bool,
+    pub on_electoral_roll: bool,
+    pub direct_interest: bool,
+    pub signed_at: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -655,9 +670,26 @@ pub struct ExportedAudit {
 pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCaseError> {
     caller.may(&Action::ReadOwnAccount)?;
     let id = own_id(caller)?;
+    let vault = state.vault.clone();
     with_conn(&state.db, move |c| {
         let user = account::find(c, id)?.ok_or(UseCaseError::UserNotFound(id))?;
         let account = account_of(c, &user)?;
+        let signatures = tawasol_persistence::petition::signatures_of(c, id)?
+            .into_iter()
+            .map(|(petition_id, petition_title, s)| ExportedSignature {
+                petition_id,
+                petition_title,
+                full_name: s.full_name,
+                cin: vault.decrypt(petition_id, "cin", &s.cin_encrypted).ok(),
+                address: vault
+                    .decrypt(petition_id, "address", &s.address_encrypted)
+                    .ok(),
+                lives_or_works_in_commune: s.lives_or_works_in_commune,
+                on_electoral_roll: s.on_electoral_roll,
+                direct_interest: s.direct_interest,
+                signed_at: rfc3339(s.created_at),
+            })
+            .collect();
         let sessions = account::sessions_of(c, id)?
             .into_iter()
             .map(|s| ExportedSession {
@@ -693,6 +725,7 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
             sessions,
             mails,
             audit,
+            signatures,
         })
     })
     .await
@@ -703,7 +736,12 @@ pub async fn delete_me(state: &AppState, caller: &Caller) -> Result<(), UseCaseE
     caller.may(&Action::DeleteOwnAccount)?;
     let id = own_id(caller)?;
     let at = now();
-    in_transaction(&state.db, move |c| Ok(account::erase(c, id, at)?)).await
+    in_transaction(&state.db, move |c| {
+        // Signatures on petitions still collecting are withdrawn before the account goes.
+        tawasol_persistence::petition::erase_signer(c, id, at)?;
+        Ok(account::erase(c, id, at)?)
+    })
+    .await
 }
 
 /// Creates the first admin (or makes an existing account admin), verified, with this password.

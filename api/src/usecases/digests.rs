@@ -84,13 +84,29 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
     Ok(sent)
 }
 
-/// Checks every minute whether the day's digest is due, until `stop`.
+/// Checks every minute whether the day's digest and any petition deadline reminder are due,
+/// until `stop`.
 pub async fn run_scheduler(state: AppState, mut stop: watch::Receiver<bool>) {
+    // Reminders are checked once a day (from the digest hour), and at start-up.
+    let mut reminded_on: Option<chrono::NaiveDate> = None;
     while !*stop.borrow() {
         match send_daily(&state, super::now()).await {
             Ok(n) if n > 0 => tracing::info!(digests = n, "officials' digests queued"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "digest run failed"),
+        }
+        let now = super::now();
+        let day = super::petitions::today(now);
+        if reminded_on != Some(day) {
+            match super::petitions::send_reminders(&state, now).await {
+                Ok(n) => {
+                    reminded_on = Some(day);
+                    if n > 0 {
+                        tracing::info!(reminders = n, "petition deadline reminders queued");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "petition reminders failed"),
+            }
         }
         tokio::select! {
             () = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}

@@ -11,6 +11,7 @@ pub mod issues;
 pub mod moderation;
 pub mod notifications;
 pub mod outbox;
+pub mod petitions;
 
 use tawasol_domain::{Action, Actor, Denied, authorize};
 use tawasol_persistence::{AnyConnection, Database, PersistenceError};
@@ -49,6 +50,19 @@ pub enum UseCaseError {
     IssueNotFound(i64),
     #[error("no organisation {0}")]
     OrganisationNotFound(i64),
+    #[error("no petition {0}")]
+    PetitionNotFound(i64),
+    #[error("petition {0} is not collecting signatures")]
+    PetitionNotCollecting(i64),
+    #[error("this person or this national ID number already signed petition {0}")]
+    AlreadySigned(i64),
+    #[error("a petition cannot go from {from:?} to {to:?}")]
+    PetitionStep {
+        from: tawasol_domain::petition::PetitionStatus,
+        to: tawasol_domain::petition::PetitionStatus,
+    },
+    #[error("stored personal data cannot be decrypted: {0}")]
+    Undecryptable(String),
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
     #[error("the task was interrupted")]

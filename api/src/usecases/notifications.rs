@@ -18,6 +18,13 @@ pub struct NotificationSettings {
     /// For officials: `immediate` (a mail per new issue in my scope), `daily` (in the morning
     /// digest), or `off` (neither, nor the digest of overdue issues).
     pub official_new_issues: String,
+    /// The legal steps of petitions I signed or follow (on when left out).
+    #[serde(default = "on")]
+    pub petition_updates: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl From<Preferences> for NotificationSettings {
@@ -26,6 +33,7 @@ impl From<Preferences> for NotificationSettings {
             issue_updates: p.issue_updates,
             all_replies: p.all_replies,
             official_new_issues: p.official_new_issues,
+            petition_updates: p.petition_updates,
         }
     }
 }
@@ -62,6 +70,7 @@ pub async fn put(
         issue_updates: settings.issue_updates,
         all_replies: settings.all_replies,
         official_new_issues: settings.official_new_issues.clone(),
+        petition_updates: settings.petition_updates,
     };
     let at = now();
     with_conn(&state.db, move |c| Ok(preferences::put(c, id, &prefs, at)?)).await?;
@@ -84,6 +93,7 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> Result<String, UseCas
         let mut prefs = preferences::get(c, user.id)?;
         match request.topic.as_str() {
             "official_new_issues" => prefs.official_new_issues = "off".to_owned(),
+            "petition_updates" => prefs.petition_updates = false,
             _ => {
                 prefs.issue_updates = false;
                 prefs.all_replies = false;

@@ -1,0 +1,273 @@
+//! `/api/v1/petitions`: create, list and read petitions; sign and withdraw; the legal steps; the
+//! deposit dossier; follow.
+
+use super::created;
+use super::pagination::{ListBody, PageQuery, encode_cursor};
+use crate::extract::{JsonBody, Lang};
+use crate::i18n::Message;
+use crate::problem::ApiError;
+use crate::startup::AppState;
+use crate::usecases::petitions::{self, AssociationInput};
+use crate::usecases::{Caller, idempotency};
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use tawasol_domain::petition::Eligibility;
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PetitionBody {
+    commune: String,
+    title: String,
+    request: String,
+    reasons: String,
+    filer_type: String,
+    organisation_id: Option<i64>,
+    association: Option<AssociationInput>,
+}
+
+pub async fn create(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    JsonBody(b): JsonBody<PetitionBody>,
+) -> Result<HttpResponse, ApiError> {
+    let key = super::issues::idempotency_key(&req)?;
+    let hash = crate::auth::token::hash(&serde_json::to_string(&b).unwrap_or_default());
+    let input = petitions::NewPetition {
+        commune: b.commune,
+        title: b.title,
+        request: b.request,
+        reasons: b.reasons,
+        filer_type: b.filer_type,
+        organisation_id: b.organisation_id,
+        association: b.association,
+    };
+    let stored = idempotency::once(&state, &caller, key, hash, || async {
+        let detail = petitions::create(&state, &caller, locale, input).await?;
+        Ok(idempotency::Stored {
+            status: 201,
+            location: Some(format!("/api/v1/petitions/{}", detail.petition.id)),
+            body: serde_json::to_string(&detail).unwrap_or_default(),
+        })
+    })
+    .await?;
+    let mut res = HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(stored.status).unwrap_or_default(),
+    );
+    if let Some(location) = stored.location {
+        res.insert_header((header::LOCATION, location));
+    }
+    Ok(res.content_type("application/json").body(stored.body))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let petition = petitions::detail(&state, &caller, locale, *id).await?;
+    Ok(HttpResponse::Ok().json(petition))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    commune: Option<String>,
+    status: Option<String>,
+    agent: Option<String>,
+    #[serde(flatten)]
+    page: PageQuery,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let limit = query.page.limit()?;
+    let after = query.page.after(|text| text.parse::<i64>().ok())?;
+    let agent_is_me = match query.agent.as_deref() {
+        None | Some("") => false,
+        Some("me") => true,
+        Some(_) => {
+            return Err(ApiError::invalid_parameter(
+                "agent",
+                Message::new("param-me"),
+            ));
+        }
+    };
+    let filter = petitions::PetitionQuery {
+        commune: query.commune.filter(|s| !s.is_empty()),
+        status: query.status.filter(|s| !s.is_empty()),
+        agent_is_me,
+    };
+    let page = petitions::list(&state, &caller, filter, after, limit)
+        .await
+        .map_err(|e| match e {
+            crate::usecases::UseCaseError::Invalid(_) => {
+                ApiError::invalid_parameter("status", Message::new("param-invalid"))
+            }
+            other => other.into(),
+        })?;
+    Ok(HttpResponse::Ok().json(ListBody {
+        items: page.items,
+        next_cursor: page.next.map(|id| encode_cursor(&id.to_string())),
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationsBody {
+    lives_or_works_in_commune: bool,
+    on_electoral_roll: bool,
+    direct_interest: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureBody {
+    full_name: String,
+    cin: String,
+    address: String,
+    declarations: DeclarationsBody,
+    consent: bool,
+    #[serde(default)]
+    show_name: bool,
+}
+
+pub async fn sign(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<SignatureBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = petitions::NewSignature {
+        full_name: b.full_name,
+        cin: b.cin,
+        address: b.address,
+        declarations: Eligibility {
+            lives_or_works_in_commune: b.declarations.lives_or_works_in_commune,
+            on_electoral_roll: b.declarations.on_electoral_roll,
+            direct_interest: b.declarations.direct_interest,
+        },
+        consent: b.consent,
+        show_name: b.show_name,
+    };
+    let signature = petitions::sign(&state, &caller, *id, input).await?;
+    Ok(created(
+        format!("/api/v1/petitions/{}/signatures/{}", *id, signature.id),
+        &signature,
+    ))
+}
+
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    petitions::withdraw(&state, &caller, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionBody {
+    to: String,
+    receipt_number: Option<String>,
+    filed_on: Option<chrono::NaiveDate>,
+    reason: Option<String>,
+    session_date: Option<chrono::NaiveDate>,
+    committee: Option<String>,
+    outcome: Option<String>,
+    summary: Option<String>,
+}
+
+pub async fn transition(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<TransitionBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = petitions::StepInput {
+        to: b.to,
+        receipt_number: b.receipt_number,
+        filed_on: b.filed_on,
+        reason: b.reason,
+        session_date: b.session_date,
+        committee: b.committee,
+        outcome: b.outcome,
+        summary: b.summary,
+    };
+    let petition = petitions::transition(&state, &caller, locale, *id, input).await?;
+    Ok(HttpResponse::Ok().json(petition))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DossierQuery {
+    format: Option<String>,
+}
+
+/// `?format=html` (the default: a printable page in Arabic and French) or `?format=csv`.
+pub async fn dossier(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    query: web::Query<DossierQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let format = match query.format.as_deref() {
+        None | Some("" | "html") => "html",
+        Some("csv") => "csv",
+        Some(_) => {
+            return Err(ApiError::invalid_parameter(
+                "format",
+                Message::new("param-dossier-format"),
+            ));
+        }
+    };
+    let dossier = petitions::dossier(&state, &caller, *id, format).await?;
+    let private = (header::CACHE_CONTROL, "no-store, private");
+    if format == "csv" {
+        return Ok(HttpResponse::Ok()
+            .insert_header(private)
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"petition-{}-signatures.csv\"", *id),
+            ))
+            .content_type("text/csv; charset=utf-8")
+            .body(crate::dossier::csv(&dossier)));
+    }
+    Ok(HttpResponse::Ok()
+        .insert_header(private)
+        .content_type("text/html; charset=utf-8")
+        .body(crate::dossier::html(&dossier)))
+}
+
+async fn follow_as(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    on: bool,
+) -> Result<HttpResponse, ApiError> {
+    petitions::set_follow(state, caller, id, on).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub async fn follow(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    follow_as(&state, &caller, *id, true).await
+}
+
+pub async fn unfollow(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    follow_as(&state, &caller, *id, false).await
+}
