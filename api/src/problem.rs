@@ -354,12 +354,13 @@ impl From<UseCaseError> for ApiError {
                 .detail(Message::new("detail-petition-not-collecting").arg("id", id)),
             UseCaseError::AlreadySigned(id) => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-already-signed").arg("id", id)),
-            UseCaseError::PetitionStep { from, to } => ApiError::new(ProblemKind::ForbiddenTransition)
-                .detail(
+            UseCaseError::PetitionStep { from, to } => {
+                ApiError::new(ProblemKind::ForbiddenTransition).detail(
                     Message::new("detail-petition-step")
                         .arg("from", from.as_str())
                         .arg("to", to.as_str()),
-                ),
+                )
+            }
             UseCaseError::Undecryptable(cause) => ApiError::internal(cause),
             UseCaseError::Persistence(P::Unavailable(cause)) => {
                 ApiError::new(ProblemKind::ServiceUnavailable)

@@ -37,7 +37,8 @@ pub struct Undecryptable;
 const VERSION: &str = "v1:";
 
 fn derive(secret: &[u8], purpose: &str) -> [u8; 32] {
-    let mut mac = <HmacSha256 as HmacKeyInit>::new_from_slice(secret).expect("HMAC takes any key length");
+    let mut mac =
+        <HmacSha256 as HmacKeyInit>::new_from_slice(secret).expect("HMAC takes any key length");
     mac.update(purpose.as_bytes());
     mac.finalize().into_bytes().into()
 }
@@ -105,8 +106,8 @@ impl Vault {
     /// The keyed hash of a (normalised) CIN for one petition: equal numbers collide within a
     /// petition, and the same person's signatures on two petitions cannot be linked by it.
     pub fn cin_hash(&self, petition_id: i64, cin: &str) -> String {
-        let mut mac =
-            <HmacSha256 as HmacKeyInit>::new_from_slice(&self.hash_key).expect("HMAC takes any key");
+        let mut mac = <HmacSha256 as HmacKeyInit>::new_from_slice(&self.hash_key)
+            .expect("HMAC takes any key");
         mac.update(format!("{petition_id}\n{cin}").as_bytes());
         mac.finalize()
             .into_bytes()

@@ -30,7 +30,12 @@ pub enum InvalidText {
     ControlCharacters,
 }
 
-pub(crate) fn bounded(value: &str, min: usize, max: usize, multiline: bool) -> Result<String, InvalidText> {
+pub(crate) fn bounded(
+    value: &str,
+    min: usize,
+    max: usize,
+    multiline: bool,
+) -> Result<String, InvalidText> {
     let v = value.trim();
     let n = v.chars().count();
     if n < min {

@@ -638,19 +638,51 @@ mod tests {
             reminder_due(d(2026, 11, 15), d(2027, 1, 20)),
             Some(Reminder::ThirtyDays)
         );
-        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 1, 15)), None, "31 days");
-        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 15)), Some(Reminder::SevenDays), "the last day");
-        assert_eq!(reminder_due(d(2026, 11, 15), d(2027, 2, 16)), None, "overdue");
-        assert!(overdue(PetitionStatus::Filed, Some(d(2026, 11, 15)), d(2027, 2, 16)));
-        assert!(!overdue(PetitionStatus::Filed, Some(d(2026, 11, 15)), d(2027, 2, 15)));
-        assert!(!overdue(PetitionStatus::Inadmissible, Some(d(2026, 11, 15)), d(2027, 3, 1)));
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 1, 15)),
+            None,
+            "31 days"
+        );
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 2, 15)),
+            Some(Reminder::SevenDays),
+            "the last day"
+        );
+        assert_eq!(
+            reminder_due(d(2026, 11, 15), d(2027, 2, 16)),
+            None,
+            "overdue"
+        );
+        assert!(overdue(
+            PetitionStatus::Filed,
+            Some(d(2026, 11, 15)),
+            d(2027, 2, 16)
+        ));
+        assert!(!overdue(
+            PetitionStatus::Filed,
+            Some(d(2026, 11, 15)),
+            d(2027, 2, 15)
+        ));
+        assert!(!overdue(
+            PetitionStatus::Inadmissible,
+            Some(d(2026, 11, 15)),
+            d(2027, 3, 1)
+        ));
     }
 
     #[test]
     fn a_cin_is_one_or_two_letters_then_digits() {
         assert_eq!(Cin::parse("ab 123456").unwrap().as_str(), "AB123456");
         assert_eq!(Cin::parse("J-12345").unwrap().as_str(), "J12345");
-        for bad in ["", "123456", "ABC123", "AB", "AB12345678901", "AB12x4", "أب123"] {
+        for bad in [
+            "",
+            "123456",
+            "ABC123",
+            "AB",
+            "AB12345678901",
+            "AB12x4",
+            "أب123",
+        ] {
             assert_eq!(Cin::parse(bad), Err(InvalidCin), "{bad}");
         }
         assert_eq!(format!("{:?}", Cin::parse("AB123456").unwrap()), "Cin(..)");
@@ -665,7 +697,10 @@ mod tests {
         };
         assert_eq!(check_eligibility(&all), Ok(()));
         assert_eq!(
-            check_eligibility(&Eligibility { on_electoral_roll: false, ..all }),
+            check_eligibility(&Eligibility {
+                on_electoral_roll: false,
+                ..all
+            }),
             Err("on_electoral_roll")
         );
     }

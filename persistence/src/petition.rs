@@ -172,7 +172,10 @@ macro_rules! row_query {
         petitions::table
             .inner_join(communes::table)
             .inner_join(users::table)
-            .left_join(organisations::table.on(organisations::id.nullable().eq(petitions::organisation_id)))
+            .left_join(
+                organisations::table
+                    .on(organisations::id.nullable().eq(petitions::organisation_id)),
+            )
             .select((
                 petitions::id,
                 petitions::commune_id,
@@ -235,11 +238,7 @@ pub fn list(
         q = q.filter(petitions::agent_id.eq(agent));
     }
     q = match f.viewer_id {
-        Some(v) => q.filter(
-            petitions::status
-                .ne("draft")
-                .or(petitions::agent_id.eq(v)),
-        ),
+        Some(v) => q.filter(petitions::status.ne("draft").or(petitions::agent_id.eq(v))),
         None => q.filter(petitions::status.ne("draft")),
     };
     if let Some(after) = after {
@@ -318,7 +317,10 @@ pub struct EventRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn events(conn: &mut AnyConnection, petition_id: i64) -> Result<Vec<EventRow>, PersistenceError> {
+pub fn events(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+) -> Result<Vec<EventRow>, PersistenceError> {
     Ok(petition_events::table
         .left_join(users::table.on(petition_events::actor_id.eq(users::id.nullable())))
         .filter(petition_events::petition_id.eq(petition_id))
@@ -401,7 +403,9 @@ pub fn audience(
     petition_id: i64,
 ) -> Result<Vec<Recipient>, PersistenceError> {
     use crate::schema::notification_preferences as prefs;
-    let wants = prefs::petition_updates.is_null().or(prefs::petition_updates.eq(true));
+    let wants = prefs::petition_updates
+        .is_null()
+        .or(prefs::petition_updates.eq(true));
     let mut people: Vec<Recipient> = signatures::table
         .inner_join(users::table.on(users::id.eq(signatures::user_id)))
         .left_join(prefs::table.on(prefs::user_id.eq(signatures::user_id)))
@@ -480,14 +484,14 @@ pub fn signatures_of(
     conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Vec<(i64, String, SignatureRow)>, PersistenceError> {
-    let rows: Vec<(i64, String, i64, String, String, String, bool, bool, bool, NaiveDateTime)> =
-        signatures::table
-            .inner_join(petitions::table)
-            .filter(signatures::user_id.eq(user_id))
-            .order(signatures::id.asc())
-            .select((
-                petitions::id,
-                petitions::title,
+    Ok(signatures::table
+        .inner_join(petitions::table)
+        .filter(signatures::user_id.eq(user_id))
+        .order(signatures::id.asc())
+        .select((
+            petitions::id,
+            petitions::title,
+            (
                 signatures::user_id,
                 signatures::full_name,
                 signatures::cin_encrypted,
@@ -496,27 +500,9 @@ pub fn signatures_of(
                 signatures::on_electoral_roll,
                 signatures::direct_interest,
                 signatures::created_at,
-            ))
-            .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, title, user_id, full_name, cin, address, l, e, d, at)| {
-            (
-                id,
-                title,
-                SignatureRow {
-                    user_id,
-                    full_name,
-                    cin_encrypted: cin,
-                    address_encrypted: address,
-                    lives_or_works_in_commune: l,
-                    on_electoral_roll: e,
-                    direct_interest: d,
-                    created_at: at,
-                },
-            )
-        })
-        .collect())
+            ),
+        ))
+        .load(conn)?)
 }
 
 /// When a person erases their account: signatures on petitions still collecting are withdrawn

@@ -798,7 +798,7 @@ async fn followers_choose_what_they_hear_and_one_click_stops_it() {
     .await;
     assert_eq!(
         defaults,
-        json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate"})
+        json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate", "petition_updates": true})
     );
     let wrong = app
         .send(Method::PUT, "/api/v1/me/notifications", Some(&follower), Some(&json!({"issue_updates": true, "all_replies": true, "official_new_issues": "weekly"})))
@@ -871,6 +871,10 @@ async fn followers_choose_what_they_hear_and_one_click_stops_it() {
             now_off["all_replies"].as_bool()
         ),
         (Some(false), Some(false))
+    );
+    assert_eq!(
+        now_off["petition_updates"], true,
+        "one topic's link leaves the others alone"
     );
     app.post(
         &format!("/api/v1/issues/{id}/status"),

@@ -9,3 +9,4 @@ mod health;
 mod issues;
 mod mail;
 mod matrix;
+mod petitions;

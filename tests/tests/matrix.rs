@@ -63,6 +63,26 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
                 _ => 403,
             }
         }
+        // Petitions: contributing needs a verified address and no ban.
+        ("POST", "/api/v1/petitions" | "/api/v1/petitions/{id}/signatures") => match role {
+            "unverified" | "banned" => 403,
+            _ => 201,
+        },
+        ("DELETE", "/api/v1/petitions/{id}/signatures")
+        | ("PUT" | "DELETE", "/api/v1/petitions/{id}/follow") => match role {
+            "unverified" | "banned" => 403,
+            _ => 204,
+        },
+        // Only the agent (the resident) publishes their draft (in Tan-Tan, where no official is).
+        ("POST", "/api/v1/petitions/{id}/transitions") => match role {
+            "resident" => 200,
+            _ => 403,
+        },
+        // The agent and the officials of the petition's commune (Sefrou), nobody else.
+        ("GET" | "HEAD", "/api/v1/petitions/{id}/dossier") => match role {
+            "resident" | "official_sefrou" => 200,
+            _ => 403,
+        },
         // Only the official whose scope covers the issue (Tangier, public lighting) acknowledges it.
         ("POST", "/api/v1/issues/{id}/status") => match role {
             "official_tangier" => 200,
@@ -86,6 +106,7 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
                         "/api/v1/admin/users/{user_id}/ban" | "/api/v1/admin/outbox/{id}/requeue",
                     ) => 204,
                     ("GET" | "HEAD", "/api/v1/admin/outbox" | "/api/v1/admin/audit") => 200,
+                    ("PATCH", "/api/v1/admin/communes/{slug}") => 200,
                     _ => return None,
                 }
             }
@@ -105,6 +126,10 @@ struct World {
     dead_mail_id: i64,
     issue_id: i64,
     reply_id: i64,
+    /// Collecting signatures in Sefrou; its agent is the resident.
+    petition_id: i64,
+    /// The resident's draft in Tan-Tan, for the one step the matrix takes.
+    draft_petition_id: i64,
 }
 
 async fn world() -> World {
@@ -230,7 +255,33 @@ async fn world() -> World {
         .json::<Value>()
         .await
         .unwrap();
+    let petition = |commune: &'static str| {
+        let (app, resident) = (&app, resident.clone());
+        async move {
+            let res = app
+                .post(
+                    "/api/v1/petitions",
+                    Some(&resident),
+                    &json!({"commune": commune, "title": "Des espaces verts", "request": "Aménager un jardin public au quartier.", "reasons": "Aucun espace vert à moins de deux kilomètres.", "filer_type": "citizens"}),
+                )
+                .await;
+            assert_eq!(res.status(), 201);
+            res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+        }
+    };
+    let petition_id = petition("sefrou").await;
+    let published = app
+        .post(
+            &format!("/api/v1/petitions/{petition_id}/transitions"),
+            Some(&resident),
+            &json!({"to": "collecting"}),
+        )
+        .await;
+    assert_eq!(published.status(), 200);
+    let draft_petition_id = petition("tan-tan").await;
     World {
+        petition_id,
+        draft_petition_id,
         reply_id: reply["id"].as_i64().expect("the matrix reply"),
         issue_id,
         app,
@@ -243,7 +294,11 @@ async fn world() -> World {
 }
 
 fn concrete(w: &World, path: &str) -> String {
-    let id = if path.starts_with("/api/v1/admin/outbox") {
+    let id = if path == "/api/v1/petitions/{id}/transitions" {
+        w.draft_petition_id
+    } else if path.starts_with("/api/v1/petitions") {
+        w.petition_id
+    } else if path.starts_with("/api/v1/admin/outbox") {
         w.dead_mail_id
     } else if path.starts_with("/api/v1/replies") || path.starts_with("/api/v1/moderation/replies")
     {
@@ -256,11 +311,28 @@ fn concrete(w: &World, path: &str) -> String {
     path.replace("{reply_id}", &w.reply_id.to_string())
         .replace("{user_id}", &w.victim_id.to_string())
         .replace("{id}", &id.to_string())
+        .replace("{slug}", "tan-tan")
 }
 
-fn body_for(w: &World, method: &Method, path: &str) -> Option<Value> {
+fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value> {
     let v = &w.victim_email;
     match (method.as_str(), path) {
+        ("POST", "/api/v1/petitions") => Some(
+            json!({"commune": "sefrou", "title": "Des bancs publics", "request": "Installer des bancs sur l'avenue.", "reasons": "Les personnes âgées n'ont nulle part où s'asseoir.", "filer_type": "citizens"}),
+        ),
+        ("POST", "/api/v1/petitions/{id}/signatures") => {
+            // A distinct national ID number per role.
+            let n = ROLES.iter().position(|r| *r == role).unwrap_or(0);
+            Some(json!({
+                "full_name": format!("Signataire {role}"),
+                "cin": format!("C{}", 100_000 + n),
+                "address": "12 rue de la Gare, Sefrou",
+                "declarations": {"lives_or_works_in_commune": true, "on_electoral_roll": true, "direct_interest": true},
+                "consent": true
+            }))
+        }
+        ("POST", "/api/v1/petitions/{id}/transitions") => Some(json!({"to": "collecting"})),
+        ("PATCH", "/api/v1/admin/communes/{slug}") => Some(json!({"petition_threshold": 200})),
         ("PATCH", "/api/v1/me") => Some(json!({"display_name": "Changed"})),
         ("PUT", "/api/v1/me/notifications") => Some(
             json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate"}),
@@ -331,7 +403,7 @@ async fn every_role_gets_the_expected_status_from_every_protected_route() {
             } else {
                 a
             };
-            let body = body_for(&w, &method, route.path);
+            let body = body_for(&w, &method, route.path, role);
             let res = w
                 .app
                 .send(
@@ -374,6 +446,8 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /api/v1/communes/{slug}",
         "GET /api/v1/issues",
         "GET /api/v1/issues/{id}",
+        "GET /api/v1/petitions",
+        "GET /api/v1/petitions/{id}",
         "GET /verify-email",
         "POST /verify-email",
         "GET /reset-password",

@@ -216,7 +216,9 @@ impl Template {
             (Template::PetitionThresholdReached { .. }, "subject") => {
                 "mail-petition-threshold-reached-subject"
             }
-            (Template::PetitionThresholdReached { .. }, _) => "mail-petition-threshold-reached-body",
+            (Template::PetitionThresholdReached { .. }, _) => {
+                "mail-petition-threshold-reached-body"
+            }
             (Template::PetitionStep { .. }, "subject") => "mail-petition-step-subject",
             (Template::PetitionStep { .. }, _) => "mail-petition-step-body",
             (Template::PetitionFiledForOfficial { .. }, "subject") => {

@@ -18,11 +18,11 @@ use tawasol_domain::petition::{
 use tawasol_domain::{Action, Actor, EmailAddress, Locale, PageLimit};
 use tawasol_persistence::AnyConnection;
 use tawasol_persistence::issue::Recipient;
+use tawasol_persistence::outbox::Enqueued;
 use tawasol_persistence::petition::{
     self, PetitionEventInsertForm, PetitionFilter, PetitionInsertForm, PetitionRow,
     PetitionStepUpdateForm, SignatureInsertForm, Signed,
 };
-use tawasol_persistence::outbox::Enqueued;
 use tawasol_persistence::{account, role};
 
 /// Today in Morocco: the law's dates are local dates.
@@ -120,10 +120,7 @@ fn view(r: PetitionRow, today: NaiveDate) -> PetitionView {
         receipt_number: r.receipt_number,
         filed_on: r.filed_on.map(|d| d.to_string()),
         refusal_deadline: r.filed_on.map(|d| refusal_deadline(d).to_string()),
-        days_left: r
-            .filed_on
-            .filter(|_| awaiting)
-            .map(|d| days_left(d, today)),
+        days_left: r.filed_on.filter(|_| awaiting).map(|d| days_left(d, today)),
         overdue: overdue(status, r.filed_on, today),
         next_session_on: r.next_session_on.map(|d| d.to_string()),
         session_date: r.session_date.map(|d| d.to_string()),
@@ -174,10 +171,9 @@ fn association_refusal(r: AssociationRefusal) -> UseCaseError {
             "association/in_good_standing",
             "field-association-good-standing",
         ),
-        AssociationRefusal::NoOfficeInCommune => (
-            "association/office_in_commune",
-            "field-association-office",
-        ),
+        AssociationRefusal::NoOfficeInCommune => {
+            ("association/office_in_commune", "field-association-office")
+        }
         AssociationRefusal::ActivityNotLinked => (
             "association/activity_linked_to_subject",
             "field-association-activity",
@@ -278,7 +274,8 @@ pub async fn create(
         return Err(UseCaseError::Invalid(invalid));
     };
     if let Some((organisation_id, _)) = association {
-        let member = matches!(&caller.actor, Actor::User(u) if u.organisations.contains(&organisation_id));
+        let member =
+            matches!(&caller.actor, Actor::User(u) if u.organisations.contains(&organisation_id));
         if !member {
             return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
         }
@@ -293,8 +290,11 @@ pub async fn create(
     let at = now();
     let caller2 = caller.clone();
     let id = in_transaction(&state.db, move |c| {
-        let commune_id =
-            super::resolve_place(role::resolve(c, input.commune.trim(), None, &[])?, "commune")?.0;
+        let commune_id = super::resolve_place(
+            role::resolve(c, input.commune.trim(), None, &[])?,
+            "commune",
+        )?
+        .0;
         let declaration = match association {
             Some((organisation_id, declared)) => {
                 association_check(c, organisation_id, commune_id, declared, today(at))?;
@@ -336,7 +336,9 @@ pub async fn create(
             "petition.create",
             ("petition", &id.to_string()),
             None,
-            Some(json!({"filer_type": filer.as_str(), "organisation_id": association.map(|a| a.0)})),
+            Some(
+                json!({"filer_type": filer.as_str(), "organisation_id": association.map(|a| a.0)}),
+            ),
             at,
         )?;
         Ok(id)
@@ -573,8 +575,7 @@ pub async fn sign(
                     actor_id: None,
                     from_status: PetitionStatus::Collecting.as_str(),
                     to_status: PetitionStatus::Ready.as_str(),
-                    details: &json!({"signatures": count, "threshold": row.threshold})
-                        .to_string(),
+                    details: &json!({"signatures": count, "threshold": row.threshold}).to_string(),
                     created_at: at,
                 },
             )?;
@@ -739,7 +740,11 @@ pub async fn transition(
         &mut invalid,
     );
     let details = StepDetails {
-        receipt_number: text_field(input.receipt_number.as_ref(), "receipt_number", &mut invalid),
+        receipt_number: text_field(
+            input.receipt_number.as_ref(),
+            "receipt_number",
+            &mut invalid,
+        ),
         filed_on: input.filed_on,
         reason: text_field(input.reason.as_ref(), "reason", &mut invalid),
         session_date: input.session_date,
@@ -772,7 +777,8 @@ pub async fn transition(
         }
     }
     verdict.map_err(step_error)?;
-    let next_session = (to == PetitionStatus::Admissible).then(|| SessionMonths::default().next_after(day));
+    let next_session =
+        (to == PetitionStatus::Admissible).then(|| SessionMonths::default().next_after(day));
     let mut carried = serde_json::Map::new();
     let mut put = |k: &str, v: Option<String>| {
         if let Some(v) = v {
@@ -822,12 +828,23 @@ pub async fn transition(
             c,
             &PetitionStepUpdateForm {
                 status: to.as_str(),
-                receipt_number: details.receipt_number.as_deref().filter(|_| to == PetitionStatus::Filed),
+                receipt_number: details
+                    .receipt_number
+                    .as_deref()
+                    .filter(|_| to == PetitionStatus::Filed),
                 filed_on: details.filed_on.filter(|_| to == PetitionStatus::Filed),
                 next_session_on: next_session,
-                session_date: details.session_date.filter(|_| to == PetitionStatus::OnAgenda),
-                committee: details.committee.as_deref().filter(|_| to == PetitionStatus::OnAgenda),
-                outcome: details.outcome.as_deref().filter(|_| to == PetitionStatus::Decided),
+                session_date: details
+                    .session_date
+                    .filter(|_| to == PetitionStatus::OnAgenda),
+                committee: details
+                    .committee
+                    .as_deref()
+                    .filter(|_| to == PetitionStatus::OnAgenda),
+                outcome: details
+                    .outcome
+                    .as_deref()
+                    .filter(|_| to == PetitionStatus::Decided),
                 updated_at: at,
             },
             &PetitionEventInsertForm {

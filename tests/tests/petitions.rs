@@ -1,0 +1,722 @@
+//! Local petitions over HTTP: a citizens' petition from draft to the council's decision with mails
+//! checked at a real SMTP server, associations refused for each condition they miss, concurrent
+//! signing, and national ID numbers that never leave the dossier.
+
+use chrono::{Datelike, Months, NaiveDate};
+use reqwest::Method;
+use serde_json::{Value, json};
+use tawasol_domain::petition::{SessionMonths, refusal_deadline};
+use tawasol_tests::smtp::SmtpCatcher;
+use tawasol_tests::{TestApp, access, admin, login, mail_to, spawn_with_mail, verified_user};
+
+fn today() -> NaiveDate {
+    tawasol_api::usecases::petitions::today(chrono::Utc::now().naive_utc())
+}
+
+async fn json_of(res: reqwest::Response) -> Value {
+    res.json().await.expect("a JSON body")
+}
+
+async fn user(app: &TestApp, catcher: &SmtpCatcher, email: &str, locale: &str) -> String {
+    access(&verified_user(app, catcher, email, locale).await)
+}
+
+fn signature(name: &str, cin: &str) -> Value {
+    json!({
+        "full_name": name,
+        "cin": cin,
+        "address": "Derb Lalla Fatima 14, Sefrou",
+        "declarations": {"lives_or_works_in_commune": true, "on_electoral_roll": true, "direct_interest": true},
+        "consent": true
+    })
+}
+
+fn garden() -> Value {
+    json!({
+        "commune": "sefrou",
+        "title": "Un jardin public au quartier Habbouna",
+        "request": "Inscrire à l'ordre du jour l'aménagement d'un jardin public au quartier Habbouna.",
+        "reasons": "Aucun espace vert à moins de deux kilomètres ; les enfants jouent dans la rue.",
+        "filer_type": "citizens"
+    })
+}
+
+/// The pointers of a validation problem's errors.
+fn pointers(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["pointer"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn step(app: &TestApp, token: &str, id: i64, body: Value) -> reqwest::Response {
+    app.post(
+        &format!("/api/v1/petitions/{id}/transitions"),
+        Some(token),
+        &body,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let amina = user(&app, &catcher, "amina@tawasol.test", "ar").await;
+    let youssef = user(&app, &catcher, "youssef@tawasol.test", "fr").await;
+    let follower = user(&app, &catcher, "follower@tawasol.test", "zgh").await;
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "official@tawasol.test", "commune": "sefrou", "categories": ["roads_sidewalks"], "title": "Directeur général des services"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let official = access(&login(&app, "official@tawasol.test").await);
+
+    // A test commune with a small threshold.
+    let res = app
+        .send(
+            Method::PATCH,
+            "/api/v1/admin/communes/sefrou",
+            Some(&admin),
+            Some(&json!({"petition_threshold": 3})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(json_of(res).await["petition_threshold"], 3);
+
+    // A draft: only its agent sees it.
+    let res = app.post("/api/v1/petitions", Some(&agent), &garden()).await;
+    assert_eq!(res.status(), 201);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    let created = json_of(res).await;
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(location, format!("/api/v1/petitions/{id}"));
+    assert_eq!(created["status"], "draft");
+    assert_eq!(created["threshold"], 3);
+    assert_eq!(created["is_agent"], true);
+    assert_eq!(app.get(&location).await.status(), 404);
+    let public = json_of(app.get("/api/v1/petitions?commune=sefrou").await).await;
+    assert_eq!(public["items"].as_array().unwrap().len(), 0);
+    let mine = json_of(
+        app.send(
+            Method::GET,
+            "/api/v1/petitions?agent=me",
+            Some(&agent),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(mine["items"][0]["id"], id);
+
+    // Signing a draft is not possible; an official cannot publish it.
+    let res = app
+        .post(
+            &format!("/api/v1/petitions/{id}/signatures"),
+            Some(&amina),
+            &signature("أمينة العلوي", "C123456"),
+        )
+        .await;
+    assert_eq!(res.status(), 404, "a draft is not public");
+    let res = step(&app, &agent, id, json!({"to": "collecting"})).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(json_of(res).await["status"], "collecting");
+
+    // The signature form shows the CNDP number and the consent, in the reader's language.
+    let detail = json_of(app.get(&format!("{location}?lang=ar")).await).await;
+    assert!(
+        detail["collection_notice"]["consent_text"]
+            .as_str()
+            .unwrap()
+            .contains("09.08")
+    );
+    assert!(detail["collection_notice"]["cndp_number"].is_string());
+
+    // Bad signatures say which field is wrong.
+    let mut bad = signature("أمينة العلوي", "123456");
+    bad["consent"] = json!(false);
+    bad["declarations"]["on_electoral_roll"] = json!(false);
+    let res = app
+        .post(
+            &format!("/api/v1/petitions/{id}/signatures"),
+            Some(&amina),
+            &bad,
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let problem = json_of(res).await;
+    assert_eq!(problem["type"], "/problems/validation");
+    let mut got = pointers(&problem);
+    got.sort();
+    assert_eq!(
+        got,
+        ["/cin", "/consent", "/declarations/on_electoral_roll"],
+        "{problem}"
+    );
+
+    // One signature per person and per national ID number.
+    let mut shown = signature("أمينة العلوي", "C123456");
+    shown["show_name"] = json!(true);
+    let sign = |token: String, body: Value| {
+        let app = &app;
+        async move {
+            app.post(
+                &format!("/api/v1/petitions/{id}/signatures"),
+                Some(&token),
+                &body,
+            )
+            .await
+        }
+    };
+    let res = sign(amina.clone(), shown.clone()).await;
+    assert_eq!(res.status(), 201);
+    assert!(res.headers().contains_key("location"));
+    let signed = json_of(res).await;
+    assert_eq!(signed["signature_count"], 1);
+    assert!(!signed.to_string().contains("C123456"));
+    let res = sign(amina.clone(), shown.clone()).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(json_of(res).await["type"], "/problems/conflict");
+    let res = sign(youssef.clone(), signature("Youssef Benali", "c 123456")).await;
+    assert_eq!(res.status(), 409, "the same CIN, written differently");
+
+    // A signature can be withdrawn while collecting.
+    assert_eq!(
+        sign(youssef.clone(), signature("Youssef Benali", "CD987654"))
+            .await
+            .status(),
+        201
+    );
+    let res = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/petitions/{id}/signatures"),
+            Some(&youssef),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(
+        json_of(app.get(&location).await).await["signature_count"],
+        1
+    );
+    assert_eq!(
+        sign(youssef.clone(), signature("Youssef Benali", "CD987654"))
+            .await
+            .status(),
+        201
+    );
+    let res = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/petitions/{id}/follow"),
+            Some(&follower),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+
+    // The third signature reaches the threshold: ready, and the agent is told.
+    let res = sign(agent.clone(), signature("Rachid El Idrissi", "JK55555")).await;
+    assert_eq!(res.status(), 201);
+    let signed = json_of(res).await;
+    assert_eq!(signed["signature_count"], 3);
+    assert_eq!(signed["status"], "ready");
+    let mails = mail_to(&catcher, "agent@tawasol.test", 2).await;
+    let ready = mails.last().unwrap();
+    assert!(ready.subject().contains('3'), "{}", ready.subject());
+    assert!(ready.body("text/plain").contains(&location));
+    let res = sign(follower.clone(), signature("Follower", "X1")).await;
+    assert_eq!(res.status(), 409, "no more signatures once ready");
+
+    // The public sees the count and the names of those who chose to show them: nothing else.
+    let other = user(&app, &catcher, "other@tawasol.test", "fr").await;
+    for token in [None, Some(other.as_str())] {
+        for path in [
+            location.clone(),
+            "/api/v1/petitions?commune=sefrou".to_owned(),
+        ] {
+            let text = app
+                .send(Method::GET, &path, token, None)
+                .await
+                .text()
+                .await
+                .unwrap();
+            for secret in [
+                "C123456",
+                "CD987654",
+                "JK55555",
+                "Derb Lalla Fatima",
+                "@tawasol.test",
+            ] {
+                assert!(!text.contains(secret), "{secret} in {path}: {text}");
+            }
+        }
+    }
+    let detail = json_of(app.get(&location).await).await;
+    assert_eq!(detail["signature_count"], 3);
+    assert_eq!(detail["public_signatories"], json!(["amina"]));
+    assert_eq!(detail["agent_name"], "agent");
+
+    // At rest the CIN is ciphertext and a keyed hash.
+    let state = app.state();
+    let mut conn = state.db.conn().unwrap();
+    let stored = tawasol_persistence::petition::stored_cins(&mut conn, id).unwrap();
+    assert_eq!(stored.len(), 3);
+    for (encrypted, hash) in &stored {
+        assert!(encrypted.starts_with("v1:"), "{encrypted}");
+        for cin in ["C123456", "CD987654", "JK55555"] {
+            assert!(!encrypted.contains(cin) && !hash.contains(cin));
+        }
+    }
+    drop(conn);
+
+    // The dossier: for the agent and the commune's officials, audited.
+    let dossier = format!("/api/v1/petitions/{id}/dossier");
+    assert_eq!(app.get(&dossier).await.status(), 401);
+    let res = app.send(Method::GET, &dossier, Some(&amina), None).await;
+    assert_eq!(res.status(), 403);
+    let res = app
+        .send(
+            Method::GET,
+            &format!("{dossier}?format=csv"),
+            Some(&agent),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert_eq!(res.headers()["cache-control"], "no-store, private");
+    let csv = res.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(csv.contains("أمينة العلوي") && csv.contains("C123456") && csv.contains("JK55555"));
+    let res = app.send(Method::GET, &dossier, Some(&official), None).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    for expected in [
+        "dir=\"rtl\"",
+        "موضوع العريضة",
+        "Objet de la pétition",
+        "Identité du mandataire",
+        "Rachid El Idrissi",
+        "CD987654",
+        "Un jardin public au quartier Habbouna",
+    ] {
+        assert!(
+            html.contains(expected),
+            "{expected} missing from the dossier"
+        );
+    }
+    let res = app
+        .send(
+            Method::GET,
+            &format!("{dossier}?format=pdf"),
+            Some(&agent),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+    let audit = json_of(
+        app.send(Method::GET, "/api/v1/admin/audit", Some(&admin), None)
+            .await,
+    )
+    .await;
+    let downloads = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] == "petition.dossier")
+        .count();
+    assert_eq!(downloads, 2);
+
+    // Filing: the receipt is required; then the deadline runs and everyone hears of it.
+    let res = step(&app, &agent, id, json!({"to": "filed"})).await;
+    assert_eq!(res.status(), 422);
+    let filed_on = today();
+    let res = step(
+        &app,
+        &agent,
+        id,
+        json!({"to": "filed", "receipt_number": "2026/117", "filed_on": filed_on}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let filed = json_of(res).await;
+    assert_eq!(filed["status"], "filed");
+    assert_eq!(filed["receipt_number"], "2026/117");
+    assert_eq!(
+        filed["refusal_deadline"],
+        refusal_deadline(filed_on).to_string()
+    );
+    assert!(filed["days_left"].as_i64().unwrap() >= 89);
+    assert_eq!(filed["overdue"], false);
+    let official_mails = mail_to(&catcher, "official@tawasol.test", 2).await;
+    let filed_mail = official_mails.last().unwrap();
+    assert!(filed_mail.body("text/plain").contains("2026/117"));
+    assert!(
+        filed_mail
+            .body("text/plain")
+            .contains(&refusal_deadline(filed_on).to_string())
+    );
+
+    // The bureau's decision is an official's; a refusal needs its reasons.
+    let res = step(&app, &agent, id, json!({"to": "admissible"})).await;
+    assert_eq!(res.status(), 403);
+    let res = step(&app, &official, id, json!({"to": "inadmissible"})).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(pointers(&json_of(res).await), ["/reason"]);
+    let res = step(&app, &official, id, json!({"to": "decided"})).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(json_of(res).await["type"], "/problems/forbidden-transition");
+    let res = step(&app, &official, id, json!({"to": "admissible"})).await;
+    assert_eq!(res.status(), 200);
+    let admissible = json_of(res).await;
+    assert_eq!(
+        admissible["next_session_on"],
+        SessionMonths::default().next_after(today()).to_string()
+    );
+    assert!(admissible["days_left"].is_null(), "the bureau has decided");
+    let session = today().checked_add_months(Months::new(2)).unwrap();
+    let res = step(
+        &app,
+        &official,
+        id,
+        json!({"to": "on_agenda", "session_date": session, "committee": "Commission de l'urbanisme et de l'environnement"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = step(
+        &app,
+        &official,
+        id,
+        json!({"to": "decided", "outcome": "adopted", "summary": "Le conseil inscrit le jardin au budget de l'année prochaine."}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let decided = json_of(res).await;
+    assert_eq!(decided["status"], "decided");
+    assert_eq!(decided["outcome"], "adopted");
+
+    // The public timeline tells every step, who took it and what it carried.
+    let detail = json_of(app.get(&location).await).await;
+    let steps: Vec<&str> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "draft",
+            "collecting",
+            "ready",
+            "filed",
+            "admissible",
+            "on_agenda",
+            "decided"
+        ]
+    );
+    let timeline = detail["timeline"].as_array().unwrap();
+    assert!(timeline[2]["by"].is_null(), "the platform made it ready");
+    assert_eq!(timeline[3]["details"]["receipt_number"], "2026/117");
+    assert_eq!(timeline[4]["by"], "official");
+    assert_eq!(
+        timeline[6]["details"]["summary"],
+        "Le conseil inscrit le jardin au budget de l'année prochaine."
+    );
+
+    // Signatories and followers heard of the four steps after filing, in their language.
+    // (The worker sends in parallel: mails may arrive in any order.)
+    let amina_mails = mail_to(&catcher, "amina@tawasol.test", 5).await;
+    let subjects: Vec<String> = amina_mails.iter().map(|m| m.subject()).collect();
+    for status in ["مودعة", "مقبولة", "مدرجة في جدول الأعمال", "بت فيها المجلس"]
+    {
+        assert!(
+            subjects.iter().any(|s| s.starts_with(status)),
+            "{status}: {subjects:?}"
+        );
+    }
+    let decision = amina_mails
+        .iter()
+        .find(|m| m.subject().starts_with("بت فيها المجلس"))
+        .unwrap();
+    assert!(decision.body("text/plain").contains("budget"));
+    let follower_mails = mail_to(&catcher, "follower@tawasol.test", 5).await;
+    assert!(
+        follower_mails[1..]
+            .iter()
+            .all(|m| m.header("List-Unsubscribe").is_some())
+    );
+    let res = step(&app, &official, id, json!({"to": "admissible"})).await;
+    assert_eq!(res.status(), 409);
+}
+
+#[tokio::test]
+async fn an_association_is_refused_for_each_condition_it_does_not_meet() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let member = user(&app, &catcher, "president@tawasol.test", "fr").await;
+    let outsider = user(&app, &catcher, "outsider@tawasol.test", "fr").await;
+    let two_years_ago = today().with_year(today().year() - 2).unwrap();
+    let mut ids = Vec::new();
+    for (name, founded, seat) in [
+        ("Association Récente", two_years_ago, "sefrou"),
+        (
+            "Jil Sahara",
+            NaiveDate::from_ymd_opt(2010, 3, 1).unwrap(),
+            "tan-tan",
+        ),
+    ] {
+        let res = app
+            .post(
+                "/api/v1/admin/organisations",
+                Some(&admin),
+                &json!({"name": name, "founded_on": founded, "head_office_commune": seat, "purpose": "Environnement et démocratie locale"}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let id = json_of(res).await["id"].as_i64().unwrap();
+        let res = app
+            .post(
+                &format!("/api/v1/admin/organisations/{id}/members"),
+                Some(&admin),
+                &json!({"email": "president@tawasol.test", "representative": true}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        ids.push(id);
+    }
+    // Roles are read on each request: the member's token now carries the membership.
+    let petition = |org: i64, commune: &str, declaration: Option<Value>| {
+        let mut body = garden();
+        body["commune"] = json!(commune);
+        body["filer_type"] = json!("association");
+        body["organisation_id"] = json!(org);
+        if let Some(d) = declaration {
+            body["association"] = d;
+        }
+        body
+    };
+    let all = json!({"in_good_standing": true, "office_in_commune": true, "activity_linked_to_subject": true});
+    let without = |field: &str| {
+        let mut d = all.clone();
+        d[field] = json!(false);
+        d
+    };
+    let cases = [
+        (
+            petition(ids[0], "sefrou", Some(all.clone())),
+            "/organisation_id",
+            "trois ans",
+        ),
+        (
+            petition(ids[1], "tan-tan", Some(without("in_good_standing"))),
+            "/association/in_good_standing",
+            "régulière",
+        ),
+        (
+            petition(ids[1], "sefrou", Some(without("office_in_commune"))),
+            "/association/office_in_commune",
+            "siège",
+        ),
+        (
+            petition(
+                ids[1],
+                "tan-tan",
+                Some(without("activity_linked_to_subject")),
+            ),
+            "/association/activity_linked_to_subject",
+            "activité",
+        ),
+        (petition(ids[1], "tan-tan", None), "/association", "déclare"),
+    ];
+    for (body, pointer, reason) in cases {
+        let res = app
+            .send(
+                Method::POST,
+                "/api/v1/petitions?lang=fr",
+                Some(&member),
+                Some(&body),
+            )
+            .await;
+        assert_eq!(res.status(), 422, "{pointer}");
+        let problem = json_of(res).await;
+        assert_eq!(pointers(&problem), [pointer], "{problem}");
+        assert!(
+            problem["errors"][0]["detail"]
+                .as_str()
+                .unwrap()
+                .contains(reason),
+            "{problem}"
+        );
+    }
+    // Someone who is not a member cannot speak for the association.
+    let res = app
+        .post(
+            "/api/v1/petitions",
+            Some(&outsider),
+            &petition(ids[1], "tan-tan", Some(all.clone())),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // Its head office is in Tan-Tan: that is an office in the commune. It goes straight to ready.
+    let res = app
+        .post(
+            "/api/v1/petitions",
+            Some(&member),
+            &petition(ids[1], "tan-tan", Some(without("office_in_commune"))),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let created = json_of(res).await;
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(created["organisation"]["name"], "Jil Sahara");
+    let res = step(&app, &member, id, json!({"to": "collecting"})).await;
+    assert_eq!(res.status(), 409, "associations do not collect signatures");
+    let res = step(&app, &member, id, json!({"to": "ready"})).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(json_of(res).await["status"], "ready");
+}
+
+#[tokio::test]
+async fn fifty_concurrent_signatures_by_one_person_leave_one() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let signer = user(&app, &catcher, "signer@tawasol.test", "fr").await;
+    let id = json_of(app.post("/api/v1/petitions", Some(&agent), &garden()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        step(&app, &agent, id, json!({"to": "collecting"}))
+            .await
+            .status(),
+        200
+    );
+    let path = format!("/api/v1/petitions/{id}/signatures");
+    let attempts = (0..50).map(|i| {
+        let (app, signer, path) = (&app, signer.clone(), path.clone());
+        async move {
+            // Each attempt with another CIN: only the person makes them the same.
+            app.post(
+                &path,
+                Some(&signer),
+                &signature("Signataire", &format!("AB{}", 100_000 + i)),
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let mut statuses = futures_util::future::join_all(attempts).await;
+    statuses.sort_unstable();
+    assert_eq!(statuses[0], 201);
+    assert!(statuses[1..].iter().all(|s| *s == 409), "{statuses:?}");
+    let detail = json_of(app.get(&format!("/api/v1/petitions/{id}")).await).await;
+    assert_eq!(detail["signature_count"], 1);
+    let state = app.state();
+    let mut conn = state.db.conn().unwrap();
+    assert_eq!(
+        tawasol_persistence::petition::stored_cins(&mut conn, id)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_commune_is_reminded_before_the_deadline_and_an_overdue_petition_is_marked() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    verified_user(&app, &catcher, "official@tawasol.test", "ar").await;
+    app.post(
+        "/api/v1/admin/officials",
+        Some(&admin),
+        &json!({"email": "official@tawasol.test", "commune": "sefrou", "title": "Président du conseil"}),
+    )
+    .await;
+    app.send(
+        Method::PATCH,
+        "/api/v1/admin/communes/sefrou",
+        Some(&admin),
+        Some(&json!({"petition_threshold": 1})),
+    )
+    .await;
+    let id = json_of(app.post("/api/v1/petitions", Some(&agent), &garden()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    step(&app, &agent, id, json!({"to": "collecting"})).await;
+    let res = app
+        .post(
+            &format!("/api/v1/petitions/{id}/signatures"),
+            Some(&agent),
+            &signature("Rachid El Idrissi", "JK55555"),
+        )
+        .await;
+    assert_eq!(json_of(res).await["status"], "ready");
+    // Deposited four months ago and recorded only now: the bureau is late.
+    let filed_on = today().checked_sub_months(Months::new(4)).unwrap();
+    let res = step(
+        &app,
+        &agent,
+        id,
+        json!({"to": "filed", "receipt_number": "R-9", "filed_on": filed_on}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let filed = json_of(res).await;
+    assert_eq!(filed["overdue"], true);
+    assert!(filed["days_left"].as_i64().unwrap() < 0);
+    let listed = json_of(app.get("/api/v1/petitions?status=filed").await).await;
+    assert_eq!(listed["items"][0]["overdue"], true);
+    let before = mail_to(&catcher, "official@tawasol.test", 2).await.len();
+
+    // Reminders, with the clock set 30 and then 7 days before the deadline.
+    let state = app.state();
+    let deadline = refusal_deadline(filed_on);
+    let at = |days_before: u64| {
+        (deadline - chrono::Days::new(days_before))
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    };
+    let send = tawasol_api::usecases::petitions::send_reminders;
+    assert_eq!(send(&state, at(31)).await.unwrap(), 0);
+    assert_eq!(send(&state, at(30)).await.unwrap(), 1);
+    assert_eq!(send(&state, at(29)).await.unwrap(), 0, "each reminder once");
+    assert_eq!(
+        send(&state, at(6)).await.unwrap(),
+        1,
+        "a missed day is caught up"
+    );
+    assert_eq!(send(&state, at(1)).await.unwrap(), 0);
+    let mails = mail_to(&catcher, "official@tawasol.test", before + 2).await;
+    let subjects: Vec<String> = mails[before..].iter().map(|m| m.subject()).collect();
+    assert!(
+        subjects.iter().any(|s| s.contains("30 يوما")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().any(|s| s.contains("6 أيام")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.iter().all(|s| s.contains("العريضة")),
+        "{subjects:?}"
+    );
+}
