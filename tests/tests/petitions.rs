@@ -720,3 +720,79 @@ async fn the_commune_is_reminded_before_the_deadline_and_an_overdue_petition_is_
         "{subjects:?}"
     );
 }
+
+#[tokio::test]
+async fn erasing_an_account_withdraws_its_signatures_and_the_agent_may_withdraw_the_petition() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let leaving = user(&app, &catcher, "leaving@tawasol.test", "fr").await;
+    let staying = user(&app, &catcher, "staying@tawasol.test", "fr").await;
+    let id = json_of(app.post("/api/v1/petitions", Some(&agent), &garden()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    step(&app, &agent, id, json!({"to": "collecting"})).await;
+    for (token, cin) in [(&leaving, "AA11111"), (&staying, "BB22222")] {
+        let res = app
+            .post(
+                &format!("/api/v1/petitions/{id}/signatures"),
+                Some(token),
+                &signature("Signataire Test", cin),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+
+    // One's own export holds one's signature, decrypted.
+    let export = json_of(
+        app.send(Method::GET, "/api/v1/me/export", Some(&leaving), None)
+            .await,
+    )
+    .await;
+    assert_eq!(export["signatures"][0]["petition_id"], id);
+    assert_eq!(export["signatures"][0]["cin"], "AA11111");
+
+    let res = app
+        .send(Method::DELETE, "/api/v1/me", Some(&leaving), None)
+        .await;
+    assert_eq!(res.status(), 204);
+    let detail = json_of(app.get(&format!("/api/v1/petitions/{id}")).await).await;
+    assert_eq!(detail["signature_count"], 1);
+    let state = app.state();
+    let mut conn = state.db.conn().unwrap();
+    assert_eq!(
+        tawasol_persistence::petition::stored_cins(&mut conn, id)
+            .unwrap()
+            .len(),
+        1,
+        "the erased signatory's CIN and address are gone"
+    );
+    drop(conn);
+
+    // Only the agent withdraws; signatories hear of it.
+    let res = step(&app, &staying, id, json!({"to": "withdrawn"})).await;
+    assert_eq!(res.status(), 403);
+    let res = step(
+        &app,
+        &agent,
+        id,
+        json!({"to": "withdrawn", "reason": "La commune a lancé le projet elle-même."}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(json_of(res).await["status"], "withdrawn");
+    let mails = mail_to(&catcher, "staying@tawasol.test", 2).await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.body("text/plain").contains("lancé le projet"))
+    );
+    let res = app
+        .send(
+            Method::DELETE,
+            &format!("/api/v1/petitions/{id}/signatures"),
+            Some(&staying),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 409, "nothing to withdraw from once withdrawn");
+}
