@@ -145,6 +145,8 @@ pub struct PetitionRow {
     pub id: i64,
     pub commune_id: i64,
     pub commune: String,
+    /// The commune's names in Arabic, French and Tamazight.
+    pub commune_names: (String, String, String),
     pub threshold: i32,
     pub agent_id: i64,
     pub agent_name: String,
@@ -180,6 +182,7 @@ macro_rules! row_query {
                 petitions::id,
                 petitions::commune_id,
                 communes::slug,
+                (communes::name_ar, communes::name_fr, communes::name_zgh),
                 communes::petition_threshold,
                 petitions::agent_id,
                 users::display_name,

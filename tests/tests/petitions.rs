@@ -139,6 +139,13 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
             .unwrap()
             .contains("09.08")
     );
+    assert!(
+        detail["collection_notice"]["consent_text"]
+            .as_str()
+            .unwrap()
+            .contains("صفرو"),
+        "the commune's name in the reader's language"
+    );
     assert!(detail["collection_notice"]["cndp_number"].is_string());
 
     // Bad signatures say which field is wrong.
@@ -315,6 +322,8 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
         "Rachid El Idrissi",
         "CD987654",
         "Un jardin public au quartier Habbouna",
+        "رئيس مجلس جماعة صفرو",
+        "commune de Sefrou",
     ] {
         assert!(
             html.contains(expected),

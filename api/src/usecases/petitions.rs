@@ -365,9 +365,15 @@ pub async fn detail(
     let row = visible(state, caller, id).await?;
     let viewer = caller.user_id();
     let is_agent = viewer == Some(row.agent_id);
+    let (ar, fr, zgh) = &row.commune_names;
+    let commune_name = match locale {
+        Locale::Ar => ar,
+        Locale::Fr => fr,
+        Locale::Zgh => zgh,
+    };
     let consent_text = crate::i18n::Message::new("petition-consent")
         .arg("title", row.title.as_str())
-        .arg("commune", row.commune.as_str())
+        .arg("commune", commune_name.as_str())
         .render(locale);
     let cndp_number = state.cndp_number.clone();
     with_conn(&state.db, move |c| {
@@ -993,7 +999,6 @@ pub async fn dossier(
     }
     let at = now();
     let caller2 = caller.clone();
-    let row_commune = row.commune.clone();
     let stored = in_transaction(&state.db, move |c| {
         super::admin::record(
             c,
@@ -1004,15 +1009,9 @@ pub async fn dossier(
             Some(json!({"format": format})),
             at,
         )?;
-        let slug = tawasol_domain::CommuneSlug::parse(&row_commune)
-            .map_err(|_| UseCaseError::PetitionNotFound(id))?;
-        let names = tawasol_persistence::commune::find(c, &slug)?
-            .map(|f| f.commune.names)
-            .ok_or(UseCaseError::PetitionNotFound(id))?;
-        Ok((names, petition::signature_rows(c, id)?))
+        Ok(petition::signature_rows(c, id)?)
     })
     .await?;
-    let (names, stored) = stored;
     let vault = state.vault.clone();
     let decrypt = |field: &str, value: &str| {
         vault
@@ -1044,10 +1043,11 @@ pub async fn dossier(
         }
         signatures.push(line);
     }
+    let (commune_name_ar, commune_name_fr, _) = row.commune_names.clone();
     Ok(Dossier {
         petition: view(row, today(at)),
-        commune_name_ar: names.ar,
-        commune_name_fr: names.fr,
+        commune_name_ar,
+        commune_name_fr,
         agent,
         signatures,
         generated_at: rfc3339(at),
