@@ -349,12 +349,22 @@ pub fn add_reply(
             .execute(conn)?;
     }
     if form.is_official {
+        let reported: NaiveDateTime = issues::table
+            .find(form.issue_id)
+            .select(issues::created_at)
+            .first(conn)?;
+        let seconds =
+            i32::try_from((form.created_at - reported).num_seconds().max(0)).unwrap_or(i32::MAX);
         diesel::update(
             issues::table
                 .find(form.issue_id)
                 .filter(issues::first_official_answer_at.is_null()),
         )
-        .set(issues::first_official_answer_at.eq(Some(form.created_at)))
+        .set((
+            issues::first_official_answer_at.eq(Some(form.created_at)),
+            issues::first_answer_seconds.eq(Some(seconds)),
+            issues::first_answer_by.eq(Some(form.author_id)),
+        ))
         .execute(conn)?;
     }
     Ok(id)
@@ -443,6 +453,14 @@ pub fn change_status(
     u: &StatusUpdate<'_>,
 ) -> Result<bool, PersistenceError> {
     let resolved_at = (u.to == "resolved").then_some(u.at);
+    let reported: Option<NaiveDateTime> = issues::table
+        .find(u.issue_id)
+        .select(issues::created_at)
+        .first(conn)
+        .optional()?;
+    let resolution_seconds = resolved_at
+        .zip(reported)
+        .map(|(r, c)| i32::try_from((r - c).num_seconds().max(0)).unwrap_or(i32::MAX));
     let n = diesel::update(
         issues::table
             .find(u.issue_id)
@@ -454,6 +472,7 @@ pub fn change_status(
         issues::responsible_body.eq(u.responsible_body),
         issues::duplicate_of.eq(u.duplicate_of),
         issues::resolved_at.eq(resolved_at),
+        issues::resolution_seconds.eq(resolution_seconds),
         issues::updated_at.eq(u.at),
     ))
     .execute(conn)?;

@@ -18,6 +18,7 @@ pub mod petition;
 pub mod preferences;
 pub mod role;
 pub mod schema;
+pub mod stats;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 pub mod throttle;

@@ -201,6 +201,9 @@ diesel::table! {
         search_text -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        first_answer_seconds -> Nullable<Integer>,
+        first_answer_by -> Nullable<BigInt>,
+        resolution_seconds -> Nullable<Integer>,
     }
 }
 

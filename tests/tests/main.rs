@@ -10,3 +10,4 @@ mod issues;
 mod mail;
 mod matrix;
 mod petitions;
+mod stats;

@@ -446,6 +446,7 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /api/v1/communes/{slug}",
         "GET /api/v1/issues",
         "GET /api/v1/issues/{id}",
+        "GET /api/v1/stats",
         "GET /api/v1/petitions",
         "GET /api/v1/petitions/{id}",
         "GET /verify-email",

@@ -356,3 +356,8 @@ dossier-direct-interest = مصلحة مباشرة مشتركة
 dossier-signed-on = التاريخ
 dossier-signature = التوقيع
 dossier-generated = لائحة أعدها تواصل بتاريخ { $at }.
+
+## Accountability figures and open data
+
+param-official = اكتب رقم حساب منتخب أو موظف معين.
+param-export-format = اختر csv أو jsonl.

@@ -345,3 +345,8 @@ dossier-direct-interest = Intérêt direct commun
 dossier-signed-on = Date
 dossier-signature = Signature
 dossier-generated = Liste établie par Tawasol le { $at }.
+
+## Accountability figures and open data
+
+param-official = Donnez le numéro de compte d’un élu ou agent désigné.
+param-export-format = Choisissez csv ou jsonl.

@@ -342,3 +342,8 @@ dossier-direct-interest = ⵜⴰⵏⴼⵓⵜ ⵜⵓⵙⵔⵉⴷⵜ ⵜⴰⵎⵓ�
 dossier-signed-on = ⴰⵙⴰⴽⵓⴷ
 dossier-signature = ⵜⴰⵙⵎⴰⵍⵜ
 dossier-generated = ⴰⵍⴳⴰⵎ ⵉⵙⵙⵓⵊⴷ ⵜ ⵜⴰⵡⴰⵚⵓⵍ ⴳ { $at }.
+
+## Accountability figures and open data
+
+param-official = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏ ⵓⵙⵏⴼⵍ ⵏⵖ ⵓⵎⵙⵡⵓⵔⵉ ⵉⵜⵜⵓⵙⵎⵎⴰⵏ.
+param-export-format = ⵙⵜⵉ csv ⵏⵖ jsonl.

@@ -17,6 +17,7 @@ mod pages;
 mod pagination;
 mod petitions;
 mod problems;
+mod stats;
 
 use crate::i18n::Message;
 use crate::problem::ApiError;
@@ -170,6 +171,8 @@ fn routes() -> Vec<Entry> {
         Authenticated,
         moderation::flag_reply,
     ));
+    // Accountability figures and open data
+    r.extend(get("/api/v1/stats", Public, stats::show));
     // Petitions
     r.extend(get("/api/v1/petitions", Public, petitions::list));
     r.push(entry(

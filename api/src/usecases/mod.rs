@@ -12,6 +12,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod outbox;
 pub mod petitions;
+pub mod stats;
 
 use tawasol_domain::{Action, Actor, Denied, authorize};
 use tawasol_persistence::{AnyConnection, Database, PersistenceError};

@@ -1,0 +1,244 @@
+//! Accountability figures: how many issues in each status, how fast the commune answers and
+//! resolves (median and 90th percentile), how many answers come within the category's target,
+//! which issues are overdue, and what each official did. Public, like the answers themselves.
+
+use super::accounts::rfc3339;
+use super::{UseCaseError, now, with_conn};
+use crate::startup::AppState;
+use chrono::{NaiveDateTime, TimeDelta};
+use serde::Serialize;
+use tawasol_domain::issue::IssueStatus;
+use tawasol_persistence::role::{self, Resolved};
+use tawasol_persistence::stats::{self, Duration, StatsFilter};
+
+/// What the figures are about, as the surfaces parse it.
+#[derive(Debug, Clone, Default)]
+pub struct StatsQuery {
+    pub commune: Option<String>,
+    pub category: Option<String>,
+    /// An official's user id: the issues of their scope, and only them in `officials`.
+    pub official: Option<i64>,
+    /// Issues reported at or after.
+    pub from: Option<NaiveDateTime>,
+    /// Issues reported before.
+    pub to: Option<NaiveDateTime>,
+}
+
+/// How long something took, over the issues where it happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DurationFigures {
+    /// Issues the duration is known for.
+    pub count: i64,
+    pub median_hours: Option<f64>,
+    pub p90_hours: Option<f64>,
+}
+
+/// Answers given within the category's target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetFigures {
+    /// Issues answered, or whose target has passed without an answer.
+    pub due: i64,
+    pub answered_within_target: i64,
+    /// `answered_within_target / due`, from 0 to 1; `null` when nothing is due yet.
+    pub share: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueIssue {
+    pub id: i64,
+    pub title: String,
+    pub commune: String,
+    pub category: String,
+    pub status: String,
+    pub created_at: String,
+    pub target_days: i32,
+    /// Whole days past the target.
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficialFigures {
+    pub user_id: i64,
+    pub name: String,
+    pub title: String,
+    pub commune: String,
+    /// Public official answers on the issues counted.
+    pub answers: i64,
+    /// Status changes they made on them.
+    pub status_changes: i64,
+    /// Issues whose first official answer was theirs, and how long it took.
+    pub first_answers: DurationFigures,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub generated_at: String,
+    pub total: i64,
+    pub by_status: std::collections::BTreeMap<String, i64>,
+    pub open: i64,
+    pub closed: i64,
+    pub first_answer: DurationFigures,
+    pub resolution: DurationFigures,
+    pub target: TargetFigures,
+    /// Open issues past their target with no official answer, oldest first (at most 100).
+    pub overdue: Vec<OverdueIssue>,
+    pub officials: Vec<OfficialFigures>,
+}
+
+/// The most overdue issues listed.
+pub const OVERDUE_LIMIT: usize = 100;
+
+fn hours(seconds: Option<i32>) -> Option<f64> {
+    seconds.map(|s| (f64::from(s) / 360.0).round() / 10.0)
+}
+
+fn durations(
+    c: &mut tawasol_persistence::AnyConnection,
+    f: &StatsFilter,
+    d: Duration,
+    by: Option<i64>,
+) -> Result<DurationFigures, UseCaseError> {
+    let (count, values) = stats::percentiles(c, f, d, by, &[0.5, 0.9])?;
+    Ok(DurationFigures {
+        count,
+        median_hours: hours(values[0]),
+        p90_hours: hours(values[1]),
+    })
+}
+
+/// The figures for the issues the query covers, computed by the database.
+pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
+    if let (Some(from), Some(to)) = (query.from, query.to)
+        && from >= to
+    {
+        return Err(UseCaseError::invalid("to", "param-time"));
+    }
+    let at = now();
+    with_conn(&state.db, move |c| {
+        let mut filter = StatsFilter {
+            from: query.from,
+            to: query.to,
+            ..StatsFilter::default()
+        };
+        if let Some(slug) = &query.commune {
+            match role::resolve(c, slug, None, &[])? {
+                Resolved::Ok { commune_id, .. } => filter.commune_id = Some(commune_id),
+                _ => return Err(UseCaseError::invalid("commune", "field-commune")),
+            }
+        }
+        if let Some(code) = &query.category {
+            let ids = stats::category_ids(c, filter.commune_id, code)?;
+            if ids.is_empty() {
+                return Err(UseCaseError::invalid("category", "field-category"));
+            }
+            filter.category_ids = ids;
+        }
+        if let Some(official) = query.official {
+            let (commune_id, arrondissement_id, categories) =
+                stats::official_scope(c, official)?
+                    .ok_or_else(|| UseCaseError::invalid("official", "param-official"))?;
+            if filter.commune_id.is_some_and(|id| id != commune_id) {
+                return Err(UseCaseError::invalid("official", "param-official"));
+            }
+            filter.commune_id = Some(commune_id);
+            filter.arrondissement_id = arrondissement_id;
+            if !categories.is_empty() {
+                filter.category_ids = if filter.category_ids.is_empty() {
+                    categories
+                } else {
+                    filter
+                        .category_ids
+                        .iter()
+                        .copied()
+                        .filter(|id| categories.contains(id))
+                        .collect()
+                };
+                if filter.category_ids.is_empty() {
+                    // The category asked for is outside the official's scope: nothing to count.
+                    filter.category_ids = vec![-1];
+                }
+            }
+        }
+        let names: Vec<&str> = IssueStatus::ALL.iter().map(|s| s.as_str()).collect();
+        let counts = stats::counts_by_status(c, &filter, &names)?;
+        let mut by_status = std::collections::BTreeMap::new();
+        let (mut open, mut closed) = (0, 0);
+        for (status, n) in counts {
+            if IssueStatus::parse(&status).is_some_and(IssueStatus::is_open) {
+                open += n;
+            } else {
+                closed += n;
+            }
+            by_status.insert(status, n);
+        }
+        let open_statuses: Vec<&str> = IssueStatus::ALL
+            .iter()
+            .filter(|s| s.is_open())
+            .map(|s| s.as_str())
+            .collect();
+        let (mut due, mut within) = (0, 0);
+        let mut overdue = Vec::new();
+        for category in stats::categories(c, &filter)? {
+            let target = TimeDelta::days(i64::from(category.target_days));
+            let cutoff = at - target;
+            let target_seconds = category.target_days.saturating_mul(86_400);
+            let (answered, in_time, late) =
+                stats::target_counts(c, &filter, category.id, target_seconds, cutoff)?;
+            due += answered + late;
+            within += in_time;
+            for row in stats::overdue(
+                c,
+                &filter,
+                category.id,
+                cutoff,
+                &open_statuses,
+                OVERDUE_LIMIT as i64,
+            )? {
+                overdue.push(OverdueIssue {
+                    id: row.id,
+                    title: row.title,
+                    commune: category.commune.clone(),
+                    category: category.code.clone(),
+                    status: row.status,
+                    created_at: rfc3339(row.created_at),
+                    target_days: category.target_days,
+                    days_overdue: (at - (row.created_at + target)).num_days(),
+                });
+            }
+        }
+        overdue.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        overdue.truncate(OVERDUE_LIMIT);
+        let mut officials = Vec::new();
+        for o in stats::officials(c, filter.commune_id, query.official)? {
+            let (answers, status_changes) = stats::official_activity(c, &filter, o.user_id)?;
+            officials.push(OfficialFigures {
+                first_answers: durations(c, &filter, Duration::FirstAnswer, Some(o.user_id))?,
+                user_id: o.user_id,
+                name: o.name,
+                title: o.title,
+                commune: o.commune,
+                answers,
+                status_changes,
+            });
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = (due > 0).then(|| ((within as f64 / due as f64) * 1000.0).round() / 1000.0);
+        Ok(Figures {
+            generated_at: rfc3339(at),
+            total: open + closed,
+            by_status,
+            open,
+            closed,
+            first_answer: durations(c, &filter, Duration::FirstAnswer, None)?,
+            resolution: durations(c, &filter, Duration::Resolution, None)?,
+            target: TargetFigures {
+                due,
+                answered_within_target: within,
+                share,
+            },
+            overdue,
+            officials,
+        })
+    })
+    .await
+}

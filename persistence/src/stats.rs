@@ -1,0 +1,335 @@
+//! Accountability figures, computed by the database: counts by aggregate, percentiles as one
+//! indexed `ORDER BY … LIMIT 1 OFFSET k` on the durations kept with each issue. Nothing here
+//! loads the issues themselves.
+
+use crate::connection::AnyConnection;
+use crate::error::PersistenceError;
+use crate::schema::{
+    categories, communes, issue_replies, issue_status_changes, issues, official_categories,
+    officials, users,
+};
+use chrono::NaiveDateTime;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+/// Which public issues the figures are about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatsFilter {
+    pub commune_id: Option<i64>,
+    pub arrondissement_id: Option<i64>,
+    /// Empty: every category.
+    pub category_ids: Vec<i64>,
+    /// Reported at or after.
+    pub from: Option<NaiveDateTime>,
+    /// Reported before.
+    pub to: Option<NaiveDateTime>,
+}
+
+/// Narrows a boxed query that reads `issues` to the public issues the filter covers.
+macro_rules! narrow {
+    ($q:expr, $f:expr) => {{
+        let f: &StatsFilter = $f;
+        let mut q = $q.filter(issues::visibility.eq("public"));
+        if let Some(c) = f.commune_id {
+            q = q.filter(issues::commune_id.eq(c));
+        }
+        if let Some(a) = f.arrondissement_id {
+            q = q.filter(issues::arrondissement_id.eq(a));
+        }
+        if !f.category_ids.is_empty() {
+            q = q.filter(issues::category_id.eq_any(f.category_ids.clone()));
+        }
+        if let Some(from) = f.from {
+            q = q.filter(issues::created_at.ge(from));
+        }
+        if let Some(to) = f.to {
+            q = q.filter(issues::created_at.lt(to));
+        }
+        q
+    }};
+}
+
+macro_rules! public_issues {
+    ($f:expr) => {
+        narrow!(issues::table.into_boxed(), $f)
+    };
+}
+
+/// How many issues are in each of `statuses`.
+pub fn counts_by_status(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    statuses: &[&str],
+) -> Result<Vec<(String, i64)>, PersistenceError> {
+    let mut counts = Vec::with_capacity(statuses.len());
+    for status in statuses {
+        let n: i64 = public_issues!(f)
+            .filter(issues::status.eq(*status))
+            .select(count_star())
+            .first(conn)?;
+        counts.push(((*status).to_owned(), n));
+    }
+    Ok(counts)
+}
+
+/// A duration kept with each issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duration {
+    /// From the report to the first official answer.
+    FirstAnswer,
+    /// From the report to its resolution (issues resolved now).
+    Resolution,
+}
+
+/// How many issues have the duration, and its nearest-rank percentiles (in seconds) for each
+/// of `ranks` (in (0, 1]): the smallest value with at least that share of values at or below it.
+/// `answered_by` narrows to the issues whose first official answer this person gave.
+pub fn percentiles(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    duration: Duration,
+    answered_by: Option<i64>,
+    ranks: &[f64],
+) -> Result<(i64, Vec<Option<i32>>), PersistenceError> {
+    let base = || {
+        let mut q = public_issues!(f);
+        if let Some(by) = answered_by {
+            q = q.filter(issues::first_answer_by.eq(by));
+        }
+        match duration {
+            Duration::FirstAnswer => q.filter(issues::first_answer_seconds.is_not_null()),
+            Duration::Resolution => q
+                .filter(issues::resolution_seconds.is_not_null())
+                .filter(issues::status.eq("resolved")),
+        }
+    };
+    let n: i64 = base().select(count_star()).first(conn)?;
+    let mut values = Vec::with_capacity(ranks.len());
+    for p in ranks {
+        if n == 0 {
+            values.push(None);
+            continue;
+        }
+        // Nearest rank: the ⌈p·n⌉-th smallest, 1-based.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+        let rank = ((p * n as f64).ceil() as i64).clamp(1, n);
+        let q = base().offset(rank - 1).limit(1);
+        let value: Option<i32> = match duration {
+            Duration::FirstAnswer => q
+                .order((issues::first_answer_seconds.asc(), issues::id.asc()))
+                .select(issues::first_answer_seconds)
+                .first::<Option<i32>>(conn)
+                .optional()?
+                .flatten(),
+            Duration::Resolution => q
+                .order((issues::resolution_seconds.asc(), issues::id.asc()))
+                .select(issues::resolution_seconds)
+                .first::<Option<i32>>(conn)
+                .optional()?
+                .flatten(),
+        };
+        values.push(value);
+    }
+    Ok((n, values))
+}
+
+/// A category with its answer target, for the figures that depend on it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct CategoryTarget {
+    pub id: i64,
+    pub code: String,
+    pub commune: String,
+    pub target_days: i32,
+}
+
+/// The categories the filter covers.
+pub fn categories(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+) -> Result<Vec<CategoryTarget>, PersistenceError> {
+    let mut q = categories::table
+        .inner_join(communes::table)
+        .select((
+            categories::id,
+            categories::code,
+            communes::slug,
+            categories::answer_target_days,
+        ))
+        .order(categories::id.asc())
+        .into_boxed();
+    if let Some(c) = f.commune_id {
+        q = q.filter(categories::commune_id.eq(c));
+    }
+    if !f.category_ids.is_empty() {
+        q = q.filter(categories::id.eq_any(f.category_ids.clone()));
+    }
+    Ok(q.load(conn)?)
+}
+
+/// For one category: issues answered, answered within `target_seconds`, and unanswered issues
+/// reported before `cutoff` (their target has passed).
+pub fn target_counts(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    category_id: i64,
+    target_seconds: i32,
+    cutoff: NaiveDateTime,
+) -> Result<(i64, i64, i64), PersistenceError> {
+    let answered: i64 = public_issues!(f)
+        .filter(issues::category_id.eq(category_id))
+        .filter(issues::first_answer_seconds.is_not_null())
+        .select(count_star())
+        .first(conn)?;
+    let within: i64 = public_issues!(f)
+        .filter(issues::category_id.eq(category_id))
+        .filter(issues::first_answer_seconds.le(target_seconds))
+        .select(count_star())
+        .first(conn)?;
+    let late: i64 = public_issues!(f)
+        .filter(issues::category_id.eq(category_id))
+        .filter(issues::first_official_answer_at.is_null())
+        .filter(issues::created_at.lt(cutoff))
+        .select(count_star())
+        .first(conn)?;
+    Ok((answered, within, late))
+}
+
+/// An open issue past its category's target with no official answer.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct OverdueRow {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Open unanswered issues of a category reported before `cutoff`, oldest first.
+pub fn overdue(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    category_id: i64,
+    cutoff: NaiveDateTime,
+    open_statuses: &[&str],
+    limit: i64,
+) -> Result<Vec<OverdueRow>, PersistenceError> {
+    Ok(public_issues!(f)
+        .filter(issues::category_id.eq(category_id))
+        .filter(issues::first_official_answer_at.is_null())
+        .filter(issues::created_at.lt(cutoff))
+        .filter(issues::status.eq_any(open_statuses.to_vec()))
+        .order((issues::created_at.asc(), issues::id.asc()))
+        .limit(limit)
+        .select((
+            issues::id,
+            issues::title,
+            issues::status,
+            issues::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// An official as the figures name them.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct OfficialRow {
+    pub user_id: i64,
+    pub name: String,
+    pub title: String,
+    pub commune: String,
+}
+
+/// Officials of the commune (every commune without one), or only `user_id`.
+pub fn officials(
+    conn: &mut AnyConnection,
+    commune_id: Option<i64>,
+    user_id: Option<i64>,
+) -> Result<Vec<OfficialRow>, PersistenceError> {
+    let mut q = officials::table
+        .inner_join(users::table.on(users::id.eq(officials::user_id)))
+        .inner_join(communes::table.on(communes::id.eq(officials::commune_id)))
+        .select((
+            officials::user_id,
+            users::display_name,
+            officials::title,
+            communes::slug,
+        ))
+        .order(officials::user_id.asc())
+        .into_boxed();
+    if let Some(c) = commune_id {
+        q = q.filter(officials::commune_id.eq(c));
+    }
+    if let Some(u) = user_id {
+        q = q.filter(officials::user_id.eq(u));
+    }
+    Ok(q.load(conn)?)
+}
+
+/// An official's public answers and status changes on the filtered issues.
+pub fn official_activity(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    user_id: i64,
+) -> Result<(i64, i64), PersistenceError> {
+    let answers: i64 = narrow!(
+        issue_replies::table
+            .inner_join(issues::table)
+            .filter(issue_replies::author_id.eq(user_id))
+            .filter(issue_replies::is_official.eq(true))
+            .filter(issue_replies::visibility.eq("public"))
+            .into_boxed(),
+        f
+    )
+    .select(count_star())
+    .first(conn)?;
+    let changes: i64 = narrow!(
+        issue_status_changes::table
+            .inner_join(issues::table)
+            .filter(issue_status_changes::actor_id.eq(user_id))
+            .into_boxed(),
+        f
+    )
+    .select(count_star())
+    .first(conn)?;
+    Ok((answers, changes))
+}
+
+/// Where an official answers: commune, arrondissement and categories (empty: all).
+pub type Scope = (i64, Option<i64>, Vec<i64>);
+
+pub fn official_scope(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<Scope>, PersistenceError> {
+    let Some((id, commune_id, arrondissement_id)) = officials::table
+        .filter(officials::user_id.eq(user_id))
+        .select((
+            officials::id,
+            officials::commune_id,
+            officials::arrondissement_id,
+        ))
+        .first::<(i64, i64, Option<i64>)>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let categories = official_categories::table
+        .filter(official_categories::official_id.eq(id))
+        .select(official_categories::category_id)
+        .load(conn)?;
+    Ok(Some((commune_id, arrondissement_id, categories)))
+}
+
+/// The ids of the categories with this code (in one commune, or in every commune).
+pub fn category_ids(
+    conn: &mut AnyConnection,
+    commune_id: Option<i64>,
+    code: &str,
+) -> Result<Vec<i64>, PersistenceError> {
+    let mut q = categories::table
+        .filter(categories::code.eq(code.to_owned()))
+        .select(categories::id)
+        .into_boxed();
+    if let Some(c) = commune_id {
+        q = q.filter(categories::commune_id.eq(c));
+    }
+    Ok(q.load(conn)?)
+}

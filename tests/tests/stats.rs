@@ -1,0 +1,162 @@
+//! The accountability figures against a small dataset computed by hand.
+
+use chrono::{TimeDelta, Utc};
+use reqwest::Method;
+use serde_json::{Value, json};
+use tawasol_tests::{access, admin, login, spawn_with_mail, verified_user};
+
+#[tokio::test]
+async fn the_figures_match_a_dataset_computed_by_hand() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let resident = access(&verified_user(&app, &catcher, "resident@tawasol.test", "fr").await);
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "official@tawasol.test", "commune": "tan-tan", "title": "Chef du service technique"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let official = access(&login(&app, "official@tawasol.test").await);
+    let me: Value = app
+        .send(Method::GET, "/api/v1/me", Some(&official), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let official_id = me["id"].as_i64().unwrap();
+
+    // Five street lights, reported 2 h, 10 h, 30 h, 8 days and 1 h ago (the target is 7 days).
+    let mut ids = Vec::new();
+    for (n, hours_ago) in [2, 10, 30, 8 * 24, 1].into_iter().enumerate() {
+        let res = app
+            .post(
+                "/api/v1/issues",
+                Some(&resident),
+                &json!({"commune": "tan-tan", "category": "public_lighting", "title": format!("Lampadaire éteint numéro {n}"), "description": "Éteint depuis plusieurs nuits."}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let reported = (Utc::now().naive_utc() - TimeDelta::hours(hours_ago))
+            .format("%Y-%m-%d %H:%M:%S%.f")
+            .to_string();
+        app.sql(&format!(
+            "UPDATE issues SET created_at = '{reported}' WHERE id = {id}"
+        ));
+        ids.push(id);
+    }
+    // The official answers the first three now; the first is then resolved.
+    for id in &ids[..3] {
+        let res = app
+            .post(
+                &format!("/api/v1/issues/{id}/replies"),
+                Some(&official),
+                &json!({"body": "Une équipe passe cette semaine."}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{}/status", ids[0]),
+            Some(&official),
+            &json!({"status": "resolved", "note": "Lampe remplacée."}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    // Noise elsewhere that the commune filter must leave out.
+    app.post(
+        "/api/v1/issues",
+        Some(&resident),
+        &json!({"commune": "sefrou", "category": "public_lighting", "title": "Lampadaire à Sefrou", "description": "Éteint depuis plusieurs nuits."}),
+    )
+    .await;
+
+    let figures: Value = app
+        .get("/api/v1/stats?commune=tan-tan&category=public_lighting")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(figures["total"], 5);
+    assert_eq!(figures["by_status"]["submitted"], 4);
+    assert_eq!(figures["by_status"]["resolved"], 1);
+    assert_eq!(
+        (figures["open"].as_i64(), figures["closed"].as_i64()),
+        (Some(4), Some(1))
+    );
+    // Answers after 2, 10 and 30 hours: nearest-rank median 10 h, 90th percentile 30 h.
+    assert_eq!(
+        figures["first_answer"],
+        json!({"count": 3, "median_hours": 10.0, "p90_hours": 30.0})
+    );
+    assert_eq!(
+        figures["resolution"],
+        json!({"count": 1, "median_hours": 2.0, "p90_hours": 2.0})
+    );
+    // Due: the three answered and the one 8 days old; all three answers came in time.
+    assert_eq!(
+        figures["target"],
+        json!({"due": 4, "answered_within_target": 3, "share": 0.75})
+    );
+    let overdue = figures["overdue"].as_array().unwrap();
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0]["id"], ids[3]);
+    assert_eq!(overdue[0]["days_overdue"], 1);
+    assert_eq!(overdue[0]["target_days"], 7);
+    let officials = figures["officials"].as_array().unwrap();
+    assert_eq!(officials.len(), 1);
+    assert_eq!(officials[0]["user_id"], official_id);
+    assert_eq!(officials[0]["answers"], 3);
+    assert_eq!(officials[0]["status_changes"], 1);
+    assert_eq!(
+        officials[0]["first_answers"],
+        json!({"count": 3, "median_hours": 10.0, "p90_hours": 30.0})
+    );
+    assert!(!figures.to_string().contains("@tawasol.test"));
+
+    // The official's own scope, and a time window.
+    let mine: Value = app
+        .get(&format!("/api/v1/stats?official={official_id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["total"], 5);
+    let since = (Utc::now().naive_utc() - TimeDelta::hours(20))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    let recent: Value = app
+        .get(&format!("/api/v1/stats?commune=tan-tan&from={since}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(recent["total"], 3);
+    assert_eq!(recent["first_answer"]["count"], 2);
+    let everywhere: Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    assert_eq!(everywhere["total"], 6);
+
+    // Bad parameters are named.
+    for (query, name) in [
+        ("commune=atlantis", "commune"),
+        ("commune=tan-tan&category=unicorns", "category"),
+        ("official=abc", "official"),
+        ("official=999999", "official"),
+        ("from=yesterday", "from"),
+        ("from=2026-11-20&to=2026-11-10", "to"),
+    ] {
+        let res = app.get(&format!("/api/v1/stats?{query}")).await;
+        assert_eq!(res.status(), 400, "{query}");
+        let problem: Value = res.json().await.unwrap();
+        assert_eq!(problem["type"], "/problems/invalid-parameter");
+        assert_eq!(
+            problem["errors"][0]["parameter"].as_str(),
+            Some(name),
+            "{query}: {problem}"
+        );
+    }
+}
