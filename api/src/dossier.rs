@@ -9,7 +9,7 @@ use tawasol_domain::Locale;
 
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return)
 /// is prefixed with an apostrophe: a signatory's name must never execute on the agent's machine.
-fn cell(value: &str) -> String {
+pub fn cell(value: &str) -> String {
     match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_owned(),

@@ -5,6 +5,7 @@ mod auth;
 mod communes;
 mod deployment;
 mod errors;
+mod exports;
 mod health;
 mod issues;
 mod mail;

@@ -360,4 +360,3 @@ dossier-generated = لائحة أعدها تواصل بتاريخ { $at }.
 ## Accountability figures and open data
 
 param-official = اكتب رقم حساب منتخب أو موظف معين.
-param-export-format = اختر csv أو jsonl.

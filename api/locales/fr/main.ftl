@@ -349,4 +349,3 @@ dossier-generated = Liste établie par Tawasol le { $at }.
 ## Accountability figures and open data
 
 param-official = Donnez le numéro de compte d’un élu ou agent désigné.
-param-export-format = Choisissez csv ou jsonl.

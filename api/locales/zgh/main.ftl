@@ -346,4 +346,3 @@ dossier-generated = ⴰⵍⴳⴰⵎ ⵉⵙⵙⵓⵊⴷ ⵜ ⵜⴰⵡⴰⵚⵓⵍ
 ## Accountability figures and open data
 
 param-official = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏ ⵓⵙⵏⴼⵍ ⵏⵖ ⵓⵎⵙⵡⵓⵔⵉ ⵉⵜⵜⵓⵙⵎⵎⴰⵏ.
-param-export-format = ⵙⵜⵉ csv ⵏⵖ jsonl.

@@ -8,6 +8,7 @@
 mod admin;
 mod auth;
 mod communes;
+mod exports;
 mod health;
 mod home;
 mod issues;
@@ -173,6 +174,26 @@ fn routes() -> Vec<Entry> {
     ));
     // Accountability figures and open data
     r.extend(get("/api/v1/stats", Public, stats::show));
+    r.extend(get(
+        "/api/v1/exports/issues.csv",
+        Public,
+        exports::issues_csv,
+    ));
+    r.extend(get(
+        "/api/v1/exports/issues.jsonl",
+        Public,
+        exports::issues_jsonl,
+    ));
+    r.extend(get(
+        "/api/v1/exports/petitions.csv",
+        Public,
+        exports::petitions_csv,
+    ));
+    r.extend(get(
+        "/api/v1/exports/petitions.jsonl",
+        Public,
+        exports::petitions_jsonl,
+    ));
     // Petitions
     r.extend(get("/api/v1/petitions", Public, petitions::list));
     r.push(entry(

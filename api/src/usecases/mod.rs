@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod communes;
 pub mod digests;
+pub mod exports;
 pub mod health;
 pub mod idempotency;
 pub mod issues;
