@@ -350,6 +350,8 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::PetitionNotFound(id) => {
                 ApiError::not_found(Message::new("detail-petition-not-found").arg("id", id))
             }
+            UseCaseError::PetitionNotDraft(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-petition-not-draft").arg("id", id)),
             UseCaseError::PetitionNotCollecting(id) => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-petition-not-collecting").arg("id", id)),
             UseCaseError::AlreadySigned(id) => ApiError::new(ProblemKind::Conflict)

@@ -566,3 +566,29 @@ pub fn signature_id(
         .first(conn)
         .optional()?)
 }
+
+/// A draft's text, as its agent corrects it (`None`: unchanged).
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = petitions)]
+pub struct PetitionUpdateForm<'a> {
+    pub title: Option<&'a str>,
+    pub request: Option<&'a str>,
+    pub reasons: Option<&'a str>,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Changes a draft's text; `false` if it is no longer a draft.
+pub fn edit_draft(
+    conn: &mut AnyConnection,
+    id: i64,
+    form: &PetitionUpdateForm<'_>,
+) -> Result<bool, PersistenceError> {
+    let n = diesel::update(
+        petitions::table
+            .filter(petitions::id.eq(id))
+            .filter(petitions::status.eq("draft")),
+    )
+    .set(form)
+    .execute(conn)?;
+    Ok(n == 1)
+}

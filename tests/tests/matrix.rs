@@ -73,6 +73,12 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
             "unverified" | "banned" => 403,
             _ => 204,
         },
+        // Only the agent corrects their draft; nobody else even sees it.
+        ("PATCH", "/api/v1/petitions/{id}") => match role {
+            "resident" => 200,
+            "unverified" | "banned" => 403,
+            _ => 404,
+        },
         // Only the agent (the resident) publishes their draft (in Tan-Tan, where no official is).
         ("POST", "/api/v1/petitions/{id}/transitions") => match role {
             "resident" => 200,
@@ -293,8 +299,10 @@ async fn world() -> World {
     }
 }
 
-fn concrete(w: &World, path: &str) -> String {
-    let id = if path == "/api/v1/petitions/{id}/transitions" {
+fn concrete(w: &World, method: &Method, path: &str) -> String {
+    let draft_step = path == "/api/v1/petitions/{id}/transitions"
+        || (method == Method::PATCH && path == "/api/v1/petitions/{id}");
+    let id = if draft_step {
         w.draft_petition_id
     } else if path.starts_with("/api/v1/petitions") {
         w.petition_id
@@ -332,6 +340,7 @@ fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value>
             }))
         }
         ("POST", "/api/v1/petitions/{id}/transitions") => Some(json!({"to": "collecting"})),
+        ("PATCH", "/api/v1/petitions/{id}") => Some(json!({"title": "Des espaces verts partout"})),
         ("PATCH", "/api/v1/admin/communes/{slug}") => Some(json!({"petition_threshold": 200})),
         ("PATCH", "/api/v1/me") => Some(json!({"display_name": "Changed"})),
         ("PUT", "/api/v1/me/notifications") => Some(
@@ -408,7 +417,7 @@ async fn every_role_gets_the_expected_status_from_every_protected_route() {
                 .app
                 .send(
                     method.clone(),
-                    &concrete(&w, route.path),
+                    &concrete(&w, &method, route.path),
                     token.as_deref(),
                     body.as_ref(),
                 )

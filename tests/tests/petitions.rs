@@ -127,9 +127,37 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
         )
         .await;
     assert_eq!(res.status(), 404, "a draft is not public");
+    // The agent corrects the draft; once published, the text is what signatories read.
+    let res = app
+        .send(
+            Method::PATCH,
+            &location,
+            Some(&agent),
+            Some(&json!({"title": "Un jardin public au quartier Habbouna", "reasons": "Aucun espace vert à moins de deux kilomètres ; les enfants jouent dans la rue."})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .send(
+            Method::PATCH,
+            &location,
+            Some(&agent),
+            Some(&json!({"title": "x"})),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
     let res = step(&app, &agent, id, json!({"to": "collecting"})).await;
     assert_eq!(res.status(), 200);
     assert_eq!(json_of(res).await["status"], "collecting");
+    let res = app
+        .send(
+            Method::PATCH,
+            &location,
+            Some(&agent),
+            Some(&json!({"title": "Un autre titre"})),
+        )
+        .await;
+    assert_eq!(res.status(), 409);
 
     // The signature form shows the CNDP number and the consent, in the reader's language.
     let detail = json_of(app.get(&format!("{location}?lang=ar")).await).await;

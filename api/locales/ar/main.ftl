@@ -253,6 +253,7 @@ status-rejected = مرفوض
 ## Petitions (Organic Law 113-14)
 
 detail-petition-not-found = لا توجد عريضة رقم { $id }.
+detail-petition-not-draft = العريضة رقم { $id } لم تعد مسودة: نصها هو ما اطلع عليه الموقعون.
 detail-petition-not-collecting = العريضة رقم { $id } لا تجمع التوقيعات حاليا.
 detail-already-signed = هذه العريضة تحمل توقيعك من قبل، أو توقيعا بنفس رقم البطاقة الوطنية.
 detail-petition-step = لا يمكن أن تنتقل عريضة « { $from } » إلى « { $to } ».

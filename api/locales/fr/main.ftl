@@ -250,6 +250,7 @@ status-rejected = Rejeté
 ## Petitions (Organic Law 113-14)
 
 detail-petition-not-found = Aucune pétition { $id }.
+detail-petition-not-draft = La pétition { $id } n’est plus un brouillon : son texte est celui que les signataires ont lu.
 detail-petition-not-collecting = La pétition { $id } ne recueille pas de signatures en ce moment.
 detail-already-signed = Cette pétition porte déjà votre signature, ou une signature avec ce numéro de CIN.
 detail-petition-step = Une pétition « { $from } » ne peut pas passer à « { $to } ».

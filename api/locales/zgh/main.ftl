@@ -247,6 +247,7 @@ status-rejected = ⵉⵜⵜⵓⵙⵔⵙ
 ## Petitions (Organic Law 113-14)
 
 detail-petition-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵓⵙⵏⵉⵜ { $id }.
+detail-petition-not-draft = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⵜⴳⵉ ⴰⵣⵣⵔⴰⵢ: ⴰⴹⵔⵉⵙ ⵏⵏⵙ ⴰⵢⴰ ⴷ ⵖⵔⴰⵏ ⵉⵙⵎⴰⵍⵏ.
 detail-petition-not-collecting = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⴷ ⵜⵙⵎⵓⵏ ⵜⵉⵙⵎⴰⵍ ⵖⵉⵍⴰ.
 detail-already-signed = ⵜⵓⵙⵏⵉⵜ ⴰⴷ ⵜⵙⵄⴰ ⵜⴰⵙⵎⴰⵍⵜ ⵏⵏⴽ, ⵏⵖ ⵜⴰⵙⵎⴰⵍⵜ ⵙ ⵓⵟⵟⵓⵏ ⴰⴷ ⵏ ⵜⴽⴰⵔⴹⴰ.
 detail-petition-step = ⵜⵓⵙⵏⵉⵜ « { $from } » ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⴳ « { $to } ».

@@ -204,6 +204,12 @@ fn routes() -> Vec<Entry> {
     ));
     r.extend(get("/api/v1/petitions/{id}", Public, petitions::show));
     r.push(entry(
+        Method::PATCH,
+        "/api/v1/petitions/{id}",
+        Authenticated,
+        petitions::edit,
+    ));
+    r.push(entry(
         Method::POST,
         "/api/v1/petitions/{id}/signatures",
         Authenticated,

@@ -73,6 +73,31 @@ pub async fn show(
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PetitionEditBody {
+    title: Option<String>,
+    request: Option<String>,
+    reasons: Option<String>,
+}
+
+/// `PATCH /api/v1/petitions/{id}`: the agent corrects their draft.
+pub async fn edit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<PetitionEditBody>,
+) -> Result<HttpResponse, ApiError> {
+    let edit = petitions::PetitionEdit {
+        title: b.title,
+        request: b.request,
+        reasons: b.reasons,
+    };
+    let petition = petitions::edit_draft(&state, &caller, locale, *id, edit).await?;
+    Ok(HttpResponse::Ok().json(petition))
+}
+
+#[derive(Debug, Deserialize)]
 pub struct ListQuery {
     commune: Option<String>,
     status: Option<String>,

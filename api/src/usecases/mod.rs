@@ -54,6 +54,8 @@ pub enum UseCaseError {
     OrganisationNotFound(i64),
     #[error("no petition {0}")]
     PetitionNotFound(i64),
+    #[error("petition {0} is no longer a draft: its text is what signatories read")]
+    PetitionNotDraft(i64),
     #[error("petition {0} is not collecting signatures")]
     PetitionNotCollecting(i64),
     #[error("this person or this national ID number already signed petition {0}")]

@@ -347,6 +347,87 @@ pub async fn create(
     detail(state, caller, locale, id).await
 }
 
+/// What an agent corrects in a draft.
+#[derive(Debug, Clone, Default)]
+pub struct PetitionEdit {
+    pub title: Option<String>,
+    pub request: Option<String>,
+    pub reasons: Option<String>,
+}
+
+/// The agent corrects their draft; once published, the text signatories read cannot change.
+pub async fn edit_draft(
+    state: &AppState,
+    caller: &Caller,
+    locale: Locale,
+    id: i64,
+    edit: PetitionEdit,
+) -> Result<PetitionDetail, UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let agent = user_of(caller)?;
+    let mut invalid = Vec::new();
+    let title = edit.title.as_deref().and_then(|t| {
+        check(
+            PetitionTitle::parse(t),
+            "title",
+            "field-petition-title",
+            &mut invalid,
+        )
+    });
+    let request = edit.request.as_deref().and_then(|t| {
+        check(
+            PetitionRequest::parse(t),
+            "request",
+            "field-petition-request",
+            &mut invalid,
+        )
+    });
+    let reasons = edit.reasons.as_deref().and_then(|t| {
+        check(
+            PetitionReasons::parse(t),
+            "reasons",
+            "field-petition-reasons",
+            &mut invalid,
+        )
+    });
+    if !invalid.is_empty() {
+        return Err(UseCaseError::Invalid(invalid));
+    }
+    let row = visible(state, caller, id).await?;
+    if row.agent_id != agent {
+        return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
+    }
+    let at = now();
+    let caller2 = caller.clone();
+    in_transaction(&state.db, move |c| {
+        let changed = petition::edit_draft(
+            c,
+            id,
+            &petition::PetitionUpdateForm {
+                title: title.as_ref().map(PetitionTitle::as_str),
+                request: request.as_ref().map(PetitionRequest::as_str),
+                reasons: reasons.as_ref().map(PetitionReasons::as_str),
+                updated_at: at,
+            },
+        )?;
+        if !changed {
+            return Err(UseCaseError::PetitionNotDraft(id));
+        }
+        super::admin::record(
+            c,
+            &caller2,
+            "petition.edit",
+            ("petition", &id.to_string()),
+            Some(json!({"title": row.title})),
+            Some(json!({"title": title.as_ref().map(PetitionTitle::as_str).unwrap_or(&row.title)})),
+            at,
+        )?;
+        Ok(())
+    })
+    .await?;
+    detail(state, caller, locale, id).await
+}
+
 async fn visible(state: &AppState, caller: &Caller, id: i64) -> Result<PetitionRow, UseCaseError> {
     let viewer = caller.user_id();
     with_conn(&state.db, move |c| Ok(petition::find(c, id)?))
