@@ -451,6 +451,8 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /health/live",
         "GET /health/ready",
         "GET /problems/{kind}",
+        "GET /api/v1/openapi.json",
+        "GET /api/docs",
         "GET /api/v1/communes",
         "GET /api/v1/communes/{slug}",
         "GET /api/v1/issues",

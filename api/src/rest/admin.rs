@@ -13,7 +13,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tawasol_domain::OutboxStatus;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfficialBody {
     email: String,
@@ -24,6 +24,7 @@ pub struct OfficialBody {
     title: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/officials", tag = "admin", summary = "Appoint an official", request_body = OfficialBody, responses((status = 201, description = "Appointed", body = admin::Appointment), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn appoint_official(
     state: web::Data<AppState>,
     caller: Caller,
@@ -43,6 +44,7 @@ pub async fn appoint_official(
     ))
 }
 
+#[utoipa::path(delete, path = "/api/v1/admin/officials/{user_id}", tag = "admin", summary = "Revoke an official", params(("user_id" = i64, Path, description = "The official's account")), responses((status = 204, description = "Revoked"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn revoke_official(
     state: web::Data<AppState>,
     caller: Caller,
@@ -52,19 +54,20 @@ pub async fn revoke_official(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModeratorBody {
     email: String,
     commune: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct Moderator {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Moderator {
     user_id: i64,
     commune: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/moderators", tag = "admin", summary = "Appoint a moderator", request_body = ModeratorBody, responses((status = 201, description = "Appointed", body = Moderator), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn appoint_moderator(
     state: web::Data<AppState>,
     caller: Caller,
@@ -80,6 +83,7 @@ pub async fn appoint_moderator(
     ))
 }
 
+#[utoipa::path(delete, path = "/api/v1/admin/moderators/{user_id}", tag = "admin", summary = "Revoke a moderator", params(("user_id" = i64, Path, description = "The moderator's account")), responses((status = 204, description = "Revoked"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn revoke_moderator(
     state: web::Data<AppState>,
     caller: Caller,
@@ -89,7 +93,7 @@ pub async fn revoke_moderator(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationBody {
     name: String,
@@ -98,6 +102,7 @@ pub struct OrganisationBody {
     purpose: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/organisations", tag = "admin", summary = "Record a verified organisation", request_body = OrganisationBody, responses((status = 201, description = "Recorded as verified", body = admin::Organisation), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn create_organisation(
     state: web::Data<AppState>,
     caller: Caller,
@@ -116,7 +121,7 @@ pub async fn create_organisation(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberBody {
     email: String,
@@ -124,13 +129,14 @@ pub struct MemberBody {
     representative: bool,
 }
 
-#[derive(Debug, Serialize)]
-struct Member {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Member {
     organisation_id: i64,
     user_id: i64,
     representative: bool,
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/organisations/{id}/members", tag = "admin", summary = "Add a member to an organisation", params(("id" = i64, Path, description = "The organisation")), request_body = MemberBody, responses((status = 201, description = "Added or updated", body = Member), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn put_member(
     state: web::Data<AppState>,
     caller: Caller,
@@ -148,6 +154,7 @@ pub async fn put_member(
     ))
 }
 
+#[utoipa::path(delete, path = "/api/v1/admin/organisations/{id}/members/{user_id}", tag = "admin", summary = "Remove a member", params(("id" = i64, Path, description = "The organisation"), ("user_id" = i64, Path, description = "The member")), responses((status = 204, description = "Removed"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn remove_member(
     state: web::Data<AppState>,
     caller: Caller,
@@ -158,12 +165,13 @@ pub async fn remove_member(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BanBody {
     reason: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/ban", tag = "admin", summary = "Ban an account", params(("user_id" = i64, Path, description = "The account")), request_body = BanBody, responses((status = 204, description = "Banned; sessions ended"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn ban(
     state: web::Data<AppState>,
     caller: Caller,
@@ -174,6 +182,7 @@ pub async fn ban(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(delete, path = "/api/v1/admin/users/{user_id}/ban", tag = "admin", summary = "Lift a ban", params(("user_id" = i64, Path, description = "The account")), responses((status = 204, description = "Unbanned"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn unban(
     state: web::Data<AppState>,
     caller: Caller,
@@ -183,15 +192,15 @@ pub async fn unban(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct OutboxQuery {
     status: Option<String>,
     #[serde(flatten)]
     page: PageQuery,
 }
 
-#[derive(Debug, Serialize)]
-struct Mail {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Mail {
     id: i64,
     recipient: String,
     locale: String,
@@ -204,6 +213,7 @@ struct Mail {
     sent_at: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin", summary = "The mail outbox", params(("status" = Option<String>, Query, description = "pending, sending, sent or dead"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Mails, newest first", body = ListBody<Mail>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn outbox(
     state: web::Data<AppState>,
     caller: Caller,
@@ -242,6 +252,7 @@ pub async fn outbox(
     Ok(HttpResponse::Ok().json(body))
 }
 
+#[utoipa::path(post, path = "/api/v1/admin/outbox/{id}/requeue", tag = "admin", summary = "Send a dead mail again", params(("id" = i64, Path, description = "The mail")), responses((status = 204, description = "Queued again"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn requeue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -251,6 +262,7 @@ pub async fn requeue(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", summary = "The audit log", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Audit records, newest first", body = ListBody<admin::AuditEntry>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn audit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -266,6 +278,7 @@ pub async fn audit(
 }
 
 /// `PATCH /api/v1/admin/communes/{slug}`: answers the commune as `GET /api/v1/communes/{slug}`.
+#[utoipa::path(patch, path = "/api/v1/admin/communes/{slug}", tag = "admin", summary = "Edit a commune (threshold, names)", params(("slug" = String, Path, description = "Commune slug"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = admin::CommuneEdit, responses((status = 200, description = "The commune as changed", body = crate::rest::communes::show::CommuneDetailBody), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn update_commune(
     state: web::Data<AppState>,
     caller: Caller,

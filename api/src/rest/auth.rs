@@ -10,7 +10,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::json;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterBody {
     email: String,
@@ -27,6 +27,7 @@ fn accepted(locale: tawasol_domain::Locale) -> HttpResponse {
         .json(json!({"status": "accepted", "detail": Message::new("detail-registration-accepted").render(locale)}))
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", summary = "Register", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = RegisterBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn register(
     state: web::Data<AppState>,
     caller: Caller,
@@ -44,12 +45,13 @@ pub async fn register(
     Ok(accepted(locale))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenBody {
     token: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "accounts", summary = "Confirm an address", request_body = TokenBody, responses((status = 204, description = "Confirmed"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn verify_email(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<TokenBody>,
@@ -58,7 +60,7 @@ pub async fn verify_email(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginBody {
     email: String,
@@ -71,6 +73,7 @@ fn no_store(tokens: &accounts::Tokens) -> HttpResponse {
         .json(tokens)
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", summary = "Log in", request_body = LoginBody, responses((status = 200, description = "Access and refresh tokens", body = accounts::Tokens), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn login(
     state: web::Data<AppState>,
     caller: Caller,
@@ -80,12 +83,13 @@ pub async fn login(
     Ok(no_store(&tokens))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshBody {
     refresh_token: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "accounts", summary = "Refresh the tokens", request_body = RefreshBody, responses((status = 200, description = "New tokens (the refresh token rotates)", body = accounts::Tokens), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn refresh(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<RefreshBody>,
@@ -94,17 +98,19 @@ pub async fn refresh(
     Ok(no_store(&tokens))
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", summary = "Log out", responses((status = 204, description = "The session is ended"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     accounts::logout(&state, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResetRequestBody {
     email: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/request", tag = "accounts", summary = "Ask for a password reset link", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = ResetRequestBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn reset_request(
     state: web::Data<AppState>,
     caller: Caller,
@@ -115,13 +121,14 @@ pub async fn reset_request(
     Ok(accepted(locale))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResetConfirmBody {
     token: String,
     password: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "accounts", summary = "Set a new password with the mailed token", request_body = ResetConfirmBody, responses((status = 204, description = "Changed; every session ended"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn reset_confirm(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<ResetConfirmBody>,

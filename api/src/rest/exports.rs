@@ -52,6 +52,7 @@ async fn export(
         .streaming(body))
 }
 
+#[utoipa::path(get, path = "/api/v1/exports/issues.csv", tag = "open data", summary = "Every public issue (CSV)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every public issue (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn issues_csv(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -59,6 +60,7 @@ pub async fn issues_csv(
     export(&state, query.into_inner(), Dataset::Issues, Format::Csv).await
 }
 
+#[utoipa::path(get, path = "/api/v1/exports/issues.jsonl", tag = "open data", summary = "Every public issue (JSON Lines)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every public issue (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn issues_jsonl(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -72,6 +74,7 @@ pub async fn issues_jsonl(
     .await
 }
 
+#[utoipa::path(get, path = "/api/v1/exports/petitions.csv", tag = "open data", summary = "Every published petition (CSV)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every published petition (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn petitions_csv(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -79,6 +82,7 @@ pub async fn petitions_csv(
     export(&state, query.into_inner(), Dataset::Petitions, Format::Csv).await
 }
 
+#[utoipa::path(get, path = "/api/v1/exports/petitions.jsonl", tag = "open data", summary = "Every published petition (JSON Lines)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every published petition (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn petitions_jsonl(
     state: web::Data<AppState>,
     query: web::Query<Query>,

@@ -11,6 +11,7 @@ use actix_web::{HttpResponse, web};
 use std::fmt::Write;
 use tawasol_domain::{Locale, PageLimit};
 
+#[utoipa::path(get, path = "/", tag = "pages", summary = "Home page", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The home page", body = String, content_type = "text/html")))]
 pub async fn show(
     state: web::Data<AppState>,
     Lang(locale): Lang,

@@ -5,20 +5,21 @@
 //! table registers the routes (with 405 and `Allow` for other methods) and is what the
 //! authorization-matrix test enumerates, so a new protected route cannot escape that test.
 
-mod admin;
-mod auth;
-mod communes;
-mod exports;
-mod health;
-mod home;
-mod issues;
-mod me;
-mod moderation;
-mod pages;
-mod pagination;
-mod petitions;
-mod problems;
-mod stats;
+pub(crate) mod admin;
+pub(crate) mod auth;
+pub(crate) mod communes;
+pub(crate) mod docs;
+pub(crate) mod exports;
+pub(crate) mod health;
+pub(crate) mod home;
+pub(crate) mod issues;
+pub(crate) mod me;
+pub(crate) mod moderation;
+pub(crate) mod pages;
+pub(crate) mod pagination;
+pub(crate) mod petitions;
+pub(crate) mod problems;
+pub(crate) mod stats;
 
 use crate::i18n::Message;
 use crate::problem::ApiError;
@@ -81,6 +82,8 @@ fn routes() -> Vec<Entry> {
     r.extend(get("/health/live", Public, health::live));
     r.extend(get("/health/ready", Public, health::ready));
     r.extend(get("/problems/{kind}", Public, problems::show));
+    r.extend(get("/api/v1/openapi.json", Public, docs::openapi_json));
+    r.extend(get("/api/docs", Public, docs::swagger_ui));
     r.extend(get("/api/v1/communes", Public, communes::list::handle));
     r.extend(get(
         "/api/v1/communes/{slug}",
@@ -419,6 +422,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             }
         }
     }
+    cfg.service(docs::swagger_service());
     for (path, entries) in paths.into_iter().zip(grouped) {
         let allow = entries
             .iter()

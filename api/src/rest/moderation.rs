@@ -9,12 +9,13 @@ use crate::usecases::moderation::{self, Target};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlagBody {
     reason: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/issues/{id}/flag", tag = "moderation", summary = "Flag an issue", params(("id" = i64, Path, description = "The id")), request_body = FlagBody, responses((status = 204, description = "Flagged (once per person)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn flag_issue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -25,6 +26,7 @@ pub async fn flag_issue(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(post, path = "/api/v1/replies/{id}/flag", tag = "moderation", summary = "Flag a reply", params(("id" = i64, Path, description = "The id")), request_body = FlagBody, responses((status = 204, description = "Flagged (once per person)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn flag_reply(
     state: web::Data<AppState>,
     caller: Caller,
@@ -35,17 +37,18 @@ pub async fn flag_reply(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct QueueQuery {
     commune: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct Queue {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Queue {
     items: Vec<moderation::QueueEntry>,
     next_cursor: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "moderation", summary = "The moderation queue", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Held and hidden items", body = Queue), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn queue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -59,14 +62,14 @@ pub async fn queue(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Hide,
     Restore,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionBody {
     action: Decision,
@@ -92,6 +95,7 @@ async fn decide(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(post, path = "/api/v1/moderation/issues/{id}", tag = "moderation", summary = "Hide or restore an issue", params(("id" = i64, Path, description = "The id")), request_body = DecisionBody, responses((status = 204, description = "Decided; the author is told why"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn decide_issue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -101,6 +105,7 @@ pub async fn decide_issue(
     decide(&state, &caller, Target::Issue, *id, b).await
 }
 
+#[utoipa::path(post, path = "/api/v1/moderation/replies/{id}", tag = "moderation", summary = "Hide or restore a reply", params(("id" = i64, Path, description = "The id")), request_body = DecisionBody, responses((status = 204, description = "Decided; the author is told why"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn decide_reply(
     state: web::Data<AppState>,
     caller: Caller,

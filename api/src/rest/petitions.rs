@@ -14,7 +14,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tawasol_domain::petition::Eligibility;
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PetitionBody {
     commune: String,
@@ -26,6 +26,7 @@ pub struct PetitionBody {
     association: Option<AssociationInput>,
 }
 
+#[utoipa::path(post, path = "/api/v1/petitions", tag = "petitions", summary = "Draft a petition", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = PetitionBody, responses((status = 201, description = "A draft; its creator is the agent", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn create(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
@@ -62,6 +63,7 @@ pub async fn create(
     Ok(res.content_type("application/json").body(stored.body))
 }
 
+#[utoipa::path(get, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "One petition", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -72,7 +74,7 @@ pub async fn show(
     Ok(HttpResponse::Ok().json(petition))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PetitionEditBody {
     title: Option<String>,
@@ -81,6 +83,7 @@ pub struct PetitionEditBody {
 }
 
 /// `PATCH /api/v1/petitions/{id}`: the agent corrects their draft.
+#[utoipa::path(patch, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "Correct my draft", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = PetitionEditBody, responses((status = 200, description = "Corrected", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn edit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -97,7 +100,7 @@ pub async fn edit(
     Ok(HttpResponse::Ok().json(petition))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ListQuery {
     commune: Option<String>,
     status: Option<String>,
@@ -106,6 +109,7 @@ pub struct ListQuery {
     page: PageQuery,
 }
 
+#[utoipa::path(get, path = "/api/v1/petitions", tag = "petitions", summary = "List petitions", params(("commune" = Option<String>, Query, description = "Commune slug"), ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"), ("agent" = Option<String>, Query, description = "me: mine, drafts included"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -143,7 +147,7 @@ pub async fn list(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationsBody {
     lives_or_works_in_commune: bool,
@@ -151,7 +155,7 @@ pub struct DeclarationsBody {
     direct_interest: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureBody {
     full_name: String,
@@ -163,6 +167,7 @@ pub struct SignatureBody {
     show_name: bool,
 }
 
+#[utoipa::path(post, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Sign", params(("id" = i64, Path, description = "The id")), request_body = SignatureBody, responses((status = 201, description = "Signed (409 the second time)", body = petitions::SignatureView), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn sign(
     state: web::Data<AppState>,
     caller: Caller,
@@ -188,6 +193,7 @@ pub async fn sign(
     ))
 }
 
+#[utoipa::path(delete, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Withdraw my signature", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Withdrawn (while collecting)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn withdraw(
     state: web::Data<AppState>,
     caller: Caller,
@@ -197,7 +203,7 @@ pub async fn withdraw(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TransitionBody {
     to: String,
@@ -210,6 +216,7 @@ pub struct TransitionBody {
     summary: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/petitions/{id}/transitions", tag = "petitions", summary = "Take a legal step", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = TransitionBody, responses((status = 200, description = "The step is taken", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn transition(
     state: web::Data<AppState>,
     caller: Caller,
@@ -231,12 +238,13 @@ pub async fn transition(
     Ok(HttpResponse::Ok().json(petition))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct DossierQuery {
     format: Option<String>,
 }
 
 /// `?format=html` (the default: a printable page in Arabic and French) or `?format=csv`.
+#[utoipa::path(get, path = "/api/v1/petitions/{id}/dossier", tag = "petitions", summary = "The deposit dossier (agent and the commune's officials)", params(("id" = i64, Path, description = "The id"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "The deposit dossier: a printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn dossier(
     state: web::Data<AppState>,
     caller: Caller,
@@ -281,6 +289,7 @@ async fn follow_as(
     Ok(HttpResponse::NoContent().finish())
 }
 
+#[utoipa::path(put, path = "/api/v1/petitions/{id}/follow", tag = "petitions", summary = "Follow", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Following"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn follow(
     state: web::Data<AppState>,
     caller: Caller,
@@ -289,6 +298,7 @@ pub async fn follow(
     follow_as(&state, &caller, *id, true).await
 }
 
+#[utoipa::path(delete, path = "/api/v1/petitions/{id}/follow", tag = "petitions", summary = "Stop following", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "No longer following"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn unfollow(
     state: web::Data<AppState>,
     caller: Caller,

@@ -7,6 +7,7 @@ use crate::problem::{ApiError, ProblemKind};
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
+#[utoipa::path(get, path = "/problems/{kind}", tag = "pages", summary = "A problem type's page", params(("kind" = String, Path, description = "A problem type, e.g. validation"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn show(kind: web::Path<String>, Lang(locale): Lang) -> Result<HttpResponse, ApiError> {
     let Some(kind) = ProblemKind::from_slug(&kind) else {
         return Err(ApiError::not_found(

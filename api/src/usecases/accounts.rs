@@ -32,7 +32,7 @@ pub struct Registration {
 }
 
 /// Tokens a login or refresh hands out.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Tokens {
     pub access_token: String,
     pub refresh_token: String,
@@ -41,7 +41,7 @@ pub struct Tokens {
 }
 
 /// A person's own account, as they see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Account {
     pub id: i64,
     pub email: Option<String>,
@@ -54,7 +54,7 @@ pub struct Account {
     pub roles: Roles,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Roles {
     pub admin: bool,
     pub official: Option<OfficialRole>,
@@ -63,7 +63,7 @@ pub struct Roles {
     pub organisations: Vec<OrganisationRole>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OfficialRole {
     pub commune: String,
     pub arrondissement: Option<String>,
@@ -71,7 +71,7 @@ pub struct OfficialRole {
     pub title: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OrganisationRole {
     pub id: i64,
     pub representative: bool,
@@ -620,7 +620,7 @@ pub async fn update_me(
 }
 
 /// Everything Tawasol holds about the caller (Law 09-08, right of access).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Export {
     pub exported_at: String,
     pub account: Account,
@@ -631,7 +631,7 @@ pub struct Export {
     pub signatures: Vec<ExportedSignature>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ExportedSignature {
     pub petition_id: i64,
     pub petition_title: String,
@@ -644,7 +644,7 @@ pub struct ExportedSignature {
     pub signed_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ExportedSession {
     pub id: i64,
     pub created_at: String,
@@ -652,14 +652,14 @@ pub struct ExportedSession {
     pub revoked_at: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ExportedMail {
     pub template: String,
     pub status: String,
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ExportedAudit {
     pub action: String,
     pub created_at: String,

@@ -50,7 +50,7 @@ fn binding_json(b: Option<account::OfficialBinding>) -> Option<Value> {
 }
 
 /// An official's appointment, as the API shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Appointment {
     pub user_id: i64,
     pub display_name: String,
@@ -226,7 +226,7 @@ pub struct NewOrganisation {
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Organisation {
     pub id: i64,
     pub name: String,
@@ -401,7 +401,7 @@ pub async fn set_ban(
 }
 
 /// An audit record, as admins read them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AuditEntry {
     pub id: i64,
     pub actor_user_id: Option<i64>,
@@ -473,7 +473,7 @@ pub async fn requeue_mail(state: &AppState, caller: &Caller, id: i64) -> Result<
 }
 
 /// What an admin changes on a commune.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneEdit {
     /// Signatures a citizens' petition needs (the law's figure unless a council decides).

@@ -26,7 +26,7 @@ pub struct NewIssue {
 }
 
 /// An issue as the public sees it: no author contact, no e-mail.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IssueView {
     pub id: i64,
     pub commune: String,
@@ -35,6 +35,7 @@ pub struct IssueView {
     pub title: String,
     pub description: String,
     pub language: String,
+    #[schema(value_type = Option<crate::openapi::GeoPointSchema>)]
     pub location: Option<GeoPoint>,
     pub address: Option<String>,
     pub status: String,
@@ -72,7 +73,7 @@ impl From<IssueRow> for IssueView {
 
 /// A new issue, and up to five open issues of the same commune and category that look like it
 /// (within 100 m, or a similar title), so that a client can offer "support this one instead".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Reported {
     #[serde(flatten)]
     pub issue: IssueView,
@@ -338,7 +339,7 @@ use tawasol_persistence::AnyConnection;
 use tawasol_persistence::issue::{Recipient, ReplyInsertForm, StatusUpdate};
 
 /// A reply as the public sees it. An official answer names the official and their title.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ReplyView {
     pub id: i64,
     /// `null` once the author deleted their account ("former resident").
@@ -352,13 +353,13 @@ pub struct ReplyView {
     pub previous_versions: Vec<PreviousVersion>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PreviousVersion {
     pub body: String,
     pub replaced_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StatusView {
     pub from: String,
     pub to: String,
@@ -372,7 +373,7 @@ pub struct StatusView {
 
 /// One issue with its thread (oldest first), its public status history, and the reader's own
 /// support and follow.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IssueDetail {
     #[serde(flatten)]
     pub issue: IssueView,

@@ -79,7 +79,7 @@ fn hide_or_restore(
 }
 
 /// An item in the queue, as moderators see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QueueEntry {
     pub target_type: &'static str,
     pub id: i64,

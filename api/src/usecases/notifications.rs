@@ -8,7 +8,7 @@ use tawasol_persistence::account;
 use tawasol_persistence::preferences::{self, Preferences};
 
 /// The preferences as the API shows and takes them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NotificationSettings {
     /// Official answers and status changes of issues I report or follow.

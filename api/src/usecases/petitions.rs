@@ -39,7 +39,7 @@ fn user_of(caller: &Caller) -> Result<i64, UseCaseError> {
 }
 
 /// What an association declares when it creates a petition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssociationInput {
     pub in_good_standing: bool,
@@ -60,14 +60,14 @@ pub struct NewPetition {
     pub association: Option<AssociationInput>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OrganisationView {
     pub id: i64,
     pub name: String,
 }
 
 /// A petition as the public sees it: the agent's display name, never their contact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PetitionView {
     pub id: i64,
     pub commune: String,
@@ -132,7 +132,7 @@ fn view(r: PetitionRow, today: NaiveDate) -> PetitionView {
 }
 
 /// A step of the public timeline.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventView {
     pub from: Option<String>,
     pub to: String,
@@ -144,14 +144,14 @@ pub struct EventView {
 }
 
 /// What the signature form shows: the CNDP number and the consent the signatory gives.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CollectionNotice {
     pub cndp_number: String,
     pub consent_text: String,
 }
 
 /// One petition with its timeline, public signatories and the reader's own relation to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PetitionDetail {
     #[serde(flatten)]
     pub petition: PetitionView,
@@ -549,7 +549,7 @@ pub struct NewSignature {
 }
 
 /// A signature as its signatory sees it (the CIN and address are not sent back).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SignatureView {
     pub id: i64,
     pub petition_id: i64,
@@ -1034,7 +1034,7 @@ fn notify(
 // ---- the deposit dossier ----
 
 /// A line of the signature list, decrypted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DossierLine {
     pub number: usize,
     pub full_name: String,
@@ -1047,7 +1047,7 @@ pub struct DossierLine {
 }
 
 /// The agent as the decree asks: their name, CIN and address when they signed themselves.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AgentIdentity {
     pub display_name: String,
     pub full_name: Option<String>,
@@ -1056,7 +1056,7 @@ pub struct AgentIdentity {
 }
 
 /// What is deposited with the council president (decree 2.16.403).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Dossier {
     pub petition: PetitionView,
     pub commune_name_ar: String,

@@ -25,7 +25,7 @@ pub struct StatsQuery {
 }
 
 /// How long something took, over the issues where it happened.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct DurationFigures {
     /// Issues the duration is known for.
     pub count: i64,
@@ -34,7 +34,7 @@ pub struct DurationFigures {
 }
 
 /// Answers given within the category's target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TargetFigures {
     /// Issues answered, or whose target has passed without an answer.
     pub due: i64,
@@ -43,7 +43,7 @@ pub struct TargetFigures {
     pub share: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct OverdueIssue {
     pub id: i64,
     pub title: String,
@@ -56,7 +56,7 @@ pub struct OverdueIssue {
     pub days_overdue: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct OfficialFigures {
     pub user_id: i64,
     pub name: String,
@@ -70,7 +70,7 @@ pub struct OfficialFigures {
     pub first_answers: DurationFigures,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Figures {
     pub generated_at: String,
     pub total: i64,

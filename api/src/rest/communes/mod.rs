@@ -9,39 +9,45 @@ use tawasol_domain::{
 };
 
 /// A commune as the API shows it: `name` in the reader's language, `names` in all three.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CommuneBody<'a> {
     pub slug: &'a str,
     pub name: &'a str,
+    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
     pub population: u32,
     pub census_year: u16,
     pub petition_threshold: u32,
+    #[schema(value_type = crate::openapi::GeoPointSchema)]
     pub centre: GeoPoint,
+    #[schema(value_type = crate::openapi::BoundingBoxSchema)]
     pub bounding_box: BoundingBox,
     pub time_zone: &'a str,
     pub arrondissements: Vec<ArrondissementBody<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ArrondissementBody<'a> {
     pub slug: &'a str,
     pub name: &'a str,
+    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CategoryBody<'a> {
     pub code: &'a str,
     pub name: &'a str,
+    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
     pub department: NamedBody<'a>,
     pub answer_target_days: u16,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct NamedBody<'a> {
     pub name: &'a str,
+    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
 }
 

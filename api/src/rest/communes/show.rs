@@ -7,20 +7,22 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-#[derive(Serialize)]
-struct Body<'a> {
+/// A commune with its service categories.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CommuneDetailBody<'a> {
     #[serde(flatten)]
     commune: CommuneBody<'a>,
     categories: Vec<CategoryBody<'a>>,
 }
 
+#[utoipa::path(get, path = "/api/v1/communes/{slug}", tag = "communes", summary = "One commune", params(("slug" = String, Path, description = "tan-tan, tangier or sefrou"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn handle(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     Lang(locale): Lang,
 ) -> Result<HttpResponse, ApiError> {
     let found = communes::show(&state.db, &slug).await?;
-    let body = Body {
+    let body = CommuneDetailBody {
         commune: CommuneBody::new(&found.commune, locale),
         categories: found
             .categories

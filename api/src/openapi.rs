@@ -1,0 +1,189 @@
+//! The OpenAPI 3.1 document, generated from the code with utoipa: every route of the table in
+//! `rest/mod.rs` is annotated where it is written (`#[utoipa::path]`), and every body it takes or
+//! gives derives its schema. A test checks that the document and the route table name the same
+//! operations, and the end-to-end tests check every JSON answer against its schema.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// A WGS 84 position.
+#[derive(Debug, ToSchema)]
+#[schema(as = GeoPoint)]
+pub struct GeoPointSchema {
+    /// Latitude, -90 to 90.
+    pub lat: f64,
+    /// Longitude, -180 to 180.
+    pub lon: f64,
+}
+
+/// A rectangle in degrees.
+#[derive(Debug, ToSchema)]
+#[schema(as = BoundingBox)]
+pub struct BoundingBoxSchema {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+/// A text in Arabic, French and Tamazight (Tifinagh).
+#[derive(Debug, ToSchema)]
+#[schema(as = LocalizedText)]
+pub struct LocalizedTextSchema {
+    pub ar: String,
+    pub fr: String,
+    pub zgh: String,
+}
+
+/// A probe's answer.
+#[derive(Debug, ToSchema)]
+pub struct Status {
+    /// `live` or `ready`.
+    pub status: String,
+    /// `sqlite` or `postgresql` (readiness only).
+    pub database: Option<String>,
+}
+
+/// An answer that says the same whatever happened (no account enumeration).
+#[derive(Debug, ToSchema)]
+pub struct Accepted {
+    /// `accepted`.
+    pub status: String,
+    /// What happens next, localised.
+    pub detail: String,
+}
+
+/// What is wrong with one field or parameter of a request.
+#[derive(Debug, ToSchema)]
+pub struct ProblemError {
+    /// JSON pointer to the field of the body (`/title`), for a body.
+    pub pointer: Option<String>,
+    /// The query parameter or header, for a parameter.
+    pub parameter: Option<String>,
+    pub detail: String,
+}
+
+/// An RFC 9457 problem (`application/problem+json`). `type` is one of `/problems/not-found`,
+/// `method-not-allowed`, `payload-too-large`, `unsupported-media-type`, `malformed-body`,
+/// `validation`, `invalid-parameter`, `conflict`, `forbidden-transition`, `unauthorized`,
+/// `forbidden`, `invalid-token`, `too-many-requests`, `internal`, `service-unavailable`; each
+/// page documents its problem.
+#[derive(Debug, ToSchema)]
+pub struct Problem {
+    #[schema(rename = "type")]
+    pub kind: String,
+    /// Localised.
+    pub title: String,
+    pub status: u16,
+    pub detail: Option<String>,
+    pub instance: Option<String>,
+    pub request_id: Option<String>,
+    pub errors: Option<Vec<ProblemError>>,
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Tawasol",
+        description = "Local issues and petitions of Moroccan communes, in Arabic, French and Tamazight. Errors are RFC 9457 problems; lists are {items, next_cursor}; see docs/api.md.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
+    ),
+    paths(
+        crate::rest::docs::openapi_json,
+        crate::rest::docs::swagger_ui,
+        crate::rest::home::show,
+        crate::rest::health::live,
+        crate::rest::health::ready,
+        crate::rest::problems::show,
+        crate::rest::communes::list::handle,
+        crate::rest::communes::show::handle,
+        crate::rest::pages::verify_form,
+        crate::rest::pages::verify_submit,
+        crate::rest::pages::reset_form,
+        crate::rest::pages::reset_submit,
+        crate::rest::pages::unsubscribe_form,
+        crate::rest::pages::unsubscribe,
+        crate::rest::auth::register,
+        crate::rest::auth::verify_email,
+        crate::rest::auth::login,
+        crate::rest::auth::refresh,
+        crate::rest::auth::logout,
+        crate::rest::auth::reset_request,
+        crate::rest::auth::reset_confirm,
+        crate::rest::me::show,
+        crate::rest::me::update,
+        crate::rest::me::delete,
+        crate::rest::me::export,
+        crate::rest::me::notifications,
+        crate::rest::me::set_notifications,
+        crate::rest::issues::list,
+        crate::rest::issues::create,
+        crate::rest::issues::show,
+        crate::rest::issues::reply,
+        crate::rest::issues::edit_reply,
+        crate::rest::issues::change_status,
+        crate::rest::issues::support,
+        crate::rest::issues::unsupport,
+        crate::rest::issues::follow,
+        crate::rest::issues::unfollow,
+        crate::rest::moderation::flag_issue,
+        crate::rest::moderation::flag_reply,
+        crate::rest::moderation::queue,
+        crate::rest::moderation::decide_issue,
+        crate::rest::moderation::decide_reply,
+        crate::rest::admin::appoint_official,
+        crate::rest::admin::revoke_official,
+        crate::rest::admin::appoint_moderator,
+        crate::rest::admin::revoke_moderator,
+        crate::rest::admin::create_organisation,
+        crate::rest::admin::put_member,
+        crate::rest::admin::remove_member,
+        crate::rest::admin::update_commune,
+        crate::rest::admin::ban,
+        crate::rest::admin::unban,
+        crate::rest::admin::outbox,
+        crate::rest::admin::requeue,
+        crate::rest::admin::audit,
+        crate::rest::petitions::list,
+        crate::rest::petitions::create,
+        crate::rest::petitions::show,
+        crate::rest::petitions::edit,
+        crate::rest::petitions::sign,
+        crate::rest::petitions::withdraw,
+        crate::rest::petitions::transition,
+        crate::rest::petitions::dossier,
+        crate::rest::petitions::follow,
+        crate::rest::petitions::unfollow,
+        crate::rest::stats::show,
+        crate::rest::exports::issues_csv,
+        crate::rest::exports::issues_jsonl,
+        crate::rest::exports::petitions_csv,
+        crate::rest::exports::petitions_jsonl
+    ),
+    modifiers(&BearerAuth),
+    components(schemas(Problem, ProblemError, GeoPointSchema, BoundingBoxSchema, LocalizedTextSchema))
+)]
+#[derive(Debug)]
+pub struct ApiDoc;
+
+/// The document served at `/api/v1/openapi.json`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
