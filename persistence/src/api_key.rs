@@ -89,7 +89,11 @@ pub fn list(
 }
 
 /// Revokes a key; `false` when there is no such key or it was already revoked.
-pub fn revoke(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> Result<bool, PersistenceError> {
+pub fn revoke(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
     Ok(diesel::update(
         api_keys::table
             .find(id)

@@ -98,7 +98,10 @@ fn a_key_is_found_by_its_hash_until_it_is_revoked_and_erasure_revokes_an_owners_
         api_key::find_active_by_hash(&mut conn, "hash-one").unwrap(),
         Some((id, owner))
     );
-    assert_eq!(api_key::find_active_by_hash(&mut conn, "other").unwrap(), None);
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "other").unwrap(),
+        None
+    );
     let listed = api_key::list(&mut conn, None, 10).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].owner_email.as_deref(), Some("app@tawasol.test"));
@@ -120,7 +123,10 @@ fn a_key_is_found_by_its_hash_until_it_is_revoked_and_erasure_revokes_an_owners_
     );
     assert!(api_key::revoke(&mut conn, id, t0()).unwrap());
     assert!(!api_key::revoke(&mut conn, id, t0()).unwrap(), "once only");
-    assert_eq!(api_key::find_active_by_hash(&mut conn, "hash-one").unwrap(), None);
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "hash-one").unwrap(),
+        None
+    );
     assert_eq!(
         api_key::find(&mut conn, id).unwrap().unwrap().revoked_at,
         Some(t0())
@@ -139,9 +145,15 @@ fn a_key_is_found_by_its_hash_until_it_is_revoked_and_erasure_revokes_an_owners_
     .unwrap();
     let page = api_key::list(&mut conn, None, 1).unwrap();
     assert_eq!(page[0].id, second, "newest first");
-    assert_eq!(api_key::list(&mut conn, Some(second), 10).unwrap()[0].id, id);
+    assert_eq!(
+        api_key::list(&mut conn, Some(second), 10).unwrap()[0].id,
+        id
+    );
     account::erase(&mut conn, owner, t0()).unwrap();
-    assert_eq!(api_key::find_active_by_hash(&mut conn, "hash-two").unwrap(), None);
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "hash-two").unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -161,8 +173,22 @@ fn a_token_names_its_issue_while_public_or_held_and_not_once_hidden() {
         },
     )
     .unwrap();
-    let public = report(&mut conn, owner, "tangier", "public_lighting", "public", t0());
-    let held = report(&mut conn, owner, "tangier", "public_lighting", "pending", t0());
+    let public = report(
+        &mut conn,
+        owner,
+        "tangier",
+        "public_lighting",
+        "public",
+        t0(),
+    );
+    let held = report(
+        &mut conn,
+        owner,
+        "tangier",
+        "public_lighting",
+        "pending",
+        t0(),
+    );
     api_key::create_token(&mut conn, "tok-public", public, key, t0()).unwrap();
     api_key::create_token(&mut conn, "tok-held", held, key, t0()).unwrap();
     assert_eq!(
@@ -188,10 +214,38 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
     let mut conn = database.conn().unwrap();
     let resident = user(&mut conn, "r@tawasol.test");
     let official = user(&mut conn, "o@tawasol.test");
-    let lamp = report(&mut conn, resident, "tangier", "public_lighting", "public", t0());
-    let road = report(&mut conn, resident, "tangier", "roads_sidewalks", "public", t0());
-    let green = report(&mut conn, resident, "sefrou", "green_spaces", "public", t0());
-    let held = report(&mut conn, resident, "tangier", "public_lighting", "pending", t0());
+    let lamp = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "public_lighting",
+        "public",
+        t0(),
+    );
+    let road = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "roads_sidewalks",
+        "public",
+        t0(),
+    );
+    let green = report(
+        &mut conn,
+        resident,
+        "sefrou",
+        "green_spaces",
+        "public",
+        t0(),
+    );
+    let held = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "public_lighting",
+        "pending",
+        t0(),
+    );
 
     let by_ids = IssueFilter {
         ids: Some(vec![lamp, green, held]),
@@ -286,18 +340,34 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
     .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(
-        (events[0].issue_id, events[0].to_status.as_str(), events[0].note.as_str()),
+        (
+            events[0].issue_id,
+            events[0].to_status.as_str(),
+            events[0].note.as_str()
+        ),
         (lamp, "planned", "Remplacement prévu")
     );
     assert!(
-        issue::status_changes_between(&mut conn, Some("sefrou"), t0(), t0() + TimeDelta::days(1), 10)
-            .unwrap()
-            .is_empty()
+        issue::status_changes_between(
+            &mut conn,
+            Some("sefrou"),
+            t0(),
+            t0() + TimeDelta::days(1),
+            10
+        )
+        .unwrap()
+        .is_empty()
     );
     assert!(
-        issue::status_changes_between(&mut conn, None, t0() + TimeDelta::hours(2), t0() + TimeDelta::days(1), 10)
-            .unwrap()
-            .is_empty(),
+        issue::status_changes_between(
+            &mut conn,
+            None,
+            t0() + TimeDelta::hours(2),
+            t0() + TimeDelta::days(1),
+            10
+        )
+        .unwrap()
+        .is_empty(),
         "outside the window"
     );
 }
