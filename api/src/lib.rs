@@ -9,6 +9,7 @@ pub mod html;
 pub mod i18n;
 pub mod mail;
 pub mod middleware;
+pub mod open311;
 pub mod problem;
 pub mod rest;
 pub mod secrets;

@@ -9,4 +9,5 @@ mod health;
 mod issues;
 mod mail;
 mod matrix;
+mod open311;
 mod petitions;

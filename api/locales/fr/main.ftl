@@ -345,3 +345,12 @@ dossier-direct-interest = Intérêt direct commun
 dossier-signed-on = Date
 dossier-signature = Signature
 dossier-generated = Liste établie par Tawasol le { $at }.
+
+## Open311 API keys
+detail-api-key-not-found = Aucune clé d’API { $id }.
+field-api-key-name = Nommez la clé en 1 à 120 caractères, sur une ligne.
+field-api-key-owner = Le titulaire doit être un compte à l’adresse confirmée et non banni.
+field-api-key-member = Le titulaire doit être membre de cette organisation.
+field-organisation = Aucune organisation ne porte ce numéro.
+open311-notice-published = Votre signalement est publié. Les services de la commune y répondront publiquement.
+open311-notice-held = Votre signalement semble contenir des données personnelles : un modérateur le relira avant sa publication.
