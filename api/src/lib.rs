@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod mail;
 pub mod middleware;
 pub mod openapi;
+pub mod open311;
 pub mod problem;
 pub mod rest;
 pub mod secrets;

@@ -47,8 +47,16 @@ pub async fn around(
     req.extensions_mut().insert(language.clone());
     req.extensions_mut().insert(RequestId(request_id.clone()));
 
+    // Open311 has its own error format; everything else answers problem+json.
+    let render = |error: &ApiError, locale: Locale| {
+        if crate::open311::owns(&path) {
+            crate::open311::render_api_error(&path, error)
+        } else {
+            error.render(locale, Some(&request_id), Some(&path))
+        }
+    };
     let mut res = match early {
-        Some(error) => req.into_response(error.render(locale, Some(&request_id), Some(&path))),
+        Some(error) => req.into_response(render(&error, locale)),
         None => {
             let res = next.call(req).instrument(span.clone()).await?;
             match res.response().error() {
@@ -58,7 +66,7 @@ pub async fn around(
                     if api_error.kind.status().is_server_error() {
                         tracing::error!(parent: &span, error = %api_error, "request failed");
                     }
-                    let rendered = api_error.render(locale, Some(&request_id), Some(&path));
+                    let rendered = render(&api_error, locale);
                     res.into_response(rendered)
                 }
                 None => res.map_into_boxed_body(),

@@ -347,6 +347,9 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::OrganisationNotFound(id) => {
                 ApiError::not_found(Message::new("detail-organisation-not-found").arg("id", id))
             }
+            UseCaseError::ApiKeyNotFound(id) => {
+                ApiError::not_found(Message::new("detail-api-key-not-found").arg("id", id))
+            }
             UseCaseError::PetitionNotFound(id) => {
                 ApiError::not_found(Message::new("detail-petition-not-found").arg("id", id))
             }

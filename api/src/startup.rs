@@ -34,6 +34,9 @@ pub struct AppState {
     pub vault: crate::vault::Vault,
     /// Shown on every form that collects personal data (Law 09-08).
     pub cndp_number: String,
+    /// `TAWASOL_ENV=production` (Open311's discovery tells clients a production endpoint from a
+    /// test one).
+    pub production: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -202,6 +205,7 @@ pub fn app_state(
             "data.key",
         )?),
         cndp_number: settings.cndp_number.clone(),
+        production: settings.environment == crate::config::Environment::Production,
     })
 }
 

@@ -8,6 +8,7 @@ pub mod email;
 pub mod geo;
 pub mod issue;
 pub mod locale;
+pub mod open311;
 pub mod outbox;
 pub mod page;
 pub mod petition;

@@ -158,6 +158,7 @@ pub fn erase(
     diesel::delete(moderators::table.filter(moderators::user_id.eq(id))).execute(conn)?;
     diesel::delete(organisation_members::table.filter(organisation_members::user_id.eq(id)))
         .execute(conn)?;
+    crate::api_key::revoke_all_of(conn, id, now)?;
     Ok(())
 }
 

@@ -165,6 +165,10 @@ pub struct IssueFilter {
     pub terms: Vec<String>,
     /// Who is looking (to include their own held issues).
     pub viewer_id: Option<i64>,
+    /// Only these issues (Open311's `service_request_id` list).
+    pub ids: Option<Vec<i64>>,
+    /// Only these categories (Open311's `service_code` list); `category` narrows further.
+    pub categories: Option<Vec<String>>,
 }
 
 /// A page of issues in the filter's order, after the key of the last item seen (keyset
@@ -212,6 +216,12 @@ pub fn list(
     }
     if let Some(author) = filter.author_id {
         q = q.filter(issues::author_id.eq(author));
+    }
+    if let Some(ids) = &filter.ids {
+        q = q.filter(issues::id.eq_any(ids.clone()));
+    }
+    if let Some(codes) = &filter.categories {
+        q = q.filter(categories::code.eq_any(codes.clone()));
     }
     if let Some(a) = &filter.arrondissement {
         q = q.filter(arrondissements::slug.nullable().eq(a.clone()));
@@ -762,4 +772,123 @@ pub fn reply_history(
             issue_reply_edits::edited_at,
         ))
         .load(conn)?)
+}
+
+// ---- what Open311 shows beyond the row ----
+
+/// What Open311 shows of an issue beyond its row: the planned date, its category's names and
+/// department in each language (ar, fr, zgh), and the latest public official answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueExtra {
+    pub issue_id: i64,
+    pub expected_on: Option<NaiveDate>,
+    pub category_names: [String; 3],
+    pub department: [String; 3],
+    pub latest_official_answer: Option<String>,
+}
+
+type ExtraRow = (
+    i64,
+    Option<NaiveDate>,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
+/// The extras of these issues, in the order of `ids` (unknown ids are left out). Two queries
+/// whatever the number of issues.
+pub fn extras(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<IssueExtra>, PersistenceError> {
+    let rows: Vec<ExtraRow> = issues::table
+        .inner_join(categories::table.on(categories::id.eq(issues::category_id)))
+        .filter(issues::id.eq_any(ids))
+        .select((
+            issues::id,
+            issues::expected_on,
+            categories::name_ar,
+            categories::name_fr,
+            categories::name_zgh,
+            categories::department_ar,
+            categories::department_fr,
+            categories::department_zgh,
+        ))
+        .load(conn)?;
+    let answers: Vec<(i64, String)> = issue_replies::table
+        .filter(issue_replies::issue_id.eq_any(ids))
+        .filter(issue_replies::is_official.eq(true))
+        .filter(issue_replies::visibility.eq("public"))
+        .order((
+            issue_replies::issue_id.asc(),
+            issue_replies::created_at.desc(),
+            issue_replies::id.desc(),
+        ))
+        .select((issue_replies::issue_id, issue_replies::body))
+        .load(conn)?;
+    let mut by_id: std::collections::HashMap<i64, IssueExtra> = rows
+        .into_iter()
+        .map(|(id, expected_on, n_ar, n_fr, n_zgh, d_ar, d_fr, d_zgh)| {
+            (
+                id,
+                IssueExtra {
+                    issue_id: id,
+                    expected_on,
+                    category_names: [n_ar, n_fr, n_zgh],
+                    department: [d_ar, d_fr, d_zgh],
+                    latest_official_answer: None,
+                },
+            )
+        })
+        .collect();
+    for (issue_id, body) in answers {
+        if let Some(extra) = by_id.get_mut(&issue_id) {
+            // Newest first: keep the first one seen.
+            extra.latest_official_answer.get_or_insert(body);
+        }
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// A public status change, as Open311's `servicerequestupdates` lists them.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct StatusEvent {
+    pub id: i64,
+    pub issue_id: i64,
+    pub to_status: String,
+    pub note: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Status changes of public issues made from `start` to `end` (both included), oldest first,
+/// optionally in one commune, at most `limit`.
+pub fn status_changes_between(
+    conn: &mut AnyConnection,
+    commune: Option<&str>,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<StatusEvent>, PersistenceError> {
+    let mut q = issue_status_changes::table
+        .inner_join(issues::table.inner_join(communes::table))
+        .filter(issues::visibility.eq("public"))
+        .filter(issue_status_changes::created_at.ge(start))
+        .filter(issue_status_changes::created_at.le(end))
+        .order((
+            issue_status_changes::created_at.asc(),
+            issue_status_changes::id.asc(),
+        ))
+        .select((
+            issue_status_changes::id,
+            issue_status_changes::issue_id,
+            issue_status_changes::to_status,
+            issue_status_changes::note,
+            issue_status_changes::created_at,
+        ))
+        .limit(limit)
+        .into_boxed();
+    if let Some(slug) = commune {
+        q = q.filter(communes::slug.eq(slug.to_owned()));
+    }
+    Ok(q.load(conn)?)
 }

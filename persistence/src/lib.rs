@@ -3,6 +3,7 @@
 //! functions that the test suite runs on both.
 
 pub mod account;
+pub mod api_key;
 pub mod audit;
 pub mod commune;
 mod connection;

@@ -364,6 +364,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        owner_user_id -> BigInt,
+        organisation_id -> Nullable<BigInt>,
+        name -> Text,
+        key_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    open311_tokens (id) {
+        id -> BigInt,
+        token -> Text,
+        issue_id -> BigInt,
+        api_key_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(arrondissements -> communes (commune_id));
 diesel::joinable!(categories -> communes (commune_id));
 
@@ -402,6 +424,9 @@ diesel::joinable!(petitions -> communes (commune_id));
 diesel::joinable!(petitions -> users (agent_id));
 diesel::joinable!(petition_events -> petitions (petition_id));
 diesel::joinable!(signatures -> petitions (petition_id));
+diesel::joinable!(api_keys -> users (owner_user_id));
+diesel::joinable!(open311_tokens -> issues (issue_id));
+diesel::joinable!(open311_tokens -> api_keys (api_key_id));
 diesel::allow_tables_to_appear_in_same_query!(
     communes,
     arrondissements,
@@ -432,4 +457,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     petition_events,
     signatures,
     petition_follows,
+    api_keys,
+    open311_tokens,
 );

@@ -4,5 +4,6 @@
 mod communes;
 mod issues;
 mod migrations;
+mod open311;
 mod outbox;
 mod petitions;

@@ -10,5 +10,6 @@ mod health;
 mod issues;
 mod mail;
 mod matrix;
+mod open311;
 mod petitions;
 mod stats;

@@ -106,6 +106,8 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
                         | "/api/v1/admin/organisations",
                     ) => 201,
                     ("POST", "/api/v1/admin/organisations/{id}/members") => 201,
+                    ("POST", "/api/v1/admin/api-keys") => 201,
+                    ("GET" | "HEAD", "/api/v1/admin/api-keys") => 200,
                     ("DELETE", _) => 204,
                     (
                         "POST",
@@ -130,6 +132,8 @@ struct World {
     victim_id: i64,
     organisation_id: i64,
     dead_mail_id: i64,
+    /// An Open311 key of the victim's, for the admin to revoke.
+    api_key_id: i64,
     issue_id: i64,
     reply_id: i64,
     /// Collecting signatures in Sefrou; its agent is the resident.
@@ -239,6 +243,12 @@ async fn world() -> World {
         .await
         .unwrap();
     let dead_mail_id = dead["items"][0]["id"].as_i64().expect("the dead mail");
+    let key = post(
+        "/api/v1/admin/api-keys",
+        json!({"owner_email": "victim@tawasol.test", "name": "Matrix app"}),
+    )
+    .await;
+    let api_key_id = key["id"].as_i64().expect("the matrix API key");
     let resident = access(&login(&app, "resident@tawasol.test").await);
     let issue = app
         .post(
@@ -296,6 +306,7 @@ async fn world() -> World {
         victim_id,
         organisation_id,
         dead_mail_id,
+        api_key_id,
     }
 }
 
@@ -308,6 +319,8 @@ fn concrete(w: &World, method: &Method, path: &str) -> String {
         w.petition_id
     } else if path.starts_with("/api/v1/admin/outbox") {
         w.dead_mail_id
+    } else if path.starts_with("/api/v1/admin/api-keys") {
+        w.api_key_id
     } else if path.starts_with("/api/v1/replies") || path.starts_with("/api/v1/moderation/replies")
     {
         w.reply_id
@@ -350,6 +363,9 @@ fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value>
             Some(json!({"email": v, "commune": "sefrou", "title": "Chef de service"}))
         }
         ("POST", "/api/v1/admin/moderators") => Some(json!({"email": v, "commune": "sefrou"})),
+        ("POST", "/api/v1/admin/api-keys") => {
+            Some(json!({"owner_email": v, "name": "Application de quartier"}))
+        }
         ("POST", "/api/v1/admin/organisations") => Some(
             json!({"name": "Association Test", "founded_on": "2015-03-01", "head_office_commune": "sefrou", "purpose": "Espaces verts"}),
         ),
@@ -476,6 +492,14 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/password-reset/request",
         "POST /api/v1/auth/password-reset/confirm",
+        "GET /open311/v2/discovery.{format}",
+        "GET /open311/v2/services.{format}",
+        "GET /open311/v2/services/{service_code}.{format}",
+        "GET /open311/v2/requests.{format}",
+        "POST /open311/v2/requests.{format}",
+        "GET /open311/v2/requests/{service_request_id}.{format}",
+        "GET /open311/v2/tokens/{token}.{format}",
+        "GET /open311/v2/servicerequestupdates.{format}",
     ];
     expected.sort_unstable();
     assert_eq!(public, expected);

@@ -361,3 +361,11 @@ dossier-generated = لائحة أعدها تواصل بتاريخ { $at }.
 ## Accountability figures and open data
 
 param-official = اكتب رقم حساب منتخب أو موظف معين.
+## Open311 API keys
+detail-api-key-not-found = لا يوجد مفتاح واجهة برمجية رقم { $id }.
+field-api-key-name = سمّ المفتاح باسم من 1 إلى 120 حرفا في سطر واحد.
+field-api-key-owner = يجب أن يكون صاحب المفتاح حسابا مؤكَّد العنوان وغير محظور.
+field-api-key-member = يجب أن يكون صاحب المفتاح عضوا في هذه الجمعية.
+field-organisation = لا توجد جمعية بهذا الرقم.
+open311-notice-published = نُشر بلاغك، وستجيب عنه مصالح الجماعة علنا.
+open311-notice-held = يبدو أن بلاغك يتضمن معطيات شخصية: سيراجعه مشرف قبل نشره.

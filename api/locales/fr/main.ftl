@@ -350,3 +350,11 @@ dossier-generated = Liste établie par Tawasol le { $at }.
 ## Accountability figures and open data
 
 param-official = Donnez le numéro de compte d’un élu ou agent désigné.
+## Open311 API keys
+detail-api-key-not-found = Aucune clé d’API { $id }.
+field-api-key-name = Nommez la clé en 1 à 120 caractères, sur une ligne.
+field-api-key-owner = Le titulaire doit être un compte à l’adresse confirmée et non banni.
+field-api-key-member = Le titulaire doit être membre de cette organisation.
+field-organisation = Aucune organisation ne porte ce numéro.
+open311-notice-published = Votre signalement est publié. Les services de la commune y répondront publiquement.
+open311-notice-held = Votre signalement semble contenir des données personnelles : un modérateur le relira avant sa publication.

@@ -347,3 +347,11 @@ dossier-generated = ⴰⵍⴳⴰⵎ ⵉⵙⵙⵓⵊⴷ ⵜ ⵜⴰⵡⴰⵚⵓⵍ
 ## Accountability figures and open data
 
 param-official = ⴰⵔⵓ ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵉⴹⴰⵏ ⵏ ⵓⵙⵏⴼⵍ ⵏⵖ ⵓⵎⵙⵡⵓⵔⵉ ⵉⵜⵜⵓⵙⵎⵎⴰⵏ.
+## Open311 API keys
+detail-api-key-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵙⴰⵔⵓⵜ ⵏ API { $id }.
+field-api-key-name = ⴰⵔⵓ ⵉⵙⵎ ⵏ ⵜⵙⴰⵔⵓⵜ ⵙⴳ 1 ⴰⵔ 120 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⴳ.
+field-api-key-owner = ⵉⵇⵇⴰⵏ ⴰⵎⵍⴰⵢ ⵏ ⵜⵙⴰⵔⵓⵜ ⴰⴷ ⵉⴳ ⴰⵎⵉⴹⴰⵏ ⵉⵜⵜⵓⵙⵙⵏⵜⵎⴰⵏ ⵓⵔ ⵉⵜⵜⵓⴳⴷⵍⵏ.
+field-api-key-member = ⵉⵇⵇⴰⵏ ⴰⵎⵍⴰⵢ ⵏ ⵜⵙⴰⵔⵓⵜ ⴰⴷ ⵉⴳ ⴰⴳⵎⴰⵎ ⴳ ⵜⵎⵓⵙⵙⵓⵏⵜ ⴰ.
+field-organisation = ⵓⵔ ⵜⵍⵍⵉ ⵜⵎⵓⵙⵙⵓⵏⵜ ⵙ ⵓⵟⵟⵓⵏ ⴰ.
+open311-notice-published = ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵓⵎⵙⵙⵓⵜⵔ ⵏⵏⴽ. ⴰⴷ ⵜ ⵔⴰⵔⵏⵜ ⵜⵏⴱⴰⴹⵉⵏ ⵏ ⵜⴳⵎⵓⵏⵜ ⵙ ⵓⴱⴰⵢⵏ.
+open311-notice-held = ⵉⵣⵎⵔ ⴰⴷ ⵉⵍⵉ ⴳ ⵓⵎⵙⵙⵓⵜⵔ ⵏⵏⴽ ⵉⵙⴼⴽⴰ ⵉⵏⵎⵎⴰⵍⴰⵏ: ⴰⴷ ⵜ ⵉⵙⵙⵉⵡⵍ ⵓⵎⵙⵏⴼⵍ ⵣⴰⵜ ⵏ ⵓⵙⵙⵓⴼⵖ.

@@ -1,5 +1,5 @@
-//! `/api/v1/admin/*`: officials, moderators, organisations, communes, bans, the outbox and the
-//! audit log.
+//! `/api/v1/admin/*`: officials, moderators, organisations, communes, bans, the outbox, the
+//! audit log and the API keys of Open311.
 //! The use-cases check that the caller is an admin.
 
 use super::created;
@@ -288,4 +288,57 @@ pub async fn update_commune(
 ) -> Result<HttpResponse, ApiError> {
     admin::update_commune(&state, &caller, &slug, b).await?;
     super::communes::show::handle(state, slug, lang).await
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKeyBody {
+    owner_email: String,
+    name: String,
+    organisation_id: Option<i64>,
+}
+
+/// `POST /api/v1/admin/api-keys`: the answer carries the key in `api_key`, this once.
+pub async fn issue_api_key(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(b): JsonBody<ApiKeyBody>,
+) -> Result<HttpResponse, ApiError> {
+    let input = crate::usecases::api_keys::NewApiKey {
+        owner_email: b.owner_email,
+        name: b.name,
+        organisation_id: b.organisation_id,
+    };
+    let issued = crate::usecases::api_keys::issue(&state, &caller, input).await?;
+    let mut res = created(format!("/api/v1/admin/api-keys/{}", issued.key.id), &issued);
+    res.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(res)
+}
+
+/// `GET /api/v1/admin/api-keys`: never the keys themselves.
+pub async fn api_keys(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let limit = query.limit()?;
+    let before = query.after(|k| k.parse::<i64>().ok())?;
+    let page = crate::usecases::api_keys::list(&state, &caller, before, limit).await?;
+    Ok(HttpResponse::Ok().json(ListBody {
+        next_cursor: page.next.map(|id| encode_cursor(&id.to_string())),
+        items: page.items,
+    }))
+}
+
+/// `DELETE /api/v1/admin/api-keys/{id}`
+pub async fn revoke_api_key(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    crate::usecases::api_keys::revoke(&state, &caller, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -22,6 +22,7 @@ pub(crate) mod problems;
 pub(crate) mod stats;
 
 use crate::i18n::Message;
+use crate::open311;
 use crate::problem::ApiError;
 use actix_web::http::Method;
 use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, Route, web};
@@ -402,6 +403,65 @@ fn routes() -> Vec<Entry> {
         admin::requeue,
     ));
     r.extend(get("/api/v1/admin/audit", Authenticated, admin::audit));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/admin/api-keys",
+        Authenticated,
+        admin::issue_api_key,
+    ));
+    r.extend(get(
+        "/api/v1/admin/api-keys",
+        Authenticated,
+        admin::api_keys,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/admin/api-keys/{id}",
+        Authenticated,
+        admin::revoke_api_key,
+    ));
+    // Open311 GeoReport v2: public routes; the API key is checked by the use-cases.
+    r.extend(get(
+        "/open311/v2/discovery.{format}",
+        Public,
+        open311::discovery,
+    ));
+    r.extend(get(
+        "/open311/v2/services.{format}",
+        Public,
+        open311::services,
+    ));
+    r.extend(get(
+        "/open311/v2/services/{service_code}.{format}",
+        Public,
+        open311::service_definition,
+    ));
+    r.extend(get(
+        "/open311/v2/requests.{format}",
+        Public,
+        open311::requests,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/open311/v2/requests.{format}",
+        Public,
+        open311::create_request,
+    ));
+    r.extend(get(
+        "/open311/v2/requests/{service_request_id}.{format}",
+        Public,
+        open311::request,
+    ));
+    r.extend(get(
+        "/open311/v2/tokens/{token}.{format}",
+        Public,
+        open311::token,
+    ));
+    r.extend(get(
+        "/open311/v2/servicerequestupdates.{format}",
+        Public,
+        open311::updates,
+    ));
     r
 }
 

@@ -490,7 +490,7 @@ pub async fn load_actor(
     .await
 }
 
-fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActor, UseCaseError> {
+pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActor, UseCaseError> {
     let official = account::official_binding(c, user.id)?.and_then(|b| {
         Some(OfficialScope {
             commune: CommuneSlug::parse(&b.commune).ok()?,

@@ -321,6 +321,8 @@ pub async fn list(
         bbox: query.bbox.map(|b| (b.south, b.west, b.north, b.east)),
         terms: query.text.as_deref().map(query_terms).unwrap_or_default(),
         viewer_id: viewer,
+        ids: None,
+        categories: None,
     };
     with_conn(&state.db, move |c| {
         let rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;

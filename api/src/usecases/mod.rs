@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api_keys;
 pub mod communes;
 pub mod digests;
 pub mod exports;
@@ -11,6 +12,7 @@ pub mod idempotency;
 pub mod issues;
 pub mod moderation;
 pub mod notifications;
+pub mod open311;
 pub mod outbox;
 pub mod petitions;
 pub mod stats;
@@ -52,6 +54,8 @@ pub enum UseCaseError {
     IssueNotFound(i64),
     #[error("no organisation {0}")]
     OrganisationNotFound(i64),
+    #[error("no API key {0}")]
+    ApiKeyNotFound(i64),
     #[error("no petition {0}")]
     PetitionNotFound(i64),
     #[error("petition {0} is no longer a draft: its text is what signatories read")]

@@ -1,0 +1,517 @@
+//! The Open311 GeoReport v2 surface at `/open311/v2/`: every method in `.json` and `.xml`, with
+//! Open311's own shapes and errors (never problem+json). Handlers stay thin: read the parameters,
+//! call one use-case of [`crate::usecases::open311`], render. The routes are in the one route
+//! table of [`crate::rest`], as public routes: the API key is checked by the use-cases.
+
+mod document;
+
+pub use document::{Format, Value};
+
+use crate::extract::{LanguageChoice, RequestId};
+use crate::problem::{ApiError, ProblemKind};
+use crate::startup::AppState;
+use crate::usecases::open311::{self as usecase, Open311Error, RequestQuery, ServiceRequest};
+use actix_web::http::header;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use tawasol_domain::Locale;
+
+/// Where the surface lives: errors under it are rendered in Open311's format.
+pub const PREFIX: &str = "/open311/";
+
+/// Whether a path belongs to this surface.
+pub fn owns(path: &str) -> bool {
+    path.starts_with(PREFIX)
+}
+
+/// The format a path asks for by its suffix; JSON when it names none we know (errors about an
+/// unknown format are written in JSON).
+fn format_of_path(path: &str) -> Format {
+    if path.ends_with(".xml") {
+        Format::Xml
+    } else {
+        Format::Json
+    }
+}
+
+/// An Open311 error answer: `[{"code", "description"}]` or `<errors><error>…`.
+pub fn error_response(format: Format, error: &Open311Error) -> HttpResponse {
+    let body = Value::List(
+        "error",
+        vec![Value::Object(vec![
+            ("code", Value::Integer(i64::from(error.code))),
+            ("description", Value::text(&error.description)),
+        ])],
+    );
+    let status = actix_web::http::StatusCode::from_u16(error.code)
+        .unwrap_or(actix_web::http::StatusCode::BAD_REQUEST);
+    let mut response = HttpResponse::build(status);
+    response.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(secs) = error.retry_after {
+        response.insert_header((header::RETRY_AFTER, secs.to_string()));
+    }
+    response
+        .content_type(format.content_type())
+        .body(format.render("errors", &body))
+}
+
+/// An error that actix or the middleware raised on this surface (no route, wrong method, body
+/// too large, a `?lang=` we do not speak…), in Open311's format.
+pub fn render_api_error(path: &str, error: &ApiError) -> HttpResponse {
+    let description = match error.kind {
+        ProblemKind::NotFound => "not found: see /open311/v2/discovery.json".to_owned(),
+        ProblemKind::MethodNotAllowed => format!(
+            "method not allowed: use {}",
+            error.allow.as_deref().unwrap_or("GET")
+        ),
+        ProblemKind::PayloadTooLarge => "the request body is too large".to_owned(),
+        ProblemKind::UnsupportedMediaType => {
+            "the body must be application/x-www-form-urlencoded".to_owned()
+        }
+        ProblemKind::InvalidParameter => {
+            let names: Vec<&str> = error
+                .errors
+                .iter()
+                .map(|e| match &e.location {
+                    crate::problem::Location::Parameter(p)
+                    | crate::problem::Location::Pointer(p) => p.as_str(),
+                })
+                .collect();
+            if names == ["lang"] {
+                "lang must be ar, fr or zgh".to_owned()
+            } else {
+                format!("invalid parameter: {}", names.join(", "))
+            }
+        }
+        ProblemKind::ServiceUnavailable => "the service is unavailable: retry shortly".to_owned(),
+        ProblemKind::Internal => "internal error".to_owned(),
+        _ => "bad request".to_owned(),
+    };
+    let code = match error.kind {
+        ProblemKind::NotFound => 404,
+        ProblemKind::ServiceUnavailable => 503,
+        ProblemKind::Internal => 500,
+        _ => 400,
+    };
+    let mut response = error_response(
+        format_of_path(path),
+        &Open311Error {
+            code,
+            description,
+            retry_after: error.retry_after,
+        },
+    );
+    if let Some(allow) = &error.allow
+        && let Ok(value) = header::HeaderValue::from_str(allow)
+    {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
+}
+
+/// The query string's (or a form's) parameters, first value of each name.
+struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn parse(encoded: &str) -> Result<Params, Open311Error> {
+        web::Query::<Vec<(String, String)>>::from_query(encoded)
+            .map(|q| Params(q.into_inner()))
+            .map_err(|_| Open311Error::bad_request("malformed parameters"))
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    fn owned(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_owned)
+    }
+}
+
+/// Everything a handler needs from the request, read without any extractor that could fail
+/// with a problem+json answer.
+struct Call {
+    format: Format,
+    query: Params,
+    locale: Locale,
+    request_id: Option<String>,
+    ip: Option<String>,
+}
+
+impl Call {
+    fn read(req: &HttpRequest) -> Result<Call, (Format, Open311Error)> {
+        let format_name = req.match_info().get("format").unwrap_or("");
+        let Some(format) = Format::parse(format_name) else {
+            return Err((
+                Format::Json,
+                Open311Error::bad_request("the format must be .json or .xml"),
+            ));
+        };
+        let query = Params::parse(req.query_string()).map_err(|e| (format, e))?;
+        let locale = req
+            .extensions()
+            .get::<LanguageChoice>()
+            .map_or(Locale::DEFAULT, LanguageChoice::get);
+        Ok(Call {
+            format,
+            query,
+            locale,
+            request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
+            ip: req.peer_addr().map(|a| a.ip().to_string()),
+        })
+    }
+
+    fn answer(&self, root: &'static str, value: &Value) -> HttpResponse {
+        HttpResponse::Ok()
+            .content_type(self.format.content_type())
+            .insert_header((header::VARY, "accept-language"))
+            .body(self.format.render(root, value))
+    }
+}
+
+/// Runs a handler's body, turning any Open311 error into Open311's error answer.
+fn respond(
+    result: Result<HttpResponse, (Format, Open311Error)>,
+) -> Result<HttpResponse, actix_web::Error> {
+    Ok(result.unwrap_or_else(|(format, e)| error_response(format, &e)))
+}
+
+fn id(value: i64) -> Value {
+    Value::Text(value.to_string())
+}
+
+fn optional(value: Option<String>) -> Value {
+    value.map_or(Value::Null, Value::Text)
+}
+
+fn request_fields(r: ServiceRequest) -> Value {
+    Value::Object(vec![
+        ("service_request_id", id(r.id)),
+        ("status", Value::text(r.status)),
+        ("status_notes", optional(r.status_notes)),
+        ("service_name", Value::Text(r.service_name)),
+        ("service_code", Value::Text(r.service_code)),
+        ("description", Value::Text(r.description)),
+        ("agency_responsible", Value::Text(r.agency_responsible)),
+        ("service_notice", Value::Null),
+        ("requested_datetime", Value::Text(r.requested_datetime)),
+        ("updated_datetime", Value::Text(r.updated_datetime)),
+        ("expected_datetime", optional(r.expected_datetime)),
+        ("address", optional(r.address)),
+        ("address_id", Value::Null),
+        ("zipcode", Value::Null),
+        ("lat", r.lat.map_or(Value::Null, Value::Number)),
+        ("long", r.long.map_or(Value::Null, Value::Number)),
+        ("media_url", Value::Null),
+    ])
+}
+
+/// `GET /open311/v2/discovery.{format}`
+pub async fn discovery(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    respond((|| {
+        let call = Call::read(&req)?;
+        let d = usecase::discovery(&state);
+        let endpoint = Value::Object(vec![
+            (
+                "specification",
+                Value::text("http://wiki.open311.org/GeoReport_v2"),
+            ),
+            ("url", Value::Text(d.url)),
+            ("changeset", Value::Text(d.changeset.clone())),
+            (
+                "type",
+                Value::text(if d.production { "production" } else { "test" }),
+            ),
+            (
+                "formats",
+                Value::List(
+                    "format",
+                    vec![Value::text("text/xml"), Value::text("application/json")],
+                ),
+            ),
+        ]);
+        let body = Value::Object(vec![
+            ("changeset", Value::Text(d.changeset)),
+            ("contact", Value::Text(d.contact)),
+            ("key_service", Value::Text(d.key_service)),
+            ("endpoints", Value::List("endpoint", vec![endpoint])),
+        ]);
+        Ok(call.answer("discovery", &body))
+    })())
+}
+
+/// `GET /open311/v2/services.{format}`
+pub async fn services(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let result = usecase::services(&state, call.query.get("jurisdiction_id"), call.locale).await;
+    respond(match result {
+        Ok(services) => {
+            let items = services
+                .into_iter()
+                .map(|s| {
+                    Value::Object(vec![
+                        ("service_code", Value::Text(s.code)),
+                        ("service_name", Value::Text(s.name)),
+                        ("description", Value::Text(s.description)),
+                        ("metadata", Value::Bool(false)),
+                        ("type", Value::text("realtime")),
+                        ("keywords", Value::Text(s.keywords)),
+                        ("group", Value::Text(s.group)),
+                    ])
+                })
+                .collect();
+            Ok(call.answer("services", &Value::List("service", items)))
+        }
+        Err(e) => Err((call.format, e)),
+    })
+}
+
+/// `GET /open311/v2/services/{service_code}.{format}`
+pub async fn service_definition(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let code = req
+        .match_info()
+        .get("service_code")
+        .unwrap_or("")
+        .to_owned();
+    let result =
+        usecase::service_definition(&state, call.query.get("jurisdiction_id"), &code).await;
+    respond(match result {
+        Ok(code) => {
+            let body = Value::Object(vec![
+                ("service_code", Value::Text(code)),
+                ("attributes", Value::List("attribute", Vec::new())),
+            ]);
+            Ok(call.answer("service_definition", &body))
+        }
+        Err(e) => Err((call.format, e)),
+    })
+}
+
+fn is_form(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .is_some_and(|m| m == "application/x-www-form-urlencoded")
+}
+
+/// `POST /open311/v2/requests.{format}`: a form; `api_key` in the form or the query string.
+pub async fn create_request(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let format = call.format;
+    let form = if body.is_empty() {
+        Ok(Params(Vec::new()))
+    } else if !is_form(&req) {
+        Err(Open311Error::bad_request(
+            "the body must be application/x-www-form-urlencoded",
+        ))
+    } else {
+        std::str::from_utf8(&body)
+            .map_err(|_| Open311Error::bad_request("the body must be UTF-8"))
+            .and_then(Params::parse)
+    };
+    let form = match form {
+        Ok(f) => f,
+        Err(e) => return respond(Err((format, e))),
+    };
+    let param = |name: &str| form.owned(name).or_else(|| call.query.owned(name));
+    let language = match param("lang") {
+        None => None,
+        Some(code) => match Locale::parse(code.trim()) {
+            Ok(l) => Some(l),
+            Err(_) => {
+                return respond(Err((
+                    format,
+                    Open311Error::bad_request("lang must be ar, fr or zgh"),
+                )));
+            }
+        },
+    };
+    let submission = usecase::Submission {
+        api_key: param("api_key"),
+        jurisdiction_id: param("jurisdiction_id"),
+        service_code: param("service_code"),
+        lat: param("lat"),
+        long: param("long"),
+        address_string: param("address_string"),
+        address_id: param("address_id"),
+        description: param("description"),
+        media_url: param("media_url"),
+        language,
+        locale: call.locale,
+    };
+    let result =
+        usecase::submit(&state, submission, call.request_id.clone(), call.ip.clone()).await;
+    respond(match result {
+        Ok(s) => {
+            let item = Value::Object(vec![
+                (
+                    "service_request_id",
+                    s.service_request_id.map_or(Value::Null, id),
+                ),
+                ("token", Value::Text(s.token)),
+                ("service_notice", Value::Text(s.service_notice)),
+                ("account_id", Value::Null),
+            ]);
+            Ok(call.answer("service_requests", &Value::List("request", vec![item])))
+        }
+        Err(e) => Err((format, e)),
+    })
+}
+
+/// `GET /open311/v2/tokens/{token}.{format}`
+pub async fn token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let token = req.match_info().get("token").unwrap_or("").to_owned();
+    let result = usecase::token_status(&state, call.query.get("jurisdiction_id"), &token).await;
+    respond(match result {
+        Ok(found) => {
+            let item = Value::Object(vec![
+                ("service_request_id", found.map_or(Value::Null, id)),
+                ("token", Value::Text(token)),
+            ]);
+            Ok(call.answer("service_requests", &Value::List("request", vec![item])))
+        }
+        Err(e) => Err((call.format, e)),
+    })
+}
+
+/// `GET /open311/v2/requests.{format}`
+pub async fn requests(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let q = &call.query;
+    let query = RequestQuery {
+        jurisdiction_id: q.owned("jurisdiction_id"),
+        service_request_id: q.owned("service_request_id"),
+        service_code: q.owned("service_code"),
+        start_date: q.owned("start_date"),
+        end_date: q.owned("end_date"),
+        status: q.owned("status"),
+    };
+    let result = usecase::requests(&state, query, call.locale).await;
+    respond(match result {
+        Ok(found) => {
+            let items = found.into_iter().map(request_fields).collect();
+            Ok(call.answer("service_requests", &Value::List("request", items)))
+        }
+        Err(e) => Err((call.format, e)),
+    })
+}
+
+/// `GET /open311/v2/requests/{service_request_id}.{format}`: a one-element list.
+pub async fn request(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let wanted = req
+        .match_info()
+        .get("service_request_id")
+        .unwrap_or("")
+        .to_owned();
+    let result = usecase::request(
+        &state,
+        call.query.get("jurisdiction_id"),
+        &wanted,
+        call.locale,
+    )
+    .await;
+    respond(match result {
+        Ok(found) => Ok(call.answer(
+            "service_requests",
+            &Value::List("request", vec![request_fields(found)]),
+        )),
+        Err(e) => Err((call.format, e)),
+    })
+}
+
+/// `GET /open311/v2/servicerequestupdates.{format}`: needs an `api_key`.
+pub async fn updates(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let call = match Call::read(&req) {
+        Ok(c) => c,
+        Err(e) => return respond(Err(e)),
+    };
+    let q = &call.query;
+    let result = usecase::updates(
+        &state,
+        q.get("api_key"),
+        q.get("jurisdiction_id"),
+        q.get("start_date"),
+        q.get("end_date"),
+        call.request_id.clone(),
+        call.ip.clone(),
+    )
+    .await;
+    respond(match result {
+        Ok(found) => {
+            let items = found
+                .into_iter()
+                .map(|u| {
+                    Value::Object(vec![
+                        ("update_id", id(u.update_id)),
+                        ("service_request_id", id(u.service_request_id)),
+                        ("status", Value::text(u.status)),
+                        ("description", Value::Text(u.description)),
+                        ("updated_datetime", Value::Text(u.updated_datetime)),
+                        ("media_url", Value::Null),
+                    ])
+                })
+                .collect();
+            Ok(call.answer(
+                "service_requests_updates",
+                &Value::List("request_update", items),
+            ))
+        }
+        Err(e) => Err((call.format, e)),
+    })
+}

@@ -1,0 +1,373 @@
+//! API keys, Open311 tokens, and the issue reads Open311 needs, on each backend.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_persistence::account::{self, UserInsertForm};
+use tawasol_persistence::api_key::{self, ApiKeyInsertForm};
+use tawasol_persistence::issue::{
+    self, IssueFilter, IssueInsertForm, ReplyInsertForm, StatusFilter, StatusUpdate,
+};
+use tawasol_persistence::role::{self, Resolved};
+use tawasol_persistence::test_support::TestDatabase;
+use tawasol_persistence::{AnyConnection, Database, PoolSettings};
+
+fn t0() -> NaiveDateTime {
+    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+        .unwrap()
+        .naive_utc()
+}
+
+fn user(conn: &mut AnyConnection, email: &str) -> i64 {
+    account::create_user(
+        conn,
+        &UserInsertForm {
+            email: Some(email),
+            password_hash: None,
+            display_name: "R",
+            locale: "ar",
+            home_commune_id: None,
+            email_verified_at: Some(t0()),
+            is_admin: false,
+            created_at: t0(),
+            updated_at: t0(),
+        },
+    )
+    .unwrap()
+    .unwrap()
+}
+
+fn report(
+    conn: &mut AnyConnection,
+    author: i64,
+    commune: &str,
+    category: &str,
+    visibility: &str,
+    at: NaiveDateTime,
+) -> i64 {
+    let Resolved::Ok {
+        commune_id,
+        category_ids,
+        ..
+    } = role::resolve(conn, commune, None, &[category.to_owned()]).unwrap()
+    else {
+        panic!("seeded commune and category");
+    };
+    issue::create(
+        conn,
+        &IssueInsertForm {
+            commune_id,
+            category_id: category_ids[0],
+            arrondissement_id: None,
+            author_id: author,
+            title: "Lampadaire éteint",
+            description: "Éteint depuis trois nuits.",
+            language: "fr",
+            lat: None,
+            lon: None,
+            address: None,
+            visibility,
+            search_text: "",
+            created_at: at,
+            updated_at: at,
+        },
+    )
+    .unwrap()
+}
+
+fn open(db: &TestDatabase) -> Database {
+    Database::connect(db.url(), PoolSettings::default()).unwrap()
+}
+
+#[test]
+fn a_key_is_found_by_its_hash_until_it_is_revoked_and_erasure_revokes_an_owners_keys() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let owner = user(&mut conn, "app@tawasol.test");
+    let id = api_key::create(
+        &mut conn,
+        &ApiKeyInsertForm {
+            owner_user_id: owner,
+            organisation_id: None,
+            name: "CRM de la commune",
+            key_hash: "hash-one",
+            created_at: t0(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "hash-one").unwrap(),
+        Some((id, owner))
+    );
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "other").unwrap(),
+        None
+    );
+    let listed = api_key::list(&mut conn, None, 10).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].owner_email.as_deref(), Some("app@tawasol.test"));
+    assert_eq!(listed[0].name, "CRM de la commune");
+    assert_eq!(listed[0].revoked_at, None);
+    // A second key with the same hash is refused by the unique constraint.
+    assert!(
+        api_key::create(
+            &mut conn,
+            &ApiKeyInsertForm {
+                owner_user_id: owner,
+                organisation_id: None,
+                name: "Copie",
+                key_hash: "hash-one",
+                created_at: t0(),
+            },
+        )
+        .is_err()
+    );
+    assert!(api_key::revoke(&mut conn, id, t0()).unwrap());
+    assert!(!api_key::revoke(&mut conn, id, t0()).unwrap(), "once only");
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "hash-one").unwrap(),
+        None
+    );
+    assert_eq!(
+        api_key::find(&mut conn, id).unwrap().unwrap().revoked_at,
+        Some(t0())
+    );
+
+    let second = api_key::create(
+        &mut conn,
+        &ApiKeyInsertForm {
+            owner_user_id: owner,
+            organisation_id: None,
+            name: "Application mobile",
+            key_hash: "hash-two",
+            created_at: t0(),
+        },
+    )
+    .unwrap();
+    let page = api_key::list(&mut conn, None, 1).unwrap();
+    assert_eq!(page[0].id, second, "newest first");
+    assert_eq!(
+        api_key::list(&mut conn, Some(second), 10).unwrap()[0].id,
+        id
+    );
+    account::erase(&mut conn, owner, t0()).unwrap();
+    assert_eq!(
+        api_key::find_active_by_hash(&mut conn, "hash-two").unwrap(),
+        None
+    );
+}
+
+#[test]
+fn a_token_names_its_issue_while_public_or_held_and_not_once_hidden() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let owner = user(&mut conn, "app@tawasol.test");
+    let key = api_key::create(
+        &mut conn,
+        &ApiKeyInsertForm {
+            owner_user_id: owner,
+            organisation_id: None,
+            name: "App",
+            key_hash: "h",
+            created_at: t0(),
+        },
+    )
+    .unwrap();
+    let public = report(
+        &mut conn,
+        owner,
+        "tangier",
+        "public_lighting",
+        "public",
+        t0(),
+    );
+    let held = report(
+        &mut conn,
+        owner,
+        "tangier",
+        "public_lighting",
+        "pending",
+        t0(),
+    );
+    api_key::create_token(&mut conn, "tok-public", public, key, t0()).unwrap();
+    api_key::create_token(&mut conn, "tok-held", held, key, t0()).unwrap();
+    assert_eq!(
+        api_key::find_token(&mut conn, "tok-public").unwrap(),
+        Some((public, true))
+    );
+    assert_eq!(
+        api_key::find_token(&mut conn, "tok-held").unwrap(),
+        Some((held, false))
+    );
+    assert_eq!(api_key::find_token(&mut conn, "nope").unwrap(), None);
+    tawasol_persistence::test_support::execute(
+        &db,
+        &format!("UPDATE issues SET visibility = 'hidden' WHERE id = {held}"),
+    );
+    assert_eq!(api_key::find_token(&mut conn, "tok-held").unwrap(), None);
+}
+
+#[test]
+fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_history() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let resident = user(&mut conn, "r@tawasol.test");
+    let official = user(&mut conn, "o@tawasol.test");
+    let lamp = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "public_lighting",
+        "public",
+        t0(),
+    );
+    let road = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "roads_sidewalks",
+        "public",
+        t0(),
+    );
+    let green = report(
+        &mut conn,
+        resident,
+        "sefrou",
+        "green_spaces",
+        "public",
+        t0(),
+    );
+    let held = report(
+        &mut conn,
+        resident,
+        "tangier",
+        "public_lighting",
+        "pending",
+        t0(),
+    );
+
+    let by_ids = IssueFilter {
+        ids: Some(vec![lamp, green, held]),
+        ..IssueFilter::default()
+    };
+    let mut found: Vec<i64> = issue::list(&mut conn, &by_ids, None, 10)
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    found.sort_unstable();
+    assert_eq!(found, [lamp, green], "held issues never appear");
+    let by_codes = IssueFilter {
+        categories: Some(vec!["roads_sidewalks".into(), "green_spaces".into()]),
+        commune: Some("tangier".into()),
+        ..IssueFilter::default()
+    };
+    let rows = issue::list(&mut conn, &by_codes, None, 10).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [road]);
+
+    // Two official answers: the latest is the one Open311 shows; a held one never is.
+    for (i, (body, visibility)) in [
+        ("Première réponse", "public"),
+        ("Réponse actuelle", "public"),
+        ("Réponse retenue", "pending"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        issue::add_reply(
+            &mut conn,
+            &ReplyInsertForm {
+                issue_id: lamp,
+                author_id: official,
+                body,
+                is_official: true,
+                official_title: Some("Chef de service"),
+                visibility,
+                created_at: t0() + TimeDelta::minutes(i as i64 + 1),
+            },
+        )
+        .unwrap();
+    }
+    let planned_on = (t0() + TimeDelta::days(10)).date();
+    assert!(
+        issue::change_status(
+            &mut conn,
+            &StatusUpdate {
+                issue_id: lamp,
+                actor_id: official,
+                from: "submitted",
+                to: "planned",
+                note: "Remplacement prévu",
+                expected_on: Some(planned_on),
+                responsible_body: None,
+                duplicate_of: None,
+                at: t0() + TimeDelta::hours(1),
+            },
+        )
+        .unwrap()
+    );
+    let extras = issue::extras(&mut conn, &[road, lamp, 999_999]).unwrap();
+    assert_eq!(
+        extras.iter().map(|e| e.issue_id).collect::<Vec<_>>(),
+        [road, lamp],
+        "in the order asked, unknown ids left out"
+    );
+    assert_eq!(extras[0].latest_official_answer, None);
+    assert_eq!(extras[0].expected_on, None);
+    assert_eq!(
+        extras[1].latest_official_answer.as_deref(),
+        Some("Réponse actuelle")
+    );
+    assert_eq!(extras[1].expected_on, Some(planned_on));
+    assert_eq!(extras[1].category_names[1], "Éclairage public");
+    assert_eq!(extras[1].department[1], "Service de l'éclairage public");
+
+    let open = IssueFilter {
+        ids: Some(vec![lamp]),
+        status: Some(StatusFilter::Open),
+        ..IssueFilter::default()
+    };
+    assert_eq!(issue::list(&mut conn, &open, None, 10).unwrap().len(), 1);
+
+    let events = issue::status_changes_between(
+        &mut conn,
+        Some("tangier"),
+        t0(),
+        t0() + TimeDelta::days(1),
+        10,
+    )
+    .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (
+            events[0].issue_id,
+            events[0].to_status.as_str(),
+            events[0].note.as_str()
+        ),
+        (lamp, "planned", "Remplacement prévu")
+    );
+    assert!(
+        issue::status_changes_between(
+            &mut conn,
+            Some("sefrou"),
+            t0(),
+            t0() + TimeDelta::days(1),
+            10
+        )
+        .unwrap()
+        .is_empty()
+    );
+    assert!(
+        issue::status_changes_between(
+            &mut conn,
+            None,
+            t0() + TimeDelta::hours(2),
+            t0() + TimeDelta::days(1),
+            10
+        )
+        .unwrap()
+        .is_empty(),
+        "outside the window"
+    );
+}
