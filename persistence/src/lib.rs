@@ -9,6 +9,7 @@ mod connection;
 mod database;
 pub mod digest;
 mod error;
+pub mod feed;
 pub mod idempotency;
 pub mod issue;
 mod migrations;
