@@ -8,6 +8,7 @@
 mod admin;
 mod auth;
 mod communes;
+mod feeds;
 mod health;
 mod home;
 mod issues;
@@ -214,6 +215,16 @@ fn routes() -> Vec<Entry> {
         Authenticated,
         petitions::unfollow,
     ));
+    // Atom feeds (the personal one at a secret address, made by its owner below)
+    r.extend(get("/feeds/communes/{slug}.atom", Public, feeds::commune));
+    r.extend(get(
+        "/feeds/communes/{slug}/{category}.atom",
+        Public,
+        feeds::category,
+    ));
+    r.extend(get("/feeds/issues/{id}.atom", Public, feeds::issue));
+    r.extend(get("/feeds/petitions/{id}.atom", Public, feeds::petition));
+    r.extend(get("/feeds/me/{token}.atom", Public, feeds::personal));
     // Moderation
     r.extend(get(
         "/api/v1/moderation/queue",
@@ -299,6 +310,18 @@ fn routes() -> Vec<Entry> {
         "/api/v1/me/notifications",
         Authenticated,
         me::set_notifications,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/me/feed-token",
+        Authenticated,
+        feeds::create_token,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/me/feed-token",
+        Authenticated,
+        feeds::revoke_token,
     ));
     // Administration
     r.push(entry(
