@@ -5,6 +5,7 @@ mod auth;
 mod communes;
 mod deployment;
 mod errors;
+mod feeds;
 mod health;
 mod issues;
 mod mail;
