@@ -61,10 +61,6 @@ fn answer(req: &HttpRequest, feed: &Feed, cache: &'static str) -> HttpResponse {
 
 const PUBLIC: &str = "public, max-age=300";
 
-fn strip(value: &str) -> &str {
-    value.strip_suffix(".atom").unwrap_or(value)
-}
-
 /// `/feeds/communes/{slug}.atom`: new public issues of the commune.
 pub async fn commune(
     req: HttpRequest,
@@ -72,7 +68,7 @@ pub async fn commune(
     Lang(locale): Lang,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let feed = feeds::commune(&state, locale, strip(&slug), None, address(&req)).await?;
+    let feed = feeds::commune(&state, locale, &slug, None, address(&req)).await?;
     Ok(answer(&req, &feed, PUBLIC))
 }
 
@@ -84,7 +80,7 @@ pub async fn category(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, category) = path.into_inner();
-    let feed = feeds::commune(&state, locale, &slug, Some(strip(&category)), address(&req)).await?;
+    let feed = feeds::commune(&state, locale, &slug, Some(&category), address(&req)).await?;
     Ok(answer(&req, &feed, PUBLIC))
 }
 
