@@ -1,6 +1,7 @@
 //! Tawasol's application: configuration, use-cases shared by every surface, the HTTP surfaces,
 //! and the `tawasol` binary's start-up.
 
+pub mod atom;
 pub mod auth;
 pub mod config;
 pub mod dossier;

@@ -341,6 +341,14 @@ impl From<UseCaseError> for ApiError {
             UseCaseError::IdempotencyMismatch => ApiError::new(ProblemKind::Validation)
                 .detail(Message::new("detail-idempotency-mismatch"))
                 .field("", Message::new("detail-idempotency-mismatch")),
+            UseCaseError::CategoryNotFound { commune, category } => ApiError::not_found(
+                Message::new("detail-category-not-found")
+                    .arg("commune", commune)
+                    .arg("category", category),
+            ),
+            UseCaseError::FeedNotFound => {
+                ApiError::not_found(Message::new("detail-feed-not-found"))
+            }
             UseCaseError::IssueNotFound(id) => {
                 ApiError::not_found(Message::new("detail-issue-not-found").arg("id", id))
             }

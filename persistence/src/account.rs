@@ -153,6 +153,7 @@ pub fn erase(
         ))
         .execute(conn)?;
     diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(id))).execute(conn)?;
+    crate::feed::delete_token(conn, id)?;
     revoke_all_sessions(conn, id, "account deleted", now)?;
     diesel::delete(officials::table.filter(officials::user_id.eq(id))).execute(conn)?;
     diesel::delete(moderators::table.filter(moderators::user_id.eq(id))).execute(conn)?;

@@ -11,6 +11,7 @@ mod database;
 pub mod digest;
 mod error;
 pub mod export;
+pub mod feed;
 pub mod idempotency;
 pub mod issue;
 mod migrations;

@@ -408,7 +408,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The secret address of a person's feed of what they follow: one per person, hashed.
+    feed_tokens (user_id) {
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(feed_tokens -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 diesel::joinable!(officials -> users (user_id));
@@ -459,4 +469,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     petition_follows,
     api_keys,
     open311_tokens,
+    feed_tokens,
 );

@@ -6,6 +6,7 @@ mod communes;
 mod deployment;
 mod errors;
 mod exports;
+mod feeds;
 mod health;
 mod issues;
 mod mail;

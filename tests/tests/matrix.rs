@@ -32,6 +32,10 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         ("PATCH", "/api/v1/me") if role == "banned" => 403,
         ("PATCH", "/api/v1/me") => 200,
         ("DELETE", "/api/v1/me") => 204,
+        // Anyone logged in may make (or rotate) and revoke their personal feed's address: it
+        // only reads public items, and revoking it is theirs to do even when banned.
+        ("POST", "/api/v1/me/feed-token") => 200,
+        ("DELETE", "/api/v1/me/feed-token") => 204,
         // Contributing needs a verified address and no ban.
         ("POST", "/api/v1/issues" | "/api/v1/issues/{id}/replies") => match role {
             "unverified" | "banned" => 403,
@@ -480,6 +484,11 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /api/v1/exports/petitions.jsonl",
         "GET /api/v1/petitions",
         "GET /api/v1/petitions/{id}",
+        "GET /feeds/communes/{slug}.atom",
+        "GET /feeds/communes/{slug}/{category}.atom",
+        "GET /feeds/issues/{id}.atom",
+        "GET /feeds/petitions/{id}.atom",
+        "GET /feeds/me/{token}.atom",
         "GET /verify-email",
         "POST /verify-email",
         "GET /reset-password",

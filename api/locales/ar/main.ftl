@@ -369,3 +369,36 @@ field-api-key-member = يجب أن يكون صاحب المفتاح عضوا ف�
 field-organisation = لا توجد جمعية بهذا الرقم.
 open311-notice-published = نُشر بلاغك، وستجيب عنه مصالح الجماعة علنا.
 open311-notice-held = يبدو أن بلاغك يتضمن معطيات شخصية: سيراجعه مشرف قبل نشره.
+## Feeds
+
+detail-category-not-found = لا توجد فئة «{ $category }» في الجماعة «{ $commune }».
+detail-feed-not-found = لا يوجد موجز بهذا العنوان: تم تعويضه أو إلغاؤه.
+feed-commune-title = بلاغات جديدة: { $commune }
+feed-category-title = بلاغات جديدة: { $commune }، { $category }
+feed-issue-title = البلاغ «{ $issue }»: الردود وتغييرات الحالة
+feed-petition-title = العريضة «{ $petition }»: المراحل
+feed-me-title = ما أتابعه على تواصل
+feed-resident = أحد السكان
+feed-former-resident = ساكن سابق
+feed-platform = تواصل
+feed-reply-title = رد { $author }: «{ $issue }»
+feed-answer-title = رد رسمي من { $author } ({ $role }): «{ $issue }»
+feed-status-title = تغيرت الحالة إلى «{ $status }»: «{ $issue }»
+feed-status-expected = الإنجاز متوقع في { $date }.
+feed-status-responsible = الجهة المختصة: { $body }.
+feed-status-duplicate = مكرر لـ { $url }
+feed-step-title = { $status }: «{ $petition }»
+feed-step-filed = أودعت بتاريخ { $date } بوصل رقم { $number }.
+feed-step-refusal-deadline = يجب تبليغ أي رفض في أجل أقصاه { $date }.
+feed-step-next-session = الدورة العادية المقبلة: { $date }.
+feed-step-agenda = أدرجت في جدول أعمال دورة { $date }، اللجنة: { $committee }.
+feed-step-outcome-adopted = وافق المجلس على العريضة.
+feed-step-outcome-rejected = رفض المجلس العريضة.
+feed-step-threshold = { $count ->
+    [zero] لا توقيع، والنصاب { $threshold }.
+    [one] توقيع واحد: تم بلوغ النصاب { $threshold }.
+    [two] توقيعان: تم بلوغ النصاب { $threshold }.
+    [few] { $count } توقيعات: تم بلوغ النصاب { $threshold }.
+    [many] { $count } توقيعا: تم بلوغ النصاب { $threshold }.
+   *[other] { $count } توقيع: تم بلوغ النصاب { $threshold }.
+}

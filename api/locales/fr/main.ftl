@@ -358,3 +358,32 @@ field-api-key-member = Le titulaire doit être membre de cette organisation.
 field-organisation = Aucune organisation ne porte ce numéro.
 open311-notice-published = Votre signalement est publié. Les services de la commune y répondront publiquement.
 open311-notice-held = Votre signalement semble contenir des données personnelles : un modérateur le relira avant sa publication.
+## Feeds
+
+detail-category-not-found = La commune « { $commune } » n’a pas de catégorie « { $category } ».
+detail-feed-not-found = Aucun flux à cette adresse : elle a été remplacée ou révoquée.
+feed-commune-title = Nouveaux signalements : { $commune }
+feed-category-title = Nouveaux signalements : { $commune }, { $category }
+feed-issue-title = Signalement « { $issue } » : réponses et changements de statut
+feed-petition-title = Pétition « { $petition } » : les étapes
+feed-me-title = Ce que je suis sur Tawasol
+feed-resident = Un habitant
+feed-former-resident = Ancien habitant
+feed-platform = Tawasol
+feed-reply-title = { $author } a répondu : « { $issue } »
+feed-answer-title = Réponse officielle de { $author } ({ $role }) : « { $issue } »
+feed-status-title = Statut changé en « { $status } » : « { $issue } »
+feed-status-expected = Réalisation prévue pour le { $date }.
+feed-status-responsible = Organisme compétent : { $body }.
+feed-status-duplicate = Doublon de { $url }
+feed-step-title = { $status } : « { $petition } »
+feed-step-filed = Déposée le { $date } sous le numéro de reçu { $number }.
+feed-step-refusal-deadline = Un refus doit être notifié au plus tard le { $date }.
+feed-step-next-session = Prochaine session ordinaire : { $date }.
+feed-step-agenda = Inscrite à la session du { $date }, commission : { $committee }.
+feed-step-outcome-adopted = Le conseil a adopté la pétition.
+feed-step-outcome-rejected = Le conseil a rejeté la pétition.
+feed-step-threshold = { $count ->
+    [one] Une signature : le seuil de { $threshold } est atteint.
+   *[other] { $count } signatures : le seuil de { $threshold } est atteint.
+}

@@ -355,3 +355,32 @@ field-api-key-member = ⵉⵇⵇⴰⵏ ⴰⵎⵍⴰⵢ ⵏ ⵜⵙⴰⵔⵓⵜ �
 field-organisation = ⵓⵔ ⵜⵍⵍⵉ ⵜⵎⵓⵙⵙⵓⵏⵜ ⵙ ⵓⵟⵟⵓⵏ ⴰ.
 open311-notice-published = ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵓⵎⵙⵙⵓⵜⵔ ⵏⵏⴽ. ⴰⴷ ⵜ ⵔⴰⵔⵏⵜ ⵜⵏⴱⴰⴹⵉⵏ ⵏ ⵜⴳⵎⵓⵏⵜ ⵙ ⵓⴱⴰⵢⵏ.
 open311-notice-held = ⵉⵣⵎⵔ ⴰⴷ ⵉⵍⵉ ⴳ ⵓⵎⵙⵙⵓⵜⵔ ⵏⵏⴽ ⵉⵙⴼⴽⴰ ⵉⵏⵎⵎⴰⵍⴰⵏ: ⴰⴷ ⵜ ⵉⵙⵙⵉⵡⵍ ⵓⵎⵙⵏⴼⵍ ⵣⴰⵜ ⵏ ⵓⵙⵙⵓⴼⵖ.
+## Feeds
+
+detail-category-not-found = ⵜⴰⵊⵎⴰⵄⵜ « { $commune } » ⵓⵔ ⵖⵓⵔⵙ ⵜⴰⵙⴳⴰ « { $category } ».
+detail-feed-not-found = ⵓⵔ ⵉⵍⵍⵉ ⵓⵙⵙⵎⵔⵙ ⵙ ⵜⵏⵙⴰ ⴰ: ⵉⵜⵜⵓⵙⵏⴼⵍ ⵏⵖ ⵉⵜⵜⵓⴽⴽⵙ.
+feed-commune-title = ⵉⵎⵓⴽⵔⴰⴹ ⵉⵎⴰⵢⵏⵓⵜⵏ: { $commune }
+feed-category-title = ⵉⵎⵓⴽⵔⴰⴹ ⵉⵎⴰⵢⵏⵓⵜⵏ: { $commune }, { $category }
+feed-issue-title = ⴰⵎⵓⴽⵔⴰⴹ « { $issue } »: ⵜⵉⵔⴰⵔⵉⵏ ⴷ ⵓⵙⵏⴼⵍ ⵏ ⵡⴰⴷⴷⴰⴷ
+feed-petition-title = ⵜⵓⵙⵏⵉⵜ « { $petition } »: ⵜⵉⵙⵓⵔⵉⵏ
+feed-me-title = ⴰⵢⵏ ⴹⴼⵕⵖ ⴳ ⵜⴰⵡⴰⵚⵓⵍ
+feed-resident = ⵢⴰⵏ ⵓⵏⵣⴷⵖ
+feed-former-resident = ⴰⵏⵣⴷⵖ ⴰⵎⵣⵡⴰⵔⵓ
+feed-platform = ⵜⴰⵡⴰⵚⵓⵍ
+feed-reply-title = { $author } ⵢⵔⴰⵔ: « { $issue } »
+feed-answer-title = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵓⵏⵚⵉⴱⵜ ⵏ { $author } ({ $role }): « { $issue } »
+feed-status-title = ⴰⴷⴷⴰⴷ ⵉⵜⵜⵓⵙⵏⴼⵍ ⵖⵔ « { $status } »: « { $issue } »
+feed-status-expected = ⴰⵙⵙⴽⵔ ⵉⵜⵜⵓⵔⴰⵊⴰ ⴳ { $date }.
+feed-status-responsible = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⵓⵏⵚⵉⴱⵜ: { $body }.
+feed-status-duplicate = ⵉⵙⵏⵖⵍ { $url }
+feed-step-title = { $status }: « { $petition } »
+feed-step-filed = ⵜⵜⵓⵙⵙⵔⵙ ⴳ { $date }, ⴰⵡⵚⵍ ⵡⵉⵙ { $number }.
+feed-step-refusal-deadline = ⴰⴳⵓⵢ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵜⵜⵓⵎⵍ ⴰⵔ { $date }.
+feed-step-next-session = ⵜⴰⵎⵙⵙⵓⵔⵜ ⵜⴰⵎⴰⵢⵏⵓⵜ ⵜⴰⵎⵙⵙⵓⵔⵜ: { $date }.
+feed-step-agenda = ⵜⵜⵓⵙⵙⴽⵛⵎ ⴳ ⵜⵎⵙⵙⵓⵔⵜ ⵏ { $date }, ⵜⴰⵙⵇⵇⵉⵎⵜ: { $committee }.
+feed-step-outcome-adopted = ⴰⴳⵔⴰⵡ ⵢⵇⴱⵍ ⵜⵓⵙⵏⵉⵜ.
+feed-step-outcome-rejected = ⴰⴳⵔⴰⵡ ⵢⵓⴳⵢ ⵜⵓⵙⵏⵉⵜ.
+feed-step-threshold = { $count ->
+    [one] ⵢⴰⵏ ⵓⵙⵎⴰⵍ: ⵉⵜⵜⵓⵍⴽⵎ ⵓⵙⵡⵉⵔ { $threshold }.
+   *[other] { $count } ⵏ ⵉⵙⵎⴰⵍⵏ: ⵉⵜⵜⵓⵍⴽⵎ ⵓⵙⵡⵉⵔ { $threshold }.
+}

@@ -10,6 +10,7 @@ pub(crate) mod auth;
 pub(crate) mod communes;
 pub(crate) mod docs;
 pub(crate) mod exports;
+pub(crate) mod feeds;
 pub(crate) mod health;
 pub(crate) mod home;
 pub(crate) mod issues;
@@ -248,6 +249,16 @@ fn routes() -> Vec<Entry> {
         Authenticated,
         petitions::unfollow,
     ));
+    // Atom feeds (the personal one at a secret address, made by its owner below)
+    r.extend(get("/feeds/communes/{slug}.atom", Public, feeds::commune));
+    r.extend(get(
+        "/feeds/communes/{slug}/{category}.atom",
+        Public,
+        feeds::category,
+    ));
+    r.extend(get("/feeds/issues/{id}.atom", Public, feeds::issue));
+    r.extend(get("/feeds/petitions/{id}.atom", Public, feeds::petition));
+    r.extend(get("/feeds/me/{token}.atom", Public, feeds::personal));
     // Moderation
     r.extend(get(
         "/api/v1/moderation/queue",
@@ -333,6 +344,18 @@ fn routes() -> Vec<Entry> {
         "/api/v1/me/notifications",
         Authenticated,
         me::set_notifications,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/api/v1/me/feed-token",
+        Authenticated,
+        feeds::create_token,
+    ));
+    r.push(entry(
+        Method::DELETE,
+        "/api/v1/me/feed-token",
+        Authenticated,
+        feeds::revoke_token,
     ));
     // Administration
     r.push(entry(

@@ -7,6 +7,7 @@ pub mod api_keys;
 pub mod communes;
 pub mod digests;
 pub mod exports;
+pub mod feeds;
 pub mod health;
 pub mod idempotency;
 pub mod issues;
@@ -50,6 +51,10 @@ pub enum UseCaseError {
     OfficialAnswerIsRecord,
     #[error("the reply can no longer be edited")]
     EditWindowClosed,
+    #[error("no category {category:?} in commune {commune:?}")]
+    CategoryNotFound { commune: String, category: String },
+    #[error("no feed at this address")]
+    FeedNotFound,
     #[error("no issue {0}")]
     IssueNotFound(i64),
     #[error("no organisation {0}")]

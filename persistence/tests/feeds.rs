@@ -1,0 +1,302 @@
+//! The feeds' queries and personal feed tokens, on the backend the environment names.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_persistence::account::{self, UserInsertForm};
+use tawasol_persistence::feed::{self, Scope};
+use tawasol_persistence::issue::{self, IssueInsertForm, ReplyInsertForm, StatusUpdate};
+use tawasol_persistence::petition::{
+    self, PetitionEventInsertForm, PetitionInsertForm, PetitionStepUpdateForm,
+};
+use tawasol_persistence::role::{self, Resolved};
+use tawasol_persistence::test_support::TestDatabase;
+use tawasol_persistence::{AnyConnection, Database, PoolSettings};
+
+fn t0() -> NaiveDateTime {
+    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+        .unwrap()
+        .naive_utc()
+}
+
+fn at(minutes: i64) -> NaiveDateTime {
+    t0() + TimeDelta::minutes(minutes)
+}
+
+fn user(conn: &mut AnyConnection, email: &str, name: &str) -> i64 {
+    account::create_user(
+        conn,
+        &UserInsertForm {
+            email: Some(email),
+            password_hash: None,
+            display_name: name,
+            locale: "fr",
+            home_commune_id: None,
+            email_verified_at: Some(t0()),
+            is_admin: false,
+            created_at: t0(),
+            updated_at: t0(),
+        },
+    )
+    .unwrap()
+    .unwrap()
+}
+
+fn report(conn: &mut AnyConnection, author: i64, title: &str, visibility: &str) -> i64 {
+    let Resolved::Ok {
+        commune_id,
+        category_ids,
+        ..
+    } = role::resolve(conn, "tangier", None, &["public_lighting".to_owned()]).unwrap()
+    else {
+        panic!("seeded commune and category");
+    };
+    issue::create(
+        conn,
+        &IssueInsertForm {
+            commune_id,
+            category_id: category_ids[0],
+            arrondissement_id: None,
+            author_id: author,
+            title,
+            description: "La rue est dans le noir depuis trois nuits.",
+            language: "fr",
+            lat: None,
+            lon: None,
+            address: None,
+            visibility,
+            search_text: title,
+            created_at: t0(),
+            updated_at: t0(),
+        },
+    )
+    .unwrap()
+}
+
+fn reply(
+    conn: &mut AnyConnection,
+    issue_id: i64,
+    author: i64,
+    body: &str,
+    visibility: &str,
+    m: i64,
+) {
+    issue::add_reply(
+        conn,
+        &ReplyInsertForm {
+            issue_id,
+            author_id: author,
+            body,
+            is_official: false,
+            official_title: None,
+            visibility,
+            created_at: at(m),
+        },
+    )
+    .unwrap();
+}
+
+fn open(db: &TestDatabase) -> Database {
+    Database::connect(db.url(), PoolSettings::default()).unwrap()
+}
+
+#[test]
+fn a_feed_token_is_one_per_person_replaced_revoked_and_gone_with_the_account() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let c = &mut *conn;
+    let amina = user(c, "amina@tawasol.test", "Amina");
+    feed::replace_token(c, amina, "hash-one", t0()).unwrap();
+    let owner = feed::token_owner(c, "hash-one").unwrap().expect("current");
+    assert_eq!((owner.user_id, owner.locale.as_str()), (amina, "fr"));
+    feed::replace_token(c, amina, "hash-two", at(1)).unwrap();
+    assert_eq!(feed::token_owner(c, "hash-one").unwrap(), None, "replaced");
+    assert!(feed::token_owner(c, "hash-two").unwrap().is_some());
+    assert!(feed::delete_token(c, amina).unwrap());
+    assert_eq!(feed::token_owner(c, "hash-two").unwrap(), None, "revoked");
+    assert!(!feed::delete_token(c, amina).unwrap());
+    feed::replace_token(c, amina, "hash-three", at(2)).unwrap();
+    account::erase(c, amina, at(3)).unwrap();
+    assert_eq!(feed::token_owner(c, "hash-three").unwrap(), None);
+    use diesel::prelude::*;
+    let left: i64 = tawasol_persistence::schema::feed_tokens::table
+        .count()
+        .get_result(c)
+        .unwrap();
+    assert_eq!(left, 0, "erasing the account deletes its token");
+}
+
+#[test]
+fn feeds_read_only_public_replies_of_public_issues_newest_first_in_scope() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let c = &mut *conn;
+    let amina = user(c, "amina@tawasol.test", "Amina");
+    let karim = user(c, "karim@tawasol.test", "Karim");
+    let public = report(c, amina, "Lampadaire éteint", "public");
+    let held = report(c, amina, "Appelez le 0612345678", "pending");
+    let other = report(c, karim, "Trottoir cassé", "public");
+    reply(c, public, karim, "Première réponse", "public", 1);
+    reply(c, public, karim, "Retenue pour modération", "pending", 2);
+    reply(c, public, karim, "Masquée", "hidden", 3);
+    reply(c, public, amina, "Deuxième réponse", "public", 4);
+    reply(c, held, karim, "Sur un signalement retenu", "public", 5);
+    reply(c, other, karim, "Ailleurs", "public", 6);
+    issue::change_status(
+        c,
+        &StatusUpdate {
+            issue_id: public,
+            actor_id: karim,
+            from: "submitted",
+            to: "acknowledged",
+            note: "Pris en compte.",
+            expected_on: None,
+            responsible_body: None,
+            duplicate_of: None,
+            at: at(7),
+        },
+    )
+    .unwrap();
+
+    let bodies = |rows: Vec<feed::ReplyEntry>| rows.into_iter().map(|r| r.body).collect::<Vec<_>>();
+    assert_eq!(
+        bodies(feed::replies(c, Scope::One(public), 50).unwrap()),
+        ["Deuxième réponse", "Première réponse"]
+    );
+    assert_eq!(feed::replies(c, Scope::One(held), 50).unwrap(), []);
+    assert_eq!(
+        bodies(feed::replies(c, Scope::One(public), 1).unwrap()),
+        ["Deuxième réponse"],
+        "the newest first, within the limit"
+    );
+    // Amina follows her own two issues (the held one gives nothing); Karim follows his.
+    assert_eq!(
+        bodies(feed::replies(c, Scope::FollowedBy(amina), 50).unwrap()),
+        ["Deuxième réponse", "Première réponse"]
+    );
+    assert_eq!(
+        bodies(feed::replies(c, Scope::FollowedBy(karim), 50).unwrap()),
+        ["Ailleurs"]
+    );
+    let changes = feed::status_changes(c, Scope::FollowedBy(amina), 50).unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (
+            changes[0].to_status.as_str(),
+            changes[0].actor_name.as_str(),
+            changes[0].issue_language.as_str()
+        ),
+        ("acknowledged", "Karim", "fr")
+    );
+    assert_eq!(
+        feed::status_changes(c, Scope::FollowedBy(karim), 50).unwrap(),
+        []
+    );
+}
+
+#[test]
+fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let c = &mut *conn;
+    let agent = user(c, "agent@tawasol.test", "Agent");
+    let follower = user(c, "follower@tawasol.test", "Follower");
+    let stranger = user(c, "stranger@tawasol.test", "Stranger");
+    let Resolved::Ok { commune_id, .. } = role::resolve(c, "sefrou", None, &[]).unwrap() else {
+        panic!()
+    };
+    let make = |c: &mut AnyConnection, title: &str| {
+        let id = petition::create(
+            c,
+            &PetitionInsertForm {
+                commune_id,
+                agent_id: agent,
+                filer_type: "citizens",
+                organisation_id: None,
+                title,
+                request: "Aménager un jardin public au quartier.",
+                reasons: "Aucun espace vert à moins de deux kilomètres.",
+                association_declaration: None,
+                created_at: t0(),
+                updated_at: t0(),
+            },
+        )
+        .unwrap();
+        petition::record_event(
+            c,
+            &PetitionEventInsertForm {
+                petition_id: id,
+                actor_id: Some(agent),
+                from_status: "",
+                to_status: "draft",
+                details: "{}",
+                created_at: t0(),
+            },
+        )
+        .unwrap();
+        petition::set_follow(c, id, agent, true, t0()).unwrap();
+        id
+    };
+    let published = make(c, "Des espaces verts");
+    let draft = make(c, "Un brouillon");
+    let moved = petition::step(
+        c,
+        &PetitionStepUpdateForm {
+            status: "collecting",
+            updated_at: at(1),
+            ..PetitionStepUpdateForm::default()
+        },
+        &PetitionEventInsertForm {
+            petition_id: published,
+            actor_id: Some(agent),
+            from_status: "draft",
+            to_status: "collecting",
+            details: "{}",
+            created_at: at(1),
+        },
+    )
+    .unwrap();
+    assert!(moved);
+    petition::set_follow(c, published, follower, true, at(2)).unwrap();
+    let to = |rows: Vec<feed::StepEntry>| {
+        rows.into_iter()
+            .map(|s| (s.petition_title, s.to_status))
+            .collect::<Vec<_>>()
+    };
+    let want = vec![("Des espaces verts".to_owned(), "collecting".to_owned())];
+    assert_eq!(to(feed::steps(c, Scope::One(published), 50).unwrap()), want);
+    assert_eq!(feed::steps(c, Scope::One(draft), 50).unwrap(), []);
+    assert_eq!(
+        to(feed::steps(c, Scope::FollowedBy(agent), 50).unwrap()),
+        want
+    );
+    assert_eq!(
+        to(feed::steps(c, Scope::FollowedBy(follower), 50).unwrap()),
+        want
+    );
+    assert_eq!(feed::steps(c, Scope::FollowedBy(stranger), 50).unwrap(), []);
+    // A signature is enough, without a follow.
+    petition::sign(
+        c,
+        &petition::SignatureInsertForm {
+            petition_id: published,
+            user_id: stranger,
+            full_name: "Nom Prénom",
+            cin_encrypted: "ciphertext",
+            cin_hash: "hash",
+            address_encrypted: "ciphertext",
+            lives_or_works_in_commune: true,
+            on_electoral_roll: true,
+            direct_interest: true,
+            show_name: false,
+            consented_at: at(3),
+            created_at: at(3),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        to(feed::steps(c, Scope::FollowedBy(stranger), 50).unwrap()),
+        want
+    );
+}
