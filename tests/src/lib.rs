@@ -1,6 +1,7 @@
 //! Starts the real Tawasol server on a loopback port, on a fresh database of the backend the
 //! environment names, for tests that act as a user over HTTP.
 
+pub mod contract;
 pub mod smtp;
 
 use std::collections::BTreeMap;
@@ -74,22 +75,45 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
+        let res = self
+            .client
             .get(self.url(path))
             .send()
             .await
-            .expect("request sent")
+            .expect("request sent");
+        checked("GET", path, res).await
     }
 
     /// GET with an `Accept-Language` header.
     pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
-        self.client
+        let res = self
+            .client
             .get(self.url(path))
             .header("accept-language", accept_language)
             .send()
             .await
-            .expect("request sent")
+            .expect("request sent");
+        checked("GET", path, res).await
     }
+}
+
+/// The answer, after checking it against the published OpenAPI document (`contract`), rebuilt
+/// so that the test can read it as if untouched.
+pub async fn checked(method: &str, path: &str, res: reqwest::Response) -> reqwest::Response {
+    let status = res.status();
+    let version = res.version();
+    let headers = res.headers().clone();
+    let body = res.bytes().await.expect("the answer's body");
+    let content_type = headers
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    contract::check(method, path, status.as_u16(), content_type, &body);
+    let mut rebuilt = http::Response::builder().status(status).version(version);
+    for (name, value) in &headers {
+        rebuilt = rebuilt.header(name, value);
+    }
+    reqwest::Response::from(rebuilt.body(body).expect("the same answer"))
 }
 
 impl Drop for TestApp {
@@ -131,14 +155,15 @@ impl TestApp {
         token: Option<&str>,
         body: Option<&serde_json::Value>,
     ) -> reqwest::Response {
-        let mut req = self.client.request(method, self.url(path));
+        let mut req = self.client.request(method.clone(), self.url(path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
         if let Some(b) = body {
             req = req.json(b);
         }
-        req.send().await.expect("request sent")
+        let res = req.send().await.expect("request sent");
+        checked(method.as_str(), path, res).await
     }
 
     /// The use-cases' state for this app (same database and keys), to call a use-case directly

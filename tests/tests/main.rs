@@ -12,5 +12,6 @@ mod issues;
 mod mail;
 mod matrix;
 mod open311;
+mod openapi;
 mod petitions;
 mod stats;

@@ -210,6 +210,7 @@ fn request_fields(r: ServiceRequest) -> Value {
 }
 
 /// `GET /open311/v2/discovery.{format}`
+#[utoipa::path(get, path = "/open311/v2/discovery.{format}", tag = "open311", summary = "Open311 discovery", params(("format" = String, Path, description = "json or xml")), responses((status = 200, description = "Endpoints, formats and contact", content((crate::openapi::open311::Discovery = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn discovery(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -247,6 +248,7 @@ pub async fn discovery(
 }
 
 /// `GET /open311/v2/services.{format}`
+#[utoipa::path(get, path = "/open311/v2/services.{format}", tag = "open311", summary = "Open311 services", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The commune's categories as services", content((Vec<crate::openapi::open311::Service> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn services(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -279,6 +281,7 @@ pub async fn services(
 }
 
 /// `GET /open311/v2/services/{service_code}.{format}`
+#[utoipa::path(get, path = "/open311/v2/services/{service_code}.{format}", tag = "open311", summary = "Open311 service definition", params(("service_code" = String, Path, description = "Category code"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "The service definition", content((crate::openapi::open311::ServiceDefinition = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn service_definition(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -321,6 +324,7 @@ fn is_form(req: &HttpRequest) -> bool {
 }
 
 /// `POST /open311/v2/requests.{format}`: a form; `api_key` in the form or the query string.
+#[utoipa::path(post, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: report (creates a real issue)", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key (or in the body)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "api_key, jurisdiction_id, service_code, lat and long or address_string, description, …"), responses((status = 200, description = "[{service_request_id, token, service_notice, account_id}]", content((Vec<crate::openapi::open311::Created> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn create_request(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -392,6 +396,7 @@ pub async fn create_request(
 }
 
 /// `GET /open311/v2/tokens/{token}.{format}`
+#[utoipa::path(get, path = "/open311/v2/tokens/{token}.{format}", tag = "open311", summary = "Open311: a request by its token", params(("token" = String, Path, description = "The token a POST answered"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "[{service_request_id, token}]", content((Vec<crate::openapi::open311::Token> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn token(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -415,6 +420,7 @@ pub async fn token(
 }
 
 /// `GET /open311/v2/requests.{format}`
+#[utoipa::path(get, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: search requests", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("service_request_id" = Option<String>, Query, description = "Comma list; overrides the other filters"), ("service_code" = Option<String>, Query, description = "Comma list"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time (at most 90 days after start_date)"), ("status" = Option<String>, Query, description = "open, closed or both")), responses((status = 200, description = "At most 1000 requests", content((Vec<crate::openapi::open311::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn requests(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -443,6 +449,7 @@ pub async fn requests(
 }
 
 /// `GET /open311/v2/requests/{service_request_id}.{format}`: a one-element list.
+#[utoipa::path(get, path = "/open311/v2/requests/{service_request_id}.{format}", tag = "open311", summary = "Open311: one request", params(("service_request_id" = String, Path, description = "The issue id"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "A one-element list", content((Vec<crate::openapi::open311::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn request(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -473,6 +480,7 @@ pub async fn request(
 }
 
 /// `GET /open311/v2/servicerequestupdates.{format}`: needs an `api_key`.
+#[utoipa::path(get, path = "/open311/v2/servicerequestupdates.{format}", tag = "open311", summary = "Open311 extension: status changes", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time")), responses((status = 200, description = "Status changes in the window", content((Vec<crate::openapi::open311::Update> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn updates(
     req: HttpRequest,
     state: web::Data<AppState>,

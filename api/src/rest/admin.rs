@@ -290,7 +290,7 @@ pub async fn update_commune(
     super::communes::show::handle(state, slug, lang).await
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ApiKeyBody {
     owner_email: String,
@@ -299,6 +299,7 @@ pub struct ApiKeyBody {
 }
 
 /// `POST /api/v1/admin/api-keys`: the answer carries the key in `api_key`, this once.
+#[utoipa::path(post, path = "/api/v1/admin/api-keys", tag = "admin", summary = "Issue an Open311 API key", request_body = ApiKeyBody, responses((status = 201, description = "Issued; the key is shown this once", body = crate::usecases::api_keys::IssuedKey), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn issue_api_key(
     state: web::Data<AppState>,
     caller: Caller,
@@ -319,6 +320,7 @@ pub async fn issue_api_key(
 }
 
 /// `GET /api/v1/admin/api-keys`: never the keys themselves.
+#[utoipa::path(get, path = "/api/v1/admin/api-keys", tag = "admin", summary = "List API keys", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Keys, newest first (never the keys themselves)", body = ListBody<crate::usecases::api_keys::ApiKeyView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn api_keys(
     state: web::Data<AppState>,
     caller: Caller,
@@ -334,6 +336,7 @@ pub async fn api_keys(
 }
 
 /// `DELETE /api/v1/admin/api-keys/{id}`
+#[utoipa::path(delete, path = "/api/v1/admin/api-keys/{id}", tag = "admin", summary = "Revoke an API key", params(("id" = i64, Path, description = "The key")), responses((status = 204, description = "Revoked"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn revoke_api_key(
     state: web::Data<AppState>,
     caller: Caller,

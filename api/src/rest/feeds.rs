@@ -62,6 +62,7 @@ fn answer(req: &HttpRequest, feed: &Feed, cache: &'static str) -> HttpResponse {
 const PUBLIC: &str = "public, max-age=300";
 
 /// `/feeds/communes/{slug}.atom`: new public issues of the commune.
+#[utoipa::path(get, path = "/feeds/communes/{slug}.atom", tag = "feeds", summary = "A commune's feed", params(("slug" = String, Path, description = "Commune slug"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "New public issues of the commune (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn commune(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -73,6 +74,7 @@ pub async fn commune(
 }
 
 /// `/feeds/communes/{slug}/{category}.atom`: new public issues of one category of the commune.
+#[utoipa::path(get, path = "/feeds/communes/{slug}/{category}.atom", tag = "feeds", summary = "A category's feed", params(("slug" = String, Path, description = "Commune slug"), ("category" = String, Path, description = "Category code"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "New public issues of the category (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn category(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -85,6 +87,7 @@ pub async fn category(
 }
 
 /// `/feeds/issues/{id}.atom`: the issue's public replies and status changes.
+#[utoipa::path(get, path = "/feeds/issues/{id}.atom", tag = "feeds", summary = "An issue's feed", params(("id" = i64, Path, description = "The issue"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Replies and status changes of the issue (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn issue(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -96,6 +99,7 @@ pub async fn issue(
 }
 
 /// `/feeds/petitions/{id}.atom`: the petition's public steps.
+#[utoipa::path(get, path = "/feeds/petitions/{id}.atom", tag = "feeds", summary = "A petition's feed", params(("id" = i64, Path, description = "The petition"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition's steps (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn petition(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -108,6 +112,7 @@ pub async fn petition(
 
 /// `/feeds/me/{token}.atom`: everything the token's owner follows; in the language the reader
 /// names, else in the owner's own.
+#[utoipa::path(get, path = "/feeds/me/{token}.atom", tag = "feeds", summary = "My personal feed", params(("token" = String, Path, description = "The secret from POST /api/v1/me/feed-token"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Everything I follow (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
 pub async fn personal(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -134,6 +139,7 @@ pub async fn personal(
 
 /// `POST /api/v1/me/feed-token`: a new secret address (shown once); the previous one stops
 /// working.
+#[utoipa::path(post, path = "/api/v1/me/feed-token", tag = "me", summary = "Create or rotate my personal feed address", responses((status = 200, description = "The secret address of my feed, shown this once", body = crate::openapi::FeedUrl), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn create_token(
     state: web::Data<AppState>,
     caller: Caller,
@@ -145,6 +151,7 @@ pub async fn create_token(
 }
 
 /// `DELETE /api/v1/me/feed-token`: the address stops working.
+#[utoipa::path(delete, path = "/api/v1/me/feed-token", tag = "me", summary = "Revoke my personal feed address", responses((status = 204, description = "The address stops working"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn revoke_token(
     state: web::Data<AppState>,
     caller: Caller,

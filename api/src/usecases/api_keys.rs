@@ -21,7 +21,7 @@ pub struct NewApiKey {
 }
 
 /// A key as admins see it: never the key itself.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ApiKeyView {
     pub id: i64,
     pub name: String,
@@ -49,7 +49,7 @@ impl From<ApiKeyRow> for ApiKeyView {
 }
 
 /// A key just issued, with its plaintext (shown this once).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IssuedKey {
     #[serde(flatten)]
     pub key: ApiKeyView,
