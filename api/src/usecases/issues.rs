@@ -118,6 +118,20 @@ pub async fn report(
     caller: &Caller,
     input: NewIssue,
 ) -> Result<Reported, UseCaseError> {
+    report_with(state, caller, input, |_, _| Ok(())).await
+}
+
+/// Reports an issue, and runs `also` with its id in the same transaction (what another surface
+/// must record with it, e.g. an Open311 token): both are stored, or neither.
+pub async fn report_with<F>(
+    state: &AppState,
+    caller: &Caller,
+    input: NewIssue,
+    also: F,
+) -> Result<Reported, UseCaseError>
+where
+    F: FnOnce(&mut AnyConnection, i64) -> Result<(), UseCaseError> + Send + 'static,
+{
     caller.may(&Action::Contribute)?;
     let author = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
@@ -236,6 +250,7 @@ pub async fn report(
             },
         )?;
         notify_officials_of_new_issue(&state2, c, id, at)?;
+        also(c, id)?;
         Ok(id)
     })
     .await?;

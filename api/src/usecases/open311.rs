@@ -7,7 +7,7 @@
 //! missing, invalid or revoked `api_key`, 400 for anything else (see [`Open311Error`]).
 
 use super::issues::{self, NewIssue};
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, now, with_conn};
 use crate::auth::token;
 use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
@@ -393,7 +393,10 @@ pub async fn submit(
             ));
         }
     }
-    let reported = issues::report(
+    let token = token::generate();
+    let stored = token.clone();
+    let at = now();
+    let reported = issues::report_with(
         state,
         &caller,
         NewIssue {
@@ -406,17 +409,12 @@ pub async fn submit(
             address,
             arrondissement: None,
         },
+        // The token is stored with the issue: never an issue without its token.
+        move |c, id| Ok(api_key::create_token(c, &stored, id, key_id, at)?),
     )
     .await?;
     let id = reported.issue.id;
     let public = reported.issue.visibility == "public";
-    let token = token::generate();
-    let stored = token.clone();
-    let at = now();
-    in_transaction(&state.db, move |c| {
-        Ok(api_key::create_token(c, &stored, id, key_id, at)?)
-    })
-    .await?;
     let locale = input.locale;
     let notice = if public {
         "open311-notice-published"
