@@ -19,6 +19,7 @@ pub mod startup;
 pub mod telemetry;
 pub mod usecases;
 pub mod vault;
+pub mod web;
 
 pub use config::Settings;
 pub use startup::Application;

@@ -60,6 +60,10 @@ pub async fn around(
         None => {
             let res = next.call(req).instrument(span.clone()).await?;
             match res.response().error() {
+                // A page's error is already a page, in the reader's language.
+                Some(err) if err.as_error::<crate::web::WebError>().is_some() => {
+                    res.map_into_boxed_body()
+                }
                 Some(err) => {
                     let locale = language.get();
                     let api_error = problem::from_actix(err, body_limit);

@@ -247,6 +247,48 @@ pub fn create_session(
     Ok(id)
 }
 
+/// A session opened in a browser, found later by its cookie's hash.
+pub fn create_browser_session(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    cookie_hash: &str,
+    now: NaiveDateTime,
+) -> Result<i64, PersistenceError> {
+    let id = on_backend!(conn, c => diesel::insert_into(sessions::table)
+        .values((
+            sessions::user_id.eq(user_id),
+            sessions::created_at.eq(now),
+            sessions::last_used_at.eq(now),
+            sessions::cookie_hash.eq(cookie_hash),
+        ))
+        .returning(sessions::id)
+        .get_result::<i64>(c))?;
+    Ok(id)
+}
+
+/// The live browser session of this cookie, used since `fresh_after`: its id and user; its use
+/// is recorded.
+pub fn browser_session(
+    conn: &mut AnyConnection,
+    cookie_hash: &str,
+    fresh_after: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Option<(i64, i64)>, PersistenceError> {
+    let found: Option<(i64, i64)> = sessions::table
+        .filter(sessions::cookie_hash.eq(cookie_hash))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::last_used_at.gt(fresh_after))
+        .select((sessions::id, sessions::user_id))
+        .first(conn)
+        .optional()?;
+    if let Some((id, _)) = found {
+        diesel::update(sessions::table.find(id))
+            .set(sessions::last_used_at.eq(now))
+            .execute(conn)?;
+    }
+    Ok(found)
+}
+
 pub fn insert_refresh_token(
     conn: &mut AnyConnection,
     session_id: i64,

@@ -91,6 +91,7 @@ diesel::table! {
         last_used_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         revoked_reason -> Nullable<Text>,
+        cookie_hash -> Nullable<Text>,
     }
 }
 

@@ -15,3 +15,4 @@ mod open311;
 mod openapi;
 mod petitions;
 mod stats;
+mod web;

@@ -402,3 +402,83 @@ feed-step-threshold = { $count ->
     [many] { $count } توقيعا: تم بلوغ النصاب { $threshold }.
    *[other] { $count } توقيع: تم بلوغ النصاب { $threshold }.
 }
+
+## Web application
+
+site-name = تواصل
+web-skip = الانتقال إلى المحتوى
+web-nav = التصفح الرئيسي
+web-languages = اللغات
+web-language-name = العربية
+web-login = تسجيل الدخول
+web-logout = تسجيل الخروج
+web-signup = إنشاء حساب
+web-footer = تواصل، برنامج حر (AGPL) للديمقراطية المحلية
+web-open-data = البيانات المفتوحة
+web-home = الرئيسية
+web-home-about = أبلغ عن مشكل في حيك، وتابع الردود العلنية للجماعة، وحضّر عرائض إلى المجلس الجماعي.
+web-communes = الجماعات
+web-latest = آخر المستجدات
+web-nothing-yet = لا شيء حتى الآن.
+web-threshold = { $count ->
+    [zero] العريضة: لا توقيع
+    [one] العريضة: توقيع واحد
+    [two] العريضة: توقيعان
+    [few] العريضة: { $count } توقيعات
+    [many] العريضة: { $count } توقيعا
+   *[other] العريضة: { $count } توقيع
+}
+web-report = الإبلاغ عن مشكل
+web-issues = البلاغات
+web-search = بحث
+web-status = الحالة
+web-all = الكل
+web-category = الفئة
+web-arrondissement = المقاطعة
+web-filter = تصفية
+web-more = المزيد
+web-open = مفتوحة
+web-closed = مغلقة
+web-figures = أرقام الجماعة
+web-figures-summary = { $total } بلاغ؛ أول رد رسمي خلال { $median } ساعة (الوسيط)، و{ $p90 } ساعة لـ90٪؛ { $overdue } متأخرة.
+web-chart-title = نسبة البلاغات التي تلقت ردا في الأجل، حسب الفئة
+web-petitions = العرائض
+web-signatures-of = { $count } توقيع من أصل { $threshold }
+web-supports = { $count ->
+    [zero] لا مساندة
+    [one] مساندة واحدة
+    [two] مساندتان
+    [few] { $count } مساندات
+    [many] { $count } مساندة
+   *[other] { $count } مساندة
+}
+web-support = أنا أيضا
+web-unsupport = سحب مساندتي
+web-follow = متابعة
+web-unfollow = إلغاء المتابعة
+web-thread = المراسلات
+web-no-replies = لا رد حتى الآن.
+web-official-answer = رد رسمي
+web-your-reply = ردك
+web-send = إرسال
+web-login-to-reply = سجل الدخول للرد أو المساندة أو المتابعة.
+web-history = السجل
+web-reported-on = أُبلغ عنه في { $at } (بالتوقيت العالمي)
+web-former-resident = ساكن سابق
+web-fix-fields = صحح ما يلي:
+web-issue-title = العنوان
+web-issue-description = الوصف
+web-issue-address = العنوان أو معلم قريب (اختياري)
+web-location = الموقع (اختياري)
+web-location-help = اكتب خط العرض وخط الطول، أو استعمل موقع جهازك.
+web-lat = خط العرض
+web-lon = خط الطول
+web-use-my-location = استعمال موقعي
+web-email = البريد الإلكتروني
+web-password = كلمة المرور
+web-password-new = كلمة المرور (10 أحرف على الأقل)
+web-forgot = نسيت كلمة المرور
+web-display-name = الاسم الظاهر للعموم
+web-language = اللغة
+web-cndp-notice = تعالج معطياتك طبقا للقانون 09.08؛ تصريح لدى اللجنة الوطنية لحماية المعطيات ذات الطابع الشخصي رقم { $number }.
+detail-csrf = انتهت صلاحية هذه الاستمارة أو أنها لا تأتي من هذا الموقع. أعد تحميل الصفحة وحاول من جديد.

@@ -387,3 +387,75 @@ feed-step-threshold = { $count ->
     [one] Une signature : le seuil de { $threshold } est atteint.
    *[other] { $count } signatures : le seuil de { $threshold } est atteint.
 }
+
+## Web application
+
+site-name = Tawasol
+web-skip = Aller au contenu
+web-nav = Navigation principale
+web-languages = Langues
+web-language-name = Français
+web-login = Se connecter
+web-logout = Se déconnecter
+web-signup = Créer un compte
+web-footer = Tawasol, logiciel libre (AGPL) pour la démocratie locale
+web-open-data = Données ouvertes
+web-home = Accueil
+web-home-about = Signalez un problème de votre quartier, suivez les réponses publiques de la commune et préparez des pétitions au conseil communal.
+web-communes = Communes
+web-latest = Dernières nouvelles
+web-nothing-yet = Rien pour l’instant.
+web-threshold = { $count ->
+    [one] pétition : une signature
+   *[other] pétition : { $count } signatures
+}
+web-report = Signaler un problème
+web-issues = Signalements
+web-search = Rechercher
+web-status = État
+web-all = Tous
+web-category = Catégorie
+web-arrondissement = Arrondissement
+web-filter = Filtrer
+web-more = Suite
+web-open = En cours (ouverts)
+web-closed = Clos
+web-figures = Chiffres de la commune
+web-figures-summary = { $total } signalements ; première réponse officielle en { $median } h (médiane), { $p90 } h pour 90 % ; { $overdue } en retard.
+web-chart-title = Part des signalements ayant reçu une réponse dans le délai, par catégorie
+web-petitions = Pétitions
+web-signatures-of = { $count } signatures sur { $threshold }
+web-supports = { $count ->
+    [one] un soutien
+   *[other] { $count } soutiens
+}
+web-support = Moi aussi
+web-unsupport = Retirer mon soutien
+web-follow = Suivre
+web-unfollow = Ne plus suivre
+web-thread = Échanges
+web-no-replies = Aucune réponse pour l’instant.
+web-official-answer = réponse officielle
+web-your-reply = Votre réponse
+web-send = Envoyer
+web-login-to-reply = Connectez-vous pour répondre, soutenir ou suivre.
+web-history = Historique
+web-reported-on = Signalé le { $at } (UTC)
+web-former-resident = Ancien habitant
+web-fix-fields = Corrigez ces points :
+web-issue-title = Titre
+web-issue-description = Description
+web-issue-address = Adresse ou repère (facultatif)
+web-location = Position (facultative)
+web-location-help = Donnez la latitude et la longitude, ou utilisez la position de votre appareil.
+web-lat = Latitude
+web-lon = Longitude
+web-use-my-location = Utiliser ma position
+web-email = Adresse électronique
+web-password = Mot de passe
+web-password-new = Mot de passe (10 caractères au moins)
+web-forgot = Mot de passe oublié
+web-display-name = Nom affiché publiquement
+web-language = Langue
+web-cndp-notice = Vos données sont traitées conformément à la loi 09-08 ; déclaration à la CNDP n° { $number }.
+detail-csrf = Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.

@@ -384,3 +384,75 @@ feed-step-threshold = { $count ->
     [one] ⵢⴰⵏ ⵓⵙⵎⴰⵍ: ⵉⵜⵜⵓⵍⴽⵎ ⵓⵙⵡⵉⵔ { $threshold }.
    *[other] { $count } ⵏ ⵉⵙⵎⴰⵍⵏ: ⵉⵜⵜⵓⵍⴽⵎ ⵓⵙⵡⵉⵔ { $threshold }.
 }
+
+## Web application
+
+site-name = ⵜⴰⵡⴰⵚⵍ
+web-skip = ⴷⴷⵓ ⵖⵔ ⵜⵓⵎⴰⵢⵜ
+web-nav = ⴰⵙⵉⴽⵍ ⴰⴳⵊⴷⴰⵏ
+web-languages = ⵜⵓⵜⵍⴰⵢⵉⵏ
+web-language-name = ⵜⴰⵎⴰⵣⵉⵖⵜ
+web-login = ⴽⵛⵎ
+web-logout = ⴼⴼⵖ
+web-signup = ⵙⵏⵓⵍⴼⵓ ⴰⵎⵉⴹⴰⵏ
+web-footer = ⵜⴰⵡⴰⵚⵍ, ⴰⵙⵖⴰⵡⴰⵙ ⵉⵍⴻⵍⵍⵉ (AGPL) ⵉ ⵜⵎⴰⴳⴷⴰⵢⵜ ⵜⴰⴷⵖⴰⵔⴰⵏⵜ
+web-open-data = ⵉⵙⴼⴽⴰ ⵉⵕⵥⵎⵏ
+web-home = ⴰⵙⵏⴱⴷⵓ
+web-home-about = ⵙⴽⵏ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴳ ⵓⴳⵔⴰⵡ ⵏⵏⴽ, ⴹⴼⵕ ⵜⵉⵔⴰⵔⵉⵏ ⵜⵉⴳⴷⵓⴷⴰⵏⵉⵏ ⵏ ⵜⵊⵎⴰⵄⵜ, ⵙⵙⵓⵊⴷ ⵜⵓⵙⵏⵉⵡⵉⵏ ⵉ ⵓⵙⵇⵇⵉⵎ.
+web-communes = ⵜⵉⵊⵎⴰⵄⵉⵏ
+web-latest = ⵉⵎⴰⵢⵏⵓⵜⵏ
+web-nothing-yet = ⵓⵍⴰ ⵢⴰⵜ ⴰⵔ ⴷⵖⵉ.
+web-threshold = { $count ->
+    [one] ⵜⵓⵙⵏⵉⵜ: ⵢⴰⵜ ⵜⵙⵎⴰⵍⵜ
+   *[other] ⵜⵓⵙⵏⵉⵜ: { $count } ⵏ ⵜⵙⵎⴰⵍ
+}
+web-report = ⵙⴽⵏ ⴰⵎⵓⴽⵔⴰⴹ
+web-issues = ⵉⵎⵓⴽⵔⴰⴹ
+web-search = ⵔⵣⵓ
+web-status = ⴰⴷⴷⴰⴷ
+web-all = ⴰⴽⴽ
+web-category = ⴰⵏⴰⵡ
+web-arrondissement = ⵜⴰⵎⵏⴰⴹⵜ
+web-filter = ⵙⵜⵉ
+web-more = ⵓⴳⴳⴰⵔ
+web-open = ⵉⵕⵥⵎⵏ
+web-closed = ⵉⵜⵜⵓⵇⵇⵏⵏ
+web-figures = ⵉⵎⴹⴰⵏ ⵏ ⵜⵊⵎⴰⵄⵜ
+web-figures-summary = { $total } ⵏ ⵉⵎⵓⴽⵔⴰⴹ; ⵜⵉⵔⴰⵔⵉⵜ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ ⴳ { $median } ⵏ ⵜⵙⵔⴰⴳⵉⵏ (ⴰⵏⴰⵎⵎⴰⵙ), { $p90 } ⵉ 90 %; { $overdue } ⵜⵜⵡⴰⵍⵍⴰⵙⵏⵉⵏ.
+web-chart-title = ⴰⵎⵜⵜⵉ ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵉⵖ ⵜⵜⵓⵔⴰⵔ ⴳ ⵜⵉⵣⵉ, ⵙ ⵓⵏⴰⵡ
+web-petitions = ⵜⵓⵙⵏⵉⵡⵉⵏ
+web-signatures-of = { $count } ⵏ ⵜⵙⵎⴰⵍ ⵙⴳ { $threshold }
+web-supports = { $count ->
+    [one] ⵢⴰⵏ ⵓⵙⵏⴷ
+   *[other] { $count } ⵏ ⵉⵙⵏⴷⵏ
+}
+web-support = ⵏⴽⴽ ⴰⵡⴷ
+web-unsupport = ⴽⴽⵙ ⴰⵙⵏⴷ ⵉⵏⵓ
+web-follow = ⴹⴼⵕ
+web-unfollow = ⴰⴷ ⵓⵔ ⴹⴼⵕⵖ
+web-thread = ⵉⵎⵙⴰⵡⴰⵍⵏ
+web-no-replies = ⵓⵍⴰ ⵢⴰⵜ ⵜⵔⴰⵔⵉⵜ ⴰⵔ ⴷⵖⵉ.
+web-official-answer = ⵜⵉⵔⴰⵔⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ
+web-your-reply = ⵜⵉⵔⴰⵔⵉⵜ ⵏⵏⴽ
+web-send = ⴰⵣⵏ
+web-login-to-reply = ⴽⵛⵎ ⵃⵎⴰ ⴰⴷ ⵜⵔⴰⵔⴷ, ⵜⵙⵏⴷⴷ ⵏⵖ ⵜⴹⴼⵕⴷ.
+web-history = ⴰⵎⵣⵔⵓⵢ
+web-reported-on = ⵉⵜⵜⵓⵙⴽⵏ ⴳ { $at } (UTC)
+web-former-resident = ⴰⵏⵣⴷⵖ ⴰⵣⴰⵢⴽⵓ
+web-fix-fields = ⵙⵖⵖⴷ ⵉⴳⴳⵉ:
+web-issue-title = ⴰⵣⵡⵍ
+web-issue-description = ⴰⴳⵍⴰⵎ
+web-issue-address = ⴰⵏⵙⴰ ⵏⵖ ⵜⴰⵎⴰⵜⴰⵔⵜ (ⵓⵔ ⵉⵇⵇⵉⵏ)
+web-location = ⴰⴷⵖⴰⵔ (ⵓⵔ ⵉⵇⵇⵉⵏ)
+web-location-help = ⴰⵔⵓ ⵜⵉⵍⵜⵉⵜ ⴷ ⵜⵉⵣⴳⵍⵜ, ⵏⵖ ⵙⵎⵔⵙ ⴰⴷⵖⴰⵔ ⵏ ⵜⵎⴰⵙⵉⵏⵜ ⵏⵏⴽ.
+web-lat = ⵜⵉⵍⵜⵉⵜ
+web-lon = ⵜⵉⵣⴳⵍⵜ
+web-use-my-location = ⵙⵎⵔⵙ ⴰⴷⵖⴰⵔ ⵉⵏⵓ
+web-email = ⴰⵏⵙⴰ ⵏ ⵓⵎⴰⵢⵍ
+web-password = ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ
+web-password-new = ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ (10 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵓⴳⴳⴰⵔ)
+web-forgot = ⵜⴻⵜⵜⵓⴷ ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ
+web-display-name = ⵉⵙⵎ ⵉⵜⵜⵓⵙⵎⴰⵍⴰⵏ
+web-language = ⵜⵓⵜⵍⴰⵢⵜ
+web-cndp-notice = ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⵜⵜⵓⵙⵎⵔⵙⵏ ⵙ ⵓⵙⵍⴳⵏ 09.08; ⴰⵙⵙⴼⵔⵓ ⵖⵔ CNDP ⵡⵉⵙ { $number }.
+detail-csrf = ⵜⴰⵍⵖⴰ ⴰⴷ ⵜⵎⵎⵓⵜ ⵏⵖ ⵓⵔ ⴷ ⵜⴽⴽⵉ ⵙⴳ ⵓⵙⵎⵎⴰⵙ ⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.

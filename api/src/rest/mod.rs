@@ -12,7 +12,6 @@ pub(crate) mod docs;
 pub(crate) mod exports;
 pub(crate) mod feeds;
 pub(crate) mod health;
-pub(crate) mod home;
 pub(crate) mod issues;
 pub(crate) mod me;
 pub(crate) mod moderation;
@@ -80,7 +79,61 @@ where
 fn routes() -> Vec<Entry> {
     use Access::{Authenticated, Public};
     let mut r = Vec::new();
-    r.extend(get("/", Public, home::show));
+    // The web application (pages and their forms)
+    r.extend(get("/", Public, crate::web::pages::home));
+    r.extend(get("/static/{file}", Public, crate::web::assets::file));
+    r.extend(get("/lang/{code}", Public, crate::web::switch_language));
+    r.extend(get("/communes/{slug}", Public, crate::web::pages::commune));
+    r.extend(get(
+        "/communes/{slug}/report",
+        Public,
+        crate::web::pages::report_form,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/communes/{slug}/report",
+        Public,
+        crate::web::pages::report,
+    ));
+    r.extend(get("/issues/{id}", Public, crate::web::pages::issue));
+    r.push(entry(
+        Method::POST,
+        "/issues/{id}/replies",
+        Public,
+        crate::web::pages::reply,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/issues/{id}/support",
+        Public,
+        crate::web::pages::support,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/issues/{id}/follow",
+        Public,
+        crate::web::pages::follow,
+    ));
+    r.extend(get("/login", Public, crate::web::account::login_form));
+    r.push(entry(
+        Method::POST,
+        "/login",
+        Public,
+        crate::web::account::login,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/logout",
+        Public,
+        crate::web::account::logout,
+    ));
+    r.extend(get("/signup", Public, crate::web::account::signup_form));
+    r.push(entry(
+        Method::POST,
+        "/signup",
+        Public,
+        crate::web::account::signup,
+    ));
     r.extend(get("/health/live", Public, health::live));
     r.extend(get("/health/ready", Public, health::ready));
     r.extend(get("/problems/{kind}", Public, problems::show));

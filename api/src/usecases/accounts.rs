@@ -280,6 +280,78 @@ pub async fn login(
     email: &str,
     password_text: &str,
 ) -> Result<Tokens, UseCaseError> {
+    let user = authenticate(state, caller, email, password_text).await?;
+    let refresh = token::generate();
+    let refresh_hash = token::hash(&refresh);
+    let at = now();
+    let user_id = user.id;
+    let session_id = in_transaction(&state.db, move |c| {
+        let sid = account::create_session(c, user_id, at)?;
+        account::insert_refresh_token(c, sid, &refresh_hash, at + REFRESH_TTL, at)?;
+        Ok(sid)
+    })
+    .await?;
+    Ok(tokens(state, user_id, session_id, refresh))
+}
+
+/// How long a browser session lasts without being used.
+pub const BROWSER_SESSION_IDLE: TimeDelta = TimeDelta::days(30);
+
+/// Logs in from a browser: a new session, found later by the cookie value this returns.
+pub async fn login_browser(
+    state: &AppState,
+    caller: &Caller,
+    email: &str,
+    password_text: &str,
+) -> Result<String, UseCaseError> {
+    let user = authenticate(state, caller, email, password_text).await?;
+    let cookie = token::generate();
+    let cookie_hash = token::hash(&cookie);
+    let at = now();
+    in_transaction(&state.db, move |c| {
+        Ok(account::create_browser_session(
+            c,
+            user.id,
+            &cookie_hash,
+            at,
+        )?)
+    })
+    .await?;
+    Ok(cookie)
+}
+
+/// The person behind a browser's session cookie (their actor, language and session), if the
+/// session is live and used within [`BROWSER_SESSION_IDLE`].
+pub async fn browser_session(
+    state: &AppState,
+    cookie: &str,
+) -> Result<Option<(Actor, Locale, i64)>, UseCaseError> {
+    let hash = token::hash(cookie);
+    let at = now();
+    let found = in_transaction(&state.db, move |c| {
+        Ok(account::browser_session(
+            c,
+            &hash,
+            at - BROWSER_SESSION_IDLE,
+            at,
+        )?)
+    })
+    .await?;
+    let Some((session_id, user_id)) = found else {
+        return Ok(None);
+    };
+    Ok(load_actor(state, user_id, session_id)
+        .await?
+        .map(|(actor, locale)| (actor, locale, session_id)))
+}
+
+/// Checks an address and password (with the throttles), the same for every surface.
+async fn authenticate(
+    state: &AppState,
+    caller: &Caller,
+    email: &str,
+    password_text: &str,
+) -> Result<UserRow, UseCaseError> {
     let email = EmailAddress::parse(email).ok();
     if let Some(ip) = &caller.ip {
         throttle(state, format!("login:ip:{ip}"), 100, TimeDelta::minutes(15)).await?;
@@ -307,16 +379,7 @@ pub async fn login(
         return Err(UseCaseError::BadCredentials);
     }
     let user = user.ok_or(UseCaseError::BadCredentials)?;
-    let refresh = token::generate();
-    let refresh_hash = token::hash(&refresh);
-    let at = now();
-    let session_id = in_transaction(&state.db, move |c| {
-        let sid = account::create_session(c, user.id, at)?;
-        account::insert_refresh_token(c, sid, &refresh_hash, at + REFRESH_TTL, at)?;
-        Ok(sid)
-    })
-    .await?;
-    Ok(tokens(state, user.id, session_id, refresh))
+    Ok(user)
 }
 
 /// Exchanges a refresh token for new tokens. Each refresh token works once; presenting one that
@@ -801,6 +864,14 @@ pub async fn create_admin(
             },
         )?;
         Ok(id)
+    })
+    .await
+}
+
+/// A person's public name (for the page frame).
+pub async fn display_name(state: &AppState, user_id: i64) -> Result<Option<String>, UseCaseError> {
+    with_conn(&state.db, move |c| {
+        Ok(account::find(c, user_id)?.map(|u| u.display_name))
     })
     .await
 }

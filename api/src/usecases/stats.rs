@@ -242,3 +242,37 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
     })
     .await
 }
+
+/// For each category of a commune: its code and the share of due issues answered within its
+/// target (`None` when nothing is due yet).
+pub async fn by_category(
+    state: &AppState,
+    commune: String,
+) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
+    let at = now();
+    with_conn(&state.db, move |c| {
+        let Resolved::Ok { commune_id, .. } = role::resolve(c, &commune, None, &[])? else {
+            return Err(UseCaseError::CommuneNotFound(commune));
+        };
+        let filter = StatsFilter {
+            commune_id: Some(commune_id),
+            ..StatsFilter::default()
+        };
+        let mut rows = Vec::new();
+        for category in stats::categories(c, &filter)? {
+            let cutoff = at - TimeDelta::days(i64::from(category.target_days));
+            let (answered, within, late) = stats::target_counts(
+                c,
+                &filter,
+                category.id,
+                category.target_days.saturating_mul(86_400),
+                cutoff,
+            )?;
+            let due = answered + late;
+            #[allow(clippy::cast_precision_loss)]
+            rows.push((category.code, (due > 0).then(|| within as f64 / due as f64)));
+        }
+        Ok(rows)
+    })
+    .await
+}

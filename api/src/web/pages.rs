@@ -1,0 +1,715 @@
+//! The resident's pages: home, a commune (its issues, figures and petitions), an issue (its
+//! thread, history, and the forms to reply, support and follow), and the report form.
+
+use super::{Layout, Visitor, WebError, percent_encode};
+use crate::i18n::{Message, text};
+use crate::startup::AppState;
+use crate::usecases::{UseCaseError, communes, issues, petitions, stats};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use std::fmt::Write;
+use tawasol_domain::issue::IssueStatus;
+use tawasol_domain::{Locale, PageLimit};
+use tawasol_persistence::issue::IssueSort;
+
+fn status_label(locale: Locale, status: &str) -> String {
+    text(locale, &format!("status-{}", status.replace('_', "-")))
+}
+
+fn petition_status_label(locale: Locale, status: &str) -> String {
+    text(
+        locale,
+        &format!("petition-status-{}", status.replace('_', "-")),
+    )
+}
+
+/// `2026-11-23T10:15:00Z` as `2026-11-23 10:15` (UTC); dates read the same in every language.
+fn short_time(rfc: &str) -> String {
+    rfc.get(..16).unwrap_or(rfc).replace('T', " ")
+}
+
+#[derive(Debug)]
+struct CommuneItem {
+    slug: String,
+    name: String,
+    threshold_text: String,
+}
+
+#[derive(Debug)]
+struct IssueItem {
+    id: i64,
+    title: String,
+    status_label: String,
+    commune_name: String,
+    category_label: String,
+    support_text: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    l: Layout,
+    communes: Vec<CommuneItem>,
+    latest: Vec<IssueItem>,
+}
+
+async fn commune_names(
+    state: &AppState,
+    locale: Locale,
+) -> Result<Vec<(String, String, u32)>, UseCaseError> {
+    let list = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
+    Ok(list
+        .items
+        .iter()
+        .map(|c| {
+            (
+                c.slug.as_str().to_owned(),
+                c.names.get(locale).to_owned(),
+                c.petition_threshold,
+            )
+        })
+        .collect())
+}
+
+/// `GET /`: what Tawasol is, the communes, the latest activity.
+#[utoipa::path(get, path = "/", tag = "pages", summary = "Home page", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else the language cookie, the account's, Accept-Language, ar)")), responses((status = 200, description = "The home page", body = String, content_type = "text/html")))]
+pub async fn home(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
+    let l = v.locale;
+    let names = commune_names(&state, l).await.map_err(|e| v.fail(e))?;
+    let query = issues::IssueQuery {
+        sort: IssueSort::RecentlyUpdated,
+        ..issues::IssueQuery::default()
+    };
+    let recent = issues::list(
+        &state,
+        &v.caller,
+        query,
+        None,
+        PageLimit::parse(Some(8)).unwrap_or(PageLimit::DEFAULT),
+    )
+    .await
+    .map_err(|e| v.fail(e))?;
+    let name_of = |slug: &str| {
+        names
+            .iter()
+            .find(|(s, _, _)| s == slug)
+            .map(|(_, n, _)| n.clone())
+            .unwrap_or_else(|| slug.to_owned())
+    };
+    let latest = recent
+        .items
+        .into_iter()
+        .map(|i| IssueItem {
+            id: i.id,
+            status_label: status_label(l, &i.status),
+            commune_name: name_of(&i.commune),
+            category_label: String::new(),
+            support_text: String::new(),
+            title: i.title,
+        })
+        .collect();
+    let page = HomePage {
+        l: v.layout(text(l, "site-name")),
+        communes: names
+            .iter()
+            .map(|(slug, name, threshold)| CommuneItem {
+                slug: slug.clone(),
+                name: name.clone(),
+                threshold_text: Message::new("web-threshold")
+                    .arg("count", i64::from(*threshold))
+                    .render(l),
+            })
+            .collect(),
+        latest,
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug)]
+struct PetitionItem {
+    id: i64,
+    title: String,
+    status_label: String,
+    progress: String,
+}
+
+#[derive(Template)]
+#[template(path = "commune.html")]
+struct CommunePage {
+    l: Layout,
+    slug: String,
+    name: String,
+    q: String,
+    statuses: Vec<(String, String, bool)>,
+    categories: Vec<(String, String, bool)>,
+    arrondissements: Vec<(String, String, bool)>,
+    issues: Vec<IssueItem>,
+    next_page: Option<String>,
+    figures_summary: String,
+    chart: String,
+    petitions: Vec<PetitionItem>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CommuneQuery {
+    q: Option<String>,
+    status: Option<String>,
+    category: Option<String>,
+    arrondissement: Option<String>,
+    page: Option<String>,
+}
+
+/// Bars of the share answered within target, per category: an SVG drawn here, no script.
+fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
+    let row_h = 22;
+    let label_w = 210;
+    let bar_w = 220;
+    let height = row_h * rows.len().max(1) + 4;
+    let mut svg = format!(
+        "<svg role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {w} {height}\" width=\"100%\" style=\"max-width:{w}px\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{title}</title>",
+        w = label_w + bar_w + 60,
+        title = crate::html::escape(&text(locale, "web-chart-title")),
+    );
+    let rtl = locale.direction().as_str() == "rtl";
+    for (i, (label, share)) in rows.iter().enumerate() {
+        let y = i * row_h + 2;
+        let pct = share.map(|s| (s * 100.0).round());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let width = pct.map_or(0, |p| ((p / 100.0) * f64::from(bar_w as u32)) as usize);
+        let value = pct.map_or_else(|| "—".to_owned(), |p| format!("{p} %"));
+        let (text_x, anchor, bar_x) = if rtl {
+            (label_w + bar_w + 56, "end", 50 + bar_w - width)
+        } else {
+            (0, "start", label_w)
+        };
+        let value_x = if rtl { 46 } else { label_w + width + 4 };
+        let _ = write!(
+            svg,
+            "<text x=\"{text_x}\" y=\"{ty}\" text-anchor=\"{anchor}\">{label}</text>\
+             <rect x=\"{bar_x}\" y=\"{y}\" width=\"{width}\" height=\"{h}\" fill=\"#0b5cad\"></rect>\
+             <text x=\"{value_x}\" y=\"{ty}\" text-anchor=\"{vanchor}\">{value}</text>",
+            ty = y + 14,
+            h = row_h - 6,
+            label = crate::html::escape(label),
+            vanchor = if rtl { "end" } else { "start" },
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// `GET /communes/{slug}`: the commune's issues (filters, search), figures and petitions.
+#[utoipa::path(get, path = "/communes/{slug}", tag = "pages", summary = "A commune's page", params(("slug" = String, Path, description = "Commune slug"), ("q" = Option<String>, Query, description = "Words to search"), ("status" = Option<String>, Query, description = "A status, or open / closed"), ("category" = Option<String>, Query, description = "Category code"), ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"), ("page" = Option<String>, Query, description = "The next page's cursor")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 404, description = "No such commune", body = String, content_type = "text/html")))]
+pub async fn commune(
+    state: web::Data<AppState>,
+    v: Visitor,
+    slug: web::Path<String>,
+    query: web::Query<CommuneQuery>,
+) -> Result<HttpResponse, WebError> {
+    let l = v.locale;
+    let found = communes::show(&state.db, &slug)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let query = query.into_inner();
+    let pick = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
+    let status = pick(&query.status);
+    let category = pick(&query.category);
+    let arrondissement = pick(&query.arrondissement);
+    let q = pick(&query.q);
+    let filter = issues::IssueQuery {
+        commune: Some(slug.to_string()),
+        category: category.clone(),
+        status: status.clone(),
+        arrondissement: arrondissement.clone(),
+        text: q.clone(),
+        ..issues::IssueQuery::default()
+    };
+    let after = query
+        .page
+        .as_deref()
+        .and_then(|p| p.split_once(':'))
+        .and_then(|(t, id)| {
+            let at = chrono::DateTime::from_timestamp_micros(t.parse().ok()?)?.naive_utc();
+            Some((
+                tawasol_persistence::issue::SortKey::Time(at),
+                id.parse().ok()?,
+            ))
+        });
+    let page = issues::list(&state, &v.caller, filter, after, PageLimit::DEFAULT)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let category_name = |code: &str| {
+        found
+            .categories
+            .iter()
+            .find(|c| c.code.as_str() == code)
+            .map(|c| c.names.get(l).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let issues_list = page
+        .items
+        .iter()
+        .map(|i| IssueItem {
+            id: i.id,
+            title: i.title.clone(),
+            status_label: status_label(l, &i.status),
+            commune_name: String::new(),
+            category_label: category_name(&i.category),
+            support_text: Message::new("web-supports")
+                .arg("count", i64::from(i.support_count))
+                .render(l),
+        })
+        .collect();
+    let next_page = page.next.map(|(key, id)| {
+        let micros = match key {
+            tawasol_persistence::issue::SortKey::Time(at) => at.and_utc().timestamp_micros(),
+            tawasol_persistence::issue::SortKey::Count(n) => i64::from(n),
+        };
+        let mut href = format!("/communes/{slug}?page={micros}:{id}");
+        for (k, val) in [
+            ("q", &q),
+            ("status", &status),
+            ("category", &category),
+            ("arrondissement", &arrondissement),
+        ] {
+            if let Some(val) = val {
+                let _ = write!(href, "&{k}={}", percent_encode(val));
+            }
+        }
+        href
+    });
+    let mut statuses: Vec<(String, String, bool)> = vec![
+        (
+            "open".into(),
+            text(l, "web-open"),
+            status.as_deref() == Some("open"),
+        ),
+        (
+            "closed".into(),
+            text(l, "web-closed"),
+            status.as_deref() == Some("closed"),
+        ),
+    ];
+    statuses.extend(IssueStatus::ALL.iter().map(|s| {
+        (
+            s.as_str().to_owned(),
+            status_label(l, s.as_str()),
+            status.as_deref() == Some(s.as_str()),
+        )
+    }));
+    let categories = found
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                c.code.as_str().to_owned(),
+                c.names.get(l).to_owned(),
+                category.as_deref() == Some(c.code.as_str()),
+            )
+        })
+        .collect();
+    let arrondissements = found
+        .commune
+        .arrondissements
+        .iter()
+        .map(|a| {
+            (
+                a.slug.as_str().to_owned(),
+                a.names.get(l).to_owned(),
+                arrondissement.as_deref() == Some(a.slug.as_str()),
+            )
+        })
+        .collect();
+    let figures = stats::figures(
+        &state,
+        stats::StatsQuery {
+            commune: Some(slug.to_string()),
+            ..stats::StatsQuery::default()
+        },
+    )
+    .await
+    .map_err(|e| v.fail(e))?;
+    let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
+    let figures_summary = Message::new("web-figures-summary")
+        .arg("total", figures.total)
+        .arg("median", hours(figures.first_answer.median_hours))
+        .arg("p90", hours(figures.first_answer.p90_hours))
+        .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
+        .render(l);
+    let per_category = stats::by_category(&state, slug.to_string())
+        .await
+        .map_err(|e| v.fail(e))?;
+    let rows: Vec<(String, Option<f64>)> = per_category
+        .into_iter()
+        .map(|(code, share)| (category_name(&code), share))
+        .collect();
+    let chart = share_chart(l, &rows);
+    let petitions_page = petitions::list(
+        &state,
+        &v.caller,
+        petitions::PetitionQuery {
+            commune: Some(slug.to_string()),
+            ..petitions::PetitionQuery::default()
+        },
+        None,
+        PageLimit::parse(Some(5)).unwrap_or(PageLimit::DEFAULT),
+    )
+    .await
+    .map_err(|e| v.fail(e))?;
+    let petitions = petitions_page
+        .items
+        .into_iter()
+        .map(|p| PetitionItem {
+            id: p.id,
+            status_label: petition_status_label(l, &p.status),
+            progress: Message::new("web-signatures-of")
+                .arg("count", i64::from(p.signature_count))
+                .arg("threshold", i64::from(p.threshold))
+                .render(l),
+            title: p.title,
+        })
+        .collect();
+    let name = found.commune.names.get(l).to_owned();
+    let page = CommunePage {
+        l: v.layout(name.clone()),
+        slug: slug.to_string(),
+        name,
+        q: q.unwrap_or_default(),
+        statuses,
+        categories,
+        arrondissements,
+        issues: issues_list,
+        next_page,
+        figures_summary,
+        chart,
+        petitions,
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug)]
+struct ReplyItem {
+    id: i64,
+    author: String,
+    official: bool,
+    official_title: Option<String>,
+    body: String,
+    at: String,
+}
+
+#[derive(Debug)]
+struct HistoryItem {
+    status_label: String,
+    by: Option<String>,
+    note: String,
+    at: String,
+}
+
+#[derive(Template)]
+#[template(path = "issue.html")]
+struct IssuePage {
+    l: Layout,
+    id: i64,
+    commune_slug: String,
+    commune_name: String,
+    category_label: String,
+    title: String,
+    description: String,
+    language: String,
+    address: Option<String>,
+    status_label: String,
+    reported_text: String,
+    support_text: String,
+    logged_in: bool,
+    supported: bool,
+    followed: bool,
+    thread: Vec<ReplyItem>,
+    history: Vec<HistoryItem>,
+}
+
+/// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
+#[utoipa::path(get, path = "/issues/{id}", tag = "pages", summary = "An issue's page", params(("id" = i64, Path, description = "The issue")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 404, description = "No such issue", body = String, content_type = "text/html")))]
+pub async fn issue(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    let l = v.locale;
+    let d = issues::detail(&state, &v.caller, *id)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let found = communes::show(&state.db, &d.issue.commune)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let category_label = found
+        .categories
+        .iter()
+        .find(|c| c.code.as_str() == d.issue.category)
+        .map(|c| c.names.get(l).to_owned())
+        .unwrap_or_else(|| d.issue.category.clone());
+    let former = text(l, "web-former-resident");
+    let page = IssuePage {
+        l: v.layout(d.issue.title.clone()),
+        id: d.issue.id,
+        commune_slug: d.issue.commune.clone(),
+        commune_name: found.commune.names.get(l).to_owned(),
+        category_label,
+        title: d.issue.title.clone(),
+        description: d.issue.description.clone(),
+        language: d.issue.language.clone(),
+        address: d.issue.address.clone(),
+        status_label: status_label(l, &d.issue.status),
+        reported_text: Message::new("web-reported-on")
+            .arg("at", short_time(&d.issue.created_at))
+            .render(l),
+        support_text: Message::new("web-supports")
+            .arg("count", i64::from(d.issue.support_count))
+            .render(l),
+        logged_in: v.logged_in(),
+        supported: d.supported_by_me,
+        followed: d.followed_by_me,
+        thread: d
+            .thread
+            .iter()
+            .map(|r| ReplyItem {
+                id: r.id,
+                author: r.author_name.clone().unwrap_or_else(|| former.clone()),
+                official: r.official_answer,
+                official_title: r.official_title.clone(),
+                body: r.body.clone(),
+                at: short_time(&r.created_at),
+            })
+            .collect(),
+        history: d
+            .history
+            .iter()
+            .map(|h| HistoryItem {
+                status_label: status_label(l, &h.to),
+                by: h.by.clone(),
+                note: h.note.clone(),
+                at: short_time(&h.at),
+            })
+            .collect(),
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ReplyForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+}
+
+fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
+    (!v.logged_in()).then(|| v.redirect(&format!("/login?next={}", percent_encode(back))))
+}
+
+/// `POST /issues/{id}/replies`: the reply form; back to the issue.
+#[utoipa::path(post, path = "/issues/{id}/replies", tag = "pages", summary = "Reply (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"), responses((status = 303, description = "Back to the issue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn reply(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<ReplyForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(&v, &format!("/issues/{}", *id)) {
+        return Ok(go);
+    }
+    let reply = issues::reply(&state, &v.caller, *id, &form.body)
+        .await
+        .map_err(|e| v.fail(e))?;
+    Ok(v.redirect(&format!("/issues/{}#reply-{}", *id, reply.id)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ToggleForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    on: String,
+}
+
+async fn toggle(
+    state: &AppState,
+    v: &Visitor,
+    id: i64,
+    form: &ToggleForm,
+    support: bool,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(v, &format!("/issues/{id}")) {
+        return Ok(go);
+    }
+    issues::set_relation(state, &v.caller, id, support, form.on == "true")
+        .await
+        .map_err(|e| v.fail(e))?;
+    Ok(v.redirect(&format!("/issues/{id}")))
+}
+
+/// `POST /issues/{id}/support`: "me too", or its withdrawal (`on=false`).
+#[utoipa::path(post, path = "/issues/{id}/support", tag = "pages", summary = "Support or withdraw support (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"), responses((status = 303, description = "Back to the issue"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn support(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<ToggleForm>,
+) -> Result<HttpResponse, WebError> {
+    toggle(&state, &v, *id, &form, true).await
+}
+
+/// `POST /issues/{id}/follow`: follow, or stop (`on=false`).
+#[utoipa::path(post, path = "/issues/{id}/follow", tag = "pages", summary = "Follow or stop following (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"), responses((status = 303, description = "Back to the issue"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn follow(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<ToggleForm>,
+) -> Result<HttpResponse, WebError> {
+    toggle(&state, &v, *id, &form, false).await
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    l: Layout,
+    slug: String,
+    commune_name: String,
+    errors: Vec<String>,
+    categories: Vec<(String, String, bool)>,
+    arrondissements: Vec<(String, String, bool)>,
+    title: String,
+    description: String,
+    address: String,
+    lat: String,
+    lon: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReportForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    arrondissement: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    lat: String,
+    #[serde(default)]
+    lon: String,
+}
+
+async fn report_page(
+    state: &AppState,
+    v: &Visitor,
+    slug: &str,
+    form: &ReportForm,
+    errors: Vec<String>,
+) -> Result<HttpResponse, WebError> {
+    let l = v.locale;
+    let found = communes::show(&state.db, slug)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let page = ReportPage {
+        l: v.layout(text(l, "web-report")),
+        slug: slug.to_owned(),
+        commune_name: found.commune.names.get(l).to_owned(),
+        errors,
+        categories: found
+            .categories
+            .iter()
+            .map(|c| {
+                (
+                    c.code.as_str().to_owned(),
+                    c.names.get(l).to_owned(),
+                    form.category == c.code.as_str(),
+                )
+            })
+            .collect(),
+        arrondissements: found
+            .commune
+            .arrondissements
+            .iter()
+            .map(|a| {
+                (
+                    a.slug.as_str().to_owned(),
+                    a.names.get(l).to_owned(),
+                    form.arrondissement == a.slug.as_str(),
+                )
+            })
+            .collect(),
+        title: form.title.clone(),
+        description: form.description.clone(),
+        address: form.address.clone(),
+        lat: form.lat.clone(),
+        lon: form.lon.clone(),
+    };
+    v.page(page.render())
+}
+
+/// `GET /communes/{slug}/report`: the report form (log in first).
+#[utoipa::path(get, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (page)", params(("slug" = String, Path, description = "Commune slug")), responses((status = 200, description = "The form", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+pub async fn report_form(
+    state: web::Data<AppState>,
+    v: Visitor,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    if let Some(go) = login_first(&v, &format!("/communes/{slug}/report")) {
+        return Ok(go);
+    }
+    report_page(&state, &v, &slug, &ReportForm::default(), Vec::new()).await
+}
+
+/// `POST /communes/{slug}/report`: reports, then shows the new issue; errors come back on the
+/// form with what was typed.
+#[utoipa::path(post, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (form)", params(("slug" = String, Path, description = "Commune slug")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, category, arrondissement, title, description, address, lat, lon"), responses((status = 303, description = "To the new issue"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn report(
+    state: web::Data<AppState>,
+    v: Visitor,
+    slug: web::Path<String>,
+    form: web::Form<ReportForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(&v, &format!("/communes/{slug}/report")) {
+        return Ok(go);
+    }
+    let f = form.into_inner();
+    let location = match (f.lat.trim(), f.lon.trim()) {
+        ("", "") => Ok(None),
+        (lat, lon) => match (lat.parse::<f64>(), lon.parse::<f64>()) {
+            (Ok(a), Ok(b)) => Ok(Some((a, b))),
+            _ => Err(()),
+        },
+    };
+    let Ok(location) = location else {
+        let errors = vec![text(v.locale, "field-location")];
+        return report_page(&state, &v, &slug, &f, errors).await;
+    };
+    let input = issues::NewIssue {
+        commune: slug.to_string(),
+        category: f.category.clone(),
+        title: f.title.clone(),
+        description: f.description.clone(),
+        language: Some(v.locale.as_str().to_owned()),
+        location,
+        address: Some(f.address.clone()).filter(|a| !a.trim().is_empty()),
+        arrondissement: Some(f.arrondissement.clone()).filter(|a| !a.is_empty()),
+    };
+    match issues::report(&state, &v.caller, input).await {
+        Ok(reported) => Ok(v.redirect(&format!("/issues/{}", reported.issue.id))),
+        Err(UseCaseError::Invalid(fields)) => {
+            let errors = fields.iter().map(|f| text(v.locale, f.message)).collect();
+            report_page(&state, &v, &slug, &f, errors).await
+        }
+        Err(e) => Err(v.fail(e)),
+    }
+}

@@ -1,0 +1,438 @@
+//! The web application, as a browser without JavaScript uses it: pages in the three languages,
+//! forms that post and redirect, sessions in cookies, CSRF tokens, and the weight budget.
+
+use reqwest::Method;
+use serde_json::json;
+use tawasol_tests::{
+    TestApp, access, admin, checked, login, mail_to, spawn_with_mail, token_in_mail, verified_user,
+};
+
+/// A browser: keeps cookies, does not follow redirects (the tests look at them).
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn get(app: &TestApp, b: &reqwest::Client, path: &str) -> (u16, String) {
+    let res = checked("GET", path, b.get(app.url(path)).send().await.unwrap()).await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn post(
+    app: &TestApp,
+    b: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let res = b.post(app.url(path)).form(form).send().await.unwrap();
+    checked("POST", path, res).await
+}
+
+/// The CSRF token of the first form of a page.
+fn csrf(html: &str) -> String {
+    let at = html
+        .find("name=\"_csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 20;
+    html[at..].chars().take_while(|c| *c != '"').collect()
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers()["location"].to_str().unwrap().to_owned()
+}
+
+fn assert_translated(html: &str, what: &str) {
+    for prefix in [
+        "web-",
+        "status-",
+        "petition-status-",
+        "field-",
+        "detail-",
+        "problem-",
+    ] {
+        let untranslated = html
+            .split(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .any(|word| word.starts_with(prefix) && word.len() > prefix.len() + 2);
+        assert!(!untranslated, "{what}: an untranslated {prefix}… key");
+    }
+}
+
+async fn logged_in_browser(app: &TestApp, email: &str) -> reqwest::Client {
+    let b = browser();
+    let (_, page) = get(app, &b, "/login").await;
+    let res = post(
+        app,
+        &b,
+        "/login",
+        &[
+            ("_csrf", &csrf(&page)),
+            ("email", email),
+            ("password", "a long enough password"),
+            ("next", "/"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "login {email}");
+    b
+}
+
+#[tokio::test]
+async fn every_page_renders_in_each_language_with_its_direction_and_script() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = access(&verified_user(&app, &catcher, "resident@tawasol.test", "fr").await);
+    let issue = app
+        .post(
+            "/api/v1/issues",
+            Some(&resident),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": "مصباح الشارع معطل", "description": "الإنارة منعدمة منذ أسبوع في الزنقة."}),
+        )
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let anonymous = [
+        "/",
+        "/communes/tangier",
+        "/communes/sefrou?status=open&q=x",
+        &format!("/issues/{issue}"),
+        "/login",
+        "/signup",
+    ];
+    let b = logged_in_browser(&app, "resident@tawasol.test").await;
+    for (lang, dir) in [("ar", "rtl"), ("fr", "ltr"), ("zgh", "ltr")] {
+        for path in anonymous
+            .iter()
+            .copied()
+            .chain(["/communes/tangier/report"])
+        {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let url = format!("{path}{sep}lang={lang}");
+            let (status, html) = get(&app, &b, &url).await;
+            assert_eq!(status, 200, "{url}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{url}: {}",
+                &html[..200.min(html.len())]
+            );
+            assert_translated(&html, &url);
+            if lang == "zgh" {
+                assert!(
+                    html.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)),
+                    "{url}: no Tifinagh"
+                );
+            }
+            assert!(
+                html.contains("name=\"_csrf\""),
+                "{url}: forms carry a CSRF token"
+            );
+        }
+    }
+    // The Arabic title keeps its own direction inside a French page.
+    let (_, html) = get(&app, &browser(), &format!("/issues/{issue}?lang=fr")).await;
+    assert!(html.contains("<bdi dir=\"auto\">مصباح الشارع معطل</bdi>"));
+    // The language switcher remembers the choice in a cookie.
+    let b = browser();
+    let res = b
+        .get(app.url("/lang/zgh?next=/communes/sefrou"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/communes/sefrou");
+    let (_, html) = get(&app, &b, "/communes/sefrou").await;
+    assert!(html.contains("<html lang=\"zgh\""));
+    let res = b.get(app.url("/lang/en?next=/")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let res = b
+        .get(app.url("/lang/fr?next=//evil.example"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&res), "/");
+    // A page that does not exist says so, as a page.
+    let (status, html) = get(&app, &b, "/issues/999999?lang=fr").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("<html lang=\"fr\""));
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn a_resident_and_an_official_do_their_job_with_forms_alone() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    // Sign up in Arabic, from the page.
+    let b = browser();
+    let (_, page) = get(&app, &b, "/signup?lang=ar").await;
+    assert!(page.contains("09.08"), "the CNDP notice is on the form");
+    let res = post(
+        &app,
+        &b,
+        "/signup",
+        &[
+            ("_csrf", &csrf(&page)),
+            ("display_name", "أمينة"),
+            ("email", "amina@tawasol.test"),
+            ("password", "a long enough password"),
+            ("locale", "ar"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    mail_to(&catcher, "amina@tawasol.test", 1).await;
+    let token = token_in_mail(&catcher, "amina@tawasol.test");
+    let res = app
+        .post("/api/v1/auth/verify-email", None, &json!({"token": token}))
+        .await;
+    assert_eq!(res.status(), 204);
+    // Log in, then report with the form; a wrong field comes back with what was typed.
+    let (_, page) = get(&app, &b, "/login?next=/communes/tangier/report").await;
+    let res = post(
+        &app,
+        &b,
+        "/login",
+        &[
+            ("_csrf", &csrf(&page)),
+            ("email", "amina@tawasol.test"),
+            ("password", "a long enough password"),
+            ("next", "/communes/tangier/report"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/communes/tangier/report");
+    let (_, form) = get(&app, &b, "/communes/tangier/report").await;
+    let token = csrf(&form);
+    let res = post(
+        &app,
+        &b,
+        "/communes/tangier/report",
+        &[
+            ("_csrf", &token),
+            ("category", "public_lighting"),
+            ("title", "x"),
+            ("description", "الإنارة منعدمة منذ أسبوع في الزنقة."),
+            ("lat", ""),
+            ("lon", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "the form again");
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("الإنارة منعدمة منذ أسبوع في الزنقة."),
+        "what was typed stays"
+    );
+    let res = post(
+        &app,
+        &b,
+        "/communes/tangier/report",
+        &[
+            ("_csrf", &token),
+            ("category", "public_lighting"),
+            ("title", "مصباح الشارع معطل"),
+            ("description", "الإنارة منعدمة منذ أسبوع في الزنقة."),
+            ("lat", "35.7601"),
+            ("lon", "-5.8150"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let issue_path = location(&res);
+    assert!(issue_path.starts_with("/issues/"), "{issue_path}");
+    let (_, html) = get(&app, &b, &issue_path).await;
+    assert!(html.contains("مصباح الشارع معطل"));
+
+    // The official of Tangier answers from the browser.
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "official@tawasol.test", "commune": "tangier", "title": "Chef du service de l'éclairage"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, page) = get(&app, &o, &issue_path).await;
+    let res = post(
+        &app,
+        &o,
+        &format!("{issue_path}/replies"),
+        &[
+            ("_csrf", &csrf(&page)),
+            ("body", "Une équipe passe demain matin."),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    // The resident sees the answer set apart, with the official's title; supports and follows.
+    let (_, html) = get(&app, &b, &issue_path).await;
+    assert!(html.contains("class=\"reply official\""), "{html}");
+    assert!(
+        html.contains("Chef du service de l&#39;éclairage")
+            || html.contains("Chef du service de l&#x27;éclairage"),
+        "{html}"
+    );
+    assert!(html.contains("Une équipe passe demain matin."));
+    let res = post(
+        &app,
+        &b,
+        &format!("{issue_path}/support"),
+        &[("_csrf", &csrf(&html)), ("on", "true")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = get(&app, &b, &issue_path).await;
+    assert!(
+        html.contains("سحب مساندتي"),
+        "the button now withdraws the support"
+    );
+    // Logging out ends the session: the next form asks to log in again.
+    let res = post(&app, &b, "/logout", &[("_csrf", &csrf(&html))]).await;
+    assert_eq!(res.status(), 303);
+    let res = b
+        .get(app.url("/communes/tangier/report"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(location(&res).starts_with("/login"));
+    // The official's account can also be read through the API: the answer is official.
+    let official = access(&login(&app, "official@tawasol.test").await);
+    let id = issue_path.trim_start_matches("/issues/");
+    let detail = app
+        .send(
+            Method::GET,
+            &format!("/api/v1/issues/{id}"),
+            Some(&official),
+            None,
+        )
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(detail["thread"][0]["official_answer"], true);
+}
+
+#[tokio::test]
+async fn a_form_without_this_browsers_token_is_refused() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    verified_user(&app, &catcher, "resident@tawasol.test", "fr").await;
+    let b = browser();
+    let res = post(
+        &app,
+        &b,
+        "/login",
+        &[
+            ("email", "resident@tawasol.test"),
+            ("password", "a long enough password"),
+        ],
+    )
+    .await;
+    let status = res.status();
+    assert_eq!(status, 403, "no token: {}", res.text().await.unwrap());
+    let (_, page) = get(&app, &b, "/login?lang=fr").await;
+    let other = browser();
+    let (_, theirs) = get(&app, &other, "/login").await;
+    assert_ne!(csrf(&page), csrf(&theirs));
+    let res = post(
+        &app,
+        &b,
+        "/login",
+        &[
+            ("_csrf", &csrf(&theirs)),
+            ("email", "resident@tawasol.test"),
+            ("password", "a long enough password"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 403, "another browser's token");
+    assert!(res.text().await.unwrap().contains("<html lang=\"fr\""));
+    let res = post(
+        &app,
+        &b,
+        "/login",
+        &[
+            ("_csrf", &csrf(&page)),
+            ("email", "resident@tawasol.test"),
+            ("password", "wrong password!"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "the form again, with the reason");
+    let res = post(
+        &app,
+        &b,
+        "/login",
+        &[
+            ("_csrf", &csrf(&page)),
+            ("email", "resident@tawasol.test"),
+            ("password", "a long enough password"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("tawasol_session="))
+        .expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+}
+
+/// Each page, compressed as a phone on mobile data receives it, with its stylesheet and script
+/// (and, in Tamazight, the Tifinagh font), stays under 60 KB.
+#[tokio::test]
+async fn every_page_weighs_less_than_60_kb_with_what_it_loads() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = access(&verified_user(&app, &catcher, "resident@tawasol.test", "fr").await);
+    for n in 0..30 {
+        app.post(
+            "/api/v1/issues",
+            Some(&resident),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": format!("Lampadaire éteint rue {n}"), "description": "Éteint depuis trois nuits, la rue est dans le noir."}),
+        )
+        .await;
+    }
+    let client = reqwest::Client::builder().build().unwrap();
+    let size = |path: String| {
+        let (client, app) = (&client, &app);
+        async move {
+            let res = client
+                .get(app.url(&path))
+                .header("accept-encoding", "br, gzip")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            res.bytes().await.unwrap().len()
+        }
+    };
+    let css = size("/static/tawasol.css".into()).await;
+    let js = size("/static/locate.js".into()).await;
+    let font = size("/static/noto-sans-tifinagh.woff2".into()).await;
+    let mut report = Vec::new();
+    for lang in ["ar", "fr", "zgh"] {
+        for path in ["/", "/communes/tangier", "/issues/1", "/login", "/signup"] {
+            let html = size(format!("{path}?lang={lang}")).await;
+            let total = html + css + js + if lang == "zgh" { font } else { 0 };
+            report.push(format!("{lang} {path}: {total} bytes (HTML {html})"));
+            assert!(total < 60 * 1024, "{lang} {path} weighs {total} bytes");
+        }
+    }
+    // The figures, for whoever reads the test's output.
+    eprintln!(
+        "page weights (compressed, with CSS {css}, JS {js}, font {font}):\n{}",
+        report.join("\n")
+    );
+}
