@@ -436,3 +436,79 @@ async fn every_page_weighs_less_than_60_kb_with_what_it_loads() {
         report.join("\n")
     );
 }
+
+#[tokio::test]
+async fn a_resident_manages_their_account_from_the_browser() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let token = access(&verified_user(&app, &catcher, "resident@tawasol.test", "fr").await);
+    app.post(
+        "/api/v1/issues",
+        Some(&token),
+        &json!({"commune": "sefrou", "category": "roads_sidewalks", "title": "Nid-de-poule avenue Hassan II", "description": "Un trou profond devant la pharmacie."}),
+    )
+    .await;
+    let b = logged_in_browser(&app, "resident@tawasol.test").await;
+    let (status, html) = get(&app, &b, "/me?lang=fr").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Nid-de-poule avenue Hassan II"),
+        "my issue is listed"
+    );
+    assert!(
+        html.contains("resident@tawasol.test"),
+        "my own address, on my own page"
+    );
+    // Turn off the issue updates; the box comes back unchecked.
+    let res = post(
+        &app,
+        &b,
+        "/me/notifications",
+        &[("_csrf", &csrf(&html)), ("petition_updates", "on")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let prefs = app
+        .send(Method::GET, "/api/v1/me/notifications", Some(&token), None)
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(prefs["issue_updates"], false);
+    assert_eq!(prefs["petition_updates"], true);
+    // My data, as a file.
+    let res = b.get(app.url("/me/export")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let data: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(data["account"]["email"], "resident@tawasol.test");
+    // Forgotten password: the same answer for any address.
+    let (_, form) = get(&app, &browser(), "/forgot").await;
+    assert!(form.contains("name=\"email\""));
+    // Erase: not without the confirmation; then gone, and logged out.
+    let (_, html) = get(&app, &b, "/me").await;
+    let res = post(&app, &b, "/me/delete", &[("_csrf", &csrf(&html))]).await;
+    assert_eq!(res.status(), 303, "not confirmed");
+    let res = post(
+        &app,
+        &b,
+        "/me/delete",
+        &[("_csrf", &csrf(&html)), ("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = b.get(app.url("/me")).send().await.unwrap();
+    assert_eq!(res.status(), 303, "the session ended with the account");
+    let login = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            &json!({"email": "resident@tawasol.test", "password": "a long enough password"}),
+        )
+        .await;
+    assert_eq!(login.status(), 401);
+}

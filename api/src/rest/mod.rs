@@ -127,6 +127,27 @@ fn routes() -> Vec<Entry> {
         Public,
         crate::web::account::logout,
     ));
+    r.extend(get("/me", Public, crate::web::account::me));
+    r.push(entry(
+        Method::POST,
+        "/me/notifications",
+        Public,
+        crate::web::account::set_notifications,
+    ));
+    r.extend(get("/me/export", Public, crate::web::account::export));
+    r.push(entry(
+        Method::POST,
+        "/me/delete",
+        Public,
+        crate::web::account::delete,
+    ));
+    r.extend(get("/forgot", Public, crate::web::account::forgot_form));
+    r.push(entry(
+        Method::POST,
+        "/forgot",
+        Public,
+        crate::web::account::forgot,
+    ));
     r.extend(get("/signup", Public, crate::web::account::signup_form));
     r.push(entry(
         Method::POST,

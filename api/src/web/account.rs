@@ -272,3 +272,254 @@ pub async fn signup(
         Err(e) => Err(v.fail(e)),
     }
 }
+
+// ---- my account ----
+
+type Rows = Vec<(i64, String, String)>;
+
+#[derive(Template)]
+#[template(path = "me.html")]
+struct MePage {
+    l: Layout,
+    notice: Option<String>,
+    name: String,
+    email: String,
+    mine: Rows,
+    followed: Rows,
+    petitions: Rows,
+    issue_updates: bool,
+    all_replies: bool,
+    petition_updates: bool,
+    official: bool,
+    official_value: String,
+    official_options: Vec<(String, String, bool)>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NoticeQuery {
+    saved: Option<String>,
+}
+
+fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
+    (!v.logged_in()).then(|| v.redirect(&format!("/login?next={}", super::percent_encode(back))))
+}
+
+/// `GET /me`: my issues, follows and petitions; what mails I get; my data.
+#[utoipa::path(get, path = "/me", tag = "pages", summary = "My account (page)", responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+pub async fn me(
+    state: web::Data<AppState>,
+    v: Visitor,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, WebError> {
+    use crate::usecases::{issues, notifications, petitions};
+    use tawasol_domain::PageLimit;
+    if let Some(go) = login_first(&v, "/me") {
+        return Ok(go);
+    }
+    let l = v.locale;
+    let account = accounts::me(&state, &v.caller)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let status = |s: &str| text(l, &format!("status-{}", s.replace('_', "-")));
+    let list = |author: bool| issues::IssueQuery {
+        author_is_me: author,
+        followed_by_me: !author,
+        ..issues::IssueQuery::default()
+    };
+    let limit = PageLimit::parse(Some(50)).unwrap_or(PageLimit::DEFAULT);
+    let mut rows = Vec::new();
+    for author in [true, false] {
+        let page = issues::list(&state, &v.caller, list(author), None, limit)
+            .await
+            .map_err(|e| v.fail(e))?;
+        rows.push(
+            page.items
+                .into_iter()
+                .map(|i| (i.id, i.title, status(&i.status)))
+                .collect::<Rows>(),
+        );
+    }
+    let followed = rows.pop().unwrap_or_default();
+    let mine = rows.pop().unwrap_or_default();
+    let petitions = petitions::list(
+        &state,
+        &v.caller,
+        petitions::PetitionQuery {
+            agent_is_me: true,
+            ..petitions::PetitionQuery::default()
+        },
+        None,
+        limit,
+    )
+    .await
+    .map_err(|e| v.fail(e))?
+    .items
+    .into_iter()
+    .map(|p| {
+        let label = text(
+            l,
+            &format!("petition-status-{}", p.status.replace('_', "-")),
+        );
+        (p.id, p.title, label)
+    })
+    .collect();
+    let prefs = notifications::get(&state, &v.caller)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let official = account.roles.official.is_some();
+    let official_options = ["immediate", "daily", "off"]
+        .into_iter()
+        .map(|o| {
+            (
+                o.to_owned(),
+                text(l, &format!("web-pref-official-{o}")),
+                prefs.official_new_issues == o,
+            )
+        })
+        .collect();
+    let page = MePage {
+        l: v.layout(v.t("web-my-account")),
+        notice: query.saved.as_ref().map(|_| v.t("web-saved")),
+        name: account.display_name,
+        email: account.email.unwrap_or_default(),
+        mine,
+        followed,
+        petitions,
+        issue_updates: prefs.issue_updates,
+        all_replies: prefs.all_replies,
+        petition_updates: prefs.petition_updates,
+        official,
+        official_value: prefs.official_new_issues,
+        official_options,
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PrefsForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    issue_updates: Option<String>,
+    all_replies: Option<String>,
+    petition_updates: Option<String>,
+    #[serde(default)]
+    official_new_issues: String,
+}
+
+/// `POST /me/notifications`: what mails I get (unchecked boxes are off).
+#[utoipa::path(post, path = "/me/notifications", tag = "pages", summary = "Choose what mails I get (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"), responses((status = 303, description = "Back to my account"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn set_notifications(
+    state: web::Data<AppState>,
+    v: Visitor,
+    form: web::Form<PrefsForm>,
+) -> Result<HttpResponse, WebError> {
+    use crate::usecases::notifications::{self, NotificationSettings};
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(&v, "/me") {
+        return Ok(go);
+    }
+    let settings = NotificationSettings {
+        issue_updates: form.issue_updates.is_some(),
+        all_replies: form.all_replies.is_some(),
+        petition_updates: form.petition_updates.is_some(),
+        official_new_issues: if form.official_new_issues.is_empty() {
+            "immediate".to_owned()
+        } else {
+            form.official_new_issues.clone()
+        },
+    };
+    notifications::put(&state, &v.caller, settings)
+        .await
+        .map_err(|e| v.fail(e))?;
+    Ok(v.redirect("/me?saved=1#notifications"))
+}
+
+/// `GET /me/export`: everything kept about me, as a JSON file (Law 09-08 right of access).
+#[utoipa::path(get, path = "/me/export", tag = "pages", summary = "Download my data", responses((status = 200, description = "My data", body = accounts::Export), (status = 303, description = "To the login page first")))]
+pub async fn export(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
+    if let Some(go) = login_first(&v, "/me") {
+        return Ok(go);
+    }
+    let data = accounts::export(&state, &v.caller)
+        .await
+        .map_err(|e| v.fail(e))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"tawasol-my-data.json\"",
+        ))
+        .json(data))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeleteForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// `POST /me/delete`: erases my account (public contributions stay, unsigned) and logs out.
+#[utoipa::path(post, path = "/me/delete", tag = "pages", summary = "Erase my account (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, confirm=yes"), responses((status = 200, description = "Erased", body = String, content_type = "text/html"), (status = 303, description = "Back to my account when not confirmed"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn delete(
+    state: web::Data<AppState>,
+    v: Visitor,
+    form: web::Form<DeleteForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(&v, "/me") {
+        return Ok(go);
+    }
+    if form.confirm != "yes" {
+        return Ok(v.redirect("/me"));
+    }
+    accounts::delete_me(&state, &v.caller)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
+    gone.make_removal();
+    let mut res = v.message(v.t("web-deleted-title"), v.t("web-deleted"))?;
+    let _ = res.add_cookie(&gone);
+    Ok(res)
+}
+
+/// `GET /forgot`: asks for the address to send a reset link to.
+#[utoipa::path(get, path = "/forgot", tag = "pages", summary = "Forgotten password (page)", responses((status = 200, description = "The form", body = String, content_type = "text/html")))]
+pub async fn forgot_form(v: Visitor) -> Result<HttpResponse, WebError> {
+    let page = FormPage {
+        l: v.layout(v.t("web-forgot")),
+        error: None,
+        notice: None,
+        action: "/forgot",
+        next: String::new(),
+        fields: vec![field(&v, "email", "web-email", "email", "email")],
+        submit: v.t("web-send"),
+        links: vec![("/login".into(), v.t("web-login"))],
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /forgot`: mails a single-use link (the same answer whether or not there is an account).
+#[utoipa::path(post, path = "/forgot", tag = "pages", summary = "Forgotten password (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email"), responses((status = 200, description = "Check your mail", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn forgot(
+    state: web::Data<AppState>,
+    v: Visitor,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    match accounts::request_password_reset(&state, &v.caller, &form.email).await {
+        Ok(()) | Err(UseCaseError::Invalid(_)) => {
+            v.message(v.t("web-forgot"), v.t("detail-registration-accepted"))
+        }
+        Err(e) => Err(v.fail(e)),
+    }
+}
