@@ -2,6 +2,8 @@
 //! PostgreSQL when `TAWASOL_TEST_DATABASE_URL` names one.
 
 mod auth;
+#[cfg(feature = "browser")]
+mod browser;
 mod communes;
 mod deployment;
 mod errors;
