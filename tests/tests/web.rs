@@ -244,6 +244,27 @@ async fn a_resident_and_an_official_do_their_job_with_forms_alone() {
     assert_eq!(res.status(), 303);
     let issue_path = location(&res);
     assert!(issue_path.starts_with("/issues/"), "{issue_path}");
+    // The same light again, a few metres away: the open issue is offered before posting.
+    let report = [
+        ("_csrf", token.as_str()),
+        ("category", "public_lighting"),
+        ("title", "مصباح معطل قرب المسجد"),
+        ("description", "الإنارة منعدمة منذ أسبوع في الزنقة."),
+        ("lat", "35.76012"),
+        ("lon", "-5.81503"),
+    ];
+    let res = post(&app, &b, "/communes/tangier/report", &report).await;
+    assert_eq!(res.status(), 200, "not posted yet");
+    let offered = res.text().await.unwrap();
+    assert!(
+        offered.contains(&format!("action=\"{issue_path}/support\"")),
+        "support this one instead"
+    );
+    assert!(offered.contains("name=\"post_anyway\""));
+    let mut anyway = report.to_vec();
+    anyway.push(("post_anyway", "1"));
+    let res = post(&app, &b, "/communes/tangier/report", &anyway).await;
+    assert_eq!(res.status(), 303, "posted anyway");
     let (_, html) = get(&app, &b, &issue_path).await;
     assert!(html.contains("مصباح الشارع معطل"));
 

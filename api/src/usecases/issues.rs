@@ -86,24 +86,42 @@ async fn possible_duplicates(
     state: &AppState,
     issue: &IssueView,
 ) -> Result<Vec<IssueView>, UseCaseError> {
+    similar_open(
+        state,
+        issue.commune.clone(),
+        issue.category.clone(),
+        &issue.title,
+        issue.location,
+        Some(issue.id),
+    )
+    .await
+}
+
+/// Up to five open public issues of this commune and category within 100 m of `location` or
+/// with a similar title: offered before posting ("support this one instead"), and after.
+pub async fn similar_open(
+    state: &AppState,
+    commune: String,
+    category: String,
+    title: &str,
+    location: Option<GeoPoint>,
+    except: Option<i64>,
+) -> Result<Vec<IssueView>, UseCaseError> {
     let filter = IssueFilter {
-        commune: Some(issue.commune.clone()),
-        category: Some(issue.category.clone()),
+        commune: Some(commune),
+        category: Some(category),
         status: Some(StatusFilter::Open),
         ..IssueFilter::default()
     };
     let candidates = with_conn(&state.db, move |c| Ok(issue::list(c, &filter, None, 200)?)).await?;
     let mut scored: Vec<(f64, IssueView)> = candidates
         .into_iter()
-        .filter(|r| r.id != issue.id)
+        .filter(|r| Some(r.id) != except && r.visibility == "public")
         .map(IssueView::from)
         .filter_map(|other| {
-            let distance = issue
-                .location
-                .zip(other.location)
-                .map(|(a, b)| a.distance_m(b));
+            let distance = location.zip(other.location).map(|(a, b)| a.distance_m(b));
             let near = distance.is_some_and(|d| d <= DUPLICATE_RADIUS_M);
-            let alike = tawasol_domain::search::similar_titles(&issue.title, &other.title);
+            let alike = tawasol_domain::search::similar_titles(title, &other.title);
             (near || alike).then(|| (distance.unwrap_or(DUPLICATE_RADIUS_M), other))
         })
         .collect();

@@ -586,10 +586,14 @@ struct ReportPage {
     address: String,
     lat: String,
     lon: String,
+    duplicates: Vec<(i64, String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ReportForm {
+    /// Set once the similar issues were shown: post without showing them again.
+    #[serde(default)]
+    post_anyway: String,
     #[serde(rename = "_csrf", default)]
     csrf: String,
     #[serde(default)]
@@ -614,6 +618,7 @@ async fn report_page(
     slug: &str,
     form: &ReportForm,
     errors: Vec<String>,
+    duplicates: Vec<issues::IssueView>,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let found = communes::show(&state.db, slug)
@@ -652,6 +657,10 @@ async fn report_page(
         address: form.address.clone(),
         lat: form.lat.clone(),
         lon: form.lon.clone(),
+        duplicates: duplicates
+            .into_iter()
+            .map(|d| (d.id, d.title, status_label(l, &d.status)))
+            .collect(),
     };
     v.page(page.render())
 }
@@ -666,12 +675,20 @@ pub async fn report_form(
     if let Some(go) = login_first(&v, &format!("/communes/{slug}/report")) {
         return Ok(go);
     }
-    report_page(&state, &v, &slug, &ReportForm::default(), Vec::new()).await
+    report_page(
+        &state,
+        &v,
+        &slug,
+        &ReportForm::default(),
+        Vec::new(),
+        Vec::new(),
+    )
+    .await
 }
 
 /// `POST /communes/{slug}/report`: reports, then shows the new issue; errors come back on the
 /// form with what was typed.
-#[utoipa::path(post, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (form)", params(("slug" = String, Path, description = "Commune slug")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, category, arrondissement, title, description, address, lat, lon"), responses((status = 303, description = "To the new issue"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(post, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (form)", params(("slug" = String, Path, description = "Commune slug")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, category, arrondissement, title, description, address, lat, lon, post_anyway (once similar issues were shown)"), responses((status = 303, description = "To the new issue"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn report(
     state: web::Data<AppState>,
     v: Visitor,
@@ -692,8 +709,25 @@ pub async fn report(
     };
     let Ok(location) = location else {
         let errors = vec![text(v.locale, "field-location")];
-        return report_page(&state, &v, &slug, &f, errors).await;
+        return report_page(&state, &v, &slug, &f, errors, Vec::new()).await;
     };
+    // Before posting, the open issues that look like this one: support one instead?
+    if f.post_anyway.is_empty() && !f.title.trim().is_empty() {
+        let point = location.and_then(|(lat, lon)| tawasol_domain::GeoPoint::parse(lat, lon).ok());
+        let similar = issues::similar_open(
+            &state,
+            slug.to_string(),
+            f.category.clone(),
+            f.title.trim(),
+            point,
+            None,
+        )
+        .await
+        .map_err(|e| v.fail(e))?;
+        if !similar.is_empty() {
+            return report_page(&state, &v, &slug, &f, Vec::new(), similar).await;
+        }
+    }
     let input = issues::NewIssue {
         commune: slug.to_string(),
         category: f.category.clone(),
@@ -708,7 +742,7 @@ pub async fn report(
         Ok(reported) => Ok(v.redirect(&format!("/issues/{}", reported.issue.id))),
         Err(UseCaseError::Invalid(fields)) => {
             let errors = fields.iter().map(|f| text(v.locale, f.message)).collect();
-            report_page(&state, &v, &slug, &f, errors).await
+            report_page(&state, &v, &slug, &f, errors, Vec::new()).await
         }
         Err(e) => Err(v.fail(e)),
     }
