@@ -257,6 +257,8 @@ impl Modify for BearerAuth {
         crate::web::account::set_notifications,
         crate::web::account::export,
         crate::web::account::delete,
+        crate::web::account::organisation,
+        crate::web::account::organisation_feed,
         crate::web::account::forgot_form,
         crate::web::account::forgot,
         crate::web::account::signup_form,

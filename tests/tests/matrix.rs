@@ -489,6 +489,8 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "POST /me/notifications",
         "GET /me/export",
         "POST /me/delete",
+        "GET /organisation",
+        "POST /organisation/feed",
         "GET /forgot",
         "POST /forgot",
         "GET /signup",

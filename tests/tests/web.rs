@@ -507,6 +507,23 @@ async fn a_resident_manages_their_account_from_the_browser() {
     );
     let data: serde_json::Value = res.json().await.unwrap();
     assert_eq!(data["account"]["email"], "resident@tawasol.test");
+    // The watcher's page: a personal feed address, shown once, that answers Atom.
+    let (_, page) = get(&app, &b, "/organisation?lang=fr").await;
+    assert!(page.contains("/api/v1/exports/issues.csv?commune=tangier"));
+    assert!(page.contains("/feeds/communes/sefrou/roads_sidewalks.atom"));
+    let res = post(&app, &b, "/organisation/feed", &[("_csrf", &csrf(&page))]).await;
+    assert_eq!(res.status(), 200);
+    let shown = res.text().await.unwrap();
+    let start = shown.find("/feeds/me/").expect("the feed address");
+    let path: String = shown[start..].chars().take_while(|c| *c != '<').collect();
+    let feed = app.get(&path).await;
+    assert_eq!(feed.status(), 200);
+    assert!(
+        feed.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
     // Forgotten password: the same answer for any address.
     let (_, form) = get(&app, &browser(), "/forgot").await;
     assert!(form.contains("name=\"email\""));

@@ -141,6 +141,17 @@ fn routes() -> Vec<Entry> {
         Public,
         crate::web::account::delete,
     ));
+    r.extend(get(
+        "/organisation",
+        Public,
+        crate::web::account::organisation,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/organisation/feed",
+        Public,
+        crate::web::account::organisation_feed,
+    ));
     r.extend(get("/forgot", Public, crate::web::account::forgot_form));
     r.push(entry(
         Method::POST,

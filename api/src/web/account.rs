@@ -523,3 +523,102 @@ pub async fn forgot(
         Err(e) => Err(v.fail(e)),
     }
 }
+
+// ---- the watcher's view (organisations, journalists) ----
+
+#[derive(Debug)]
+struct WatchedCommune {
+    slug: String,
+    name: String,
+    summary: String,
+    categories: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrganisationPage {
+    l: Layout,
+    feed_url: Option<String>,
+    communes: Vec<WatchedCommune>,
+}
+
+async fn organisation_page(
+    state: &AppState,
+    v: &Visitor,
+    feed_url: Option<String>,
+) -> Result<HttpResponse, WebError> {
+    use crate::usecases::{communes, stats};
+    use tawasol_domain::PageLimit;
+    let l = v.locale;
+    let list = communes::list(&state.db, None, PageLimit::DEFAULT)
+        .await
+        .map_err(|e| v.fail(e))?;
+    let mut watched = Vec::new();
+    for c in &list.items {
+        let slug = c.slug.as_str().to_owned();
+        let figures = stats::figures(
+            state,
+            stats::StatsQuery {
+                commune: Some(slug.clone()),
+                ..stats::StatsQuery::default()
+            },
+        )
+        .await
+        .map_err(|e| v.fail(e))?;
+        let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
+        let found = communes::show(&state.db, &slug)
+            .await
+            .map_err(|e| v.fail(e))?;
+        watched.push(WatchedCommune {
+            name: c.names.get(l).to_owned(),
+            summary: crate::i18n::Message::new("web-figures-summary")
+                .arg("total", figures.total)
+                .arg("median", hours(figures.first_answer.median_hours))
+                .arg("p90", hours(figures.first_answer.p90_hours))
+                .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
+                .render(l),
+            categories: found
+                .categories
+                .iter()
+                .map(|k| (k.code.as_str().to_owned(), k.names.get(l).to_owned()))
+                .collect(),
+            slug,
+        });
+    }
+    let page = OrganisationPage {
+        l: v.layout(v.t("web-watch")),
+        feed_url,
+        communes: watched,
+    };
+    v.page(page.render())
+}
+
+/// `GET /organisation`: for associations and journalists who watch the communes: each commune's
+/// figures, its exports and its feeds (per category), and a personal feed of what I follow.
+#[utoipa::path(get, path = "/organisation", tag = "pages", summary = "Watching the communes (page)", responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+pub async fn organisation(
+    state: web::Data<AppState>,
+    v: Visitor,
+) -> Result<HttpResponse, WebError> {
+    if let Some(go) = login_first(&v, "/organisation") {
+        return Ok(go);
+    }
+    organisation_page(&state, &v, None).await
+}
+
+/// `POST /organisation/feed`: a new secret address for my personal feed, shown once.
+#[utoipa::path(post, path = "/organisation/feed", tag = "pages", summary = "Create my personal feed address (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 200, description = "The page with the new address", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn organisation_feed(
+    state: web::Data<AppState>,
+    v: Visitor,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    if let Some(go) = login_first(&v, "/organisation") {
+        return Ok(go);
+    }
+    let url = crate::usecases::feeds::create_token(&state, &v.caller)
+        .await
+        .map_err(|e| v.fail(e))?;
+    organisation_page(&state, &v, Some(url)).await
+}
