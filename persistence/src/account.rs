@@ -267,26 +267,29 @@ pub fn create_browser_session(
 }
 
 /// The live browser session of this cookie, used since `fresh_after`: its id and user; its use
-/// is recorded.
+/// is recorded (at most every ten minutes).
 pub fn browser_session(
     conn: &mut AnyConnection,
     cookie_hash: &str,
     fresh_after: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<Option<(i64, i64)>, PersistenceError> {
-    let found: Option<(i64, i64)> = sessions::table
+    let found: Option<(i64, i64, NaiveDateTime)> = sessions::table
         .filter(sessions::cookie_hash.eq(cookie_hash))
         .filter(sessions::revoked_at.is_null())
         .filter(sessions::last_used_at.gt(fresh_after))
-        .select((sessions::id, sessions::user_id))
+        .select((sessions::id, sessions::user_id, sessions::last_used_at))
         .first(conn)
         .optional()?;
-    if let Some((id, _)) = found {
+    // Recorded at most every ten minutes: a page view is not a write.
+    if let Some((id, _, last)) = found
+        && now - last > chrono::TimeDelta::minutes(10)
+    {
         diesel::update(sessions::table.find(id))
             .set(sessions::last_used_at.eq(now))
             .execute(conn)?;
     }
-    Ok(found)
+    Ok(found.map(|(id, user, _)| (id, user)))
 }
 
 pub fn insert_refresh_token(

@@ -328,7 +328,7 @@ pub async fn browser_session(
 ) -> Result<Option<(Actor, Locale, i64)>, UseCaseError> {
     let hash = token::hash(cookie);
     let at = now();
-    let found = in_transaction(&state.db, move |c| {
+    let found = with_conn(&state.db, move |c| {
         Ok(account::browser_session(
             c,
             &hash,
