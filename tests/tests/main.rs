@@ -18,3 +18,4 @@ mod openapi;
 mod petitions;
 mod stats;
 mod web;
+mod web_petitions;

@@ -514,3 +514,76 @@ web-feed-help = يجمع تدفقك الشخصي كل ما تتابعه، على
 web-feed-create = إنشاء عنوان تدفقي
 web-feed-created = عنوان تدفقك (احفظه، لا يظهر إلا مرة واحدة):
 detail-csrf = انتهت صلاحية هذه الاستمارة أو أنها لا تأتي من هذا الموقع. أعد تحميل الصفحة وحاول من جديد.
+
+## Web: petitions
+
+web-petition-commune = الجماعة
+web-petition-new = إطلاق عريضة
+web-petition-all = كل العرائض
+web-petition-overdue = انقضى الأجل: الجماعة متأخرة.
+web-petition-request = الطلب (النقطة المراد إدراجها في جدول أعمال المجلس)
+web-petition-reasons = الدوافع والأهداف
+web-petition-agent = الوكيل: { $name }
+web-petition-by-association = مقدمة من جمعية { $name }
+web-petition-agent-actions = إجراءاتك بصفتك وكيلا
+web-petition-publish = نشر العريضة وفتح جمع التوقيعات
+web-petition-publish-association = جعلها جاهزة للإيداع
+web-petition-mark-filed = تسجيل الإيداع
+web-petition-withdraw-reason = سبب السحب (اختياري)
+web-petition-withdraw = سحب العريضة
+web-petition-sign = التوقيع على هذه العريضة
+web-petition-sign-button = وقّع
+web-petition-login-to-sign = سجل الدخول للتوقيع على هذه العريضة أو متابعتها.
+web-petition-signed = لقد وقعت على هذه العريضة.
+web-petition-withdraw-signature = سحب توقيعي
+web-petition-full-name = الاسم الكامل كما يظهر في بطاقتك الوطنية
+web-petition-cin = رقم البطاقة الوطنية للتعريف
+web-petition-cin-help = مشفر، لا ينشر أبدا ولا يعاد عرضه: لا يظهر إلا في اللائحة المسلمة لرئيس المجلس.
+web-petition-address = العنوان
+web-petition-declarations = أصرح بشرفي:
+web-petition-declare-lives = أنني أسكن أو أعمل في الجماعة.
+web-petition-declare-roll = أنني مسجل في اللوائح الانتخابية (أو تتوفر فيّ شروط التسجيل).
+web-petition-declare-interest = أن لي مصلحة مباشرة ومشتركة في هذا الطلب.
+web-petition-show-name = إظهار اسمي ضمن الموقعين العلنيين.
+web-petition-consent = موافقتي الصريحة
+web-petition-steps = المراحل التي ينص عليها القانون
+web-petition-current = المرحلة الحالية
+web-petition-step-collecting = يوقع السكان هنا حتى بلوغ عدد التوقيعات الذي يحدده القانون للجماعة.
+web-petition-step-ready = التوقيعات كافية: يودع الوكيل العريضة لدى رئيس المجلس.
+web-petition-step-filed = أودعت: لمكتب المجلس ثلاثة أشهر ليقرر قبولها أو رفضها.
+web-petition-step-admissible = يدرسها المكتب؛ ويجب أن يكون الرفض معللا ويبلغ إلى الوكيل.
+web-petition-step-on-agenda = إذا قبلت، تدرج في جدول أعمال دورة عادية بعد دراستها في لجنة.
+web-petition-step-decided = يتداول المجلس ويصوت؛ وقراره علني.
+web-petition-timeline = السجل العلني
+web-petition-platform = تواصل (بلوغ النصاب)
+web-petition-deadline = يجب على الجماعة تبليغ أي رفض في أجل أقصاه { $date }.
+web-petition-days-left = { $count ->
+    [zero] لم يبق أي يوم.
+    [one] بقي يوم واحد.
+    [two] بقي يومان.
+    [few] بقيت { $count } أيام.
+    [many] بقي { $count } يوما.
+   *[other] بقي { $count } يوم.
+}
+web-petition-signatories = الموقعون العلنيون
+web-petition-no-signatories = لا اسم علني حتى الآن.
+web-petition-draft-help = المسودة لا يراها غيرك حتى تنشرها؛ وبعد النشر لا يمكن تغيير نصها.
+web-petition-filer = من يقدم العريضة
+web-petition-filer-citizens = مواطنات ومواطنون (عريضة مواطنين؛ وأنا وكيلها)
+web-petition-filer-association = جمعية أنا عضو فيها
+web-petition-organisation = الجمعية
+web-petition-assoc-standing = الجمعية في وضعية قانونية سليمة.
+web-petition-assoc-office = لها مقر أو فرع في الجماعة.
+web-petition-assoc-activity = نشاطها مرتبط بموضوع العريضة.
+web-petition-create = إنشاء المسودة
+web-petition-detail-receipt-number = رقم الوصل
+web-petition-detail-filed-on = تاريخ الإيداع
+web-petition-detail-refusal-deadline = آخر أجل للرفض
+web-petition-detail-next-session-on = الدورة العادية المقبلة
+web-petition-detail-reason = السبب
+web-petition-detail-session-date = تاريخ الجلسة
+web-petition-detail-committee = اللجنة
+web-petition-detail-outcome = القرار
+web-petition-detail-summary = ملخص
+web-petition-detail-signatures = التوقيعات
+web-petition-detail-threshold = النصاب

@@ -114,6 +114,43 @@ fn routes() -> Vec<Entry> {
         Public,
         crate::web::pages::follow,
     ));
+    r.extend(get("/petitions", Public, crate::web::petitions::list));
+    r.extend(get("/petitions/{id}", Public, crate::web::petitions::show));
+    r.push(entry(
+        Method::POST,
+        "/petitions/{id}/sign",
+        Public,
+        crate::web::petitions::sign,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/petitions/{id}/withdraw",
+        Public,
+        crate::web::petitions::withdraw,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/petitions/{id}/follow",
+        Public,
+        crate::web::petitions::follow,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/petitions/{id}/step",
+        Public,
+        crate::web::petitions::step,
+    ));
+    r.extend(get(
+        "/communes/{slug}/petitions/new",
+        Public,
+        crate::web::petitions::new_form,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/communes/{slug}/petitions/new",
+        Public,
+        crate::web::petitions::create,
+    ));
     r.extend(get("/login", Public, crate::web::account::login_form));
     r.push(entry(
         Method::POST,

@@ -535,6 +535,27 @@ pub async fn list(
     .await
 }
 
+/// The verified organisations the caller belongs to: those they may file a petition for.
+pub async fn my_organisations(
+    state: &AppState,
+    caller: &Caller,
+) -> Result<Vec<OrganisationView>, UseCaseError> {
+    let ids = match &caller.actor {
+        Actor::User(u) => u.organisations.clone(),
+        _ => Vec::new(),
+    };
+    with_conn(&state.db, move |c| {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(o) = role::find_organisation(c, id)?.filter(|o| o.verified_at.is_some()) {
+                out.push(OrganisationView { id, name: o.name });
+            }
+        }
+        Ok(out)
+    })
+    .await
+}
+
 // ---- signing ----
 
 /// What a signatory sends.

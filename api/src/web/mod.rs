@@ -9,6 +9,7 @@
 pub(crate) mod account;
 pub(crate) mod assets;
 pub(crate) mod pages;
+pub(crate) mod petitions;
 
 use crate::extract::LanguageChoice;
 use crate::i18n::text;

@@ -17,7 +17,7 @@ fn status_label(locale: Locale, status: &str) -> String {
     text(locale, &format!("status-{}", status.replace('_', "-")))
 }
 
-fn petition_status_label(locale: Locale, status: &str) -> String {
+pub(super) fn petition_status_label(locale: Locale, status: &str) -> String {
     text(
         locale,
         &format!("petition-status-{}", status.replace('_', "-")),
@@ -25,7 +25,7 @@ fn petition_status_label(locale: Locale, status: &str) -> String {
 }
 
 /// `2026-11-23T10:15:00Z` as `2026-11-23 10:15` (UTC); dates read the same in every language.
-fn short_time(rfc: &str) -> String {
+pub(super) fn short_time(rfc: &str) -> String {
     rfc.get(..16).unwrap_or(rfc).replace('T', " ")
 }
 
@@ -54,7 +54,7 @@ struct HomePage {
     latest: Vec<IssueItem>,
 }
 
-async fn commune_names(
+pub(super) async fn commune_names(
     state: &AppState,
     locale: Locale,
 ) -> Result<Vec<(String, String, u32)>, UseCaseError> {
@@ -503,7 +503,7 @@ pub struct ReplyForm {
     body: String,
 }
 
-fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
+pub(super) fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
     (!v.logged_in()).then(|| v.redirect(&format!("/login?next={}", percent_encode(back))))
 }
 

@@ -1,0 +1,313 @@
+//! The petition pages, as a browser without JavaScript uses them: start a petition, publish it,
+//! sign it (a wrong CIN comes back without being echoed), reach the threshold, record the
+//! deposit; in the three languages, guarded by CSRF, and light enough for mobile data.
+
+use crate::web::{assert_translated, browser, csrf, get, location, logged_in_browser, post};
+use reqwest::Method;
+use serde_json::json;
+use tawasol_tests::{TestApp, admin, spawn_with_mail, verified_user};
+
+const AGENT_CIN: &str = "AB123456";
+const SIGNER_CIN: &str = "C998877";
+const BAD_CIN: &str = "ZQ-77X";
+
+/// Every page the test visits, to check afterwards that no CIN ever shows.
+struct Seen(Vec<String>);
+
+impl Seen {
+    async fn get(&mut self, app: &TestApp, b: &reqwest::Client, path: &str) -> (u16, String) {
+        let (status, html) = get(app, b, path).await;
+        self.0.push(html.clone());
+        (status, html)
+    }
+}
+
+#[tokio::test]
+async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let res = app
+        .send(
+            Method::PATCH,
+            "/api/v1/admin/communes/sefrou",
+            Some(&admin),
+            Some(&json!({"petition_threshold": 2})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    verified_user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    verified_user(&app, &catcher, "signer@tawasol.test", "ar").await;
+    let a = logged_in_browser(&app, "agent@tawasol.test").await;
+    let s = logged_in_browser(&app, "signer@tawasol.test").await;
+    let anon = browser();
+    let mut seen = Seen(Vec::new());
+
+    // The commune page links to the form; the form comes back with what was typed.
+    let (_, commune) = seen.get(&app, &a, "/communes/sefrou?lang=fr").await;
+    assert!(commune.contains("/communes/sefrou/petitions/new"));
+    let (status, form) = seen
+        .get(&app, &a, "/communes/sefrou/petitions/new?lang=fr")
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        !form.contains("name=\"organisation_id\""),
+        "no association option for a resident without one"
+    );
+    let token = csrf(&form);
+    let request = "Inscrire à l’ordre du jour l’aménagement d’un jardin public.";
+    let reasons = "Aucun espace vert à moins de deux kilomètres.";
+    let res = post(
+        &app,
+        &a,
+        "/communes/sefrou/petitions/new",
+        &[
+            ("_csrf", &token),
+            ("title", "x"),
+            ("request", request),
+            ("reasons", reasons),
+            ("filer_type", "citizens"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "the form again");
+    let again = res.text().await.unwrap();
+    assert!(again.contains(request) && again.contains("role=\"alert\""));
+    let res = post(
+        &app,
+        &a,
+        "/communes/sefrou/petitions/new",
+        &[
+            ("_csrf", &token),
+            ("title", "Un jardin public au quartier Habbouna"),
+            ("request", request),
+            ("reasons", reasons),
+            ("filer_type", "citizens"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let path = location(&res);
+    assert!(path.starts_with("/petitions/"), "{path}");
+    // A draft is its agent's alone.
+    let (status, _) = seen.get(&app, &anon, &path).await;
+    assert_eq!(status, 404);
+    let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Brouillon"));
+
+    // Without this browser's token, a step is refused.
+    let res = post(&app, &a, &format!("{path}/step"), &[("to", "collecting")]).await;
+    assert_eq!(res.status(), 403);
+    let res = post(
+        &app,
+        &a,
+        &format!("{path}/step"),
+        &[("_csrf", &csrf(&page)), ("to", "collecting")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+
+    // Collecting: every page renders in each language, the signing form with its consent.
+    for (lang, dir) in [("ar", "rtl"), ("fr", "ltr"), ("zgh", "ltr")] {
+        for p in [
+            format!("{path}?lang={lang}"),
+            format!("/petitions?lang={lang}"),
+            format!("/petitions?commune=sefrou&status=collecting&lang={lang}"),
+            format!("/communes/sefrou/petitions/new?lang={lang}"),
+        ] {
+            let (status, html) = seen.get(&app, &s, &p).await;
+            assert_eq!(status, 200, "{p}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{p}"
+            );
+            assert_translated(&html, &p);
+            if lang == "zgh" {
+                assert!(
+                    html.chars().any(|c| ('\u{2D30}'..='\u{2D7F}').contains(&c)),
+                    "{p}: no Tifinagh"
+                );
+            }
+        }
+        let (_, html) = seen.get(&app, &s, &format!("{path}?lang={lang}")).await;
+        assert!(html.contains(&format!("action=\"{path}/sign\"")), "{lang}");
+        assert!(html.contains("name=\"consent\""));
+        assert!(html.contains("aria-current=\"step\""));
+        assert!(html.contains("<progress"));
+    }
+    let (_, html) = seen.get(&app, &s, &format!("{path}?lang=fr")).await;
+    assert!(
+        html.contains("pétition « Un jardin public"),
+        "the consent text"
+    );
+    assert!(html.contains("09-08"), "the CNDP notice");
+    let (_, list) = seen
+        .get(&app, &anon, "/petitions?commune=sefrou&lang=fr")
+        .await;
+    assert!(list.contains(&format!("href=\"{path}\"")));
+
+    // The agent signs; a bad CIN comes back as an error, with what was typed but not the CIN.
+    let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
+    let token = csrf(&page);
+    let sign = |cin: &'static str, name: &'static str, token: String| {
+        vec![
+            ("_csrf", token),
+            ("full_name", name.to_owned()),
+            ("cin", cin.to_owned()),
+            ("address", "Derb Lalla Fatima 14, Sefrou".to_owned()),
+            ("lives_or_works_in_commune", "on".to_owned()),
+            ("on_electoral_roll", "on".to_owned()),
+            ("direct_interest", "on".to_owned()),
+            ("consent", "on".to_owned()),
+            ("show_name", "on".to_owned()),
+        ]
+    };
+    let form = sign(BAD_CIN, "Karim Bennani", token.clone());
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = post(&app, &a, &format!("{path}/sign?lang=fr"), &fields).await;
+    assert_eq!(res.status(), 200, "the form again");
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("Donnez le numéro de votre carte nationale"),
+        "{again}"
+    );
+    assert!(again.contains("Karim Bennani") && again.contains("Derb Lalla Fatima 14"));
+    assert!(!again.contains(BAD_CIN), "the CIN is never echoed");
+    seen.0.push(again);
+    // Without consent: refused too.
+    let mut no_consent: Vec<(&str, &str)> = fields
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "consent")
+        .collect();
+    for f in &mut no_consent {
+        if f.0 == "cin" {
+            f.1 = AGENT_CIN;
+        }
+    }
+    let res = post(&app, &a, &format!("{path}/sign"), &no_consent).await;
+    assert_eq!(res.status(), 200);
+    let again = res.text().await.unwrap();
+    assert!(!again.contains(AGENT_CIN));
+    seen.0.push(again);
+    let form = sign(AGENT_CIN, "Karim Bennani", token.clone());
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = post(&app, &a, &format!("{path}/sign"), &fields).await;
+    assert_eq!(res.status(), 303);
+    assert!(location(&res).starts_with(&path));
+    let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Vous avez signé"));
+    assert!(page.contains("1 signatures sur 2"), "progress");
+    // Withdrawn, then signed again.
+    let res = post(
+        &app,
+        &a,
+        &format!("{path}/withdraw"),
+        &[("_csrf", &csrf(&page))],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("0 signatures sur 2"));
+    let res = post(&app, &a, &format!("{path}/sign"), &fields).await;
+    assert_eq!(res.status(), 303);
+
+    // A second signature, from Arabic, reaches the threshold: ready.
+    let (_, page) = seen.get(&app, &s, &format!("{path}?lang=ar")).await;
+    let form = sign(SIGNER_CIN, "أمينة العلوي", csrf(&page));
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = post(&app, &s, &format!("{path}/sign"), &fields).await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = seen.get(&app, &anon, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Prête à déposer"), "ready");
+    assert!(
+        page.contains("<li><bdi>signer</bdi></li>"),
+        "a public signatory"
+    );
+    assert!(
+        !page.contains("action=\"/petitions/"),
+        "no form for a stranger"
+    );
+    // Follow and unfollow.
+    let (_, page) = seen.get(&app, &s, &format!("{path}?lang=fr")).await;
+    let res = post(
+        &app,
+        &s,
+        &format!("{path}/follow"),
+        &[("_csrf", &csrf(&page)), ("on", "true")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = seen.get(&app, &s, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Ne plus suivre"));
+
+    // The agent records the deposit; a missing receipt comes back on the page.
+    let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("name=\"receipt_number\""));
+    let token = csrf(&page);
+    let today = chrono::Utc::now().date_naive().to_string();
+    let res = post(
+        &app,
+        &a,
+        &format!("{path}/step?lang=fr"),
+        &[("_csrf", &token), ("to", "filed"), ("filed_on", &today)],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let again = res.text().await.unwrap();
+    assert!(again.contains("récépissé"), "{again}");
+    let res = post(
+        &app,
+        &a,
+        &format!("{path}/step"),
+        &[
+            ("_csrf", &token),
+            ("to", "filed"),
+            ("receipt_number", "R-2026-17"),
+            ("filed_on", &today),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, page) = seen.get(&app, &anon, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("R-2026-17"));
+    assert!(page.contains("au plus tard le"), "the refusal deadline");
+    assert!(page.contains("Il reste"), "days left");
+    let (_, list) = seen
+        .get(&app, &anon, "/petitions?status=filed&lang=ar")
+        .await;
+    assert!(list.contains(&format!("href=\"{path}\"")));
+
+    // No page ever shows a CIN.
+    for html in &seen.0 {
+        for cin in [AGENT_CIN, SIGNER_CIN, BAD_CIN] {
+            assert!(!html.contains(cin), "a page shows the CIN {cin}");
+        }
+    }
+
+    // Each page, compressed, with its stylesheet, script and (zgh) font, stays under 60 KB.
+    let client = reqwest::Client::builder().build().unwrap();
+    let size = |p: String| {
+        let (client, app) = (&client, &app);
+        async move {
+            let res = client
+                .get(app.url(&p))
+                .header("accept-encoding", "br, gzip")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{p}");
+            res.bytes().await.unwrap().len()
+        }
+    };
+    let css = size("/static/tawasol.css".into()).await;
+    let js = size("/static/locate.js".into()).await;
+    let font = size("/static/noto-sans-tifinagh.woff2".into()).await;
+    for lang in ["ar", "fr", "zgh"] {
+        for p in [path.as_str(), "/petitions"] {
+            let html = size(format!("{p}?lang={lang}")).await;
+            let total = html + css + js + if lang == "zgh" { font } else { 0 };
+            assert!(total < 60 * 1024, "{lang} {p} weighs {total} bytes");
+        }
+    }
+    drop(catcher);
+}
