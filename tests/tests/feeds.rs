@@ -283,7 +283,7 @@ async fn public_feeds_are_valid_atom_in_the_readers_language_with_only_public_it
     let e = &commune.entries[0];
     assert_eq!(e.title, "مصباح الشارع مُعَطَّل");
     assert_eq!((e.lang.as_str(), e.title_lang.as_str()), ("ar", "ar"));
-    assert_eq!(e.link, format!("{PUBLIC_URL}/api/v1/issues/{id}"));
+    assert_eq!(e.link, format!("{PUBLIC_URL}/issues/{id}"));
     assert_eq!(
         e.content,
         "الإنارة منعدمة في الشارع منذ أسبوع & الأطفال يمرون ليلا <هنا>."
@@ -334,7 +334,7 @@ async fn public_feeds_are_valid_atom_in_the_readers_language_with_only_public_it
     assert!(
         status
             .id
-            .starts_with(&format!("{PUBLIC_URL}/api/v1/issues/{id}#status-"))
+            .starts_with(&format!("{PUBLIC_URL}/issues/{id}#status-"))
     );
     let official_answer = thread
         .entries

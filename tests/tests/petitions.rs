@@ -269,7 +269,11 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     let mails = mail_to(&catcher, "agent@tawasol.test", 2).await;
     let ready = mails.last().unwrap();
     assert!(ready.subject().contains('3'), "{}", ready.subject());
-    assert!(ready.body("text/plain").contains(&location));
+    let text = ready.body("text/plain");
+    assert!(
+        text.contains(&format!("/petitions/{id}")) && !text.contains("/api/v1/"),
+        "the mail links to the petition's page: {text}"
+    );
     let res = sign(follower.clone(), signature("Follower", "X1")).await;
     assert_eq!(res.status(), 409, "no more signatures once ready");
 

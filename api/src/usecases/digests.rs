@@ -44,7 +44,7 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
             for (id, title, created_at, target_days, answered) in
                 digest::scope_issues(c, &official, since)?
             {
-                let line = format!("- {title} — {base}/api/v1/issues/{id}\n");
+                let line = format!("- {title} — {base}/issues/{id}\n");
                 if official.new_issues == "daily" && created_at >= since {
                     new_count += 1;
                     let _ = write!(new_items, "{line}");

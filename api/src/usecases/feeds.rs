@@ -51,11 +51,11 @@ impl Address {
 }
 
 fn issue_url(state: &AppState, id: i64) -> String {
-    format!("{}/api/v1/issues/{id}", state.public_url)
+    format!("{}/issues/{id}", state.public_url)
 }
 
 fn petition_url(state: &AppState, id: i64) -> String {
-    format!("{}/api/v1/petitions/{id}", state.public_url)
+    format!("{}/petitions/{id}", state.public_url)
 }
 
 /// A person's public name (in no language of its own: it goes with the entry's), or "former

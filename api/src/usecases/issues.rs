@@ -483,7 +483,7 @@ pub async fn detail(
 }
 
 fn issue_url(state: &AppState, id: i64) -> String {
-    format!("{}/api/v1/issues/{id}", state.public_url)
+    format!("{}/issues/{id}", state.public_url)
 }
 
 fn notify(

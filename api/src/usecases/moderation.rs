@@ -203,7 +203,7 @@ pub async fn decide(
                         excerpt,
                         hidden: hide,
                         reason: reason.clone(),
-                        issue_url: format!("{public_url}/api/v1/issues/{}", item.issue_id),
+                        issue_url: format!("{public_url}/issues/{}", item.issue_id),
                     },
                     dedupe_key: format!(
                         "moderation:{}:{id}:{}",

@@ -583,7 +583,7 @@ pub struct SignatureView {
 }
 
 fn petition_url(state: &AppState, id: i64) -> String {
-    format!("{}/api/v1/petitions/{id}", state.public_url)
+    format!("{}/petitions/{id}", state.public_url)
 }
 
 /// Signs a petition that is collecting. One signature per person and per CIN; reaching the
@@ -1188,7 +1188,7 @@ pub async fn send_reminders(state: &AppState, at: NaiveDateTime) -> Result<usize
                             petition_title: title.clone(),
                             days_left: days_left(filed_on, day),
                             refusal_deadline: refusal_deadline(filed_on).to_string(),
-                            petition_url: format!("{base}/api/v1/petitions/{id}"),
+                            petition_url: format!("{base}/petitions/{id}"),
                         },
                         dedupe_key: format!("petition-reminder:{id}:{which}:{}", r.user_id),
                     },
