@@ -16,3 +16,4 @@ mod openapi;
 mod petitions;
 mod stats;
 mod web;
+mod web_desk;

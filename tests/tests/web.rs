@@ -8,7 +8,7 @@ use tawasol_tests::{
 };
 
 /// A browser: keeps cookies, does not follow redirects (the tests look at them).
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -16,12 +16,12 @@ fn browser() -> reqwest::Client {
         .unwrap()
 }
 
-async fn get(app: &TestApp, b: &reqwest::Client, path: &str) -> (u16, String) {
+pub(crate) async fn get(app: &TestApp, b: &reqwest::Client, path: &str) -> (u16, String) {
     let res = checked("GET", path, b.get(app.url(path)).send().await.unwrap()).await;
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
-async fn post(
+pub(crate) async fn post(
     app: &TestApp,
     b: &reqwest::Client,
     path: &str,
@@ -32,7 +32,7 @@ async fn post(
 }
 
 /// The CSRF token of the first form of a page.
-fn csrf(html: &str) -> String {
+pub(crate) fn csrf(html: &str) -> String {
     let at = html
         .find("name=\"_csrf\" value=\"")
         .expect("a form with a CSRF token")
@@ -40,11 +40,11 @@ fn csrf(html: &str) -> String {
     html[at..].chars().take_while(|c| *c != '"').collect()
 }
 
-fn location(res: &reqwest::Response) -> String {
+pub(crate) fn location(res: &reqwest::Response) -> String {
     res.headers()["location"].to_str().unwrap().to_owned()
 }
 
-fn assert_translated(html: &str, what: &str) {
+pub(crate) fn assert_translated(html: &str, what: &str) {
     for prefix in [
         "web-",
         "status-",
@@ -60,7 +60,7 @@ fn assert_translated(html: &str, what: &str) {
     }
 }
 
-async fn logged_in_browser(app: &TestApp, email: &str) -> reqwest::Client {
+pub(crate) async fn logged_in_browser(app: &TestApp, email: &str) -> reqwest::Client {
     let b = browser();
     let (_, page) = get(app, &b, "/login").await;
     let res = post(

@@ -8,6 +8,7 @@
 
 pub(crate) mod account;
 pub(crate) mod assets;
+pub(crate) mod desk;
 pub(crate) mod pages;
 
 use crate::extract::LanguageChoice;
@@ -35,6 +36,10 @@ pub struct Layout {
     pub user: Option<String>,
     /// The page's address, for the language switcher to come back to.
     pub path: String,
+    /// The signed-in person is an official (the navigation links their desk).
+    pub official: bool,
+    /// The signed-in person moderates a commune or administers (the navigation links the queue).
+    pub moderator: bool,
 }
 
 impl Layout {
@@ -112,6 +117,11 @@ impl Visitor {
             csrf: self.csrf.clone(),
             user: self.user_name.clone(),
             path: self.path.clone(),
+            official: matches!(&self.caller.actor, Actor::User(u) if u.official.is_some()),
+            moderator: matches!(
+                &self.caller.actor,
+                Actor::User(u) if u.admin || !u.moderates.is_empty()
+            ),
         }
     }
 
