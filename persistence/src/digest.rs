@@ -120,3 +120,68 @@ pub fn scope_issues(
     }
     Ok(q.limit(500).load(conn)?)
 }
+
+/// An issue waiting for an official: id, title, and when the newest reply after their last
+/// answer came.
+pub type WaitingIssue = (i64, String, NaiveDateTime);
+
+/// Open public issues of an official's scope that the official (`o.user_id`) answered, and on
+/// which someone else (the reporter or a resident) replied in public after their last answer;
+/// by the time of that newest reply, oldest first.
+pub fn waiting_for(
+    conn: &mut AnyConnection,
+    o: &DigestOfficial,
+) -> Result<Vec<WaitingIssue>, PersistenceError> {
+    use crate::schema::issue_replies as replies;
+    let mut q = replies::table
+        .inner_join(issues::table.on(issues::id.eq(replies::issue_id)))
+        .filter(replies::author_id.eq(o.user_id))
+        .filter(replies::is_official.eq(true))
+        .filter(issues::commune_id.eq(o.commune_id))
+        .filter(issues::visibility.eq("public"))
+        .filter(issues::status.eq_any(["submitted", "acknowledged", "in_progress", "planned"]))
+        .select((issues::id, issues::title, replies::created_at))
+        .into_boxed();
+    if let Some(a) = o.arrondissement_id {
+        q = q.filter(issues::arrondissement_id.eq(a));
+    }
+    if !o.category_ids.is_empty() {
+        q = q.filter(issues::category_id.eq_any(o.category_ids.clone()));
+    }
+    let mine: Vec<(i64, String, NaiveDateTime)> = q.load(conn)?;
+    let mut last: std::collections::BTreeMap<i64, (String, NaiveDateTime)> =
+        std::collections::BTreeMap::new();
+    for (id, title, at) in mine {
+        let entry = last.entry(id).or_insert((title, at));
+        if at > entry.1 {
+            entry.1 = at;
+        }
+    }
+    if last.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = last.keys().copied().collect();
+    let others: Vec<(i64, NaiveDateTime)> = replies::table
+        .filter(replies::issue_id.eq_any(ids))
+        .filter(replies::author_id.ne(o.user_id))
+        .filter(replies::is_official.eq(false))
+        .filter(replies::visibility.eq("public"))
+        .select((replies::issue_id, replies::created_at))
+        .load(conn)?;
+    let mut newest: std::collections::BTreeMap<i64, NaiveDateTime> =
+        std::collections::BTreeMap::new();
+    for (id, at) in others {
+        if last.get(&id).is_some_and(|(_, mine)| at > *mine) {
+            let e = newest.entry(id).or_insert(at);
+            if at > *e {
+                *e = at;
+            }
+        }
+    }
+    let mut out: Vec<WaitingIssue> = newest
+        .into_iter()
+        .filter_map(|(id, at)| last.remove(&id).map(|(title, _)| (id, title, at)))
+        .collect();
+    out.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
+    Ok(out)
+}

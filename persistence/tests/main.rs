@@ -2,6 +2,7 @@
 //! `tawasol_persistence::test_support`): SQLite by default, PostgreSQL in CI's second pass.
 
 mod communes;
+mod digest;
 mod feeds;
 mod issues;
 mod migrations;

@@ -19,3 +19,4 @@ mod petitions;
 mod stats;
 mod web;
 mod web_petitions;
+mod web_desk;

@@ -587,3 +587,62 @@ web-petition-detail-outcome = القرار
 web-petition-detail-summary = ملخص
 web-petition-detail-signatures = التوقيعات
 web-petition-detail-threshold = النصاب
+## Web: desk and moderation
+
+web-desk = مكتبي
+web-moderation = الإشراف
+web-desk-title = مكتب المسؤول
+web-desk-new = بلاغات جديدة دون جواب
+web-desk-overdue = متأخرة عن أجل الجواب
+web-desk-waiting = في انتظار جوابي
+web-desk-empty = لا شيء هنا حاليا.
+web-desk-petitions = عرائض الجماعة
+web-deadline = الأجل
+web-days-overdue = { $count ->
+    [zero] لا تأخير
+    [one] تأخير يوم واحد
+    [two] تأخير يومين
+    [few] تأخير { $count } أيام
+    [many] تأخير { $count } يوما
+   *[other] تأخير { $count } يوم
+}
+web-days-left = { $count ->
+    [zero] لم يبق أي يوم
+    [one] بقي يوم واحد
+    [two] بقي يومان
+    [few] بقيت { $count } أيام
+    [many] بقي { $count } يوما
+   *[other] بقي { $count } يوم
+}
+web-refusal-deadline = يجب تبليغ الرفض قبل { $date }
+web-overdue = تجاوز الأجل
+web-replied-on = ورد رد في { $at } (بالتوقيت العالمي)
+web-moderation-title = قائمة الإشراف
+web-moderation-empty = لا شيء للمراجعة.
+web-kind-issue = بلاغ
+web-kind-reply = رد
+web-visibility-pending = محجوز للمراجعة
+web-visibility-hidden = مخفي
+web-visibility-public = منشور
+web-flags = { $count ->
+    [zero] لا إشعارات
+    [one] إشعار واحد
+    [two] إشعاران
+    [few] { $count } إشعارات
+    [many] { $count } إشعارا
+   *[other] { $count } إشعار
+}
+web-reason = السبب (يُرسل إلى الكاتب)
+web-hide = إخفاء
+web-restore = إعادة النشر
+web-answer-title = الجواب الرسمي
+web-answer-body = جوابكم العلني
+web-new-status = الحالة الجديدة
+web-keep-status = الإبقاء على الحالة الحالية
+web-status-note = ملاحظة للسجل (جوابكم إن تُركت فارغة)
+web-expected-on = التاريخ المتوقع (للحالة «مبرمج»)
+web-expected-on-invalid = يجب أن يكون التاريخ المتوقع تاريخا (سنة-شهر-يوم).
+web-responsible-body = الجهة المسؤولة (للحالة «خارج اختصاصنا»)
+web-duplicate-of = رقم البلاغ الأصلي (للحالة «مكرر»)
+web-answer-send = نشر الجواب
+web-answer-posted-status-unchanged = نُشر جوابكم، لكن الحالة لم تتغير:

@@ -560,3 +560,50 @@ web-petition-detail-outcome = Décision
 web-petition-detail-summary = Résumé
 web-petition-detail-signatures = Signatures
 web-petition-detail-threshold = Seuil
+## Web: desk and moderation
+
+web-desk = Mon bureau
+web-moderation = Modération
+web-desk-title = Bureau de l’élu
+web-desk-new = Nouveaux signalements sans réponse
+web-desk-overdue = En retard sur le délai de réponse
+web-desk-waiting = En attente de ma réponse
+web-desk-empty = Rien ici pour le moment.
+web-desk-petitions = Pétitions de la commune
+web-deadline = Délai
+web-days-overdue = { $count ->
+    [one] un jour de retard
+   *[other] { $count } jours de retard
+}
+web-days-left = { $count ->
+    [one] un jour restant
+   *[other] { $count } jours restants
+}
+web-refusal-deadline = Refus à notifier avant le { $date }
+web-overdue = Délai dépassé
+web-replied-on = Réponse reçue le { $at } (UTC)
+web-moderation-title = File de modération
+web-moderation-empty = Rien à examiner.
+web-kind-issue = Signalement
+web-kind-reply = Réponse
+web-visibility-pending = Retenu pour examen
+web-visibility-hidden = Masqué
+web-visibility-public = Public
+web-flags = { $count ->
+    [one] un signalement d’abus
+   *[other] { $count } signalements d’abus
+}
+web-reason = Motif (envoyé à l’auteur)
+web-hide = Masquer
+web-restore = Rétablir
+web-answer-title = Répondre officiellement
+web-answer-body = Votre réponse publique
+web-new-status = Nouvel état
+web-keep-status = Garder l’état actuel
+web-status-note = Note pour l’historique (votre réponse si vide)
+web-expected-on = Date prévue (pour « planifié »)
+web-expected-on-invalid = La date prévue doit être une date (AAAA-MM-JJ).
+web-responsible-body = Organisme responsable (pour « pas de notre ressort »)
+web-duplicate-of = Numéro du signalement d’origine (pour « doublon »)
+web-answer-send = Publier la réponse
+web-answer-posted-status-unchanged = Votre réponse est publiée, mais l’état n’a pas changé :

@@ -557,3 +557,50 @@ web-petition-detail-outcome = ⵜⴰⴳⵜⵜⵓⵎⴰ
 web-petition-detail-summary = ⴰⵙⴳⵣⵓⵍ
 web-petition-detail-signatures = ⵜⵉⵙⵎⴰⵍ
 web-petition-detail-threshold = ⴰⵎⴹⴰⵏ
+## Web: desk and moderation
+
+web-desk = ⴰⴱⵉⵔⵓ ⵉⵏⵓ
+web-moderation = ⴰⵙⵎⵓⵜⵜⵉ
+web-desk-title = ⴰⴱⵉⵔⵓ ⵏ ⵓⵎⵙⵍⵓⵍ
+web-desk-new = ⵉⵎⵓⴽⵔⴰⴹ ⵉⵎⴰⵢⵏⵓⵜⵏ ⴱⵍⴰ ⴰⵔⵓⵔ
+web-desk-overdue = ⵣⵔⵉⵏ ⴰⴽⵓⴷ ⵏ ⵓⵔⵓⵔ
+web-desk-waiting = ⵔⵊⴰⵏ ⴰⵔⵓⵔ ⵉⵏⵓ
+web-desk-empty = ⵓⵍⴰ ⵢⴰⵜ ⴷⴰ ⵖⵉⵍⴰ.
+web-desk-petitions = ⵜⵓⵙⵏⵉⵡⵉⵏ ⵏ ⵜⵎⵙⵙⵓⵔⵜ
+web-deadline = ⴰⴽⵓⴷ
+web-days-overdue = { $count ->
+    [one] ⵢⴰⵏ ⵡⴰⵙⵙ ⵏ ⵓⵙⵎⴰⵜⵜⵍ
+   *[other] { $count } ⵏ ⵡⵓⵙⵙⴰⵏ ⵏ ⵓⵙⵎⴰⵜⵜⵍ
+}
+web-days-left = { $count ->
+    [one] ⵉⵇⵇⵉⵎ ⵢⴰⵏ ⵡⴰⵙⵙ
+   *[other] ⵇⵇⵉⵎⵏ { $count } ⵏ ⵡⵓⵙⵙⴰⵏ
+}
+web-refusal-deadline = ⴰⴳⵢ ⵉⵍⴰⵇ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵇⴱⵍ { $date }
+web-overdue = ⵉⵣⵔⵉ ⵓⴽⵓⴷ
+web-replied-on = ⵢⵓⵡⵙⴷ ⵢⴰⵏ ⵓⵔⵓⵔ ⴳ { $at } (UTC)
+web-moderation-title = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵓⵙⵎⵓⵜⵜⵉ
+web-moderation-empty = ⵓⵍⴰ ⵢⴰⵜ ⵎⴰ ⵉⵜⵜⵓⵙⴽⵓⵏ.
+web-kind-issue = ⴰⵎⵓⴽⵔⴰⴹ
+web-kind-reply = ⴰⵔⵓⵔ
+web-visibility-pending = ⵉⵜⵜⵓⵟⵟⵓⴼ ⵉ ⵓⵙⴽⵓⵏ
+web-visibility-hidden = ⵉⵜⵜⵓⴼⴼⵔ
+web-visibility-public = ⴰⴳⴷⵓⴷⴰⵏ
+web-flags = { $count ->
+    [one] ⵢⴰⵏ ⵓⵙⵎⵔⴰⵙ
+   *[other] { $count } ⵏ ⵉⵙⵎⵔⴰⵙⵏ
+}
+web-reason = ⴰⵙⵔⴰⴳ (ⵉⵜⵜⵓⵣⵏ ⵉ ⵓⵎⴰⵔⴰ)
+web-hide = ⴼⴼⵔ
+web-restore = ⵔⴰⵔ
+web-answer-title = ⴰⵔⵓⵔ ⴰⵎⵙⵍⵓⵍ
+web-answer-body = ⴰⵔⵓⵔ ⵏⵏⴽ ⴰⴳⴷⵓⴷⴰⵏ
+web-new-status = ⴰⴷⴷⴰⴷ ⴰⵎⴰⵢⵏⵓ
+web-keep-status = ⴰⵊⵊ ⴰⴷⴷⴰⴷ ⵏ ⵖⵉⵍⴰ
+web-status-note = ⵜⴰⵏⵏⴰⵎⵜ ⵉ ⵓⵎⵣⵔⵓⵢ (ⴰⵔⵓⵔ ⵏⵏⴽ ⵎⴽ ⵜⵅⵡⴰ)
+web-expected-on = ⴰⵙⴰⴽⵓⴷ ⵉⵜⵜⵓⵔⴰⵊⴰⵏ
+web-expected-on-invalid = ⴰⵙⴰⴽⵓⴷ ⵉⵍⴰⵇ ⴰⴷ ⵢⵉⵍⵉ ⴷ ⴰⵙⴰⴽⵓⴷ (ⴰⵙⴳⴳⵯⴰⵙ-ⴰⵢⵢⵓⵔ-ⴰⵙⵙ).
+web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
+web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
+web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
+web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:

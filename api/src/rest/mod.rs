@@ -151,6 +151,26 @@ fn routes() -> Vec<Entry> {
         Public,
         crate::web::petitions::create,
     ));
+    r.push(entry(
+        Method::POST,
+        "/issues/{id}/answer",
+        Public,
+        crate::web::pages::answer,
+    ));
+    r.extend(get("/desk", Public, crate::web::desk::desk));
+    r.extend(get("/moderation", Public, crate::web::desk::queue));
+    r.push(entry(
+        Method::POST,
+        "/moderation/issues/{id}",
+        Public,
+        crate::web::desk::decide_issue,
+    ));
+    r.push(entry(
+        Method::POST,
+        "/moderation/replies/{id}",
+        Public,
+        crate::web::desk::decide_reply,
+    ));
     r.extend(get("/login", Public, crate::web::account::login_form));
     r.push(entry(
         Method::POST,

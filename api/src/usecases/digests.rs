@@ -1,18 +1,118 @@
 //! The officials' morning digest: new issues of their scope (for those who chose a daily mail)
-//! and the open issues past their category's answer target with no official answer yet.
+//! and the open issues past their category's answer target with no official answer yet; and
+//! the same queue, with what waits for an answer, on the official's desk.
 
-use super::{UseCaseError, in_transaction};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 use std::fmt::Write;
-use tawasol_domain::{EmailAddress, Locale};
+use tawasol_domain::{Actor, Denied, EmailAddress, Locale};
 use tawasol_persistence::digest;
 use tokio::sync::watch;
 
 /// Local hour (Africa/Casablanca) from which the day's digest goes out.
 pub const DIGEST_HOUR: u32 = 7;
+
+/// The overdue rule: no official answer yet, and the category's answer target has passed.
+pub fn is_overdue(
+    created_at: NaiveDateTime,
+    target_days: i32,
+    answered: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> bool {
+    answered.is_none() && created_at + TimeDelta::days(i64::from(target_days)) < now
+}
+
+/// An issue in an official's queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskItem {
+    pub id: i64,
+    pub title: String,
+    /// When it was reported (new, overdue) or when the reply waiting for an answer came.
+    pub at: NaiveDateTime,
+    /// Whole days past the category's target (overdue issues).
+    pub days_overdue: Option<i64>,
+}
+
+/// An official's queue: new issues of their scope without an official answer (within target),
+/// those past their category's target, and those where someone replied after their last answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Desk {
+    /// The official's commune (slug).
+    pub commune: String,
+    pub new: Vec<DeskItem>,
+    pub overdue: Vec<DeskItem>,
+    pub waiting: Vec<DeskItem>,
+}
+
+/// The caller's queue, for officials only.
+pub async fn desk(state: &AppState, caller: &Caller) -> Result<Desk, UseCaseError> {
+    let Actor::User(user) = &caller.actor else {
+        return Err(UseCaseError::Denied(Denied::NotAuthenticated));
+    };
+    let Some(scope) = &user.official else {
+        return Err(UseCaseError::Denied(Denied::NotPermitted));
+    };
+    let (user_id, commune) = (user.id, scope.commune.as_str().to_owned());
+    let at = super::now();
+    with_conn(&state.db, move |c| {
+        let (commune_id, arrondissement_id, category_ids) =
+            tawasol_persistence::stats::official_scope(c, user_id)?
+                .ok_or(UseCaseError::Denied(Denied::NotPermitted))?;
+        let official = digest::DigestOfficial {
+            user_id,
+            email: String::new(),
+            locale: String::new(),
+            new_issues: String::new(),
+            commune_id,
+            arrondissement_id,
+            category_ids,
+        };
+        let (mut new, mut overdue) = (Vec::new(), Vec::new());
+        // Reported since now: none; so only the open issues without an official answer.
+        for (id, title, created_at, target_days, answered) in
+            digest::scope_issues(c, &official, at)?
+        {
+            if answered.is_some() {
+                continue;
+            }
+            if is_overdue(created_at, target_days, answered, at) {
+                let due = created_at + TimeDelta::days(i64::from(target_days));
+                overdue.push(DeskItem {
+                    id,
+                    title,
+                    at: created_at,
+                    days_overdue: Some((at - due).num_days()),
+                });
+            } else {
+                new.push(DeskItem {
+                    id,
+                    title,
+                    at: created_at,
+                    days_overdue: None,
+                });
+            }
+        }
+        let waiting = digest::waiting_for(c, &official)?
+            .into_iter()
+            .map(|(id, title, at)| DeskItem {
+                id,
+                title,
+                at,
+                days_overdue: None,
+            })
+            .collect();
+        Ok(Desk {
+            commune,
+            new,
+            overdue,
+            waiting,
+        })
+    })
+    .await
+}
 
 /// Sends the day's digests if it is past 07:00 in Morocco and no run (on any replica) sent them
 /// yet; returns how many were queued.
@@ -49,8 +149,7 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
                     new_count += 1;
                     let _ = write!(new_items, "{line}");
                 }
-                if answered.is_none() && created_at + TimeDelta::days(i64::from(target_days)) < now
-                {
+                if is_overdue(created_at, target_days, answered, now) {
                     overdue_count += 1;
                     let _ = write!(overdue_items, "{line}");
                 }

@@ -546,21 +546,38 @@ pub(crate) fn notify_officials_of_new_issue(
 }
 
 fn scope_covers(actor: &Actor, row: &IssueRow) -> bool {
+    covers(
+        actor,
+        &row.commune,
+        row.arrondissement.as_deref(),
+        &row.category,
+    )
+}
+
+fn covers(actor: &Actor, commune: &str, arrondissement: Option<&str>, category: &str) -> bool {
     let Actor::User(user) = actor else {
         return false;
     };
     let (Some(scope), Ok(commune), Ok(category)) = (
         &user.official,
-        CommuneSlug::parse(&row.commune),
-        CategoryCode::parse(&row.category),
+        CommuneSlug::parse(commune),
+        CategoryCode::parse(category),
     ) else {
         return false;
     };
-    let arrondissement = row
-        .arrondissement
-        .as_deref()
-        .and_then(|a| ArrondissementSlug::parse(a).ok());
+    let arrondissement = arrondissement.and_then(|a| ArrondissementSlug::parse(a).ok());
     scope.covers(&commune, arrondissement.as_ref(), &category)
+}
+
+/// Whether the caller is an official whose scope covers this issue: their replies are official
+/// answers, and they may change its status.
+pub fn official_in_scope(caller: &Caller, issue: &IssueView) -> bool {
+    covers(
+        &caller.actor,
+        &issue.commune,
+        issue.arrondissement.as_deref(),
+        &issue.category,
+    )
 }
 
 /// Adds a reply. A reply by an official in scope is an official answer: it names their title,

@@ -8,6 +8,7 @@
 
 pub(crate) mod account;
 pub(crate) mod assets;
+pub(crate) mod desk;
 pub(crate) mod pages;
 pub(crate) mod petitions;
 
@@ -36,6 +37,10 @@ pub struct Layout {
     pub user: Option<String>,
     /// The page's address, for the language switcher to come back to.
     pub path: String,
+    /// The signed-in person is an official (the navigation links their desk).
+    pub official: bool,
+    /// The signed-in person moderates a commune or administers (the navigation links the queue).
+    pub moderator: bool,
 }
 
 impl Layout {
@@ -113,6 +118,11 @@ impl Visitor {
             csrf: self.csrf.clone(),
             user: self.user_name.clone(),
             path: self.path.clone(),
+            official: matches!(&self.caller.actor, Actor::User(u) if u.official.is_some()),
+            moderator: matches!(
+                &self.caller.actor,
+                Actor::User(u) if u.admin || !u.moderates.is_empty()
+            ),
         }
     }
 

@@ -13,7 +13,7 @@ use tawasol_domain::issue::IssueStatus;
 use tawasol_domain::{Locale, PageLimit};
 use tawasol_persistence::issue::IssueSort;
 
-fn status_label(locale: Locale, status: &str) -> String {
+pub(super) fn status_label(locale: Locale, status: &str) -> String {
     text(locale, &format!("status-{}", status.replace('_', "-")))
 }
 
@@ -426,6 +426,21 @@ struct IssuePage {
     followed: bool,
     thread: Vec<ReplyItem>,
     history: Vec<HistoryItem>,
+    /// The official answer form, for an official whose scope covers the issue.
+    answer: Option<AnswerBox>,
+}
+
+/// The official's form: an answer and, optionally, a new status with what it needs.
+#[derive(Debug, Default)]
+struct AnswerBox {
+    errors: Vec<String>,
+    /// Each status the state machine allows from the current one: code, label, chosen.
+    statuses: Vec<(String, String, bool)>,
+    body: String,
+    note: String,
+    expected_on: String,
+    responsible_body: String,
+    duplicate_of: String,
 }
 
 /// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
@@ -435,10 +450,43 @@ pub async fn issue(
     v: Visitor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, WebError> {
+    issue_page(&state, &v, *id, &AnswerForm::default(), Vec::new()).await
+}
+
+/// The issue's page; for an official in scope, with the answer form holding `typed` and
+/// `errors`.
+async fn issue_page(
+    state: &AppState,
+    v: &Visitor,
+    id: i64,
+    typed: &AnswerForm,
+    errors: Vec<String>,
+) -> Result<HttpResponse, WebError> {
     let l = v.locale;
-    let d = issues::detail(&state, &v.caller, *id)
+    let d = issues::detail(state, &v.caller, id)
         .await
         .map_err(|e| v.fail(e))?;
+    let answer = issues::official_in_scope(&v.caller, &d.issue).then(|| {
+        let next = IssueStatus::parse(&d.issue.status).map_or(&[][..], IssueStatus::next);
+        AnswerBox {
+            errors,
+            statuses: next
+                .iter()
+                .map(|s| {
+                    (
+                        s.as_str().to_owned(),
+                        status_label(l, s.as_str()),
+                        typed.status == s.as_str(),
+                    )
+                })
+                .collect(),
+            body: typed.body.clone(),
+            note: typed.note.clone(),
+            expected_on: typed.expected_on.clone(),
+            responsible_body: typed.responsible_body.clone(),
+            duplicate_of: typed.duplicate_of.clone(),
+        }
+    });
     let found = communes::show(&state.db, &d.issue.commune)
         .await
         .map_err(|e| v.fail(e))?;
@@ -491,8 +539,146 @@ pub async fn issue(
                 at: short_time(&h.at),
             })
             .collect(),
+        answer,
     };
     v.page(page.render())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AnswerForm {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    body: String,
+    /// Empty: the status stays.
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    expected_on: String,
+    #[serde(default)]
+    responsible_body: String,
+    #[serde(default)]
+    duplicate_of: String,
+}
+
+/// What a refusal says to the person at the form, in their language.
+fn reasons(locale: Locale, e: UseCaseError) -> Vec<String> {
+    if let UseCaseError::Invalid(fields) = &e {
+        return fields.iter().map(|f| text(locale, f.message)).collect();
+    }
+    let error = crate::problem::ApiError::from(e);
+    vec![error.detail.as_ref().map_or_else(
+        || text(locale, &format!("problem-{}-title", error.kind.slug())),
+        |m| m.render(locale),
+    )]
+}
+
+/// `POST /issues/{id}/answer`: an official answers and, in the same form, changes the status
+/// (`issues::reply`, then `issues::change_status`); errors come back on the issue's page.
+#[utoipa::path(post, path = "/issues/{id}/answer", tag = "pages", summary = "Answer and change the status (official's form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body, status (empty: unchanged), note, expected_on (YYYY-MM-DD), responsible_body, duplicate_of"), responses((status = 303, description = "Back to the issue, at the answer (or to the login page)"), (status = 200, description = "The issue's page again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn answer(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+    form: web::Form<AnswerForm>,
+) -> Result<HttpResponse, WebError> {
+    v.check_csrf(&form.csrf)?;
+    let id = *id;
+    if let Some(go) = login_first(&v, &format!("/issues/{id}")) {
+        return Ok(go);
+    }
+    let f = form.into_inner();
+    let l = v.locale;
+    let detail = issues::detail(&state, &v.caller, id)
+        .await
+        .map_err(|e| v.fail(e))?;
+    if !issues::official_in_scope(&v.caller, &detail.issue) {
+        return Err(v.fail(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted)));
+    }
+    // The status change is read first, so that a wrong field posts nothing.
+    let change = if f.status.is_empty() {
+        None
+    } else {
+        let mut errors = Vec::new();
+        let to = IssueStatus::parse(&f.status);
+        if to.is_none() {
+            errors.push(text(l, "field-invalid"));
+        }
+        let expected_on = match f.expected_on.trim() {
+            "" => None,
+            d => {
+                let parsed = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+                if parsed.is_none() {
+                    errors.push(text(l, "web-expected-on-invalid"));
+                }
+                parsed
+            }
+        };
+        let duplicate_of = match f.duplicate_of.trim().trim_start_matches('#') {
+            "" => None,
+            n => {
+                let parsed = n.parse::<i64>().ok();
+                if parsed.is_none() {
+                    errors.push(text(l, "field-duplicate-of"));
+                }
+                parsed
+            }
+        };
+        if !errors.is_empty() {
+            return issue_page(&state, &v, id, &f, errors).await;
+        }
+        let note = if f.note.trim().is_empty() {
+            f.body.clone()
+        } else {
+            f.note.clone()
+        };
+        to.map(|to| tawasol_domain::issue::StatusChange {
+            to,
+            note,
+            expected_on,
+            responsible_body: Some(f.responsible_body.clone()).filter(|b| !b.trim().is_empty()),
+            duplicate_of,
+        })
+    };
+    if let Some(change) = &change {
+        // The state machine's verdict before anything is posted (the use-case decides again).
+        if let Some(from) = IssueStatus::parse(&detail.issue.status)
+            && let Err(e) = tawasol_domain::issue::check_transition(
+                id,
+                from,
+                change,
+                tawasol_domain::issue::StatusRole::OfficialInScope,
+                None,
+                crate::usecases::now().date(),
+            )
+        {
+            let errors = reasons(l, UseCaseError::Transition(e));
+            return issue_page(&state, &v, id, &f, errors).await;
+        }
+    }
+    let reply = match issues::reply(&state, &v.caller, id, &f.body).await {
+        Ok(r) => r,
+        Err(e @ UseCaseError::Invalid(_)) => {
+            let errors = reasons(l, e);
+            return issue_page(&state, &v, id, &f, errors).await;
+        }
+        Err(e) => return Err(v.fail(e)),
+    };
+    if let Some(change) = change
+        && let Err(e) = issues::change_status(&state, &v.caller, id, change).await
+    {
+        // The answer is published; what was chosen for the status stays on the form.
+        let mut errors = vec![text(l, "web-answer-posted-status-unchanged")];
+        errors.extend(reasons(l, e));
+        let kept = AnswerForm {
+            body: String::new(),
+            ..f
+        };
+        return issue_page(&state, &v, id, &kept, errors).await;
+    }
+    Ok(v.redirect(&format!("/issues/{id}#reply-{}", reply.id)))
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,388 @@
+//! The officials' desk and the moderators' queue, as a browser without JavaScript uses them.
+
+use crate::web::{assert_translated, browser, csrf, get, location, logged_in_browser, post};
+use reqwest::Method;
+use serde_json::{Value, json};
+use tawasol_tests::{TestApp, access, admin, spawn_with_mail, verified_user};
+
+async fn json_of(res: reqwest::Response) -> Value {
+    res.json().await.unwrap()
+}
+
+async fn report(app: &TestApp, resident: &str, title: &str) -> i64 {
+    json_of(
+        app.post(
+            "/api/v1/issues",
+            Some(resident),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": title, "description": "Éteint depuis trois nuits, la rue est dans le noir."}),
+        )
+        .await,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// An admin, an official of Tangier, a moderator of Tangier and a resident (with a token).
+async fn cast(app: &TestApp, catcher: &tawasol_tests::smtp::SmtpCatcher) -> String {
+    let admin = admin(app, catcher).await;
+    verified_user(app, catcher, "official@tawasol.test", "fr").await;
+    verified_user(app, catcher, "mod@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "official@tawasol.test", "commune": "tangier", "title": "Chef du service de l'éclairage"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let res = app
+        .post(
+            "/api/v1/admin/moderators",
+            Some(&admin),
+            &json!({"email": "mod@tawasol.test", "commune": "tangier"}),
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    access(&verified_user(app, catcher, "resident@tawasol.test", "fr").await)
+}
+
+/// How many replies the public sees on an issue.
+async fn thread_len(app: &TestApp, id: i64) -> usize {
+    json_of(app.get(&format!("/api/v1/issues/{id}")).await).await["thread"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+/// The part of a page between two headings.
+fn section<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in the page"));
+    let end = html[start..].find(to).map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+#[tokio::test]
+async fn web_desk_and_moderation_pages_render_in_each_language_for_their_people_only() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = cast(&app, &catcher).await;
+    report(&app, &resident, "Lampadaire éteint rue des Oliviers").await;
+    let official = logged_in_browser(&app, "official@tawasol.test").await;
+    let moderator = logged_in_browser(&app, "mod@tawasol.test").await;
+    for (lang, dir) in [("ar", "rtl"), ("fr", "ltr"), ("zgh", "ltr")] {
+        for (b, path, link) in [
+            (&official, "/desk", "href=\"/desk\""),
+            (&moderator, "/moderation", "href=\"/moderation\""),
+        ] {
+            let url = format!("{path}?lang={lang}");
+            let (status, html) = get(&app, b, &url).await;
+            assert_eq!(status, 200, "{url}");
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{url}"
+            );
+            assert!(html.contains(link), "{url}: the navigation links it");
+            assert_translated(&html, &url);
+        }
+    }
+    // Only officials have a desk; only moderators a queue; the others are told why, as a page.
+    let b = logged_in_browser(&app, "resident@tawasol.test").await;
+    let (status, html) = get(&app, &b, "/desk?lang=fr").await;
+    assert_eq!(status, 403);
+    assert!(html.contains("<html lang=\"fr\""));
+    assert!(
+        !html.contains("href=\"/desk\""),
+        "no desk link for a resident"
+    );
+    let (status, _) = get(&app, &b, "/moderation").await;
+    assert_eq!(status, 403);
+    let (status, _) = get(&app, &official, "/moderation").await;
+    assert_eq!(status, 403, "an official is not a moderator");
+    // Anonymous visitors log in first, and come back.
+    let res = browser().get(app.url("/desk")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/login?next=/desk");
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = cast(&app, &catcher).await;
+    let fresh = report(&app, &resident, "Lampadaire éteint rue des Oliviers").await;
+    let old = report(&app, &resident, "Poteau tombé avenue Pasteur").await;
+    app.sql(&format!(
+        "UPDATE issues SET created_at = '2026-01-05 08:00:00' WHERE id = {old}"
+    ));
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
+    let new = section(&desk, "Nouveaux signalements", "En retard");
+    assert!(
+        new.contains(&format!("href=\"/issues/{fresh}#answer\"")),
+        "{desk}"
+    );
+    assert!(!new.contains("Poteau tombé"), "an overdue issue is not new");
+    let overdue = section(&desk, "En retard", "En attente");
+    assert!(
+        overdue.contains(&format!("href=\"/issues/{old}#answer\"")),
+        "{desk}"
+    );
+    assert!(overdue.contains("jours de retard"), "{overdue}");
+
+    // The issue's page holds the answer form, with the statuses allowed from "submitted".
+    let path = format!("/issues/{fresh}");
+    let (_, page) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert!(page.contains(&format!("action=\"{path}/answer\"")));
+    assert!(page.contains("<option value=\"acknowledged\""));
+    assert!(!page.contains("<option value=\"submitted\""));
+    let token = csrf(&page);
+    // Without the token: refused, nothing posted.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[("body", "Sans jeton."), ("status", "acknowledged")],
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    // "Planned" without a date: the form again with the reason and what was typed.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Nous planifions la réparation."),
+            ("status", "planned"),
+            ("expected_on", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let again = res.text().await.unwrap();
+    assert!(again.contains("role=\"alert\""), "{again}");
+    assert!(again.contains("Nous planifions la réparation."));
+    assert!(again.contains("<option value=\"planned\" selected"));
+    assert_translated(&again, "the answer form with an error");
+    // The answer and the acknowledgement, in one form.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Une équipe passe demain matin."),
+            ("status", "acknowledged"),
+            ("note", ""),
+            ("expected_on", ""),
+            ("responsible_body", ""),
+            ("duplicate_of", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert!(location(&res).starts_with(&format!("{path}#reply-")));
+    let seen = json_of(
+        app.send(
+            Method::GET,
+            &format!("/api/v1/issues/{fresh}"),
+            Some(&resident),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(seen["status"], "acknowledged");
+    assert_eq!(
+        seen["thread"].as_array().unwrap().len(),
+        1,
+        "one answer only"
+    );
+    assert_eq!(seen["thread"][0]["official_answer"], true);
+    assert_eq!(seen["thread"][0]["body"], "Une équipe passe demain matin.");
+    assert_eq!(seen["history"][0]["to"], "acknowledged");
+
+    // Answered: off the "new" list; the resident replies: waiting for the official.
+    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
+    assert!(!section(&desk, "Nouveaux signalements", "En retard").contains("Oliviers"));
+    assert!(!section(&desk, "En attente", "Pétitions").contains("Oliviers"));
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{fresh}/replies"),
+            Some(&resident),
+            &json!({"body": "Personne n'est venu ce matin."}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
+    let waiting = section(&desk, "En attente", "Pétitions");
+    assert!(
+        waiting.contains(&format!("href=\"/issues/{fresh}#answer\"")),
+        "{desk}"
+    );
+    // A resident has no answer form, and cannot use it.
+    let b = logged_in_browser(&app, "resident@tawasol.test").await;
+    let (_, page) = get(&app, &b, &path).await;
+    assert!(!page.contains("/answer\""));
+    let res = post(
+        &app,
+        &b,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &csrf(&page)),
+            ("body", "Je change l'état ?"),
+            ("status", "resolved"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        403,
+        "only an official in scope answers officially"
+    );
+    let seen = json_of(app.get(&format!("/api/v1/issues/{fresh}")).await).await;
+    assert_eq!(
+        seen["thread"].as_array().unwrap().len(),
+        2,
+        "nothing posted"
+    );
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn web_desk_a_moderator_hides_and_restores_a_flagged_reply_with_forms() {
+    let (app, catcher) = spawn_with_mail(&[
+        ("TAWASOL_RATE_LIMITS", "off"),
+        ("TAWASOL_FLAG_THRESHOLD", "1"),
+    ])
+    .await;
+    let resident = cast(&app, &catcher).await;
+    let id = report(&app, &resident, "Lampadaire éteint rue des Oliviers").await;
+    let reply = json_of(
+        app.post(
+            &format!("/api/v1/issues/{id}/replies"),
+            Some(&resident),
+            &json!({"body": "Un message insultant pour le voisin."}),
+        )
+        .await,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let flagger = access(&verified_user(&app, &catcher, "flagger@tawasol.test", "fr").await);
+    let res = app
+        .post(
+            &format!("/api/v1/replies/{reply}/flag"),
+            Some(&flagger),
+            &json!({"reason": "Insultant"}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(thread_len(&app, id).await, 0, "hidden after the flag");
+    let m = logged_in_browser(&app, "mod@tawasol.test").await;
+    let (_, queue) = get(&app, &m, "/moderation?lang=fr").await;
+    assert!(
+        queue.contains("Un message insultant pour le voisin."),
+        "{queue}"
+    );
+    assert!(queue.contains(&format!("action=\"/moderation/replies/{reply}\"")));
+    let target = format!("/moderation/replies/{reply}");
+    // Without the token: refused.
+    let res = post(
+        &app,
+        &m,
+        &target,
+        &[("action", "restore"), ("reason", "Rien d'insultant.")],
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    assert_eq!(thread_len(&app, id).await, 0);
+    // Restore, then hide again, with the forms.
+    let res = post(
+        &app,
+        &m,
+        &target,
+        &[
+            ("_csrf", &csrf(&queue)),
+            ("action", "restore"),
+            ("reason", "Rien d'insultant."),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/moderation");
+    assert_eq!(thread_len(&app, id).await, 1, "restored");
+    let (_, queue) = get(&app, &m, "/moderation?lang=fr").await;
+    assert!(!queue.contains("Un message insultant"), "off the queue");
+    let res = post(
+        &app,
+        &m,
+        &target,
+        &[
+            ("_csrf", &csrf(&queue)),
+            ("action", "hide"),
+            ("reason", "Insulte envers un voisin."),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(thread_len(&app, id).await, 0, "hidden");
+    let (_, queue) = get(&app, &m, "/moderation?lang=fr").await;
+    assert!(queue.contains("Masqué"), "{queue}");
+    // A reason is required: the refusal is a page.
+    let res = post(
+        &app,
+        &m,
+        &target,
+        &[
+            ("_csrf", &csrf(&queue)),
+            ("action", "restore"),
+            ("reason", " "),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn web_desk_pages_weigh_less_than_60_kb() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = cast(&app, &catcher).await;
+    for n in 0..30 {
+        report(&app, &resident, &format!("Lampadaire éteint rue {n}")).await;
+    }
+    let official = logged_in_browser(&app, "official@tawasol.test").await;
+    let moderator = logged_in_browser(&app, "mod@tawasol.test").await;
+    let size = |b: &reqwest::Client, path: String| {
+        let (b, app) = (b.clone(), &app);
+        async move {
+            let res = b
+                .get(app.url(&path))
+                .header("accept-encoding", "br, gzip")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            res.bytes().await.unwrap().len()
+        }
+    };
+    let plain = browser();
+    let css = size(&plain, "/static/tawasol.css".into()).await;
+    let js = size(&plain, "/static/locate.js".into()).await;
+    let font = size(&plain, "/static/noto-sans-tifinagh.woff2".into()).await;
+    for lang in ["ar", "fr", "zgh"] {
+        for (b, path) in [
+            (&official, "/desk"),
+            (&moderator, "/moderation"),
+            (&official, "/issues/1"),
+        ] {
+            let html = size(b, format!("{path}?lang={lang}")).await;
+            let total = html + css + js + if lang == "zgh" { font } else { 0 };
+            assert!(total < 60 * 1024, "{lang} {path} weighs {total} bytes");
+        }
+    }
+    drop(catcher);
+}
