@@ -18,5 +18,5 @@ mod openapi;
 mod petitions;
 mod stats;
 mod web;
-mod web_petitions;
 mod web_desk;
+mod web_petitions;
