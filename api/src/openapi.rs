@@ -252,6 +252,7 @@ impl Modify for BearerAuth {
         crate::web::pages::follow,
         crate::web::petitions::list,
         crate::web::petitions::show,
+        crate::web::petitions::dossier,
         crate::web::petitions::sign,
         crate::web::petitions::withdraw,
         crate::web::petitions::follow,

@@ -484,6 +484,7 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "POST /issues/{id}/follow",
         "GET /petitions",
         "GET /petitions/{id}",
+        "GET /petitions/{id}/dossier",
         "POST /petitions/{id}/sign",
         "POST /petitions/{id}/withdraw",
         "POST /petitions/{id}/follow",

@@ -311,3 +311,122 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     }
     drop(catcher);
 }
+
+#[tokio::test]
+async fn the_communes_official_records_the_councils_steps_and_downloads_the_dossier_in_the_browser()
+{
+    use crate::web::{browser, csrf, get, logged_in_browser, post};
+    use tawasol_tests::{access, admin, spawn_with_mail, verified_user};
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = access(&verified_user(&app, &catcher, "agent@tawasol.test", "fr").await);
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &serde_json::json!({"email": "official@tawasol.test", "commune": "sefrou", "title": "Président du conseil"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    app.send(
+        reqwest::Method::PATCH,
+        "/api/v1/admin/communes/sefrou",
+        Some(&admin),
+        Some(&serde_json::json!({"petition_threshold": 1})),
+    )
+    .await;
+    let id = app
+        .post(
+            "/api/v1/petitions",
+            Some(&agent),
+            &serde_json::json!({"commune": "sefrou", "title": "Un jardin public", "request": "Aménager un jardin public au quartier.", "reasons": "Aucun espace vert à moins de deux kilomètres.", "filer_type": "citizens"}),
+        )
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let step = |body: serde_json::Value| {
+        let (app, agent) = (&app, agent.clone());
+        async move {
+            let res = app
+                .post(
+                    &format!("/api/v1/petitions/{id}/transitions"),
+                    Some(&agent),
+                    &body,
+                )
+                .await;
+            assert_eq!(res.status(), 200);
+        }
+    };
+    step(serde_json::json!({"to": "collecting"})).await;
+    app.post(
+        &format!("/api/v1/petitions/{id}/signatures"),
+        Some(&agent),
+        &serde_json::json!({"full_name": "Rachid El Idrissi", "cin": "JK55555", "address": "Derb Lalla Fatima 14",
+                            "declarations": {"lives_or_works_in_commune": true, "on_electoral_roll": true, "direct_interest": true}, "consent": true}),
+    )
+    .await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    step(serde_json::json!({"to": "filed", "receipt_number": "R-12", "filed_on": today})).await;
+
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let path = format!("/petitions/{id}");
+    for (to, extra) in [
+        ("admissible", vec![]),
+        (
+            "on_agenda",
+            vec![
+                ("session_date", "2027-02-10"),
+                ("committee", "Commission de l'urbanisme"),
+            ],
+        ),
+        (
+            "decided",
+            vec![
+                ("outcome", "adopted"),
+                ("summary", "Le jardin est inscrit au budget."),
+            ],
+        ),
+    ] {
+        let (status, page) = get(&app, &o, &format!("{path}?lang=fr")).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains(&format!("name=\"to\" value=\"{to}\"")),
+            "{to} form for the official"
+        );
+        let token = csrf(&page);
+        let mut form = vec![("_csrf", token.as_str()), ("to", to)];
+        form.extend(extra);
+        let res = post(&app, &o, &format!("{path}/step"), &form).await;
+        assert_eq!(res.status(), 303, "{to}");
+    }
+    let (_, page) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Le jardin est inscrit au budget."));
+    // The dossier: the official and the agent, nobody else.
+    let res = o
+        .get(app.url(&format!("{path}/dossier?format=csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("JK55555"));
+    let stranger = {
+        verified_user(&app, &catcher, "stranger@tawasol.test", "fr").await;
+        logged_in_browser(&app, "stranger@tawasol.test").await
+    };
+    let res = stranger
+        .get(app.url(&format!("{path}/dossier")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = browser()
+        .get(app.url(&format!("{path}/dossier")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "log in first");
+}

@@ -513,6 +513,14 @@ web-feeds = تدفقات Atom
 web-feed-help = يجمع تدفقك الشخصي كل ما تتابعه، على عنوان سري (العنوان الجديد يعوض القديم).
 web-feed-create = إنشاء عنوان تدفقي
 web-feed-created = عنوان تدفقك (احفظه، لا يظهر إلا مرة واحدة):
+web-petition-council-actions = للجماعة: تسجيل القرارات
+web-petition-admissible = مقبولة (بقرار من المكتب)
+web-petition-inadmissible = غير مقبولة (قرار معلل)
+web-petition-put-on-agenda = الإدراج في جدول الأعمال
+web-petition-adopted = مقبولة من المجلس
+web-petition-rejected = مرفوضة
+web-petition-record-decision = تسجيل قرار المجلس
+web-petition-dossier = ملف الإيداع (للطباعة)
 detail-csrf = انتهت صلاحية هذه الاستمارة أو أنها لا تأتي من هذا الموقع. أعد تحميل الصفحة وحاول من جديد.
 
 ## Web: petitions

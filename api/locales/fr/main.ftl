@@ -490,6 +490,14 @@ web-feeds = Flux Atom
 web-feed-help = Votre flux personnel réunit tout ce que vous suivez, à une adresse secrète (une nouvelle adresse remplace l’ancienne).
 web-feed-create = Créer l’adresse de mon flux
 web-feed-created = L’adresse de votre flux (notez-la, elle n’est montrée qu’une fois) :
+web-petition-council-actions = Pour la commune : enregistrer les décisions
+web-petition-admissible = Recevable (le bureau l’a décidé)
+web-petition-inadmissible = Irrecevable (décision motivée)
+web-petition-put-on-agenda = Inscrire à l’ordre du jour
+web-petition-adopted = Adoptée
+web-petition-rejected = Rejetée
+web-petition-record-decision = Enregistrer la décision du conseil
+web-petition-dossier = Dossier de dépôt (à imprimer)
 detail-csrf = Ce formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.
 
 ## Web: petitions

@@ -487,6 +487,14 @@ web-feeds = ⵉⴼⵍⵓⵍⵏ Atom
 web-feed-help = ⴰⴼⵍⵓⵍ ⵏⵏⴽ ⵉⵎⵏⵖⵓⵔ ⵉⵙⵎⵓⵏ ⴰⴽⴽ ⵎⴰⵢⵏ ⵜⴹⴼⵕⴷ, ⴳ ⵢⴰⵏ ⵓⵏⵙⴰ ⵓⴼⴼⵉⵔ (ⴰⵏⵙⴰ ⴰⵎⴰⵢⵏⵓ ⵉⵙⵏⴼⴰⵍ ⴰⵣⴰⵢⴽⵓ).
 web-feed-create = ⵙⵏⵓⵍⴼⵓ ⴰⵏⵙⴰ ⵏ ⵓⴼⵍⵓⵍ ⵉⵏⵓ
 web-feed-created = ⴰⵏⵙⴰ ⵏ ⵓⴼⵍⵓⵍ ⵏⵏⴽ (ⴰⵔⵓ ⵜ, ⵓⵔ ⵉⵜⵜⴱⴰⵢⴰⵏ ⵖⴰⵙ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍ):
+web-petition-council-actions = ⵉ ⵜⵊⵎⴰⵄⵜ: ⴰⵔⵓ ⵜⵉⴳⵜⵜⵓⵢⵉⵏ
+web-petition-admissible = ⵜⵜⵓⵇⴱⵍ (ⵙ ⵜⴳⵜⵜⵓⵢⵜ ⵏ ⵓⵙⵏⵓⴱⴳ)
+web-petition-inadmissible = ⵓⵔ ⵜⵜⵓⵇⴱⵍ (ⵙ ⵜⵎⵏⵜⵉⵍⵉⵏ)
+web-petition-put-on-agenda = ⵙⴽⵛⵎ ⵖⵔ ⵓⵖⴰⵡⴰⵙ
+web-petition-adopted = ⵜⵜⵓⵇⴱⵍ ⵙⴳ ⵓⵙⵇⵇⵉⵎ
+web-petition-rejected = ⵜⵜⵓⵙⵔⵙ
+web-petition-record-decision = ⴰⵔⵓ ⵜⴰⴳⵜⵜⵓⵢⵜ ⵏ ⵓⵙⵇⵇⵉⵎ
+web-petition-dossier = ⴰⵙⴰⴷⵓⵙ ⵏ ⵓⵙⵙⵔⵙ (ⵉ ⵓⵙⵉⴳⴳⵣ)
 detail-csrf = ⵜⴰⵍⵖⴰ ⴰⴷ ⵜⵎⵎⵓⵜ ⵏⵖ ⵓⵔ ⴷ ⵜⴽⴽⵉ ⵙⴳ ⵓⵙⵎⵎⴰⵙ ⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.
 
 ## Web: petitions

@@ -116,6 +116,11 @@ fn routes() -> Vec<Entry> {
     ));
     r.extend(get("/petitions", Public, crate::web::petitions::list));
     r.extend(get("/petitions/{id}", Public, crate::web::petitions::show));
+    r.extend(get(
+        "/petitions/{id}/dossier",
+        Public,
+        crate::web::petitions::dossier,
+    ));
     r.push(entry(
         Method::POST,
         "/petitions/{id}/sign",

@@ -777,7 +777,8 @@ pub struct StepInput {
     pub summary: Option<String>,
 }
 
-fn official_of(actor: &Actor, commune: &str) -> bool {
+/// Whether this person is an official of the commune (any scope within it).
+pub fn official_of(actor: &Actor, commune: &str) -> bool {
     matches!(actor, Actor::User(u) if u.official.as_ref().is_some_and(|s| s.commune.as_str() == commune))
 }
 

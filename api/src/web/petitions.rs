@@ -187,6 +187,8 @@ struct PetitionPage {
     signed: bool,
     followed: bool,
     is_agent: bool,
+    /// An official of the petition's commune: records the council's steps.
+    is_official: bool,
     association: bool,
     consent_text: String,
     cndp_notice: String,
@@ -237,6 +239,14 @@ pub struct StepForm {
     filed_on: String,
     #[serde(default)]
     reason: String,
+    #[serde(default)]
+    session_date: String,
+    #[serde(default)]
+    committee: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    summary: String,
 }
 
 /// The steps as the law has them, said plainly; `admissible` and `inadmissible` share a line.
@@ -381,6 +391,7 @@ async fn petition_page(
         signed: d.signed_by_me,
         followed: d.followed_by_me,
         is_agent: d.is_agent,
+        is_official: petitions::official_of(&v.caller.actor, &p.commune),
         association: p.filer_type == "association",
         consent_text: d.collection_notice.consent_text.clone(),
         cndp_notice: Message::new("web-cndp-notice")
@@ -518,16 +529,24 @@ pub async fn step(
         return Ok(go);
     }
     let f = form.into_inner();
-    let filed_on = match f.filed_on.trim() {
-        "" => None,
-        d => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
-                let errors = vec![text(v.locale, "field-filed-on")];
-                return petition_page(&state, &v, *id, SignForm::default(), Vec::new(), f, errors)
-                    .await;
-            }
-        },
+    let date = |value: &str| match value.trim() {
+        "" => Ok(None),
+        d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ()),
+    };
+    let (filed_on, session_date) = match (date(&f.filed_on), date(&f.session_date)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (bad_filed, _) => {
+            let key = if bad_filed.is_err() {
+                "field-filed-on"
+            } else {
+                "field-session-date"
+            };
+            let errors = vec![text(v.locale, key)];
+            return petition_page(&state, &v, *id, SignForm::default(), Vec::new(), f, errors)
+                .await;
+        }
     };
     let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let input = petitions::StepInput {
@@ -535,7 +554,10 @@ pub async fn step(
         receipt_number: some(&f.receipt_number),
         filed_on,
         reason: some(&f.reason),
-        ..petitions::StepInput::default()
+        session_date,
+        committee: some(&f.committee),
+        outcome: some(&f.outcome),
+        summary: some(&f.summary),
     };
     match petitions::transition(&state, &v.caller, v.locale, *id, input).await {
         Ok(_) => Ok(v.redirect(&back)),
@@ -679,4 +701,43 @@ pub async fn create(
             None => Err(v.fail(e)),
         },
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DossierQuery {
+    format: Option<String>,
+}
+
+/// `GET /petitions/{id}/dossier`: the deposit dossier for the agent and the commune's officials,
+/// from the browser (the same use-case and audit as the API's).
+#[utoipa::path(get, path = "/petitions/{id}/dossier", tag = "pages", summary = "The deposit dossier (page or CSV)", params(("id" = i64, Path, description = "The petition"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "A printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = 303, description = "To the login page first"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+pub async fn dossier(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+    query: web::Query<DossierQuery>,
+) -> Result<HttpResponse, WebError> {
+    if let Some(go) = login_first(&v, &format!("/petitions/{}", *id)) {
+        return Ok(go);
+    }
+    let csv = query.format.as_deref() == Some("csv");
+    let d = petitions::dossier(&state, &v.caller, *id, if csv { "csv" } else { "html" })
+        .await
+        .map_err(|e| v.fail(e))?;
+    let res = HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store, private"))
+        .take();
+    let mut res = res;
+    if csv {
+        return Ok(res
+            .insert_header((
+                actix_web::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"petition-{}-signatures.csv\"", *id),
+            ))
+            .content_type("text/csv; charset=utf-8")
+            .body(crate::dossier::csv(&d)));
+    }
+    Ok(res
+        .content_type("text/html; charset=utf-8")
+        .body(crate::dossier::html(&d)))
 }
