@@ -330,7 +330,7 @@ async fn the_communes_official_records_the_councils_steps_and_downloads_the_doss
         .await;
     assert_eq!(res.status(), 201);
     app.send(
-        reqwest::Method::PATCH,
+        Method::PATCH,
         "/api/v1/admin/communes/sefrou",
         Some(&admin),
         Some(&serde_json::json!({"petition_threshold": 1})),
