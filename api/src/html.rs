@@ -22,10 +22,13 @@ pub fn page(locale: tawasol_domain::Locale, title: &str, body: &str) -> actix_we
     let html = format!(
         "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title></head><body><main><h1>{title}</h1>\n{body}\n</main></body></html>\n",
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/static/tawasol.css\"></head><body>\
+         <header><nav><a class=\"brand\" href=\"/\">{site}</a></nav></header>\
+         <main id=\"main\"><h1>{title}</h1>\n{body}\n</main></body></html>\n",
         lang = locale.as_str(),
         dir = locale.direction().as_str(),
         title = escape(title),
+        site = escape(&crate::i18n::text(locale, "site-name")),
     );
     actix_web::HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
