@@ -131,6 +131,23 @@ impl Driver {
         .await;
     }
 
+    /// Clicks a form's button and waits until the browser has left the page (the server
+    /// answers a form with a redirect or a new page at another address).
+    async fn submit(&self, css: &str) {
+        let before = self.current_url().await;
+        self.click(css).await;
+        for _ in 0..150 {
+            if self.current_url().await != before {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "the form {css} did not leave {before}: {}",
+            self.source().await
+        );
+    }
+
     async fn source(&self) -> String {
         self.call(reqwest::Method::GET, "/source", None)
             .await
@@ -173,23 +190,24 @@ async fn a_resident_reports_in_arabic_and_reads_the_officials_answer_in_a_real_b
     d.fill("#display_name", "أمينة").await;
     d.fill("#email", "amina@tawasol.test").await;
     d.fill("#password", "a long enough password").await;
-    d.click("button[type=submit]").await;
+    d.submit("button[type=submit]").await;
     // Confirm the address from the mail, in the browser.
     mail_to(&catcher, "amina@tawasol.test", 1).await;
     let token = token_in_mail(&catcher, "amina@tawasol.test");
     d.go(&app.url(&format!("/verify-email?token={token}")))
         .await;
-    d.click("button[type=submit]").await;
+    d.submit("button[type=submit]").await;
     // Log in and report.
     d.go(&app.url("/login?next=/communes/tangier/report")).await;
     d.fill("#email", "amina@tawasol.test").await;
     d.fill("#password", "a long enough password").await;
-    d.click("button[type=submit]").await;
+    d.submit("button[type=submit]").await;
     assert!(d.current_url().await.ends_with("/communes/tangier/report"));
     d.fill("#title", "مصباح الشارع معطل").await;
     d.fill("#description", "الإنارة منعدمة منذ أسبوع في زنقة ابن بطوطة.")
         .await;
-    d.click("form[action$='/report'] button[type=submit]").await;
+    d.submit("form[action$='/report'] button[type=submit]")
+        .await;
     let issue_url = d.current_url().await;
     assert!(issue_url.contains("/issues/"), "{issue_url}");
     assert!(d.source().await.contains("مصباح الشارع معطل"));
@@ -212,17 +230,18 @@ async fn a_resident_reports_in_arabic_and_reads_the_officials_answer_in_a_real_b
     .await;
     d.fill("#email", "official@tawasol.test").await;
     d.fill("#password", "a long enough password").await;
-    d.click("button[type=submit]").await;
-    d.fill("#body", "Une équipe passe demain matin.").await;
-    d.click("form[action$='/replies'] button[type=submit]")
+    d.submit("button[type=submit]").await;
+    // An official in scope answers (and may change the status) in one form.
+    d.fill("#answer-body", "Une équipe passe demain matin.")
         .await;
+    d.submit("form#answer button[type=submit]").await;
 
     // The resident sees the answer, set apart, with the official's title.
     d.delete_cookies().await;
     d.go(&app.url("/login")).await;
     d.fill("#email", "amina@tawasol.test").await;
     d.fill("#password", "a long enough password").await;
-    d.click("button[type=submit]").await;
+    d.submit("button[type=submit]").await;
     d.go(&issue_url).await;
     let html = d.source().await;
     assert!(
