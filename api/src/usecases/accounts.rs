@@ -325,24 +325,36 @@ pub async fn login_browser(
 pub async fn browser_session(
     state: &AppState,
     cookie: &str,
-) -> Result<Option<(Actor, Locale, i64)>, UseCaseError> {
+) -> Result<Option<BrowserSession>, UseCaseError> {
     let hash = token::hash(cookie);
     let at = now();
-    let found = with_conn(&state.db, move |c| {
-        Ok(account::browser_session(
-            c,
-            &hash,
-            at - BROWSER_SESSION_IDLE,
-            at,
-        )?)
+    with_conn(&state.db, move |c| {
+        let Some((session_id, user_id)) =
+            account::browser_session(c, &hash, at - BROWSER_SESSION_IDLE, at)?
+        else {
+            return Ok(None);
+        };
+        Ok(
+            live_actor(c, user_id, session_id)?.map(|(actor, locale, display_name)| {
+                BrowserSession {
+                    actor,
+                    locale,
+                    session_id,
+                    display_name,
+                }
+            }),
+        )
     })
-    .await?;
-    let Some((session_id, user_id)) = found else {
-        return Ok(None);
-    };
-    Ok(load_actor(state, user_id, session_id)
-        .await?
-        .map(|(actor, locale)| (actor, locale, session_id)))
+    .await
+}
+
+/// Who is behind a browser's session cookie.
+#[derive(Debug, Clone)]
+pub struct BrowserSession {
+    pub actor: Actor,
+    pub locale: Locale,
+    pub session_id: i64,
+    pub display_name: String,
 }
 
 /// Checks an address and password (with the throttles), the same for every surface.
@@ -538,19 +550,29 @@ pub async fn load_actor(
     session_id: i64,
 ) -> Result<Option<(Actor, Locale)>, UseCaseError> {
     with_conn(&state.db, move |c| {
-        if !account::session_is_live(c, session_id, user_id)? {
-            return Ok(None);
-        }
-        let Some(user) = account::find(c, user_id)? else {
-            return Ok(None);
-        };
-        if user.deleted_at.is_some() {
-            return Ok(None);
-        }
-        let locale = Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT);
-        Ok(Some((Actor::User(actor_of(c, &user)?), locale)))
+        Ok(live_actor(c, user_id, session_id)?.map(|(actor, locale, _)| (actor, locale)))
     })
     .await
+}
+
+/// The actor of a live session, with their language and display name.
+fn live_actor(
+    c: &mut AnyConnection,
+    user_id: i64,
+    session_id: i64,
+) -> Result<Option<(Actor, Locale, String)>, UseCaseError> {
+    if !account::session_is_live(c, session_id, user_id)? {
+        return Ok(None);
+    }
+    let Some(user) = account::find(c, user_id)?.filter(|u| u.deleted_at.is_none()) else {
+        return Ok(None);
+    };
+    let locale = Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT);
+    Ok(Some((
+        Actor::User(actor_of(c, &user)?),
+        locale,
+        user.display_name,
+    )))
 }
 
 pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActor, UseCaseError> {
@@ -864,14 +886,6 @@ pub async fn create_admin(
             },
         )?;
         Ok(id)
-    })
-    .await
-}
-
-/// A person's public name (for the page frame).
-pub async fn display_name(state: &AppState, user_id: i64) -> Result<Option<String>, UseCaseError> {
-    with_conn(&state.db, move |c| {
-        Ok(account::find(c, user_id)?.map(|u| u.display_name))
     })
     .await
 }

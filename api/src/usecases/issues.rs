@@ -486,7 +486,8 @@ fn issue_url(state: &AppState, id: i64) -> String {
     format!("{}/issues/{id}", state.public_url)
 }
 
-fn notify(
+/// Queues `template` for each recipient who has an address (but `skip`), deduplicated by `key`.
+pub(crate) fn notify(
     c: &mut AnyConnection,
     recipients: &[Recipient],
     skip: Option<i64>,

@@ -2,6 +2,7 @@
 //! president, and followed step by step in public until the council decides.
 
 use super::accounts::rfc3339;
+use super::issues::notify;
 use super::{Caller, Invalid, Page, UseCaseError, check, in_transaction, now, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
@@ -1025,32 +1026,6 @@ pub async fn transition(
     .await?;
     state.mail.wake();
     detail(state, caller, locale, id).await
-}
-
-fn notify(
-    c: &mut AnyConnection,
-    recipients: &[Recipient],
-    skip: Option<i64>,
-    template: &Template,
-    key: &str,
-    at: NaiveDateTime,
-) -> Result<(), UseCaseError> {
-    for r in recipients.iter().filter(|r| Some(r.user_id) != skip) {
-        let Some(to) = r.email.as_deref().and_then(|e| EmailAddress::parse(e).ok()) else {
-            continue;
-        };
-        enqueue(
-            c,
-            &OutgoingMail {
-                to,
-                locale: Locale::parse(&r.locale).unwrap_or(Locale::DEFAULT),
-                template: template.clone(),
-                dedupe_key: format!("{key}:{}", r.user_id),
-            },
-            at,
-        )?;
-    }
-    Ok(())
 }
 
 // ---- the deposit dossier ----

@@ -300,10 +300,6 @@ pub struct NoticeQuery {
     saved: Option<String>,
 }
 
-fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
-    (!v.logged_in()).then(|| v.redirect(&format!("/login?next={}", super::percent_encode(back))))
-}
-
 /// `GET /me`: my issues, follows and petitions; what mails I get; my data.
 #[utoipa::path(get, path = "/me", tag = "pages", summary = "My account (page)", responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
 pub async fn me(
@@ -313,14 +309,14 @@ pub async fn me(
 ) -> Result<HttpResponse, WebError> {
     use crate::usecases::{issues, notifications, petitions};
     use tawasol_domain::PageLimit;
-    if let Some(go) = login_first(&v, "/me") {
+    if let Some(go) = v.login_first("/me") {
         return Ok(go);
     }
     let l = v.locale;
     let account = accounts::me(&state, &v.caller)
         .await
         .map_err(|e| v.fail(e))?;
-    let status = |s: &str| text(l, &format!("status-{}", s.replace('_', "-")));
+    let status = |s: &str| super::pages::status_label(l, s);
     let list = |author: bool| issues::IssueQuery {
         author_is_me: author,
         followed_by_me: !author,
@@ -356,10 +352,7 @@ pub async fn me(
     .items
     .into_iter()
     .map(|p| {
-        let label = text(
-            l,
-            &format!("petition-status-{}", p.status.replace('_', "-")),
-        );
+        let label = super::pages::petition_status_label(l, &p.status);
         (p.id, p.title, label)
     })
     .collect();
@@ -415,7 +408,7 @@ pub async fn set_notifications(
 ) -> Result<HttpResponse, WebError> {
     use crate::usecases::notifications::{self, NotificationSettings};
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, "/me") {
+    if let Some(go) = v.login_first("/me") {
         return Ok(go);
     }
     let settings = NotificationSettings {
@@ -437,7 +430,7 @@ pub async fn set_notifications(
 /// `GET /me/export`: everything kept about me, as a JSON file (Law 09-08 right of access).
 #[utoipa::path(get, path = "/me/export", tag = "pages", summary = "Download my data", responses((status = 200, description = "My data", body = accounts::Export), (status = 303, description = "To the login page first")))]
 pub async fn export(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, "/me") {
+    if let Some(go) = v.login_first("/me") {
         return Ok(go);
     }
     let data = accounts::export(&state, &v.caller)
@@ -468,7 +461,7 @@ pub async fn delete(
     form: web::Form<DeleteForm>,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, "/me") {
+    if let Some(go) = v.login_first("/me") {
         return Ok(go);
     }
     if form.confirm != "yes" {
@@ -600,7 +593,7 @@ pub async fn organisation(
     state: web::Data<AppState>,
     v: Visitor,
 ) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, "/organisation") {
+    if let Some(go) = v.login_first("/organisation") {
         return Ok(go);
     }
     organisation_page(&state, &v, None).await
@@ -614,7 +607,7 @@ pub async fn organisation_feed(
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, "/organisation") {
+    if let Some(go) = v.login_first("/organisation") {
         return Ok(go);
     }
     let url = crate::usecases::feeds::create_token(&state, &v.caller)

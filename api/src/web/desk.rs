@@ -1,7 +1,7 @@
 //! The officials' desk (their queue and their commune's petitions) and the moderators' queue
 //! (held and hidden items, with the forms to hide or restore them).
 
-use super::pages::{login_first, petition_status_label, short_time};
+use super::pages::{petition_status_label, short_time};
 use super::{Layout, Visitor, WebError};
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
@@ -42,7 +42,7 @@ struct DeskPage {
 /// petitions with their deadlines.
 #[utoipa::path(get, path = "/desk", tag = "pages", summary = "An official's desk", responses((status = 200, description = "The desk", body = String, content_type = "text/html"), (status = 303, description = "To the login page first"), (status = 403, description = "Not an official", body = String, content_type = "text/html")))]
 pub async fn desk(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, "/desk") {
+    if let Some(go) = v.login_first("/desk") {
         return Ok(go);
     }
     let l = v.locale;
@@ -156,7 +156,7 @@ struct ModerationPage {
 /// `GET /moderation`: held and hidden issues and replies of the communes the visitor moderates.
 #[utoipa::path(get, path = "/moderation", tag = "pages", summary = "The moderators' queue", responses((status = 200, description = "The queue", body = String, content_type = "text/html"), (status = 303, description = "To the login page first"), (status = 403, description = "Not a moderator", body = String, content_type = "text/html")))]
 pub async fn queue(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, "/moderation") {
+    if let Some(go) = v.login_first("/moderation") {
         return Ok(go);
     }
     let l = v.locale;
@@ -210,7 +210,7 @@ async fn decide(
     form: &DecisionForm,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(v, "/moderation") {
+    if let Some(go) = v.login_first("/moderation") {
         return Ok(go);
     }
     let hide = match form.action.as_str() {

@@ -176,6 +176,12 @@ impl Visitor {
         )
     }
 
+    /// For a page or form that needs an account: the way to the login page (and back to
+    /// `back`) when nobody is logged in.
+    pub fn login_first(&self, back: &str) -> Option<HttpResponse> {
+        (!self.logged_in()).then(|| self.redirect(&format!("/login?next={}", percent_encode(back))))
+    }
+
     /// After a form: 303 to `to`.
     pub fn redirect(&self, to: &str) -> HttpResponse {
         HttpResponse::SeeOther()
@@ -254,15 +260,12 @@ impl FromRequest for Visitor {
             let mut user_locale = None;
             let mut user_name = None;
             if let Some(cookie) = session
-                && let Ok(Some((actor, locale, session_id))) =
-                    accounts::browser_session(&state, &cookie).await
+                && let Ok(Some(s)) = accounts::browser_session(&state, &cookie).await
             {
-                if let Actor::User(u) = &actor {
-                    user_name = accounts::display_name(&state, u.id).await.ok().flatten();
-                }
-                caller.actor = actor;
-                caller.session_id = Some(session_id);
-                user_locale = Some(locale);
+                user_name = Some(s.display_name);
+                caller.actor = s.actor;
+                caller.session_id = Some(s.session_id);
+                user_locale = Some(s.locale);
             }
             let explicit = choice
                 .as_ref()

@@ -586,7 +586,7 @@ pub async fn answer(
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
     let id = *id;
-    if let Some(go) = login_first(&v, &format!("/issues/{id}")) {
+    if let Some(go) = v.login_first(&format!("/issues/{id}")) {
         return Ok(go);
     }
     let f = form.into_inner();
@@ -689,10 +689,6 @@ pub struct ReplyForm {
     body: String,
 }
 
-pub(super) fn login_first(v: &Visitor, back: &str) -> Option<HttpResponse> {
-    (!v.logged_in()).then(|| v.redirect(&format!("/login?next={}", percent_encode(back))))
-}
-
 /// `POST /issues/{id}/replies`: the reply form; back to the issue.
 #[utoipa::path(post, path = "/issues/{id}/replies", tag = "pages", summary = "Reply (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"), responses((status = 303, description = "Back to the issue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn reply(
@@ -702,7 +698,7 @@ pub async fn reply(
     form: web::Form<ReplyForm>,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, &format!("/issues/{}", *id)) {
+    if let Some(go) = v.login_first(&format!("/issues/{}", *id)) {
         return Ok(go);
     }
     let reply = issues::reply(&state, &v.caller, *id, &form.body)
@@ -727,7 +723,7 @@ async fn toggle(
     support: bool,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(v, &format!("/issues/{id}")) {
+    if let Some(go) = v.login_first(&format!("/issues/{id}")) {
         return Ok(go);
     }
     issues::set_relation(state, &v.caller, id, support, form.on == "true")
@@ -858,7 +854,7 @@ pub async fn report_form(
     v: Visitor,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, &format!("/communes/{slug}/report")) {
+    if let Some(go) = v.login_first(&format!("/communes/{slug}/report")) {
         return Ok(go);
     }
     report_page(
@@ -882,7 +878,7 @@ pub async fn report(
     form: web::Form<ReportForm>,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, &format!("/communes/{slug}/report")) {
+    if let Some(go) = v.login_first(&format!("/communes/{slug}/report")) {
         return Ok(go);
     }
     let f = form.into_inner();

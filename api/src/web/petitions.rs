@@ -2,7 +2,7 @@
 //! public timeline, the signing form and the agent's own steps), and the form to start one. All
 //! rules stay in `usecases::petitions`; these pages only read forms and show answers.
 
-use super::pages::{commune_names, login_first, petition_status_label, short_time};
+use super::pages::{commune_names, petition_status_label, short_time};
 use super::{Layout, Visitor, WebError, percent_encode};
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
@@ -442,7 +442,7 @@ pub async fn sign(
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
-    if let Some(go) = login_first(&v, &back) {
+    if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
     let f = form.into_inner();
@@ -487,7 +487,7 @@ pub async fn withdraw(
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
-    if let Some(go) = login_first(&v, &back) {
+    if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
     petitions::withdraw(&state, &v.caller, *id)
@@ -506,7 +506,7 @@ pub async fn follow(
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
-    if let Some(go) = login_first(&v, &back) {
+    if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
     petitions::set_follow(&state, &v.caller, *id, form.on == "true")
@@ -525,7 +525,7 @@ pub async fn step(
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
-    if let Some(go) = login_first(&v, &back) {
+    if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
     let f = form.into_inner();
@@ -650,7 +650,7 @@ pub async fn new_form(
     v: Visitor,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, &format!("/communes/{slug}/petitions/new")) {
+    if let Some(go) = v.login_first(&format!("/communes/{slug}/petitions/new")) {
         return Ok(go);
     }
     let form = NewForm {
@@ -670,7 +670,7 @@ pub async fn create(
     form: web::Form<NewForm>,
 ) -> Result<HttpResponse, WebError> {
     v.check_csrf(&form.csrf)?;
-    if let Some(go) = login_first(&v, &format!("/communes/{slug}/petitions/new")) {
+    if let Some(go) = v.login_first(&format!("/communes/{slug}/petitions/new")) {
         return Ok(go);
     }
     let f = form.into_inner();
@@ -717,7 +717,7 @@ pub async fn dossier(
     id: web::Path<i64>,
     query: web::Query<DossierQuery>,
 ) -> Result<HttpResponse, WebError> {
-    if let Some(go) = login_first(&v, &format!("/petitions/{}", *id)) {
+    if let Some(go) = v.login_first(&format!("/petitions/{}", *id)) {
         return Ok(go);
     }
     let csv = query.format.as_deref() == Some("csv");
