@@ -4,6 +4,7 @@
 pub mod atom;
 pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod dossier;
 pub mod extract;
 pub mod html;

@@ -25,11 +25,43 @@ enum Command {
     Migrate,
     /// Drain the mail outbox without serving HTTP, until SIGTERM or Ctrl-C.
     Worker,
+    /// Fill the database with realistic demo data (refused in production). Every demo account
+    /// (`resident-N@demo.tawasol.ma`, `official-<commune>-K@…`, `moderator-<commune>@…`,
+    /// `admin@…`) has the password given by --password.
+    DemoData(DemoArgs),
     /// Administrative tasks.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
     },
+}
+
+#[derive(Debug, clap::Args)]
+struct DemoArgs {
+    /// How many issues.
+    #[arg(long, default_value_t = 2_000)]
+    issues: u64,
+    /// How many residents (default: one per 20 issues, at least 50).
+    #[arg(long)]
+    residents: Option<u64>,
+    /// The average number of replies in an issue's thread.
+    #[arg(long, default_value_t = 3)]
+    replies_per_issue: u32,
+    /// How many petitions (default: one per 2,000 issues, at least 12).
+    #[arg(long)]
+    petitions: Option<u32>,
+    /// How many signatures in all (default: 60 per petition, at most one per resident each).
+    #[arg(long)]
+    signatures: Option<u64>,
+    /// The same seed (and --until) gives the same data.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The last day of the data, YYYY-MM-DD (default: today); issues go back three years.
+    #[arg(long)]
+    until: Option<chrono::NaiveDate>,
+    /// The password of every demo account.
+    #[arg(long, default_value = tawasol_api::demo::DEFAULT_PASSWORD)]
+    password: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +106,7 @@ async fn main() -> ExitCode {
             .map(|_| tracing::info!("the database is up to date"))
             .map_err(|e| e.to_string()),
         Command::Worker => worker(&settings).await,
+        Command::DemoData(args) => demo_data(&settings, args).await,
         Command::Admin { command } => admin(&settings, command).await,
     };
     match outcome {
@@ -125,6 +158,80 @@ async fn shutdown_signal() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+}
+
+#[allow(clippy::print_stdout)]
+async fn demo_data(settings: &Settings, args: DemoArgs) -> Result<(), String> {
+    use std::io::{IsTerminal, Write};
+    use tawasol_api::demo::{self, DemoOptions};
+    if settings.environment == tawasol_api::config::Environment::Production {
+        return Err("demo-data refuses to run in production (TAWASOL_ENV=production)".into());
+    }
+    tawasol_domain::account::Password::parse(&args.password)
+        .map_err(|_| "--password: use 10 to 128 characters".to_owned())?;
+    let residents = args.residents.unwrap_or((args.issues / 20).max(50));
+    let petitions = args
+        .petitions
+        .unwrap_or(u32::try_from((args.issues / 2_000).clamp(12, 2_000)).unwrap_or(12));
+    let options = DemoOptions {
+        issues: args.issues,
+        residents,
+        replies_per_issue: args.replies_per_issue,
+        petitions,
+        signatures: args.signatures.unwrap_or(u64::from(petitions) * 60),
+        seed: args.seed,
+        until: args
+            .until
+            .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+    };
+    let db = startup::open_database(settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
+        .map_err(|e| e.to_string())?;
+    let hash = tawasol_api::auth::password::hash(args.password.clone()).await;
+    let started = std::time::Instant::now();
+    let terminal = std::io::stderr().is_terminal();
+    let vault = state.vault.clone();
+    let report = tokio::task::spawn_blocking(move || {
+        let mut last = (String::new(), u64::MAX);
+        let mut progress = move |phase: &'static str, done: u64, total: u64| {
+            let percent = (done * 100).checked_div(total).unwrap_or(100);
+            let elapsed = started.elapsed().as_secs();
+            if terminal {
+                eprint!("\r{phase}: {done}/{total} ({percent} %) {elapsed} s   ");
+                if done == total {
+                    eprintln!();
+                }
+                let _ = std::io::stderr().flush();
+            } else if last.0 != phase || percent / 10 != last.1 / 10 || done == total {
+                eprintln!("{phase}: {done}/{total} ({percent} %) {elapsed} s");
+            }
+            last = (phase.to_owned(), percent);
+        };
+        demo::load(&db, &vault, &hash, &options, &mut progress)
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    println!(
+        "demo data in {:.1} s: {} users, {} issues, {} replies, {} status changes, {} supports, {} follows, {} petitions, {} signatures",
+        started.elapsed().as_secs_f64(),
+        report.users,
+        report.issues,
+        report.replies,
+        report.status_changes,
+        report.supports,
+        report.follows,
+        report.petitions,
+        report.signatures
+    );
+    println!(
+        "log in as resident-1@{d}, official-tangier-1@{d}, moderator-tangier@{d} or admin@{d} with the password {p:?}",
+        d = demo::DEMO_DOMAIN,
+        p = args.password
+    );
+    Ok(())
 }
 
 #[allow(clippy::print_stdout)]

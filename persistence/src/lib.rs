@@ -8,6 +8,7 @@ pub mod audit;
 pub mod commune;
 mod connection;
 mod database;
+pub mod demo;
 pub mod digest;
 mod error;
 pub mod export;

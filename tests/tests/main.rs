@@ -5,6 +5,7 @@ mod auth;
 #[cfg(feature = "browser")]
 mod browser;
 mod communes;
+mod demo;
 mod deployment;
 mod errors;
 mod exports;
