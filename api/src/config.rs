@@ -51,6 +51,9 @@ pub struct Settings {
     pub rate_limits: bool,
     /// Distinct flags that hide an issue or reply until a moderator reviews it.
     pub flag_threshold: u32,
+    /// How long computed accountability figures are served before they are recomputed
+    /// (zero: computed on every request).
+    pub stats_ttl: Duration,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -92,6 +95,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_CNDP_NUMBER", Some("")),
     ("TAWASOL_RATE_LIMITS", Some("on")),
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
+    ("TAWASOL_STATS_TTL", Some("60")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -360,6 +364,15 @@ impl Settings {
                 1000,
             )?)
             .unwrap_or(3),
+            stats_ttl: Duration::from_secs(
+                u64::try_from(parse_number(
+                    "TAWASOL_STATS_TTL",
+                    get("TAWASOL_STATS_TTL"),
+                    0,
+                    86_400,
+                )?)
+                .unwrap_or(60),
+            ),
         };
         settings.check_production()?;
         Ok(settings)

@@ -3,6 +3,7 @@
 
 pub mod atom;
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod demo;
 pub mod dossier;

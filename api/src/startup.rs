@@ -37,6 +37,8 @@ pub struct AppState {
     /// `TAWASOL_ENV=production` (Open311's discovery tells clients a production endpoint from a
     /// test one).
     pub production: bool,
+    /// Accountability figures, computed once per query and time to live.
+    pub stats: crate::usecases::stats::StatsCache,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -206,6 +208,7 @@ pub fn app_state(
         )?),
         cndp_number: settings.cndp_number.clone(),
         production: settings.environment == crate::config::Environment::Production,
+        stats: crate::usecases::stats::StatsCache::new(settings.stats_ttl),
     })
 }
 

@@ -5,7 +5,7 @@ use crate::error::PersistenceError;
 use crate::schema::{arrondissements, categories, communes, issue_follows, issues};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
+use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = issues)]
@@ -250,27 +250,37 @@ pub fn list(
                 .and(issues::lon.le(east)),
         );
     }
+    // The page starts after the previous page's last key, written as a row comparison so that
+    // the database seeks the sort index to it: the equivalent `a < x OR (a = x AND id < y)` made
+    // PostgreSQL walk the index from the top (1.7 s for a page deep in a million issues).
+    let key = |column: &str| format!("(issues.{column}, issues.id) < (");
     match (filter.sort, after) {
         (_, None) => {}
         (IssueSort::Newest, Some((SortKey::Time(at), id))) => {
             q = q.filter(
-                issues::created_at
-                    .lt(at)
-                    .or(issues::created_at.eq(at).and(issues::id.lt(id))),
+                diesel::dsl::sql::<Bool>(&key("created_at"))
+                    .bind::<Timestamp, _>(at)
+                    .sql(", ")
+                    .bind::<BigInt, _>(id)
+                    .sql(")"),
             );
         }
         (IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
             q = q.filter(
-                issues::updated_at
-                    .lt(at)
-                    .or(issues::updated_at.eq(at).and(issues::id.lt(id))),
+                diesel::dsl::sql::<Bool>(&key("updated_at"))
+                    .bind::<Timestamp, _>(at)
+                    .sql(", ")
+                    .bind::<BigInt, _>(id)
+                    .sql(")"),
             );
         }
         (IssueSort::MostSupported, Some((SortKey::Count(n), id))) => {
             q = q.filter(
-                issues::support_count
-                    .lt(n)
-                    .or(issues::support_count.eq(n).and(issues::id.lt(id))),
+                diesel::dsl::sql::<Bool>(&key("support_count"))
+                    .bind::<Integer, _>(n)
+                    .sql(", ")
+                    .bind::<BigInt, _>(id)
+                    .sql(")"),
             );
         }
         // A key of the wrong kind for this order: start from the top rather than guess.
@@ -287,7 +297,7 @@ pub fn list(
 }
 
 /// The backend's own full-text condition over the normalised words: FTS5 on SQLite,
-/// `to_tsvector('simple', …)` with its GIN index on PostgreSQL. Terms match as prefixes.
+/// a stored `to_tsvector('simple', …)` with its GIN index on PostgreSQL. Terms match as prefixes.
 fn search_condition(conn: &AnyConnection, terms: &[String]) -> Option<(String, String)> {
     let clean: Vec<String> = terms
         .iter()
@@ -311,7 +321,8 @@ fn search_condition(conn: &AnyConnection, terms: &[String]) -> Option<(String, S
                 .join(" AND "),
         ),
         AnyConnection::Postgresql(_) => (
-            "(to_tsvector('simple', issues.search_text) @@ to_tsquery('simple', ".to_owned(),
+            // The stored tsvector (migration 12), with its GIN index.
+            "(issues.search_fts @@ to_tsquery('simple', ".to_owned(),
             clean
                 .iter()
                 .map(|t| format!("{t}:*"))

@@ -249,6 +249,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The schema of a database as sorted lines `table.column kind null|not null`, in words common to
 /// both backends, to compare each with `migrations/schema.txt` so that the two can never drift.
+/// The search structures, backend-specific by design, are left out: SQLite's `*_fts` FTS5
+/// tables and PostgreSQL's stored `*_fts` tsvector columns.
 pub fn describe_schema(db: &crate::Database) -> Vec<String> {
     use crate::connection::AnyConnection;
     #[derive(diesel::QueryableByName)]
@@ -270,7 +272,8 @@ pub fn describe_schema(db: &crate::Database) -> Vec<String> {
             "SELECT table_name::text AS table_name, column_name::text AS column_name, \
                     data_type::text AS data_type, is_nullable = 'NO' AS not_null, false AS integer_key \
              FROM information_schema.columns \
-             WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations'",
+             WHERE table_schema = 'public' AND table_name <> '__diesel_schema_migrations' \
+               AND column_name NOT LIKE '%\\_fts' ESCAPE '\\'",
         )
         .load(pg),
         AnyConnection::Sqlite(lite) => diesel::sql_query(

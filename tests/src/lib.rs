@@ -47,6 +47,9 @@ impl TestApp {
         env.insert("TAWASOL_WORKERS".into(), "1".into());
         env.insert("TAWASOL_DB_POOL_SIZE".into(), "4".into());
         env.insert("TAWASOL_SHUTDOWN_TIMEOUT".into(), "1".into());
+        // Figures computed on every request, so that a test reads its own writes at once
+        // (tests/tests/stats.rs tests the cache with its default time to live).
+        env.insert("TAWASOL_STATS_TTL".into(), "0".into());
         for (k, v) in settings {
             env.insert((*k).to_owned(), (*v).to_owned());
         }

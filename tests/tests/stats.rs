@@ -160,3 +160,44 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
         );
     }
 }
+
+#[tokio::test]
+async fn figures_are_computed_once_per_time_to_live_and_say_when() {
+    let (app, catcher) =
+        spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off"), ("TAWASOL_STATS_TTL", "60")]).await;
+    let resident = access(&verified_user(&app, &catcher, "resident@tawasol.test", "fr").await);
+    let report = |n: usize| {
+        json!({"commune": "sefrou", "category": "public_lighting",
+               "title": format!("Lampadaire éteint numéro {n}"), "description": "Depuis une semaine."})
+    };
+    assert_eq!(
+        app.post("/api/v1/issues", Some(&resident), &report(1))
+            .await
+            .status(),
+        201
+    );
+    let first: Value = app
+        .get("/api/v1/stats?commune=sefrou")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(first["total"], 1);
+    assert_eq!(
+        app.post("/api/v1/issues", Some(&resident), &report(2))
+            .await
+            .status(),
+        201
+    );
+    // Within the minute the same figures come back, with the time they were computed; another
+    // query is computed on its own.
+    let again: Value = app
+        .get("/api/v1/stats?commune=sefrou")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    let everywhere: Value = app.get("/api/v1/stats").await.json().await.unwrap();
+    assert_eq!(everywhere["total"], 2);
+}

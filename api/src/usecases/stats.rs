@@ -4,15 +4,17 @@
 
 use super::accounts::rfc3339;
 use super::{UseCaseError, now, with_conn};
+use crate::cache::FreshCache;
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
+use std::sync::Arc;
 use tawasol_domain::issue::IssueStatus;
 use tawasol_persistence::role::{self, Resolved};
 use tawasol_persistence::stats::{self, Duration, StatsFilter};
 
 /// What the figures are about, as the surfaces parse it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct StatsQuery {
     pub commune: Option<String>,
     pub category: Option<String>,
@@ -107,12 +109,46 @@ fn durations(
 }
 
 /// The figures for the issues the query covers, computed by the database.
+/// The figures already computed, per query (see [`crate::cache`]): at a million issues a
+/// computation reads hundreds of thousands of index entries, so it runs once per query and
+/// `TAWASOL_STATS_TTL`, not once per reader.
+/// Each category's code and share answered within target.
+pub type CategoryShares = Vec<(String, Option<f64>)>;
+
+#[derive(Debug, Clone)]
+pub struct StatsCache {
+    figures: Arc<FreshCache<StatsQuery, Figures>>,
+    by_category: Arc<FreshCache<String, CategoryShares>>,
+}
+
+impl StatsCache {
+    pub fn new(ttl: std::time::Duration) -> StatsCache {
+        StatsCache {
+            figures: Arc::new(FreshCache::new(ttl, 256)),
+            by_category: Arc::new(FreshCache::new(ttl, 64)),
+        }
+    }
+}
+
+/// The figures for a query, as of `generated_at` (at most `TAWASOL_STATS_TTL` old, or a little
+/// more while their successor is computed).
 pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
     if let (Some(from), Some(to)) = (query.from, query.to)
         && from >= to
     {
         return Err(UseCaseError::invalid("to", "param-time"));
     }
+    let computing = state.clone();
+    let key = query.clone();
+    let figures = state
+        .stats
+        .figures
+        .get(key, move || compute(computing.clone(), query.clone()))
+        .await?;
+    Ok((*figures).clone())
+}
+
+async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
     let at = now();
     with_conn(&state.db, move |c| {
         let mut filter = StatsFilter {
@@ -245,8 +281,25 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
 
 /// For each category of a commune: its code and the share of due issues answered within its
 /// target (`None` when nothing is due yet).
+/// The share answered within target, per category of a commune (cached like [`figures`]).
 pub async fn by_category(
     state: &AppState,
+    commune: String,
+) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
+    let computing = state.clone();
+    let key = commune.clone();
+    let rows = state
+        .stats
+        .by_category
+        .get(key, move || {
+            compute_by_category(computing.clone(), commune.clone())
+        })
+        .await?;
+    Ok((*rows).clone())
+}
+
+async fn compute_by_category(
+    state: AppState,
     commune: String,
 ) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
     let at = now();

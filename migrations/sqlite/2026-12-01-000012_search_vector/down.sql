@@ -1,0 +1,2 @@
+-- Nothing to undo: merging the FTS5 segments changes no data.
+SELECT 1;
