@@ -95,7 +95,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_CNDP_NUMBER", Some("")),
     ("TAWASOL_RATE_LIMITS", Some("on")),
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
-    ("TAWASOL_STATS_TTL", Some("60")),
+    ("TAWASOL_STATS_TTL", Some("300")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -371,7 +371,7 @@ impl Settings {
                     0,
                     86_400,
                 )?)
-                .unwrap_or(60),
+                .unwrap_or(300),
             ),
         };
         settings.check_production()?;

@@ -10,6 +10,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 /// Claims the digest of `day`; `false` if another run (or replica) already has it.
+/// Whether the day's digests were already sent (here or by another replica).
+pub fn day_claimed(conn: &mut AnyConnection, day: NaiveDate) -> Result<bool, PersistenceError> {
+    use diesel::dsl::{exists, select};
+    Ok(select(exists(digest_runs::table.filter(digest_runs::day.eq(day)))).get_result(conn)?)
+}
+
 pub fn claim_day(
     conn: &mut AnyConnection,
     day: NaiveDate,

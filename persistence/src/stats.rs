@@ -172,66 +172,148 @@ pub fn categories(
     Ok(q.load(conn)?)
 }
 
-/// For one category: issues answered, answered within `target_seconds`, and unanswered issues
-/// reported before `cutoff` (their target has passed).
-pub fn target_counts(
+/// An open issue past its category's target with no official answer.
+/// For categories that share one answer target, each category's `(answered, answered within
+/// `target_seconds`, unanswered since before `cutoff`)`, in three grouped passes instead of three
+/// counts per category. Categories without issues are absent.
+pub fn target_counts_by_category(
     conn: &mut AnyConnection,
     f: &StatsFilter,
-    category_id: i64,
+    category_ids: &[i64],
     target_seconds: i32,
     cutoff: NaiveDateTime,
-) -> Result<(i64, i64, i64), PersistenceError> {
-    let answered: i64 = public_issues!(f)
-        .filter(issues::category_id.eq(category_id))
-        .filter(issues::first_answer_seconds.is_not_null())
-        .select(count_star())
-        .first(conn)?;
-    let within: i64 = public_issues!(f)
-        .filter(issues::category_id.eq(category_id))
-        .filter(issues::first_answer_seconds.le(target_seconds))
-        .select(count_star())
-        .first(conn)?;
-    let late: i64 = public_issues!(f)
-        .filter(issues::category_id.eq(category_id))
-        .filter(issues::first_official_answer_at.is_null())
-        .filter(issues::created_at.lt(cutoff))
-        .select(count_star())
-        .first(conn)?;
-    Ok((answered, within, late))
+) -> Result<std::collections::HashMap<i64, (i64, i64, i64)>, PersistenceError> {
+    let ids = category_ids.to_vec();
+    let answered: Vec<(i64, i64)> = narrow!(
+        issues::table
+            .filter(issues::category_id.eq_any(ids.clone()))
+            .filter(issues::first_answer_seconds.is_not_null())
+            .group_by(issues::category_id)
+            .select((issues::category_id, count_star()))
+            .into_boxed(),
+        f
+    )
+    .load(conn)?;
+    let within: Vec<(i64, i64)> = narrow!(
+        issues::table
+            .filter(issues::category_id.eq_any(ids.clone()))
+            .filter(issues::first_answer_seconds.le(target_seconds))
+            .group_by(issues::category_id)
+            .select((issues::category_id, count_star()))
+            .into_boxed(),
+        f
+    )
+    .load(conn)?;
+    let late: Vec<(i64, i64)> = narrow!(
+        issues::table
+            .filter(issues::category_id.eq_any(ids))
+            .filter(issues::first_official_answer_at.is_null())
+            .filter(issues::created_at.lt(cutoff))
+            .group_by(issues::category_id)
+            .select((issues::category_id, count_star()))
+            .into_boxed(),
+        f
+    )
+    .load(conn)?;
+    let mut counts = std::collections::HashMap::new();
+    for (id, n) in answered {
+        counts.entry(id).or_insert((0, 0, 0)).0 = n;
+    }
+    for (id, n) in within {
+        counts.entry(id).or_insert((0, 0, 0)).1 = n;
+    }
+    for (id, n) in late {
+        counts.entry(id).or_insert((0, 0, 0)).2 = n;
+    }
+    Ok(counts)
 }
 
-/// An open issue past its category's target with no official answer.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
-pub struct OverdueRow {
-    pub id: i64,
-    pub title: String,
-    pub status: String,
-    pub created_at: NaiveDateTime,
-}
-
-/// Open unanswered issues of a category reported before `cutoff`, oldest first.
-pub fn overdue(
+/// The oldest open issues of these categories (sharing one target) still unanswered since
+/// before `cutoff`, with their category.
+pub fn overdue_in(
     conn: &mut AnyConnection,
     f: &StatsFilter,
-    category_id: i64,
+    category_ids: &[i64],
     cutoff: NaiveDateTime,
     open_statuses: &[&str],
     limit: i64,
-) -> Result<Vec<OverdueRow>, PersistenceError> {
-    Ok(public_issues!(f)
-        .filter(issues::category_id.eq(category_id))
+) -> Result<Vec<(i64, OverdueRow)>, PersistenceError> {
+    let rows: Vec<(i64, i64, String, String, NaiveDateTime)> = public_issues!(f)
+        .filter(issues::category_id.eq_any(category_ids.to_vec()))
         .filter(issues::first_official_answer_at.is_null())
         .filter(issues::created_at.lt(cutoff))
         .filter(issues::status.eq_any(open_statuses.to_vec()))
         .order((issues::created_at.asc(), issues::id.asc()))
         .limit(limit)
         .select((
+            issues::category_id,
             issues::id,
             issues::title,
             issues::status,
             issues::created_at,
         ))
-        .load(conn)?)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(category, id, title, status, created_at)| {
+            (
+                category,
+                OverdueRow {
+                    id,
+                    title,
+                    status,
+                    created_at,
+                },
+            )
+        })
+        .collect())
+}
+
+/// Each official's public answers and status changes on the issues the filter covers, in two
+/// grouped passes: `user id → (answers, status changes)`.
+pub fn officials_activity(
+    conn: &mut AnyConnection,
+    f: &StatsFilter,
+    user_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, (i64, i64)>, PersistenceError> {
+    let answers: Vec<(i64, i64)> = narrow!(
+        issue_replies::table
+            .inner_join(issues::table)
+            .filter(issue_replies::author_id.eq_any(user_ids.to_vec()))
+            .filter(issue_replies::is_official.eq(true))
+            .filter(issue_replies::visibility.eq("public"))
+            .group_by(issue_replies::author_id)
+            .select((issue_replies::author_id, count_star()))
+            .into_boxed(),
+        f
+    )
+    .load(conn)?;
+    let changes: Vec<(i64, i64)> = narrow!(
+        issue_status_changes::table
+            .inner_join(issues::table)
+            .filter(issue_status_changes::actor_id.eq_any(user_ids.to_vec()))
+            .group_by(issue_status_changes::actor_id)
+            .select((issue_status_changes::actor_id, count_star()))
+            .into_boxed(),
+        f
+    )
+    .load(conn)?;
+    let mut activity = std::collections::HashMap::new();
+    for (id, n) in answers {
+        activity.entry(id).or_insert((0, 0)).0 = n;
+    }
+    for (id, n) in changes {
+        activity.entry(id).or_insert((0, 0)).1 = n;
+    }
+    Ok(activity)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct OverdueRow {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
 }
 
 /// An official as the figures name them.
@@ -267,35 +349,6 @@ pub fn officials(
         q = q.filter(officials::user_id.eq(u));
     }
     Ok(q.load(conn)?)
-}
-
-/// An official's public answers and status changes on the filtered issues.
-pub fn official_activity(
-    conn: &mut AnyConnection,
-    f: &StatsFilter,
-    user_id: i64,
-) -> Result<(i64, i64), PersistenceError> {
-    let answers: i64 = narrow!(
-        issue_replies::table
-            .inner_join(issues::table)
-            .filter(issue_replies::author_id.eq(user_id))
-            .filter(issue_replies::is_official.eq(true))
-            .filter(issue_replies::visibility.eq("public"))
-            .into_boxed(),
-        f
-    )
-    .select(count_star())
-    .first(conn)?;
-    let changes: i64 = narrow!(
-        issue_status_changes::table
-            .inner_join(issues::table)
-            .filter(issue_status_changes::actor_id.eq(user_id))
-            .into_boxed(),
-        f
-    )
-    .select(count_star())
-    .first(conn)?;
-    Ok((answers, changes))
 }
 
 /// Where an official answers: commune, arrondissement and categories (empty: all).

@@ -125,12 +125,15 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
     let base = state.public_url.clone();
     // `now` decides what is due and what is late; rows are stamped with the real time.
     let recorded = super::now();
-    let sent = in_transaction(&state.db, move |c| {
-        if !digest::claim_day(c, day, recorded)? {
-            return Ok(0);
-        }
+    // Reading every official's issues can take seconds at a city's scale: it runs outside the
+    // write transaction, which on SQLite would hold every other writer back meanwhile; the
+    // transaction only claims the day and queues the mails.
+    if with_conn(&state.db, move |c| Ok(digest::day_claimed(c, day)?)).await? {
+        return Ok(0);
+    }
+    let mails = with_conn(&state.db, move |c| {
         let since = now - TimeDelta::hours(24);
-        let mut sent = 0;
+        let mut mails = Vec::new();
         for official in digest::officials(c)? {
             if official.new_issues == "off" {
                 continue;
@@ -157,24 +160,29 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
             if new_count == 0 && overdue_count == 0 {
                 continue;
             }
-            enqueue(
-                c,
-                &OutgoingMail {
-                    to,
-                    locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
-                    template: Template::OfficialDigest {
-                        new_count,
-                        new_items: new_items.trim_end().to_owned(),
-                        overdue_count,
-                        overdue_items: overdue_items.trim_end().to_owned(),
-                    },
-                    dedupe_key: format!("digest:{}:{day}", official.user_id),
+            mails.push(OutgoingMail {
+                to,
+                locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
+                template: Template::OfficialDigest {
+                    new_count,
+                    new_items: new_items.trim_end().to_owned(),
+                    overdue_count,
+                    overdue_items: overdue_items.trim_end().to_owned(),
                 },
-                recorded,
-            )?;
-            sent += 1;
+                dedupe_key: format!("digest:{}:{day}", official.user_id),
+            });
         }
-        Ok(sent)
+        Ok(mails)
+    })
+    .await?;
+    let sent = in_transaction(&state.db, move |c| {
+        if !digest::claim_day(c, day, recorded)? {
+            return Ok(0);
+        }
+        for mail in &mails {
+            enqueue(c, mail, recorded)?;
+        }
+        Ok(mails.len())
     })
     .await?;
     if sent > 0 {

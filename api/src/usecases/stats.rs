@@ -90,6 +90,21 @@ pub struct Figures {
 /// The most overdue issues listed.
 pub const OVERDUE_LIMIT: usize = 100;
 
+/// Categories grouped by their answer target (most communes use one target for all).
+fn by_target(
+    categories: Vec<stats::CategoryTarget>,
+) -> std::collections::BTreeMap<i32, Vec<stats::CategoryTarget>> {
+    let mut groups: std::collections::BTreeMap<i32, Vec<stats::CategoryTarget>> =
+        std::collections::BTreeMap::new();
+    for category in categories {
+        groups
+            .entry(category.target_days)
+            .or_default()
+            .push(category);
+    }
+    groups
+}
+
 fn hours(seconds: Option<i32>) -> Option<f64> {
     seconds.map(|s| (f64::from(s) / 360.0).round() / 10.0)
 }
@@ -214,22 +229,33 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
             .collect();
         let (mut due, mut within) = (0, 0);
         let mut overdue = Vec::new();
-        for category in stats::categories(c, &filter)? {
-            let target = TimeDelta::days(i64::from(category.target_days));
+        // Categories sharing an answer target are counted together, in grouped passes.
+        for (target_days, group) in by_target(stats::categories(c, &filter)?) {
+            let target = TimeDelta::days(i64::from(target_days));
             let cutoff = at - target;
-            let target_seconds = category.target_days.saturating_mul(86_400);
-            let (answered, in_time, late) =
-                stats::target_counts(c, &filter, category.id, target_seconds, cutoff)?;
-            due += answered + late;
-            within += in_time;
-            for row in stats::overdue(
+            let ids: Vec<i64> = group.iter().map(|g| g.id).collect();
+            let counts = stats::target_counts_by_category(
                 c,
                 &filter,
-                category.id,
+                &ids,
+                target_days.saturating_mul(86_400),
+                cutoff,
+            )?;
+            for (answered, in_time, late) in counts.values() {
+                due += answered + late;
+                within += in_time;
+            }
+            for (category_id, row) in stats::overdue_in(
+                c,
+                &filter,
+                &ids,
                 cutoff,
                 &open_statuses,
                 OVERDUE_LIMIT as i64,
             )? {
+                let Some(category) = group.iter().find(|g| g.id == category_id) else {
+                    continue;
+                };
                 overdue.push(OverdueIssue {
                     id: row.id,
                     title: row.title,
@@ -237,16 +263,19 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
                     category: category.code.clone(),
                     status: row.status,
                     created_at: rfc3339(row.created_at),
-                    target_days: category.target_days,
+                    target_days,
                     days_overdue: (at - (row.created_at + target)).num_days(),
                 });
             }
         }
         overdue.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         overdue.truncate(OVERDUE_LIMIT);
+        let chosen = stats::officials(c, filter.commune_id, query.official)?;
+        let ids: Vec<i64> = chosen.iter().map(|o| o.user_id).collect();
+        let activity = stats::officials_activity(c, &filter, &ids)?;
         let mut officials = Vec::new();
-        for o in stats::officials(c, filter.commune_id, query.official)? {
-            let (answers, status_changes) = stats::official_activity(c, &filter, o.user_id)?;
+        for o in chosen {
+            let (answers, status_changes) = activity.get(&o.user_id).copied().unwrap_or((0, 0));
             officials.push(OfficialFigures {
                 first_answers: durations(c, &filter, Duration::FirstAnswer, Some(o.user_id))?,
                 user_id: o.user_id,
@@ -311,20 +340,32 @@ async fn compute_by_category(
             commune_id: Some(commune_id),
             ..StatsFilter::default()
         };
-        let mut rows = Vec::new();
-        for category in stats::categories(c, &filter)? {
-            let cutoff = at - TimeDelta::days(i64::from(category.target_days));
-            let (answered, within, late) = stats::target_counts(
+        let categories = stats::categories(c, &filter)?;
+        let mut shares = std::collections::HashMap::new();
+        for (target_days, group) in by_target(categories.clone()) {
+            let cutoff = at - TimeDelta::days(i64::from(target_days));
+            let ids: Vec<i64> = group.iter().map(|g| g.id).collect();
+            let counts = stats::target_counts_by_category(
                 c,
                 &filter,
-                category.id,
-                category.target_days.saturating_mul(86_400),
+                &ids,
+                target_days.saturating_mul(86_400),
                 cutoff,
             )?;
-            let due = answered + late;
-            #[allow(clippy::cast_precision_loss)]
-            rows.push((category.code, (due > 0).then(|| within as f64 / due as f64)));
+            for id in ids {
+                let (answered, within, late) = counts.get(&id).copied().unwrap_or((0, 0, 0));
+                let due = answered + late;
+                #[allow(clippy::cast_precision_loss)]
+                shares.insert(id, (due > 0).then(|| within as f64 / due as f64));
+            }
         }
+        let rows = categories
+            .into_iter()
+            .map(|category| {
+                let share = shares.get(&category.id).copied().flatten();
+                (category.code, share)
+            })
+            .collect();
         Ok(rows)
     })
     .await
