@@ -270,3 +270,93 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
         !titles(&issue::list(&mut conn, &theirs, None, 20).unwrap()).contains(&"Tangier lamp 1")
     );
 }
+
+#[test]
+fn a_search_pages_newest_first_whether_its_word_is_common_or_rare() {
+    use tawasol_persistence::demo::{self, DemoIssueInsertForm};
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let author = user(&mut conn, "bulk@tawasol.test");
+    let tangier = demo::places(&mut conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.slug == "tangier")
+        .unwrap();
+    // 1,500 street lights (a common word: SQLite walks the date index) and 3 benches (a rare
+    // one: it looks the matches up), interleaved in time, ids out of date order.
+    let forms: Vec<DemoIssueInsertForm> = (0..1_503_i64)
+        .map(|i| {
+            let (title, offset) = if i % 500 == 7 {
+                ("Banc cassé".to_owned(), i)
+            } else {
+                (format!("Lampadaire éteint {i}"), (i * 7) % 1_503)
+            };
+            DemoIssueInsertForm {
+                id: 10_000 + i,
+                commune_id: tangier.id,
+                category_id: tangier.categories[0].0,
+                arrondissement_id: None,
+                author_id: author,
+                search_text: index_terms(&title),
+                title,
+                description: "Depuis hier.".into(),
+                language: "fr",
+                lat: None,
+                lon: None,
+                address: None,
+                status: "submitted",
+                visibility: "public",
+                expected_on: None,
+                responsible_body: None,
+                duplicate_of: None,
+                support_count: 0,
+                reply_count: 0,
+                follower_count: 0,
+                first_official_answer_at: None,
+                first_answer_by: None,
+                first_answer_seconds: None,
+                resolved_at: None,
+                resolution_seconds: None,
+                created_at: t0() + TimeDelta::minutes(offset),
+                updated_at: t0() + TimeDelta::minutes(offset),
+            }
+        })
+        .collect();
+    demo::insert_issues(&mut conn, &forms).unwrap();
+    let newest_first = |word: &str| {
+        let mut expected: Vec<&DemoIssueInsertForm> = forms
+            .iter()
+            .filter(|f| f.search_text.contains(word))
+            .collect();
+        expected.sort_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)));
+        expected.into_iter().map(|f| f.id).collect::<Vec<_>>()
+    };
+    for (word, query) in [("lampadaire", "lampad"), ("banc", "banc")] {
+        let expected = newest_first(word);
+        let filter = IssueFilter {
+            commune: Some("tangier".into()),
+            terms: query_terms(query),
+            ..IssueFilter::default()
+        };
+        let first = issue::list(&mut conn, &filter, None, 21).unwrap();
+        let ids: Vec<i64> = first.iter().map(|r| r.id).collect();
+        assert_eq!(
+            ids,
+            expected[..expected.len().min(21)],
+            "{word}: first page"
+        );
+        if expected.len() > 21 {
+            let last = first.last().unwrap();
+            let next = issue::list(
+                &mut conn,
+                &filter,
+                Some(last.key(issue::IssueSort::Newest)),
+                21,
+            )
+            .unwrap();
+            let ids: Vec<i64> = next.iter().map(|r| r.id).collect();
+            assert_eq!(ids, expected[21..42], "{word}: second page");
+        }
+    }
+}
