@@ -329,7 +329,7 @@ fn a_search_pages_newest_first_whether_its_word_is_common_or_rare() {
             .iter()
             .filter(|f| f.search_text.contains(word))
             .collect();
-        expected.sort_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)));
+        expected.sort_by_key(|f| std::cmp::Reverse((f.created_at, f.id)));
         expected.into_iter().map(|f| f.id).collect::<Vec<_>>()
     };
     for (word, query) in [("lampadaire", "lampad"), ("banc", "banc")] {
