@@ -123,13 +123,12 @@ fn durations(
     })
 }
 
-/// The figures for the issues the query covers, computed by the database.
-/// The figures already computed, per query (see [`crate::cache`]): at a million issues a
-/// computation reads hundreds of thousands of index entries, so it runs once per query and
-/// `TAWASOL_STATS_TTL`, not once per reader.
 /// Each category's code and share answered within target.
 pub type CategoryShares = Vec<(String, Option<f64>)>;
 
+/// The figures already computed, per query (see [`crate::cache`]): at a million issues a
+/// computation reads hundreds of thousands of index entries, so it runs once per query and
+/// `TAWASOL_STATS_TTL`, not once per reader.
 #[derive(Debug, Clone)]
 pub struct StatsCache {
     figures: Arc<FreshCache<StatsQuery, Figures>>,
@@ -163,6 +162,7 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
     Ok((*figures).clone())
 }
 
+/// The figures for the issues the query covers, computed by the database.
 async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
     let at = now();
     with_conn(&state.db, move |c| {
