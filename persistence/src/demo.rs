@@ -296,12 +296,6 @@ pub fn analyze(conn: &mut AnyConnection) -> Result<(), PersistenceError> {
     Ok(())
 }
 
-/// Whether an account with this address exists (the loader refuses to run twice).
-pub fn email_taken(conn: &mut AnyConnection, email: &str) -> Result<bool, PersistenceError> {
-    use diesel::dsl::{exists, select};
-    Ok(select(exists(users::table.filter(users::email.eq(email)))).get_result(conn)?)
-}
-
 /// A commune with the ids the loader needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoPlace {

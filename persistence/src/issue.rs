@@ -256,18 +256,14 @@ pub fn list(
     let key = |column: &str| format!("(issues.{column}, issues.id) < (");
     match (filter.sort, after) {
         (_, None) => {}
-        (IssueSort::Newest, Some((SortKey::Time(at), id))) => {
+        (IssueSort::Newest | IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
+            let column = if filter.sort == IssueSort::Newest {
+                "created_at"
+            } else {
+                "updated_at"
+            };
             q = q.filter(
-                diesel::dsl::sql::<Bool>(&key("created_at"))
-                    .bind::<Timestamp, _>(at)
-                    .sql(", ")
-                    .bind::<BigInt, _>(id)
-                    .sql(")"),
-            );
-        }
-        (IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
-            q = q.filter(
-                diesel::dsl::sql::<Bool>(&key("updated_at"))
+                diesel::dsl::sql::<Bool>(&key(column))
                     .bind::<Timestamp, _>(at)
                     .sql(", ")
                     .bind::<BigInt, _>(id)

@@ -183,38 +183,28 @@ pub fn target_counts_by_category(
     target_seconds: i32,
     cutoff: NaiveDateTime,
 ) -> Result<std::collections::HashMap<i64, (i64, i64, i64)>, PersistenceError> {
-    let ids = category_ids.to_vec();
-    let answered: Vec<(i64, i64)> = narrow!(
-        issues::table
-            .filter(issues::category_id.eq_any(ids.clone()))
-            .filter(issues::first_answer_seconds.is_not_null())
-            .group_by(issues::category_id)
-            .select((issues::category_id, count_star()))
-            .into_boxed(),
-        f
-    )
-    .load(conn)?;
-    let within: Vec<(i64, i64)> = narrow!(
-        issues::table
-            .filter(issues::category_id.eq_any(ids.clone()))
-            .filter(issues::first_answer_seconds.le(target_seconds))
-            .group_by(issues::category_id)
-            .select((issues::category_id, count_star()))
-            .into_boxed(),
-        f
-    )
-    .load(conn)?;
-    let late: Vec<(i64, i64)> = narrow!(
-        issues::table
-            .filter(issues::category_id.eq_any(ids))
-            .filter(issues::first_official_answer_at.is_null())
-            .filter(issues::created_at.lt(cutoff))
-            .group_by(issues::category_id)
-            .select((issues::category_id, count_star()))
-            .into_boxed(),
-        f
-    )
-    .load(conn)?;
+    // Issues per category among the filter's public ones that also meet `$condition`.
+    macro_rules! per_category {
+        ($condition:expr) => {
+            narrow!(
+                issues::table
+                    .filter(issues::category_id.eq_any(category_ids.to_vec()))
+                    .filter($condition)
+                    .group_by(issues::category_id)
+                    .select((issues::category_id, count_star()))
+                    .into_boxed(),
+                f
+            )
+            .load::<(i64, i64)>(conn)?
+        };
+    }
+    let answered = per_category!(issues::first_answer_seconds.is_not_null());
+    let within = per_category!(issues::first_answer_seconds.le(target_seconds));
+    let late = per_category!(
+        issues::first_official_answer_at
+            .is_null()
+            .and(issues::created_at.lt(cutoff))
+    );
     let mut counts = std::collections::HashMap::new();
     for (id, n) in answered {
         counts.entry(id).or_insert((0, 0, 0)).0 = n;

@@ -24,7 +24,9 @@ use tawasol_persistence::demo::{
     DemoSignatureInsertForm, DemoStatusChangeInsertForm, DemoSupportInsertForm, DemoUserInsertForm,
     NextIds,
 };
-use tawasol_persistence::{AnyConnection, Database, PersistenceError, role, write_transaction};
+use tawasol_persistence::{
+    AnyConnection, Database, PersistenceError, account, role, write_transaction,
+};
 
 /// Issues per transaction (with their replies, history, supports and follows).
 pub const BATCH_ISSUES: u64 = 5_000;
@@ -97,7 +99,7 @@ pub fn load(
     }
     let mut conn = db.conn()?;
     let conn: &mut AnyConnection = &mut conn;
-    if demo::email_taken(conn, &format!("admin@{DEMO_DOMAIN}"))? {
+    if account::find_by_email(conn, &format!("admin@{DEMO_DOMAIN}"))?.is_some() {
         return Err(DemoError::AlreadyLoaded);
     }
     demo::prepare_bulk_session(conn)?;
