@@ -54,6 +54,8 @@ pub struct Settings {
     /// How long computed accountability figures are served before they are recomputed
     /// (zero: computed on every request).
     pub stats_ttl: Duration,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client.
+    pub trusted_proxies: crate::client::TrustedProxies,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -96,6 +98,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_RATE_LIMITS", Some("on")),
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
     ("TAWASOL_STATS_TTL", Some("300")),
+    ("TAWASOL_TRUSTED_PROXIES", Some("")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -373,6 +376,8 @@ impl Settings {
                 )?)
                 .unwrap_or(300),
             ),
+            trusted_proxies: crate::client::TrustedProxies::parse(get("TAWASOL_TRUSTED_PROXIES"))
+                .map_err(|e| bad("TAWASOL_TRUSTED_PROXIES", e))?,
         };
         settings.check_production()?;
         Ok(settings)

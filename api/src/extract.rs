@@ -184,7 +184,7 @@ impl FromRequest for Caller {
             .get(header::AUTHORIZATION)
             .map(|v| v.to_str().unwrap_or("").to_owned());
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
-        let ip = req.peer_addr().map(|a| a.ip().to_string());
+        let ip = crate::client::throttle_key(req);
         let language = req.extensions().get::<LanguageChoice>().cloned();
         Box::pin(async move {
             let mut caller = Caller {
@@ -205,7 +205,10 @@ impl FromRequest for Caller {
                 .or_else(|| authorization.strip_prefix("bearer "))
                 .map(str::trim)
                 .ok_or_else(rejected)?;
-            let bearer = state.jwt.verify(token).ok_or_else(rejected)?;
+            let bearer = state
+                .jwt
+                .verify(token, state.clock.timestamp())
+                .ok_or_else(rejected)?;
             let (actor, locale) = accounts::load_actor(&state, bearer.user_id, bearer.session_id)
                 .await?
                 .ok_or_else(rejected)?;

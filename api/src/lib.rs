@@ -4,6 +4,8 @@
 pub mod atom;
 pub mod auth;
 pub mod cache;
+pub mod client;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod dossier;

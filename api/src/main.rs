@@ -132,8 +132,13 @@ async fn worker(settings: &Settings) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let worker = startup::mail_worker(settings, &db).map_err(|e| e.to_string())?;
-    let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
-        .map_err(|e| e.to_string())?;
+    let state = startup::app_state(
+        settings,
+        &db,
+        tawasol_api::mail::MailSignal::default(),
+        tawasol_api::clock::Clock::system(),
+    )
+    .map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let running = tokio::spawn(worker.run(stopped.clone()));
     let digests = tokio::spawn(tawasol_api::usecases::digests::run_scheduler(
@@ -182,13 +187,18 @@ async fn demo_data(settings: &Settings, args: DemoArgs) -> Result<(), String> {
         seed: args.seed,
         until: args
             .until
-            .unwrap_or_else(|| chrono::Utc::now().date_naive()),
+            .unwrap_or_else(|| tawasol_api::clock::Clock::system().now().date()),
     };
     let db = startup::open_database(settings)
         .await
         .map_err(|e| e.to_string())?;
-    let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
-        .map_err(|e| e.to_string())?;
+    let state = startup::app_state(
+        settings,
+        &db,
+        tawasol_api::mail::MailSignal::default(),
+        tawasol_api::clock::Clock::system(),
+    )
+    .map_err(|e| e.to_string())?;
     let hash = tawasol_api::auth::password::hash(args.password.clone()).await;
     let started = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
@@ -279,8 +289,13 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
                     line.trim_end_matches(['\r', '\n']).to_owned()
                 }
             };
-            let state = startup::app_state(settings, &db, tawasol_api::mail::MailSignal::default())
-                .map_err(|e| e.to_string())?;
+            let state = startup::app_state(
+                settings,
+                &db,
+                tawasol_api::mail::MailSignal::default(),
+                tawasol_api::clock::Clock::system(),
+            )
+            .map_err(|e| e.to_string())?;
             let id = tawasol_api::usecases::accounts::create_admin(&state, &email, &password)
                 .await
                 .map_err(|e| match e {
@@ -294,7 +309,7 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
             Ok(())
         }
         AdminCommand::Requeue { id } => {
-            outbox::requeue(&db, id, chrono::Utc::now().naive_utc())
+            outbox::requeue(&db, id, tawasol_api::clock::Clock::system().now())
                 .await
                 .map_err(|e| e.to_string())?;
             println!("mail {id} is queued again");

@@ -46,6 +46,12 @@ pub async fn around(
     let locale = language.get();
     req.extensions_mut().insert(language.clone());
     req.extensions_mut().insert(RequestId(request_id.clone()));
+    let client = req
+        .app_data::<web::Data<crate::startup::AppState>>()
+        .and_then(|state| crate::client::client_addr(req.request(), &state.trusted_proxies));
+    if let Some(client) = client {
+        req.extensions_mut().insert(client);
+    }
 
     // Open311 has its own error format; everything else answers problem+json.
     let render = |error: &ApiError, locale: Locale| {

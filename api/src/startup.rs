@@ -39,6 +39,10 @@ pub struct AppState {
     pub production: bool,
     /// Accountability figures, computed once per query and time to live.
     pub stats: crate::usecases::stats::StatsCache,
+    /// The time, as every use-case reads it (movable in tests).
+    pub clock: crate::clock::Clock,
+    /// Reverse proxies whose forwarding headers name the client.
+    pub trusted_proxies: crate::client::TrustedProxies,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +89,14 @@ impl Application {
     /// Connects to the database, applies pending migrations, binds the listener and prepares the
     /// server. Port 0 picks a free port (tests).
     pub async fn build(settings: &Settings) -> Result<Application, StartupError> {
+        Application::build_with_clock(settings, crate::clock::Clock::system()).await
+    }
+
+    /// [`Application::build`] with a given clock (tests move an adjustable one).
+    pub async fn build_with_clock(
+        settings: &Settings,
+        clock: crate::clock::Clock,
+    ) -> Result<Application, StartupError> {
         std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartupError::DataDir {
             path: settings.data_dir.display().to_string(),
             source,
@@ -100,11 +112,15 @@ impl Application {
             .unwrap_or(settings.listen.port());
         let signal = MailSignal::default();
         let worker = if settings.mail_worker {
-            Some(mail_worker(settings, &db)?.with_signal(signal.clone()))
+            Some(
+                mail_worker(settings, &db)?
+                    .with_signal(signal.clone())
+                    .with_clock(Arc::new(clock.clone())),
+            )
         } else {
             None
         };
-        let state = web::Data::new(app_state(settings, &db, signal)?);
+        let state = web::Data::new(app_state(settings, &db, signal, clock)?);
         crate::auth::password::warm_up();
         let limit = web::Data::new(BodyLimit(settings.body_limit));
         let state_for_jobs = state.clone();
@@ -183,6 +199,7 @@ pub fn app_state(
     settings: &Settings,
     db: &Database,
     mail: MailSignal,
+    clock: crate::clock::Clock,
 ) -> Result<AppState, StartupError> {
     let jwt_secret = crate::secrets::load(
         "TAWASOL_JWT_SECRET",
@@ -209,6 +226,8 @@ pub fn app_state(
         cndp_number: settings.cndp_number.clone(),
         production: settings.environment == crate::config::Environment::Production,
         stats: crate::usecases::stats::StatsCache::new(settings.stats_ttl),
+        clock,
+        trusted_proxies: settings.trusted_proxies.clone(),
     })
 }
 

@@ -15,6 +15,24 @@ use diesel_migrations::MigrationHarness;
 
 pub const TEST_DATABASE_URL_VAR: &str = "TAWASOL_TEST_DATABASE_URL";
 
+/// Names the PostgreSQL databases of a test run (`<namespace>_test_…`, `<namespace>_tpl_…`;
+/// default `tawasol`), so that runs from several checkouts on one server, each with its own
+/// migrations, never drop one another's template.
+pub const TEST_NAMESPACE_VAR: &str = "TAWASOL_TEST_DB_NAMESPACE";
+
+fn namespace() -> String {
+    std::env::var(TEST_NAMESPACE_VAR)
+        .ok()
+        .map(|n| n.trim().to_ascii_lowercase())
+        .filter(|n| {
+            !n.is_empty()
+                && n.len() <= 20
+                && n.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+        .unwrap_or_else(|| "tawasol".to_owned())
+}
+
 /// Which backend the tests of this run use.
 pub fn test_backend_is_postgres() -> bool {
     std::env::var(TEST_DATABASE_URL_VAR).is_ok_and(|u| !u.trim().is_empty())
@@ -49,7 +67,7 @@ impl TestDatabase {
         match std::env::var(TEST_DATABASE_URL_VAR) {
             Ok(admin_url) if !admin_url.trim().is_empty() => {
                 let admin_url = admin_url.trim();
-                let name = unique_name("tawasol_test");
+                let name = unique_name(&format!("{}_test", namespace()));
                 admin(admin_url)
                     .batch_execute(&format!("CREATE DATABASE {name} {UTF8}"))
                     .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
@@ -86,7 +104,7 @@ impl TestDatabase {
 
     fn postgres(admin_url: &str) -> TestDatabase {
         let template = postgres_template(admin_url);
-        let name = unique_name("tawasol_test");
+        let name = unique_name(&format!("{}_test", namespace()));
         admin(admin_url)
             .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
             .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
@@ -163,7 +181,8 @@ fn postgres_template(admin_url: &str) -> &'static str {
     static TEMPLATE: OnceLock<String> = OnceLock::new();
     TEMPLATE.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/postgres");
-        let name = format!("tawasol_tpl_{}", &hash_dir(&dir)[..16]);
+        let prefix = format!("{}_tpl_", namespace());
+        let name = format!("{prefix}{}", &hash_dir(&dir)[..16]);
         let mut conn = admin(admin_url);
         conn.batch_execute("SELECT pg_advisory_lock(7478512)")
             .expect("advisory lock for the test template");
@@ -192,7 +211,8 @@ fn postgres_template(admin_url: &str) -> &'static str {
                 .expect("publishing the test template");
             // Templates of older migrations are of no more use.
             let stale: Vec<Name> = diesel::sql_query(format!(
-                "SELECT datname AS name FROM pg_database WHERE datname LIKE 'tawasol\\_tpl\\_%' AND datname <> '{name}'"
+                "SELECT datname AS name FROM pg_database WHERE datname LIKE '{}%' AND datname <> '{name}'",
+                prefix.replace('_', "\\_")
             ))
             .load(&mut conn)
             .unwrap_or_default();

@@ -16,6 +16,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: TestDatabase,
     pub data_dir: tempfile::TempDir,
+    /// The server's clock: `app.clock.advance(…)` moves time for the server and its jobs.
+    pub clock: tawasol_api::clock::Clock,
     handle: ServerHandle,
 }
 
@@ -54,7 +56,8 @@ impl TestApp {
             env.insert((*k).to_owned(), (*v).to_owned());
         }
         let settings = Settings::from_sources(&env, None).expect("test settings are valid");
-        let app = Application::build(&settings)
+        let clock = tawasol_api::clock::Clock::adjustable();
+        let app = Application::build_with_clock(&settings, clock.clone())
             .await
             .expect("the server starts");
         let address = format!("http://127.0.0.1:{}", app.port());
@@ -69,6 +72,7 @@ impl TestApp {
             client,
             db,
             data_dir,
+            clock,
             handle,
         }
     }
@@ -184,8 +188,13 @@ impl TestApp {
             tawasol_persistence::PoolSettings::default(),
         )
         .expect("connect");
-        tawasol_api::startup::app_state(&settings, &db, tawasol_api::mail::MailSignal::default())
-            .expect("state")
+        tawasol_api::startup::app_state(
+            &settings,
+            &db,
+            tawasol_api::mail::MailSignal::default(),
+            self.clock.clone(),
+        )
+        .expect("state")
     }
 
     /// Runs SQL on this app's database, as an operator would.

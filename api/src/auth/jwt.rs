@@ -68,17 +68,19 @@ impl JwtKeys {
     }
 
     /// The bearer of a valid access token: right algorithm (HS256 only), signature, issuer,
-    /// audience, not expired, of type `access`.
-    pub fn verify(&self, token: &str) -> Option<Bearer> {
+    /// audience, not expired at `now` (Unix seconds, the application's clock), of type `access`.
+    pub fn verify(&self, token: &str, now: i64) -> Option<Bearer> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.algorithms = vec![Algorithm::HS256];
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         validation.leeway = 0;
+        // Expiry is checked against the application's clock below, not the system's.
+        validation.validate_exp = false;
         let data = decode::<Claims>(token, &self.decoding, &validation).ok()?;
         let claims = data.claims;
-        if claims.typ != ACCESS {
+        if claims.typ != ACCESS || claims.exp <= now {
             return None;
         }
         Some(Bearer {
@@ -131,7 +133,7 @@ mod tests {
     fn a_token_we_issued_is_accepted() {
         let t = keys().issue(7, 3, now());
         assert_eq!(
-            keys().verify(&t),
+            keys().verify(&t, now()),
             Some(Bearer {
                 user_id: 7,
                 session_id: 3
@@ -139,7 +141,9 @@ mod tests {
         );
         let hs = r#"{"alg":"HS256","typ":"JWT"}"#;
         assert!(
-            keys().verify(&forge(hs, &claims(&[]), SECRET)).is_some(),
+            keys()
+                .verify(&forge(hs, &claims(&[]), SECRET), now())
+                .is_some(),
             "the forging helper is right"
         );
     }
@@ -204,11 +208,15 @@ mod tests {
             ("garbage", "not.a.jwt".to_owned()),
         ];
         for (name, token) in cases {
-            assert_eq!(keys().verify(&token), None, "{name}");
+            assert_eq!(keys().verify(&token, now()), None, "{name}");
         }
         let good = keys().issue(7, 3, now());
         let mut parts: Vec<String> = good.split('.').map(str::to_owned).collect();
         parts[1] = URL_SAFE_NO_PAD.encode(claims(&[("sub", serde_json::json!("1"))]).to_string());
-        assert_eq!(keys().verify(&parts.join(".")), None, "tampered payload");
+        assert_eq!(
+            keys().verify(&parts.join("."), now()),
+            None,
+            "tampered payload"
+        );
     }
 }

@@ -160,7 +160,7 @@ impl Call {
             query,
             locale,
             request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
-            ip: req.peer_addr().map(|a| a.ip().to_string()),
+            ip: crate::client::throttle_key(req),
         })
     }
 

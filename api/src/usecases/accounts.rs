@@ -1,7 +1,7 @@
 //! Accounts: register, verify, log in, refresh, log out, reset a password, and a person's own
 //! data (read, change, export, erase).
 
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::auth::{jwt, password, token};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
@@ -104,7 +104,7 @@ pub(crate) async fn throttle(
     if !state.rate_limits {
         return Ok(());
     }
-    let at = now();
+    let at = state.clock.now();
     let (hits, ends) = with_conn(&state.db, move |c| {
         Ok(tawasol_persistence::throttle::hit(c, &key, at, window)?)
     })
@@ -170,7 +170,7 @@ pub async fn register(
     let verify_token = token::generate();
     let verify_url = link(state, "verify-email", &verify_token);
     let home = input.home_commune.clone();
-    let at = now();
+    let at = state.clock.now();
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
     in_transaction(&state.db, move |c| {
@@ -251,7 +251,7 @@ pub async fn register(
 /// Confirms an address with the single-use token from the verification mail.
 pub async fn verify_email(state: &AppState, token_value: &str) -> Result<(), UseCaseError> {
     let hash = token::hash(token_value);
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let user = account::consume_email_token(c, VERIFY_EMAIL, &hash, at)?
             .ok_or(UseCaseError::InvalidToken)?;
@@ -265,7 +265,7 @@ fn tokens(state: &AppState, user_id: i64, session_id: i64, refresh: String) -> T
     Tokens {
         access_token: state
             .jwt
-            .issue(user_id, session_id, chrono::Utc::now().timestamp()),
+            .issue(user_id, session_id, state.clock.timestamp()),
         refresh_token: refresh,
         token_type: "Bearer",
         expires_in: jwt::ACCESS_TTL_SECONDS,
@@ -283,7 +283,7 @@ pub async fn login(
     let user = authenticate(state, caller, email, password_text).await?;
     let refresh = token::generate();
     let refresh_hash = token::hash(&refresh);
-    let at = now();
+    let at = state.clock.now();
     let user_id = user.id;
     let session_id = in_transaction(&state.db, move |c| {
         let sid = account::create_session(c, user_id, at)?;
@@ -307,7 +307,7 @@ pub async fn login_browser(
     let user = authenticate(state, caller, email, password_text).await?;
     let cookie = token::generate();
     let cookie_hash = token::hash(&cookie);
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         Ok(account::create_browser_session(
             c,
@@ -327,7 +327,7 @@ pub async fn browser_session(
     cookie: &str,
 ) -> Result<Option<BrowserSession>, UseCaseError> {
     let hash = token::hash(cookie);
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let Some((session_id, user_id)) =
             account::browser_session(c, &hash, at - BROWSER_SESSION_IDLE, at)?
@@ -400,7 +400,7 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<Tokens, Us
     let hash = token::hash(refresh_token);
     let next = token::generate();
     let next_hash = token::hash(&next);
-    let at = now();
+    let at = state.clock.now();
     let redeemed = in_transaction(&state.db, move |c| {
         let r = account::redeem_refresh_token(c, &hash, at)?;
         if let Redeemed::Current { session_id, .. } = r {
@@ -426,7 +426,7 @@ pub async fn logout(state: &AppState, caller: &Caller) -> Result<(), UseCaseErro
             tawasol_domain::Denied::NotAuthenticated,
         ));
     };
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         Ok(account::revoke_session(c, sid, "logout", at)?)
     })
@@ -453,7 +453,7 @@ pub async fn request_password_reset(
     .await?;
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let Some(user) = account::find_by_email(c, email.as_str())? else {
             return Ok(());
@@ -497,7 +497,7 @@ pub async fn confirm_password_reset(
         .map_err(|_| UseCaseError::invalid("password", "field-password"))?;
     let hash = password::hash(password.expose().to_owned()).await;
     let token_hash = token::hash(token_value);
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let user_id = account::consume_email_token(c, PASSWORD_RESET, &token_hash, at)?
             .ok_or(UseCaseError::InvalidToken)?;
@@ -686,7 +686,7 @@ pub async fn update_me(
     if !invalid.is_empty() {
         return Err(UseCaseError::Invalid(invalid));
     }
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         account::update(
             c,
@@ -756,6 +756,7 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
     caller.may(&Action::ReadOwnAccount)?;
     let id = own_id(caller)?;
     let vault = state.vault.clone();
+    let exported_at = rfc3339(state.clock.now());
     with_conn(&state.db, move |c| {
         let user = account::find(c, id)?.ok_or(UseCaseError::UserNotFound(id))?;
         let account = account_of(c, &user)?;
@@ -805,7 +806,7 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
             })
             .collect();
         Ok(Export {
-            exported_at: rfc3339(now()),
+            exported_at,
             account,
             sessions,
             mails,
@@ -820,7 +821,7 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
 pub async fn delete_me(state: &AppState, caller: &Caller) -> Result<(), UseCaseError> {
     caller.may(&Action::DeleteOwnAccount)?;
     let id = own_id(caller)?;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         // Signatures on petitions still collecting are withdrawn before the account goes.
         tawasol_persistence::petition::erase_signer(c, id, at)?;
@@ -839,7 +840,7 @@ pub async fn create_admin(
     let password = Password::parse(password_text)
         .map_err(|_| UseCaseError::invalid("password", "field-password"))?;
     let hash = password::hash(password.expose().to_owned()).await;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let id = match account::find_by_email(c, email.as_str())? {
             Some(user) => {

@@ -2,7 +2,7 @@
 //! their members, ban and unban. Every action writes an audit record in the same transaction.
 
 use super::accounts::rfc3339;
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -82,7 +82,7 @@ pub async fn appoint_official(
     let title = OfficialTitle::parse(&input.title)
         .map_err(|_| UseCaseError::invalid("title", "field-title"))?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let user = user_by_email(c, &email)?;
         let (commune_id, arrondissement_id, category_ids) = super::resolve_place(
@@ -135,7 +135,7 @@ pub async fn revoke_official(
 ) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let before = binding_json(account::official_binding(c, user_id)?)
             .ok_or(UseCaseError::UserNotFound(user_id))?;
@@ -165,7 +165,7 @@ pub async fn appoint_moderator(
     let email =
         EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let user = user_by_email(c, &email)?;
         let commune_id = match &commune {
@@ -198,7 +198,7 @@ pub async fn revoke_moderator(
 ) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let before = account::moderated_communes(c, user_id)?;
         if role::revoke_moderator(c, user_id)? == 0 {
@@ -247,14 +247,14 @@ pub async fn create_organisation(
         .map_err(|_| UseCaseError::invalid("name", "field-display-name"))?;
     let founded_on = NaiveDate::parse_from_str(&input.founded_on, "%Y-%m-%d")
         .ok()
-        .filter(|d| *d <= now().date())
+        .filter(|d| *d <= state.clock.now().date())
         .ok_or_else(|| UseCaseError::invalid("founded_on", "field-date"))?;
     let purpose = input.purpose.trim().to_owned();
     if purpose.is_empty() || purpose.chars().count() > 2000 {
         return Err(UseCaseError::invalid("purpose", "field-invalid"));
     }
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let Resolved::Ok { commune_id, .. } =
             role::resolve(c, &input.head_office_commune, None, &[])?
@@ -309,7 +309,7 @@ pub async fn put_member(
     let email =
         EmailAddress::parse(email).map_err(|_| UseCaseError::invalid("email", "field-email"))?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         role::find_organisation(c, organisation_id)?
             .ok_or(UseCaseError::OrganisationNotFound(organisation_id))?;
@@ -337,7 +337,7 @@ pub async fn remove_member(
 ) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         if !role::remove_member(c, organisation_id, user_id)? {
             return Err(UseCaseError::UserNotFound(user_id));
@@ -371,7 +371,7 @@ pub async fn set_ban(
         return Err(UseCaseError::invalid("reason", "field-invalid"));
     }
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let user = account::find(c, user_id)?
             .filter(|u| u.deleted_at.is_none())
@@ -455,7 +455,7 @@ pub async fn outbox(
 /// Puts a dead mail back in the queue, and records who did.
 pub async fn requeue_mail(state: &AppState, caller: &Caller, id: i64) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
-    let at = now();
+    let at = state.clock.now();
     super::outbox::requeue(&state.db, id, at).await?;
     let caller = caller.clone();
     with_conn(&state.db, move |c| {
@@ -523,7 +523,7 @@ pub async fn update_commune(
         return Err(UseCaseError::Invalid(invalid));
     }
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     let wanted = slug.to_owned();
     in_transaction(&state.db, move |c| {
         let form = tawasol_persistence::commune::CommuneUpdateForm {

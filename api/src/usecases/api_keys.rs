@@ -3,7 +3,7 @@
 //! kept. Issuing and revoking are audited.
 
 use super::accounts::rfc3339;
-use super::{Caller, Invalid, Page, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, Invalid, Page, UseCaseError, in_transaction, with_conn};
 use crate::auth::token;
 use crate::startup::AppState;
 use serde::Serialize;
@@ -84,7 +84,7 @@ pub async fn issue(
         return Err(UseCaseError::Invalid(invalid));
     };
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     let key = format!("{KEY_PREFIX}{}", token::generate());
     let key_hash = token::hash(&key);
     let view = in_transaction(&state.db, move |c| {
@@ -160,7 +160,7 @@ pub async fn list(
 pub async fn revoke(state: &AppState, caller: &Caller, id: i64) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let row = api_key::find(c, id)?.ok_or(UseCaseError::ApiKeyNotFound(id))?;
         if api_key::revoke(c, id, at)? {

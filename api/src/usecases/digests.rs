@@ -56,7 +56,7 @@ pub async fn desk(state: &AppState, caller: &Caller) -> Result<Desk, UseCaseErro
         return Err(UseCaseError::Denied(Denied::NotPermitted));
     };
     let (user_id, commune) = (user.id, scope.commune.as_str().to_owned());
-    let at = super::now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let (commune_id, arrondissement_id, category_ids) =
             tawasol_persistence::stats::official_scope(c, user_id)?
@@ -124,7 +124,7 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
     let day = local.date_naive();
     let base = state.public_url.clone();
     // `now` decides what is due and what is late; rows are stamped with the real time.
-    let recorded = super::now();
+    let recorded = state.clock.now();
     // Reading every official's issues can take seconds at a city's scale: it runs outside the
     // write transaction, which on SQLite would hold every other writer back meanwhile; the
     // transaction only claims the day and queues the mails.
@@ -197,12 +197,12 @@ pub async fn run_scheduler(state: AppState, mut stop: watch::Receiver<bool>) {
     // Reminders are checked once a day (from the digest hour), and at start-up.
     let mut reminded_on: Option<chrono::NaiveDate> = None;
     while !*stop.borrow() {
-        match send_daily(&state, super::now()).await {
+        match send_daily(&state, state.clock.now()).await {
             Ok(n) if n > 0 => tracing::info!(digests = n, "officials' digests queued"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "digest run failed"),
         }
-        let now = super::now();
+        let now = state.clock.now();
         let day = super::petitions::today(now);
         if reminded_on != Some(day) {
             match super::petitions::send_reminders(&state, now).await {

@@ -6,7 +6,7 @@
 //! draft, display names (never an e-mail, a CIN or an address). Texts that people wrote keep
 //! their own language; fixed texts are rendered in the feed's language.
 
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::atom::{Category, Entry, Feed, Text};
 use crate::auth::token;
 use crate::i18n::{Message, text};
@@ -457,7 +457,7 @@ pub async fn create_token(state: &AppState, caller: &Caller) -> Result<String, U
     ))?;
     let value = token::generate();
     let hash = token::hash(&value);
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         Ok(feed::replace_token(c, user, &hash, at)?)
     })

@@ -1,6 +1,6 @@
 //! Creating requests sent again with the same `Idempotency-Key` create once.
 
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, with_conn};
 use crate::startup::AppState;
 use std::future::Future;
 use tawasol_persistence::idempotency::{self, Begun};
@@ -30,7 +30,7 @@ where
     let (Some(key), Some(user)) = (key, caller.user_id()) else {
         return work().await;
     };
-    let at = now();
+    let at = state.clock.now();
     let (k, h) = (key.clone(), request_hash);
     let begun = with_conn(&state.db, move |c| {
         Ok(idempotency::begin(c, user, &k, &h, at)?)

@@ -1,7 +1,7 @@
 //! Local issues: a resident reports, everyone reads.
 
 use super::accounts::rfc3339;
-use super::{Caller, Invalid, Page, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, Invalid, Page, UseCaseError, in_transaction, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
@@ -205,7 +205,7 @@ where
     if !invalid.is_empty() {
         return Err(UseCaseError::Invalid(invalid));
     }
-    let at = now();
+    let at = state.clock.now();
     // New accounts may report less often: a fresh account is the cheapest tool of a spammer.
     let created = with_conn(&state.db, move |c| {
         Ok(account::find(c, author)?.map(|u| (u.created_at, u.locale)))
@@ -603,7 +603,7 @@ pub async fn reply(
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let official = scope_covers(&caller.actor, &row);
     let held = contains_personal_data(&text);
-    let at = now();
+    let at = state.clock.now();
     let state2 = state.clone();
     let reply = in_transaction(&state.db, move |c| {
         let title = if official {
@@ -704,7 +704,7 @@ pub async fn change_status(
     };
     let from = tawasol_domain::issue::IssueStatus::parse(&row.status)
         .ok_or(UseCaseError::IssueNotFound(id))?;
-    let at = now();
+    let at = state.clock.now();
     let resolved_at = with_conn(&state.db, move |c| Ok(issue::resolved_at(c, id)?)).await?;
     let days = resolved_at.map(|r| (at - r).num_days());
     check_transition(id, from, &change, role, days, at.date()).map_err(UseCaseError::Transition)?;
@@ -783,7 +783,7 @@ pub async fn set_relation(
     let user = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let visible =
             issue::find(c, id)?.is_some_and(|r| r.visibility == "public" || r.author_id == user);
@@ -819,7 +819,7 @@ pub async fn edit_reply(
     if text.is_empty() || text.chars().count() > 5000 {
         return Err(UseCaseError::invalid("body", "field-reply-body"));
     }
-    let at = now();
+    let at = state.clock.now();
     let outcome = in_transaction(&state.db, move |c| {
         Ok(issue::edit_reply(
             c,

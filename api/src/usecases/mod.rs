@@ -151,11 +151,6 @@ impl Caller {
     }
 }
 
-/// The current time in UTC, as stored.
-pub fn now() -> chrono::NaiveDateTime {
-    chrono::Utc::now().naive_utc()
-}
-
 /// Runs blocking database work off the async workers, on a pooled connection.
 pub(crate) async fn with_conn<T, F>(db: &Database, work: F) -> Result<T, UseCaseError>
 where

@@ -1,6 +1,6 @@
 //! Flags from the public and the moderators' decisions.
 
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
@@ -48,7 +48,7 @@ pub async fn flag(
         return Err(UseCaseError::invalid("reason", "field-invalid"));
     }
     let threshold = state.flag_threshold;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let item = load(c, target, id)?;
         if item.visibility != "public" {
@@ -160,7 +160,7 @@ pub async fn decide(
         return Err(UseCaseError::invalid("reason", "field-invalid"));
     }
     let caller = caller.clone();
-    let at = now();
+    let at = state.clock.now();
     let public_url = state.public_url.clone();
     in_transaction(&state.db, move |c| {
         let item = load(c, target, id)?;

@@ -1,6 +1,6 @@
 //! What each person wants to hear about, and the one-click unsubscribe of RFC 8058.
 
-use super::{Caller, UseCaseError, in_transaction, now, with_conn};
+use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::startup::AppState;
 use serde::{Deserialize, Serialize};
 use tawasol_domain::Action;
@@ -72,7 +72,7 @@ pub async fn put(
         official_new_issues: settings.official_new_issues.clone(),
         petition_updates: settings.petition_updates,
     };
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| Ok(preferences::put(c, id, &prefs, at)?)).await?;
     Ok(settings)
 }
@@ -85,7 +85,7 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> Result<String, UseCas
         .verify(token)
         .ok_or(UseCaseError::InvalidToken)?;
     let topic = request.topic.clone();
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let Some(user) = account::find_by_email(c, request.recipient.as_str())? else {
             return Ok(());

@@ -7,7 +7,7 @@
 //! missing, invalid or revoked `api_key`, 400 for anything else (see [`Open311Error`]).
 
 use super::issues::{self, NewIssue};
-use super::{Caller, UseCaseError, now, with_conn};
+use super::{Caller, UseCaseError, with_conn};
 use crate::auth::token;
 use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
@@ -395,7 +395,7 @@ pub async fn submit(
     }
     let token = token::generate();
     let stored = token.clone();
-    let at = now();
+    let at = state.clock.now();
     let reported = issues::report_with(
         state,
         &caller,
@@ -560,6 +560,7 @@ fn comma_list(value: &str) -> Vec<String> {
 fn date_window(
     start: Option<&str>,
     end: Option<&str>,
+    now: NaiveDateTime,
 ) -> Result<(NaiveDateTime, NaiveDateTime), Open311Error> {
     let parse = |value: Option<&str>, name: &str, end_of_day: bool| match present(value) {
         None => Ok(None),
@@ -573,7 +574,7 @@ fn date_window(
     };
     let start = parse(start, "start_date", false)?;
     let end = parse(end, "end_date", true)?;
-    rules::window(start, end, now()).map_err(|e| match e {
+    rules::window(start, end, now).map_err(|e| match e {
         WindowError::Reversed => Open311Error::bad_request("end_date is before start_date"),
         WindowError::TooWide => {
             Open311Error::bad_request("start_date and end_date may be at most 90 days apart")
@@ -630,7 +631,11 @@ pub async fn requests(
                 _ => StatusFilter::Any,
             });
         }
-        let (start, end) = date_window(query.start_date.as_deref(), query.end_date.as_deref())?;
+        let (start, end) = date_window(
+            query.start_date.as_deref(),
+            query.end_date.as_deref(),
+            state.clock.now(),
+        )?;
         filter.created_after = Some(start);
         // The list's upper bound is exclusive; the window's end is included.
         filter.created_before = Some(end + TimeDelta::microseconds(1));
@@ -689,7 +694,7 @@ pub async fn updates(
 ) -> Result<Vec<RequestUpdate>, Open311Error> {
     caller_of(state, api_key, request_id, ip).await?;
     let commune = optional_jurisdiction(state, jurisdiction_id).await?;
-    let (start, end) = date_window(start_date, end_date)?;
+    let (start, end) = date_window(start_date, end_date, state.clock.now())?;
     Ok(with_conn(&state.db, move |c| {
         let zones = time_zones(c)?;
         let events = issue_repo::status_changes_between(

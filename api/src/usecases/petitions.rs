@@ -3,7 +3,7 @@
 
 use super::accounts::rfc3339;
 use super::issues::notify;
-use super::{Caller, Invalid, Page, UseCaseError, check, in_transaction, now, with_conn};
+use super::{Caller, Invalid, Page, UseCaseError, check, in_transaction, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
@@ -288,7 +288,7 @@ pub async fn create(
         chrono::TimeDelta::days(1),
     )
     .await?;
-    let at = now();
+    let at = state.clock.now();
     let caller2 = caller.clone();
     let id = in_transaction(&state.db, move |c| {
         let commune_id = super::resolve_place(
@@ -398,7 +398,7 @@ pub async fn edit_draft(
     if row.agent_id != agent {
         return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
     }
-    let at = now();
+    let at = state.clock.now();
     let caller2 = caller.clone();
     in_transaction(&state.db, move |c| {
         let changed = petition::edit_draft(
@@ -458,6 +458,7 @@ pub async fn detail(
         .arg("commune", commune_name.as_str())
         .render(locale);
     let cndp_number = state.cndp_number.clone();
+    let today = today(state.clock.now());
     with_conn(&state.db, move |c| {
         let timeline = petition::events(c, id)?
             .into_iter()
@@ -475,7 +476,7 @@ pub async fn detail(
             None => (false, false),
         };
         Ok(PetitionDetail {
-            petition: view(row, today(now())),
+            petition: view(row, today),
             timeline,
             public_signatories,
             signed_by_me,
@@ -528,7 +529,7 @@ pub async fn list(
         agent_id,
         viewer_id: viewer,
     };
-    let today = today(now());
+    let today = today(state.clock.now());
     with_conn(&state.db, move |c| {
         let rows = petition::list(c, &filter, after, i64::from(limit.get()) + 1)?;
         Ok(Page::from_overfetch(rows, limit, |r| r.id).map(|r| view(r, today)))
@@ -640,7 +641,7 @@ pub async fn sign(
     let cin_encrypted = vault.encrypt(id, "cin", cin.as_str());
     let cin_hash = vault.cin_hash(id, cin.as_str());
     let address_encrypted = vault.encrypt(id, "address", address.as_str());
-    let at = now();
+    let at = state.clock.now();
     let url = petition_url(state, id);
     let show_name = input.show_name;
     let declarations = input.declarations;
@@ -733,7 +734,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: i64) -> Result<(), 
     caller.may(&Action::Contribute)?;
     let user = user_of(caller)?;
     visible(state, caller, id).await?;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
         if status != PetitionStatus::Collecting.as_str() {
@@ -755,7 +756,7 @@ pub async fn set_follow(
     caller.may(&Action::Contribute)?;
     let user = user_of(caller)?;
     visible(state, caller, id).await?;
-    let at = now();
+    let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         petition::set_follow(c, id, user, on, at)?;
         Ok(())
@@ -873,7 +874,7 @@ pub async fn transition(
     }
     let filer = FilerType::parse(&row.filer_type).unwrap_or(FilerType::Citizens);
     let from = PetitionStatus::parse(&row.status).ok_or(UseCaseError::PetitionNotFound(id))?;
-    let at = now();
+    let at = state.clock.now();
     let day = today(at);
     let roles = [
         is_official.then_some(PetitionRole::OfficialOfCommune),
@@ -1075,7 +1076,7 @@ pub async fn dossier(
     if row.agent_id != viewer && !official_of(&caller.actor, &row.commune) {
         return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
     }
-    let at = now();
+    let at = state.clock.now();
     let caller2 = caller.clone();
     let stored = in_transaction(&state.db, move |c| {
         super::admin::record(

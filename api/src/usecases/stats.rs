@@ -3,7 +3,7 @@
 //! which issues are overdue, and what each official did. Public, like the answers themselves.
 
 use super::accounts::rfc3339;
-use super::{UseCaseError, now, with_conn};
+use super::{UseCaseError, with_conn};
 use crate::cache::FreshCache;
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
@@ -164,7 +164,7 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
 
 /// The figures for the issues the query covers, computed by the database.
 async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let mut filter = StatsFilter {
             from: query.from,
@@ -331,7 +331,7 @@ async fn compute_by_category(
     state: AppState,
     commune: String,
 ) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
-    let at = now();
+    let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let Resolved::Ok { commune_id, .. } = role::resolve(c, &commune, None, &[])? else {
             return Err(UseCaseError::CommuneNotFound(commune));

@@ -248,7 +248,7 @@ impl FromRequest for Visitor {
             .extensions()
             .get::<crate::extract::RequestId>()
             .map(|r| r.0.clone());
-        let ip = req.peer_addr().map(|a| a.ip().to_string());
+        let ip = crate::client::throttle_key(req);
         Box::pin(async move {
             let state = state.expect("the application state is registered");
             let secure = state.public_url.starts_with("https://");

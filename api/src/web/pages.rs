@@ -651,7 +651,7 @@ pub async fn answer(
                 change,
                 tawasol_domain::issue::StatusRole::OfficialInScope,
                 None,
-                crate::usecases::now().date(),
+                state.clock.now().date(),
             )
         {
             let errors = reasons(l, UseCaseError::Transition(e));
