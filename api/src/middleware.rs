@@ -38,7 +38,9 @@ pub async fn around(
         Ok(locale) => (locale, None),
         Err(e) => (Some(Locale::DEFAULT), Some(e)),
     };
-    let early = early.or_else(|| body_too_large(&req, body_limit));
+    let early = early
+        .or_else(|| control_in_query(req.query_string()))
+        .or_else(|| body_too_large(&req, body_limit));
     let language = LanguageChoice {
         explicit: explicit.is_some(),
         chosen: std::sync::Arc::new(std::sync::Mutex::new(explicit.unwrap_or(Locale::DEFAULT))),
@@ -125,6 +127,25 @@ fn choose_locale(req: &ServiceRequest) -> Result<Option<Locale>, ApiError> {
         .and_then(|v| v.to_str().ok())
         .and_then(Locale::negotiate);
     Ok(negotiated)
+}
+
+/// A query parameter whose name or value holds a control character (`%00` and the like) is
+/// refused before any handler: no parameter of ours takes one, and a NUL would otherwise reach
+/// the database (PostgreSQL refuses it with an error, SQLite would store it).
+fn control_in_query(query: &str) -> Option<ApiError> {
+    if query.is_empty() {
+        return None;
+    }
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(query)
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    pairs
+        .iter()
+        .find(|(k, v)| k.chars().chain(v.chars()).any(char::is_control))
+        .map(|(k, _)| {
+            let name: String = k.chars().filter(|c| !c.is_control()).collect();
+            ApiError::invalid_parameter(&name, Message::new("field-text-control"))
+        })
 }
 
 /// A declared body larger than the cap is refused before any handler runs; bodies without a

@@ -40,24 +40,22 @@ impl Password {
     }
 }
 
-/// The name shown on a person's public contributions: 1 to 80 characters, trimmed, without
-/// control characters.
+use crate::text::{InvalidText, Layout, free_text};
+
+/// The name shown on a person's public contributions: 1 to 80 characters, trimmed, one line,
+/// without bidirectional controls ([`Layout::Name`]), and without a phone number, an e-mail
+/// address or an ID number: a name is public at once and cannot be held for a moderator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct DisplayName(String);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a display name has 1 to 80 characters and no control characters")]
-pub struct InvalidDisplayName;
-
 impl DisplayName {
-    pub fn parse(value: &str) -> Result<DisplayName, InvalidDisplayName> {
-        let v = value.trim();
-        let n = v.chars().count();
-        if n == 0 || n > 80 || v.chars().any(char::is_control) {
-            return Err(InvalidDisplayName);
+    pub fn parse(value: &str) -> Result<DisplayName, InvalidText> {
+        let v = free_text(value, 1, 80, Layout::Name)?;
+        if crate::issue::contains_personal_data(&v) {
+            return Err(InvalidText::PersonalData);
         }
-        Ok(DisplayName(v.to_owned()))
+        Ok(DisplayName(v))
     }
 
     pub fn as_str(&self) -> &str {
@@ -65,25 +63,28 @@ impl DisplayName {
     }
 }
 
-/// A public title of an official, shown on their answers ("Vice-president in charge of roads").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct OfficialTitle(String);
+crate::text_type!(
+    /// An organisation's name as in its statutes: 1 to 200 characters, a name's layout.
+    OrganisationName, 1, 200, Layout::Name
+);
+crate::text_type!(
+    /// What an organisation is for: 1 to 2,000 characters.
+    OrganisationPurpose, 1, 2000, Layout::Lines
+);
+crate::text_type!(
+    /// The name an admin gives an API key ("Sefrou's 311 kiosk"): one line.
+    ApiKeyName, 1, 120, Layout::Line
+);
+crate::text_type!(
+    /// A commune's name in one language: 1 to 120 characters, a name's layout.
+    CommuneName, 1, 120, Layout::Name
+);
 
-impl OfficialTitle {
-    pub fn parse(value: &str) -> Result<OfficialTitle, InvalidDisplayName> {
-        let v = value.trim();
-        let n = v.chars().count();
-        if n == 0 || n > 120 || v.chars().any(char::is_control) {
-            return Err(InvalidDisplayName);
-        }
-        Ok(OfficialTitle(v.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+crate::text_type!(
+    /// A public title of an official, shown on their answers ("Vice-president in charge of
+    /// roads"): 1 to 120 characters, a name's layout.
+    OfficialTitle, 1, 120, Layout::Name
+);
 
 #[cfg(test)]
 mod tests {
@@ -108,5 +109,16 @@ mod tests {
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse("a\u{0}b").is_err());
         assert!(DisplayName::parse(&"ⵜ".repeat(81)).is_err());
+        assert_eq!(
+            DisplayName::parse("Admin\u{202E}nimdA"),
+            Err(InvalidText::BidiControls)
+        );
+        for name in ["Ali 0612345678", "ali@example.ma", "Ali AB123456"] {
+            assert_eq!(
+                DisplayName::parse(name),
+                Err(InvalidText::PersonalData),
+                "{name}"
+            );
+        }
     }
 }

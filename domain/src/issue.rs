@@ -4,68 +4,42 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
 
-fn clean(text: &str, allow_newlines: bool) -> bool {
-    !text
-        .chars()
-        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
-}
+pub use crate::text::InvalidText;
+use crate::text::Layout;
 
-/// A title: 5 to 140 characters after trimming, one line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct IssueTitle(String);
-
-/// A description: 10 to 5,000 characters after trimming.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct IssueDescription(String);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum InvalidText {
-    #[error("too short")]
-    TooShort,
-    #[error("too long")]
-    TooLong,
-    #[error("contains control characters")]
-    ControlCharacters,
-}
-
-pub(crate) fn bounded(
-    value: &str,
-    min: usize,
-    max: usize,
-    multiline: bool,
-) -> Result<String, InvalidText> {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n < min {
-        Err(InvalidText::TooShort)
-    } else if n > max {
-        Err(InvalidText::TooLong)
-    } else if !clean(v, multiline) {
-        Err(InvalidText::ControlCharacters)
-    } else {
-        Ok(v.to_owned())
-    }
-}
-
-impl IssueTitle {
-    pub fn parse(value: &str) -> Result<IssueTitle, InvalidText> {
-        bounded(value, 5, 140, false).map(IssueTitle)
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl IssueDescription {
-    pub fn parse(value: &str) -> Result<IssueDescription, InvalidText> {
-        bounded(value, 10, 5000, true).map(IssueDescription)
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+crate::text_type!(
+    /// A title: 5 to 140 characters after trimming, one line.
+    IssueTitle, 5, 140, Layout::Line
+);
+crate::text_type!(
+    /// A description: 10 to 5,000 characters after trimming.
+    IssueDescription, 10, 5000, Layout::Lines
+);
+crate::text_type!(
+    /// Where the problem is, in words ("Rue Ibn Khaldoun, near the school"): one line, at most
+    /// 300 characters.
+    IssueAddress, 1, 300, Layout::Line
+);
+crate::text_type!(
+    /// A reply in an issue's thread: 1 to 5,000 characters.
+    ReplyBody, 1, 5000, Layout::Lines
+);
+crate::text_type!(
+    /// The public note of a status change: 1 to 2,000 characters.
+    StatusNote, 1, 2000, Layout::Lines
+);
+crate::text_type!(
+    /// The body responsible instead of the commune ("ONEE", "the province"): one line.
+    ResponsibleBody, 1, 200, Layout::Line
+);
+crate::text_type!(
+    /// Why someone reports a thread to the moderators: 1 to 500 characters.
+    FlagReason, 1, 500, Layout::Lines
+);
+crate::text_type!(
+    /// A moderator's or admin's reason for a decision (hide, restore, ban): 1 to 1,000 characters.
+    DecisionReason, 1, 1000, Layout::Lines
+);
 
 /// Where an issue stands. Each maps to Open311's `open` or `closed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -201,8 +175,7 @@ pub fn check_transition(
     days_since_resolved: Option<i64>,
     today: NaiveDate,
 ) -> Result<(), TransitionError> {
-    let note = change.note.trim();
-    if note.is_empty() || note.chars().count() > 2000 {
+    if StatusNote::parse(&change.note).is_err() {
         return Err(TransitionError::MissingNote);
     }
     match role {
@@ -237,7 +210,7 @@ pub fn check_transition(
             if change
                 .responsible_body
                 .as_deref()
-                .is_none_or(|b| b.trim().is_empty()) =>
+                .is_none_or(|b| ResponsibleBody::parse(b).is_err()) =>
         {
             Err(TransitionError::MissingResponsibleBody)
         }
@@ -347,6 +320,15 @@ mod tests {
         assert!(IssueDescription::parse("short").is_err());
         assert!(IssueDescription::parse("Première ligne.\nDeuxième ligne.").is_ok());
         assert!(IssueDescription::parse(&"ⵜ".repeat(5001)).is_err());
+        assert!(IssueDescription::parse("Une description\u{0} avec NUL").is_err());
+        assert_eq!(
+            IssueDescription::parse("Ligne un.\r\nLigne deux.")
+                .unwrap()
+                .as_str(),
+            "Ligne un.\nLigne deux."
+        );
+        assert!(IssueAddress::parse("Rue\u{0}").is_err());
+        assert!(ReplyBody::parse("\u{0}").is_err());
     }
 
     #[test]

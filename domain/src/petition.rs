@@ -276,48 +276,33 @@ pub fn reminder_due(filed_on: NaiveDate, today: NaiveDate) -> Option<Reminder> {
     }
 }
 
-pub use crate::issue::InvalidText;
-
-macro_rules! text_type {
-    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $multiline:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct $name(String);
-
-        impl $name {
-            pub fn parse(value: &str) -> Result<$name, InvalidText> {
-                crate::issue::bounded(value, $min, $max, $multiline).map($name)
-            }
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-    };
-}
+pub use crate::text::InvalidText;
+use crate::text::Layout;
+use crate::text_type;
 
 text_type!(
     /// A petition's title: 5 to 200 characters, one line.
-    PetitionTitle, 5, 200, false
+    PetitionTitle, 5, 200, Layout::Line
 );
 text_type!(
     /// The item the council is asked to put on its agenda: 10 to 2,000 characters.
-    PetitionRequest, 10, 2000, true
+    PetitionRequest, 10, 2000, Layout::Lines
 );
 text_type!(
     /// Reasons and objectives: 10 to 10,000 characters.
-    PetitionReasons, 10, 10_000, true
+    PetitionReasons, 10, 10_000, Layout::Lines
 );
 text_type!(
     /// A signatory's full name as on their ID card: 3 to 120 characters, one line.
-    SignerName, 3, 120, false
+    SignerName, 3, 120, Layout::Name
 );
 text_type!(
     /// A signatory's address: 5 to 300 characters, one line.
-    SignerAddress, 5, 300, false
+    SignerAddress, 5, 300, Layout::Line
 );
 text_type!(
     /// An official's free text on a step (receipt number, committee, reasons, summary).
-    StepText, 1, 5000, true
+    StepText, 1, 5000, Layout::Lines
 );
 
 /// A Moroccan national ID card (CIN) number: one or two letters then 1 to 8 digits, kept in

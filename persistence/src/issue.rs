@@ -744,35 +744,44 @@ pub fn place(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edited {
     Done,
+    /// Done, and held for a moderator: the new text looks like personal data.
+    Held,
     NotFound,
     NotAuthor,
     TooLate,
 }
 
-/// Replaces a reply's body, keeping the previous one, if `author_id` wrote it after `not_before`.
+/// Replaces a reply's body, keeping the previous one, if `author_id` wrote it after `not_before`;
+/// with `hold`, a public reply goes back to `pending` (and out of the issue's public count).
 pub fn edit_reply(
     conn: &mut AnyConnection,
     issue_id: i64,
     reply_id: i64,
     author_id: i64,
     body: &str,
+    hold: bool,
     not_before: NaiveDateTime,
     at: NaiveDateTime,
 ) -> Result<Edited, PersistenceError> {
     use crate::schema::issue_reply_edits;
-    let Some((author, created, previous)) = issue_replies::table
+    let Some((author, created, previous, visibility)) = issue_replies::table
         .filter(issue_replies::id.eq(reply_id))
         .filter(issue_replies::issue_id.eq(issue_id))
         .select((
             issue_replies::author_id,
             issue_replies::created_at,
             issue_replies::body,
+            issue_replies::visibility,
         ))
-        .first::<(i64, NaiveDateTime, String)>(conn)
+        .first::<(i64, NaiveDateTime, String, String)>(conn)
         .optional()?
     else {
         return Ok(Edited::NotFound);
     };
+    // A hidden reply is out of its author's hands; only public and held ones can be corrected.
+    if visibility == "hidden" {
+        return Ok(Edited::NotFound);
+    }
     if author != author_id {
         return Ok(Edited::NotAuthor);
     }
@@ -792,6 +801,12 @@ pub fn edit_reply(
             issue_replies::edited_at.eq(Some(at)),
         ))
         .execute(conn)?;
+    // A correction that looks like personal data is held again until a moderator looks, and
+    // leaves the public count.
+    if hold && visibility == "public" {
+        crate::moderation::set_reply_visibility(conn, reply_id, "pending")?;
+        return Ok(Edited::Held);
+    }
     Ok(Edited::Done)
 }
 

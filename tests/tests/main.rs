@@ -18,6 +18,7 @@ mod open311;
 mod openapi;
 mod petitions;
 mod stats;
+mod text;
 mod web;
 mod web_desk;
 mod web_petitions;

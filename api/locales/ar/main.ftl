@@ -654,3 +654,13 @@ web-responsible-body = الجهة المسؤولة (للحالة «خارج اخ
 web-duplicate-of = رقم البلاغ الأصلي (للحالة «مكرر»)
 web-answer-send = نشر الجواب
 web-answer-posted-status-unchanged = نُشر جوابكم، لكن الحالة لم تتغير:
+
+# issue 14: one text rule, personal data
+field-text-control = يحتوي هذا النص على أحرف تحكم غير مرئية (مثل الحرف الفارغ): احذفها.
+field-text-bidi = لا يمكن أن يحتوي الاسم على أحرف تعكس اتجاه القراءة.
+field-personal-data = هذا النص علني بمجرد حفظه: احذف منه رقم الهاتف أو البريد الإلكتروني أو رقم البطاقة الوطنية.
+field-issue-address = أدخل عنوانا من 300 حرف على الأكثر في سطر واحد.
+field-flag-reason = اشرح سبب الإبلاغ في 1 إلى 500 حرف.
+field-decision-reason = علل القرار في 1 إلى 1000 حرف.
+field-organisation-name = أدخل اسم الهيئة في 1 إلى 200 حرف في سطر واحد.
+field-organisation-purpose = صف غرض الهيئة في 1 إلى 2000 حرف.

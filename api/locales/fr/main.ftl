@@ -615,3 +615,13 @@ web-responsible-body = Organisme responsable (pour « pas de notre ressort »)
 web-duplicate-of = Numéro du signalement d’origine (pour « doublon »)
 web-answer-send = Publier la réponse
 web-answer-posted-status-unchanged = Votre réponse est publiée, mais l’état n’a pas changé :
+
+# issue 14: one text rule, personal data
+field-text-control = Ce texte contient des caractères de contrôle invisibles (par exemple un caractère nul) : retirez-les.
+field-text-bidi = Un nom ne peut pas contenir de caractères qui inversent le sens de lecture.
+field-personal-data = Ce texte est public dès qu’il est enregistré : retirez-en le numéro de téléphone, l’adresse électronique ou le numéro de carte d’identité.
+field-issue-address = Donnez une adresse de 300 caractères au plus, sur une ligne.
+field-flag-reason = Expliquez le signalement en 1 à 500 caractères.
+field-decision-reason = Motivez la décision en 1 à 1 000 caractères.
+field-organisation-name = Donnez le nom de l’organisation en 1 à 200 caractères, sur une ligne.
+field-organisation-purpose = Décrivez l’objet de l’organisation en 1 à 2 000 caractères.

@@ -612,3 +612,13 @@ web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
 web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
 web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
 web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:
+
+# issue 14: one text rule, personal data
+field-text-control = ⴰⴹⵕⵉⵙ ⴰ ⴳⵉⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵏ ⵓⵙⵡⵓⴷⴷⵓ ⵓⵔ ⵉⵜⵜⵢⴰⵏⵏⴰⵢⵏ: ⴽⴽⵙ ⵜⵏ.
+field-text-bidi = ⵉⵙⵎ ⵓⵔ ⵉⵣⵎⵎⵔ ⴰⴷ ⵢⴰⵎⵥ ⵉⵙⴽⴽⵉⵍⵏ ⵍⵍⵉ ⵉⵙⵏⴼⴰⵍⵏ ⴰⵏⵉⵡ ⵏ ⵜⵖⵓⵔⵉ.
+field-personal-data = ⴰⴹⵕⵉⵙ ⴰ ⵉⴳⴰ ⴰⵏⴰⵎⵓⵏ ⵖⵉⵍⴰⴷ: ⴽⴽⵙ ⴳⵉⵙ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ ⵏⵖ ⴰⵏⵙⴰ ⵏ ⵜⵉⵔⵔⴰ ⵏⵖ ⵓⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵕⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ.
+field-issue-address = ⴰⵔⵓ ⴰⵏⵙⴰ ⵏ 300 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⵎⴰⵃⴷ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⵉⴳ.
+field-flag-reason = ⵙⵙⴼⵔⵓ ⴰⵙⵎⵎⴻⵍ ⵙⴳ 1 ⴰⵔ 500 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-decision-reason = ⵙⵙⴼⵔⵓ ⵜⴰⴳⵜⵜⴰ ⵙⴳ 1 ⴰⵔ 1000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.
+field-organisation-name = ⴰⵔⵓ ⵉⵙⵎ ⵏ ⵜⵎⵙⵙⵓⴷⵓⵜ ⵙⴳ 1 ⴰⵔ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⵉⴳ.
+field-organisation-purpose = ⵙⵙⴼⵔⵓ ⵉⵙ ⵎⴰⵢ ⵜⵍⵍⴰ ⵜⵎⵙⵙⵓⴷⵓⵜ ⵙⴳ 1 ⴰⵔ 2000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ.

@@ -140,7 +140,7 @@ pub async fn register(
         "field-password",
         &mut invalid,
     );
-    let name = super::check(
+    let name = super::check_text(
         DisplayName::parse(&input.display_name),
         "display_name",
         "field-display-name",
@@ -672,7 +672,7 @@ pub async fn update_me(
     let id = own_id(caller)?;
     let mut invalid = Vec::new();
     let name = changes.display_name.as_deref().and_then(|n| {
-        super::check(
+        super::check_text(
             DisplayName::parse(n),
             "display_name",
             "field-display-name",

@@ -7,7 +7,8 @@ use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use serde_json::{Value, json};
-use tawasol_domain::{Action, DisplayName, EmailAddress, OfficialTitle};
+use tawasol_domain::account::{CommuneName, OrganisationName, OrganisationPurpose};
+use tawasol_domain::{Action, EmailAddress, OfficialTitle};
 use tawasol_persistence::account::{self, UserRow};
 use tawasol_persistence::audit::{self, AuditInsertForm};
 use tawasol_persistence::role::{self, OrganisationInsertForm, Resolved};
@@ -79,8 +80,7 @@ pub async fn appoint_official(
     caller.may(&Action::Administer)?;
     let email = EmailAddress::parse(&input.email)
         .map_err(|_| UseCaseError::invalid("email", "field-email"))?;
-    let title = OfficialTitle::parse(&input.title)
-        .map_err(|_| UseCaseError::invalid("title", "field-title"))?;
+    let title = super::text(OfficialTitle::parse(&input.title), "title", "field-title")?;
     let caller = caller.clone();
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -243,16 +243,21 @@ pub async fn create_organisation(
     input: NewOrganisation,
 ) -> Result<Organisation, UseCaseError> {
     caller.may(&Action::Administer)?;
-    let name = DisplayName::parse(&input.name)
-        .map_err(|_| UseCaseError::invalid("name", "field-display-name"))?;
+    let name = super::text(
+        OrganisationName::parse(&input.name),
+        "name",
+        "field-organisation-name",
+    )?;
     let founded_on = NaiveDate::parse_from_str(&input.founded_on, "%Y-%m-%d")
         .ok()
         .filter(|d| *d <= state.clock.now().date())
         .ok_or_else(|| UseCaseError::invalid("founded_on", "field-date"))?;
-    let purpose = input.purpose.trim().to_owned();
-    if purpose.is_empty() || purpose.chars().count() > 2000 {
-        return Err(UseCaseError::invalid("purpose", "field-invalid"));
-    }
+    let purpose = super::text(
+        OrganisationPurpose::parse(&input.purpose),
+        "purpose",
+        "field-organisation-purpose",
+    )?
+    .into_inner();
     let caller = caller.clone();
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -364,12 +369,16 @@ pub async fn set_ban(
     reason: Option<String>,
 ) -> Result<(), UseCaseError> {
     caller.may(&Action::Administer)?;
-    if reason
-        .as_ref()
-        .is_some_and(|r| r.trim().is_empty() || r.chars().count() > 1000)
-    {
-        return Err(UseCaseError::invalid("reason", "field-invalid"));
-    }
+    let reason = reason
+        .map(|r| {
+            super::text(
+                tawasol_domain::issue::DecisionReason::parse(&r),
+                "reason",
+                "field-decision-reason",
+            )
+            .map(tawasol_domain::issue::DecisionReason::into_inner)
+        })
+        .transpose()?;
     let caller = caller.clone();
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -506,15 +515,13 @@ pub async fn update_commune(
         None => None,
     };
     let name = |v: &Option<String>, field: &'static str, invalid: &mut Vec<super::Invalid>| {
-        let v = v.as_deref()?.trim();
-        if v.is_empty() || v.chars().count() > 120 {
-            invalid.push(super::Invalid {
-                field,
-                message: "field-commune-name",
-            });
-            return None;
-        }
-        Some(v.to_owned())
+        super::check_text(
+            CommuneName::parse(v.as_deref()?),
+            field,
+            "field-commune-name",
+            invalid,
+        )
+        .map(CommuneName::into_inner)
     };
     let name_ar = name(&edit.name_ar, "name_ar", &mut invalid);
     let name_fr = name(&edit.name_fr, "name_fr", &mut invalid);

@@ -3,7 +3,7 @@
 //! kept. Issuing and revoking are audited.
 
 use super::accounts::rfc3339;
-use super::{Caller, Invalid, Page, UseCaseError, in_transaction, with_conn};
+use super::{Caller, Page, UseCaseError, in_transaction, with_conn};
 use crate::auth::token;
 use crate::startup::AppState;
 use serde::Serialize;
@@ -67,13 +67,14 @@ pub async fn issue(
 ) -> Result<IssuedKey, UseCaseError> {
     caller.may(&Action::Administer)?;
     let mut invalid = Vec::new();
-    let name = input.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
-        invalid.push(Invalid {
-            field: "name",
-            message: "field-api-key-name",
-        });
-    }
+    let name = super::check_text(
+        tawasol_domain::account::ApiKeyName::parse(&input.name),
+        "name",
+        "field-api-key-name",
+        &mut invalid,
+    )
+    .map(tawasol_domain::account::ApiKeyName::into_inner)
+    .unwrap_or_default();
     let email = super::check(
         EmailAddress::parse(&input.owner_email),
         "owner_email",

@@ -1,11 +1,13 @@
 //! Local issues: a resident reports, everyone reads.
 
 use super::accounts::rfc3339;
-use super::{Caller, Invalid, Page, UseCaseError, in_transaction, with_conn};
+use super::{Caller, Page, UseCaseError, in_transaction, with_conn};
 use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
-use tawasol_domain::issue::{IssueDescription, IssueTitle, contains_personal_data};
+use tawasol_domain::issue::{
+    IssueAddress, IssueDescription, IssueTitle, ReplyBody, contains_personal_data,
+};
 use tawasol_domain::search::{index_terms, query_terms};
 use tawasol_domain::{Action, CommuneSlug, GeoPoint, Locale, PageLimit};
 use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, IssueRow, StatusFilter};
@@ -155,13 +157,13 @@ where
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
     let mut invalid = Vec::new();
-    let title = super::check(
+    let title = super::check_text(
         IssueTitle::parse(&input.title),
         "title",
         "field-issue-title",
         &mut invalid,
     );
-    let description = super::check(
+    let description = super::check_text(
         IssueDescription::parse(&input.description),
         "description",
         "field-issue-description",
@@ -187,18 +189,20 @@ where
         .flatten(),
         None => None,
     };
-    let address = input
-        .address
-        .as_deref()
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_owned);
-    if address.as_ref().is_some_and(|a| a.chars().count() > 300) {
-        invalid.push(Invalid {
-            field: "address",
-            message: "field-invalid",
-        });
-    }
+    let address = super::check_text(
+        input
+            .address
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(IssueAddress::parse)
+            .transpose(),
+        "address",
+        "field-issue-address",
+        &mut invalid,
+    )
+    .flatten()
+    .map(IssueAddress::into_inner);
     let (Some(title), Some(description)) = (title, description) else {
         return Err(UseCaseError::Invalid(invalid));
     };
@@ -226,8 +230,9 @@ where
     .await?;
     let language =
         language.unwrap_or_else(|| Locale::parse(&author_locale).unwrap_or(Locale::DEFAULT));
-    let held =
-        contains_personal_data(description.as_str()) || contains_personal_data(title.as_str());
+    let held = contains_personal_data(description.as_str())
+        || contains_personal_data(title.as_str())
+        || address.as_deref().is_some_and(contains_personal_data);
     let search_text = index_terms(&format!("{} {}", title.as_str(), description.as_str()));
     let state2 = state.clone();
     let id = in_transaction(&state.db, move |c| {
@@ -382,6 +387,8 @@ pub struct ReplyView {
     pub official_answer: bool,
     pub official_title: Option<String>,
     pub body: String,
+    /// `public`, or `pending` while held for a moderator (seen by the author only).
+    pub visibility: String,
     pub created_at: String,
     pub edited_at: Option<String>,
     /// What the reply said before each correction, oldest first.
@@ -449,6 +456,7 @@ pub async fn detail(
                 official_answer: r.is_official,
                 official_title: r.official_title,
                 body: r.body,
+                visibility: r.visibility,
                 created_at: rfc3339(r.created_at),
                 edited_at: r.edited_at.map(rfc3339),
                 previous_versions,
@@ -593,10 +601,7 @@ pub async fn reply(
     let author = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
-    let text = body.trim().to_owned();
-    if text.is_empty() || text.chars().count() > 5000 {
-        return Err(UseCaseError::invalid("body", "field-reply-body"));
-    }
+    let text = super::text(ReplyBody::parse(body), "body", "field-reply-body")?.into_inner();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     let row = row
         .filter(|r| r.visibility == "public" || r.author_id == author)
@@ -664,6 +669,7 @@ pub async fn reply(
             official_answer: official,
             official_title: title,
             body: text,
+            visibility: if held { "pending" } else { "public" }.to_owned(),
             created_at: rfc3339(at),
             edited_at: None,
             previous_versions: Vec::new(),
@@ -704,6 +710,7 @@ pub async fn change_status(
     };
     let from = tawasol_domain::issue::IssueStatus::parse(&row.status)
         .ok_or(UseCaseError::IssueNotFound(id))?;
+    let change = public_texts(change)?;
     let at = state.clock.now();
     let resolved_at = with_conn(&state.db, move |c| Ok(issue::resolved_at(c, id)?)).await?;
     let days = resolved_at.map(|r| (at - r).num_days());
@@ -771,6 +778,46 @@ pub async fn change_status(
     detail(state, caller, id).await
 }
 
+/// A status change's note and responsible body are public at once and cannot be held: the one
+/// text rule applies, and personal data is refused (contact details belong in a reply, which a
+/// moderator can hold). Lengths are left to the state machine, which names what is missing.
+fn public_texts(mut change: StatusChange) -> Result<StatusChange, UseCaseError> {
+    use tawasol_domain::issue::{ResponsibleBody, StatusNote};
+    use tawasol_domain::text::InvalidText;
+    match StatusNote::parse(&change.note) {
+        Ok(note) if contains_personal_data(note.as_str()) => {
+            return Err(UseCaseError::invalid("note", "field-personal-data"));
+        }
+        Ok(note) => change.note = note.into_inner(),
+        Err(InvalidText::TooShort | InvalidText::TooLong) => {}
+        Err(e) => {
+            return Err(UseCaseError::invalid(
+                "note",
+                super::text_message(e, "field-note"),
+            ));
+        }
+    }
+    if let Some(body) = change.responsible_body.take() {
+        change.responsible_body = match ResponsibleBody::parse(&body) {
+            Ok(b) if contains_personal_data(b.as_str()) => {
+                return Err(UseCaseError::invalid(
+                    "responsible_body",
+                    "field-personal-data",
+                ));
+            }
+            Ok(b) => Some(b.into_inner()),
+            Err(InvalidText::TooShort) => None,
+            Err(e) => {
+                return Err(UseCaseError::invalid(
+                    "responsible_body",
+                    super::text_message(e, "field-responsible-body"),
+                ));
+            }
+        };
+    }
+    Ok(change)
+}
+
 /// "Me too" (`on`) or its withdrawal; follow or unfollow. One per person; counters follow.
 pub async fn set_relation(
     state: &AppState,
@@ -815,10 +862,9 @@ pub async fn edit_reply(
     let author = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
-    let text = body.trim().to_owned();
-    if text.is_empty() || text.chars().count() > 5000 {
-        return Err(UseCaseError::invalid("body", "field-reply-body"));
-    }
+    let text = super::text(ReplyBody::parse(body), "body", "field-reply-body")?.into_inner();
+    // The same check as a new reply: a correction cannot slip personal data past the hold.
+    let hold = contains_personal_data(&text);
     let at = state.clock.now();
     let outcome = in_transaction(&state.db, move |c| {
         Ok(issue::edit_reply(
@@ -827,13 +873,14 @@ pub async fn edit_reply(
             reply_id,
             author,
             &text,
+            hold,
             at - REPLY_EDIT_WINDOW,
             at,
         )?)
     })
     .await?;
     match outcome {
-        issue::Edited::Done => {}
+        issue::Edited::Done | issue::Edited::Held => {}
         issue::Edited::NotFound => return Err(UseCaseError::IssueNotFound(issue_id)),
         issue::Edited::NotAuthor => {
             return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));

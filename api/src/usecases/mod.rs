@@ -106,6 +106,49 @@ pub(crate) fn check<T, E>(
     }
 }
 
+/// A parsed text, or a note of which field is wrong and why: its length (`message`), control
+/// characters, bidirectional controls in a name, or personal data where it cannot be held.
+pub(crate) fn check_text<T>(
+    parsed: Result<T, tawasol_domain::text::InvalidText>,
+    field: &'static str,
+    message: &'static str,
+    invalid: &mut Vec<Invalid>,
+) -> Option<T> {
+    match parsed {
+        Ok(v) => Some(v),
+        Err(e) => {
+            invalid.push(Invalid {
+                field,
+                message: text_message(e, message),
+            });
+            None
+        }
+    }
+}
+
+/// The Fluent key that says what is wrong with a text (`length` for its length).
+pub(crate) fn text_message(
+    e: tawasol_domain::text::InvalidText,
+    length: &'static str,
+) -> &'static str {
+    use tawasol_domain::text::InvalidText as T;
+    match e {
+        T::TooShort | T::TooLong => length,
+        T::ControlCharacters => "field-text-control",
+        T::BidiControls => "field-text-bidi",
+        T::PersonalData => "field-personal-data",
+    }
+}
+
+/// One text field, parsed or refused with its own error (for use-cases with a single field).
+pub(crate) fn text<T>(
+    parsed: Result<T, tawasol_domain::text::InvalidText>,
+    field: &'static str,
+    message: &'static str,
+) -> Result<T, UseCaseError> {
+    parsed.map_err(|e| UseCaseError::invalid(field, text_message(e, message)))
+}
+
 impl UseCaseError {
     pub fn invalid(field: &'static str, message: &'static str) -> UseCaseError {
         UseCaseError::Invalid(vec![Invalid { field, message }])

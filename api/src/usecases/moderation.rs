@@ -43,10 +43,12 @@ pub async fn flag(
     let user = caller.user_id().ok_or(UseCaseError::Denied(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
-    let reason = reason.trim().to_owned();
-    if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(UseCaseError::invalid("reason", "field-invalid"));
-    }
+    let reason = super::text(
+        tawasol_domain::issue::FlagReason::parse(reason),
+        "reason",
+        "field-flag-reason",
+    )?
+    .into_inner();
     let threshold = state.flag_threshold;
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -155,10 +157,12 @@ pub async fn decide(
     hide: bool,
     reason: &str,
 ) -> Result<(), UseCaseError> {
-    let reason = reason.trim().to_owned();
-    if reason.is_empty() || reason.chars().count() > 1000 {
-        return Err(UseCaseError::invalid("reason", "field-invalid"));
-    }
+    let reason = super::text(
+        tawasol_domain::issue::DecisionReason::parse(reason),
+        "reason",
+        "field-decision-reason",
+    )?
+    .into_inner();
     let caller = caller.clone();
     let at = state.clock.now();
     let public_url = state.public_url.clone();

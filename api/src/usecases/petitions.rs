@@ -3,7 +3,7 @@
 
 use super::accounts::rfc3339;
 use super::issues::notify;
-use super::{Caller, Invalid, Page, UseCaseError, check, in_transaction, with_conn};
+use super::{Caller, Invalid, Page, UseCaseError, check, check_text, in_transaction, with_conn};
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
@@ -16,6 +16,7 @@ use tawasol_domain::petition::{
     SignerName, StepDetails, StepError, StepText, check_association, check_eligibility, days_left,
     overdue, refusal_deadline, reminder_due,
 };
+use tawasol_domain::text::without_personal_data;
 use tawasol_domain::{Action, Actor, EmailAddress, Locale, PageLimit};
 use tawasol_persistence::AnyConnection;
 use tawasol_persistence::issue::Recipient;
@@ -218,20 +219,20 @@ pub async fn create(
     caller.may(&Action::Contribute)?;
     let agent = user_of(caller)?;
     let mut invalid = Vec::new();
-    let title = check(
-        PetitionTitle::parse(&input.title),
+    let title = check_text(
+        PetitionTitle::parse(&input.title).and_then(without_personal_data),
         "title",
         "field-petition-title",
         &mut invalid,
     );
-    let request = check(
-        PetitionRequest::parse(&input.request),
+    let request = check_text(
+        PetitionRequest::parse(&input.request).and_then(without_personal_data),
         "request",
         "field-petition-request",
         &mut invalid,
     );
-    let reasons = check(
-        PetitionReasons::parse(&input.reasons),
+    let reasons = check_text(
+        PetitionReasons::parse(&input.reasons).and_then(without_personal_data),
         "reasons",
         "field-petition-reasons",
         &mut invalid,
@@ -368,24 +369,24 @@ pub async fn edit_draft(
     let agent = user_of(caller)?;
     let mut invalid = Vec::new();
     let title = edit.title.as_deref().and_then(|t| {
-        check(
-            PetitionTitle::parse(t),
+        check_text(
+            PetitionTitle::parse(t).and_then(without_personal_data),
             "title",
             "field-petition-title",
             &mut invalid,
         )
     });
     let request = edit.request.as_deref().and_then(|t| {
-        check(
-            PetitionRequest::parse(t),
+        check_text(
+            PetitionRequest::parse(t).and_then(without_personal_data),
             "request",
             "field-petition-request",
             &mut invalid,
         )
     });
     let reasons = edit.reasons.as_deref().and_then(|t| {
-        check(
-            PetitionReasons::parse(t),
+        check_text(
+            PetitionReasons::parse(t).and_then(without_personal_data),
             "reasons",
             "field-petition-reasons",
             &mut invalid,
