@@ -36,3 +36,39 @@ pub fn hit(
         Ok((1, now + window))
     })
 }
+
+/// Takes back one hit on `key` in its current window (a login that turned out right): throttles
+/// count failures, and an attempt is counted before it is judged so that a burst cannot slip
+/// through in parallel.
+pub fn refund(
+    conn: &mut AnyConnection,
+    key: &str,
+    now: NaiveDateTime,
+    window: TimeDelta,
+) -> Result<(), PersistenceError> {
+    diesel::update(
+        throttle::table
+            .filter(throttle::key.eq(key))
+            .filter(throttle::window_start.gt(now - window))
+            .filter(throttle::hits.gt(0)),
+    )
+    .set(throttle::hits.eq(throttle::hits - 1))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The hits counted on `key` in its current window.
+pub fn count(
+    conn: &mut AnyConnection,
+    key: &str,
+    now: NaiveDateTime,
+    window: TimeDelta,
+) -> Result<i32, PersistenceError> {
+    Ok(throttle::table
+        .filter(throttle::key.eq(key))
+        .filter(throttle::window_start.gt(now - window))
+        .select(throttle::hits)
+        .first::<i32>(conn)
+        .optional()?
+        .unwrap_or(0))
+}

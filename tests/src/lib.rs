@@ -77,6 +77,32 @@ impl TestApp {
         }
     }
 
+    /// An HTTP client whose connections come from another loopback address (`127.0.0.2`, …):
+    /// another client, as the server's throttles see it.
+    pub fn client_at(&self, ip: &str) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(ip.parse::<std::net::IpAddr>().expect("an IP address"))
+            .build()
+            .expect("HTTP client")
+    }
+
+    /// POSTs a JSON body from `client` (see [`TestApp::client_at`]), checked against the contract.
+    pub async fn post_from(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        let res = client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent");
+        checked("POST", path, res).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

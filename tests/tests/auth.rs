@@ -744,3 +744,193 @@ async fn the_links_in_mails_open_pages_that_work_without_javascript() {
         .await;
     assert_eq!(res.status(), 200);
 }
+
+#[tokio::test]
+async fn a_thousand_wrong_passwords_from_one_client_never_lock_the_owner_out() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    verified_user(&app, &catcher, "owner@tawasol.test", "fr").await;
+    let attacker = app.client_at("127.0.0.2");
+    let owner = app.client_at("127.0.0.3");
+    let wrong = json!({"email": "owner@tawasol.test", "password": "guess guess guess"});
+    let mut refused = 0;
+    let mut throttled = 0;
+    // Ten at a time: a burst in parallel must not slip past the limit either.
+    for _ in 0..100 {
+        let batch = (0..10).map(|_| app.post_from(&attacker, "/api/v1/auth/login", &wrong));
+        for res in futures_util::future::join_all(batch).await {
+            match res.status().as_u16() {
+                401 => refused += 1,
+                429 => throttled += 1,
+                other => panic!("unexpected {other}"),
+            }
+        }
+    }
+    assert_eq!(refused + throttled, 1000);
+    assert!(
+        refused <= 10,
+        "at most ten wrong passwords per address and client are even tried: {refused}"
+    );
+    // The owner, from their own connection, logs in at once, and again and again: right
+    // passwords are never counted.
+    let right = json!({"email": "owner@tawasol.test", "password": "a long enough password"});
+    for _ in 0..15 {
+        let res = app.post_from(&owner, "/api/v1/auth/login", &right).await;
+        assert_eq!(res.status(), 200);
+    }
+    // The attacker's own client is stopped across every address (a ceiling per client).
+    for i in 0..120 {
+        let res = app
+            .post_from(
+                &attacker,
+                "/api/v1/auth/login",
+                &json!({"email": format!("someone{i}@tawasol.test"), "password": "guess guess guess"}),
+            )
+            .await;
+        if i >= 100 {
+            assert_eq!(res.status(), 429, "attempt {i}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_forwarded_address_counts_only_behind_a_trusted_proxy() {
+    // Behind a trusted proxy (here the loopback itself), each forwarded client has its own budget.
+    let (app, _catcher) = spawn_with_mail(&[("TAWASOL_TRUSTED_PROXIES", "127.0.0.1/32")]).await;
+    let wrong = json!({"email": "x@tawasol.test", "password": "guess guess guess"});
+    let send = |ip: &'static str| {
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", ip)
+            .json(&wrong)
+            .send()
+    };
+    for _ in 0..10 {
+        assert_eq!(send("198.51.100.7").await.unwrap().status(), 401);
+    }
+    assert_eq!(send("198.51.100.7").await.unwrap().status(), 429);
+    assert_eq!(send("198.51.100.8").await.unwrap().status(), 401);
+    // Without trusted proxies, a client cannot pick a fresh address with a header.
+    let (plain, _c) = spawn_with_mail(&[]).await;
+    for i in 0..11 {
+        let res = plain
+            .client
+            .post(plain.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", format!("203.0.113.{i}"))
+            .json(&wrong)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), if i < 10 { 401 } else { 429 }, "attempt {i}");
+    }
+}
+
+#[tokio::test]
+async fn reset_requests_always_answer_202_and_past_the_quota_quietly_send_nothing() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    verified_user(&app, &catcher, "reset@tawasol.test", "fr").await;
+    let before = catcher.mails().len();
+    for _ in 0..6 {
+        let res = app
+            .post(
+                "/api/v1/auth/password-reset/request",
+                None,
+                &json!({"email": "reset@tawasol.test"}),
+            )
+            .await;
+        assert_eq!(res.status(), 202);
+    }
+    // The same answer for an address without an account.
+    for _ in 0..6 {
+        let res = app
+            .post(
+                "/api/v1/auth/password-reset/request",
+                None,
+                &json!({"email": "nobody@tawasol.test"}),
+            )
+            .await;
+        assert_eq!(res.status(), 202);
+    }
+    let mails = mail_to(&catcher, "reset@tawasol.test", 4).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        catcher.mails().len() - before,
+        3,
+        "three mails, then nothing"
+    );
+    assert_eq!(
+        mails.len(),
+        4,
+        "the verification mail and three reset mails"
+    );
+    // Any link that was sent works (they may arrive in any order): whoever asked, the owner is
+    // not locked out; using one voids the others.
+    let token = token_in_mail(&catcher, "reset@tawasol.test");
+    let res = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            &json!({"token": token, "password": "another long password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    let reset_tokens: Vec<String> = catcher
+        .mails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "reset@tawasol.test"))
+        .filter_map(|m| {
+            let text = m.body("text/plain");
+            let at = text.find("reset-password?token=")? + "reset-password?token=".len();
+            Some(
+                text[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(reset_tokens.len(), 3);
+    for other in reset_tokens.iter().filter(|t| **t != token) {
+        let res = app
+            .post(
+                "/api/v1/auth/password-reset/confirm",
+                None,
+                &json!({"token": other, "password": "a third long password"}),
+            )
+            .await;
+        assert_eq!(res.status(), 400, "a used reset voids the other links");
+    }
+}
+
+#[tokio::test]
+async fn a_password_reset_retires_the_personal_feeds_secret_address() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "feed@tawasol.test", "fr").await);
+    let feed = body(
+        app.post("/api/v1/me/feed-token", Some(&token), &json!({}))
+            .await,
+    )
+    .await;
+    let url = feed["url"].as_str().expect("the feed's address").to_owned();
+    let path = url.trim_start_matches(&app.address).to_owned();
+    let path = path
+        .find("/feeds/")
+        .map_or(path.clone(), |i| path[i..].to_owned());
+    assert_eq!(app.get(&path).await.status(), 200);
+    app.post(
+        "/api/v1/auth/password-reset/request",
+        None,
+        &json!({"email": "feed@tawasol.test"}),
+    )
+    .await;
+    mail_to(&catcher, "feed@tawasol.test", 2).await;
+    let reset = token_in_mail(&catcher, "feed@tawasol.test");
+    let res = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            None,
+            &json!({"token": reset, "password": "another long password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    assert_eq!(app.get(&path).await.status(), 404);
+}

@@ -101,8 +101,29 @@ pub(crate) async fn throttle(
     limit: i32,
     window: TimeDelta,
 ) -> Result<(), UseCaseError> {
+    match quota(state, key, limit, window).await? {
+        Quota::Within => Ok(()),
+        Quota::Over { retry_after } => Err(UseCaseError::Throttled { retry_after }),
+    }
+}
+
+/// Whether a hit on a key stays within its limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quota {
+    Within,
+    Over { retry_after: u32 },
+}
+
+/// Counts a hit on `key` and says whether it stays within `limit` in `window` (always within
+/// when rate limits are off); for callers that answer the excess quietly instead of with 429.
+pub(crate) async fn quota(
+    state: &AppState,
+    key: String,
+    limit: i32,
+    window: TimeDelta,
+) -> Result<Quota, UseCaseError> {
     if !state.rate_limits {
-        return Ok(());
+        return Ok(Quota::Within);
     }
     let at = state.clock.now();
     let (hits, ends) = with_conn(&state.db, move |c| {
@@ -111,9 +132,14 @@ pub(crate) async fn throttle(
     .await?;
     if hits > limit {
         let retry_after = u32::try_from((ends - at).num_seconds().max(1)).unwrap_or(u32::MAX);
-        return Err(UseCaseError::Throttled { retry_after });
+        return Ok(Quota::Over { retry_after });
     }
-    Ok(())
+    Ok(Quota::Within)
+}
+
+/// The client a throttle counts by, when a surface gave none (the command line).
+fn client_of(caller: &Caller) -> &str {
+    caller.ip.as_deref().unwrap_or("local")
 }
 
 fn link(state: &AppState, path: &str, token: &str) -> String {
@@ -156,16 +182,26 @@ pub async fn register(
     else {
         return Err(UseCaseError::Invalid(invalid));
     };
-    if let Some(ip) = &caller.ip {
-        throttle(state, format!("register:ip:{ip}"), 20, TimeDelta::hours(1)).await?;
-    }
     throttle(
+        state,
+        format!("register:ip:{}", client_of(caller)),
+        20,
+        TimeDelta::hours(1),
+    )
+    .await?;
+    // Each registration mails the address (a confirmation, or "someone tried" to its owner): past
+    // a few an hour, the answer is the same and nothing is sent, so that nobody can flood a
+    // mailbox, nor learn anything from the answer.
+    let per_address = quota(
         state,
         format!("register:email:{}", token::hash(email.as_str())),
         3,
         TimeDelta::hours(1),
     )
     .await?;
+    if per_address != Quota::Within {
+        return Ok(());
+    }
     let hash = password::hash(password.expose().to_owned()).await;
     let verify_token = token::generate();
     let verify_url = link(state, "verify-email", &verify_token);
@@ -357,7 +393,17 @@ pub struct BrowserSession {
     pub display_name: String,
 }
 
-/// Checks an address and password (with the throttles), the same for every surface.
+/// Failed logins allowed per address and client, and per client over every address, in
+/// [`LOGIN_WINDOW`].
+pub const LOGIN_FAILURES_PER_ADDRESS_AND_CLIENT: i32 = 10;
+pub const LOGIN_FAILURES_PER_CLIENT: i32 = 100;
+pub const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
+
+/// Checks an address and password, the same for every surface. Throttles count failures, keyed
+/// by the address together with the client, plus a ceiling per client: someone else's wrong
+/// passwords never spend the owner's budget, so the owner is never locked out, and a right
+/// password is never counted. Each attempt is counted before it is judged (a parallel burst
+/// cannot slip past the limit) and taken back when it succeeds.
 async fn authenticate(
     state: &AppState,
     caller: &Caller,
@@ -365,17 +411,30 @@ async fn authenticate(
     password_text: &str,
 ) -> Result<UserRow, UseCaseError> {
     let email = EmailAddress::parse(email).ok();
-    if let Some(ip) = &caller.ip {
-        throttle(state, format!("login:ip:{ip}"), 100, TimeDelta::minutes(15)).await?;
-    }
-    if let Some(e) = &email {
-        throttle(
-            state,
-            format!("login:email:{}", token::hash(e.as_str())),
-            10,
-            TimeDelta::minutes(15),
-        )
-        .await?;
+    let client = client_of(caller).to_owned();
+    let address = email
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |e| token::hash(e.as_str()));
+    let keys = [
+        (
+            format!("login-failed:client:{client}"),
+            LOGIN_FAILURES_PER_CLIENT,
+        ),
+        (
+            format!("login-failed:{address}:{client}"),
+            LOGIN_FAILURES_PER_ADDRESS_AND_CLIENT,
+        ),
+    ];
+    let mut counted = Vec::new();
+    for (key, limit) in &keys {
+        let outcome = quota(state, key.clone(), *limit, LOGIN_WINDOW).await;
+        if state.rate_limits && outcome.is_ok() {
+            counted.push(key.clone());
+        }
+        if let Quota::Over { retry_after } = outcome? {
+            refund(state, counted).await?;
+            return Err(UseCaseError::Throttled { retry_after });
+        }
     }
     let user = match email {
         Some(e) => {
@@ -391,7 +450,23 @@ async fn authenticate(
         return Err(UseCaseError::BadCredentials);
     }
     let user = user.ok_or(UseCaseError::BadCredentials)?;
+    refund(state, counted).await?;
     Ok(user)
+}
+
+/// Takes back the hits counted on `keys` for an attempt that did not fail.
+async fn refund(state: &AppState, keys: Vec<String>) -> Result<(), UseCaseError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let at = state.clock.now();
+    with_conn(&state.db, move |c| {
+        for key in &keys {
+            tawasol_persistence::throttle::refund(c, key, at, LOGIN_WINDOW)?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Exchanges a refresh token for new tokens. Each refresh token works once; presenting one that
@@ -434,23 +509,37 @@ pub async fn logout(state: &AppState, caller: &Caller) -> Result<(), UseCaseErro
     Ok(())
 }
 
-/// Sends a reset link if the address has an account. The answer never says whether it has.
+/// Sends a reset link if the address has an account. The answer never says whether it has, and
+/// is the same over the quotas (a few mails an hour per address, twenty requests per client):
+/// past them nothing is sent. The owner is never locked out by someone else's requests: each
+/// mail that was sent holds a live link (every link sent stays valid for its hour until one is
+/// used), and the quota frees itself within the hour.
 pub async fn request_password_reset(
     state: &AppState,
     caller: &Caller,
     email: &str,
 ) -> Result<(), UseCaseError> {
     let email = parse_email(email)?;
-    if let Some(ip) = &caller.ip {
-        throttle(state, format!("reset:ip:{ip}"), 20, TimeDelta::hours(1)).await?;
+    let per_client = quota(
+        state,
+        format!("reset:ip:{}", client_of(caller)),
+        20,
+        TimeDelta::hours(1),
+    )
+    .await?;
+    if per_client != Quota::Within {
+        return Ok(());
     }
-    throttle(
+    let per_address = quota(
         state,
         format!("reset:email:{}", token::hash(email.as_str())),
         3,
         TimeDelta::hours(1),
     )
     .await?;
+    if per_address != Quota::Within {
+        return Ok(());
+    }
     let reset_token = token::generate();
     let reset_url = link(state, "reset-password", &reset_token);
     let at = state.clock.now();
@@ -458,7 +547,8 @@ pub async fn request_password_reset(
         let Some(user) = account::find_by_email(c, email.as_str())? else {
             return Ok(());
         };
-        account::void_email_tokens(c, user.id, PASSWORD_RESET, at)?;
+        // Earlier links stay valid until one is used (they may arrive in any order); using one
+        // voids the others.
         let token_id = account::insert_email_token(
             c,
             user.id,
@@ -502,6 +592,7 @@ pub async fn confirm_password_reset(
         let user_id = account::consume_email_token(c, PASSWORD_RESET, &token_hash, at)?
             .ok_or(UseCaseError::InvalidToken)?;
         let user = account::find(c, user_id)?.ok_or(UseCaseError::InvalidToken)?;
+        account::void_email_tokens(c, user_id, PASSWORD_RESET, at)?;
         account::update(
             c,
             user_id,
@@ -514,6 +605,8 @@ pub async fn confirm_password_reset(
             },
         )?;
         account::revoke_all_sessions(c, user_id, "password reset", at)?;
+        // The personal feed's secret address goes with the sessions: whoever had it loses it.
+        tawasol_persistence::feed::delete_token(c, user_id)?;
         if let Some(email) = user
             .email
             .as_deref()
