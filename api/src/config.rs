@@ -56,6 +56,9 @@ pub struct Settings {
     pub stats_ttl: Duration,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client.
     pub trusted_proxies: crate::client::TrustedProxies,
+    /// How long a streamed answer (an export) waits for a reader that stopped reading before it
+    /// is cut and its slot freed.
+    pub stall_timeout: Duration,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -99,6 +102,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
     ("TAWASOL_STATS_TTL", Some("300")),
     ("TAWASOL_TRUSTED_PROXIES", Some("")),
+    ("TAWASOL_STALL_TIMEOUT", Some("60")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -238,8 +242,13 @@ impl Settings {
             1024,
             64 * 1024 * 1024,
         )?;
-        let db_pool_size =
-            parse_number("TAWASOL_DB_POOL_SIZE", get("TAWASOL_DB_POOL_SIZE"), 1, 1000)?;
+        // Room for the expensive classes of work and one connection more (crate::work).
+        let db_pool_size = parse_number(
+            "TAWASOL_DB_POOL_SIZE",
+            get("TAWASOL_DB_POOL_SIZE"),
+            crate::work::MIN_POOL_SIZE as usize,
+            1000,
+        )?;
         let workers = match parse_number("TAWASOL_WORKERS", get("TAWASOL_WORKERS"), 0, 1024)? {
             0 => std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
             n => n,
@@ -378,6 +387,15 @@ impl Settings {
             ),
             trusted_proxies: crate::client::TrustedProxies::parse(get("TAWASOL_TRUSTED_PROXIES"))
                 .map_err(|e| bad("TAWASOL_TRUSTED_PROXIES", e))?,
+            stall_timeout: Duration::from_secs(
+                u64::try_from(parse_number(
+                    "TAWASOL_STALL_TIMEOUT",
+                    get("TAWASOL_STALL_TIMEOUT"),
+                    1,
+                    3600,
+                )?)
+                .unwrap_or(60),
+            ),
         };
         settings.check_production()?;
         Ok(settings)
@@ -506,6 +524,9 @@ mod tests {
             ("TAWASOL_BODY_LIMIT", "-1"),
             ("TAWASOL_BODY_LIMIT", "10"),
             ("TAWASOL_DB_POOL_SIZE", "0"),
+            ("TAWASOL_DB_POOL_SIZE", "4"),
+            ("TAWASOL_STALL_TIMEOUT", "0"),
+            ("TAWASOL_TRUSTED_PROXIES", "proxy.local"),
             ("TAWASOL_SHUTDOWN_TIMEOUT", "soon"),
             ("TAWASOL_LISTN", "127.0.0.1:1"),
             ("TAWASOL_SMTP_URL", "http://mail"),

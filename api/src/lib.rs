@@ -24,6 +24,7 @@ pub mod telemetry;
 pub mod usecases;
 pub mod vault;
 pub mod web;
+pub mod work;
 
 pub use config::Settings;
 pub use startup::Application;

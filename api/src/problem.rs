@@ -374,6 +374,13 @@ impl From<UseCaseError> for ApiError {
                         .arg("to", to.as_str()),
                 )
             }
+            UseCaseError::Busy(busy) => {
+                let mut e = ApiError::new(ProblemKind::ServiceUnavailable)
+                    .detail(Message::new("detail-busy"))
+                    .cause(format!("no free slot of the {} class", busy.class.as_str()));
+                e.retry_after = Some(busy.retry_after);
+                e
+            }
             UseCaseError::Undecryptable(cause) => ApiError::internal(cause),
             UseCaseError::Persistence(P::Unavailable(cause)) => {
                 ApiError::new(ProblemKind::ServiceUnavailable)

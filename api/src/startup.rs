@@ -43,6 +43,10 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Reverse proxies whose forwarding headers name the client.
     pub trusted_proxies: crate::client::TrustedProxies,
+    /// The slots of the expensive classes of work (figures, search, exports, bulk reads).
+    pub work: crate::work::WorkLimits,
+    /// How long a streamed answer waits for a reader that stopped reading.
+    pub stall_timeout: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +198,9 @@ impl Application {
     }
 }
 
+/// How long a request of an expensive class waits for a slot before it is answered 503.
+const WORK_WAIT: Duration = Duration::from_millis(300);
+
 /// What use-cases need, built from the settings (also used by the command line).
 pub fn app_state(
     settings: &Settings,
@@ -228,6 +235,8 @@ pub fn app_state(
         stats: crate::usecases::stats::StatsCache::new(settings.stats_ttl),
         clock,
         trusted_proxies: settings.trusted_proxies.clone(),
+        work: crate::work::WorkLimits::new(settings.db_pool_size, WORK_WAIT),
+        stall_timeout: settings.stall_timeout,
     })
 }
 

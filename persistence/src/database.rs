@@ -140,6 +140,9 @@ pub enum Readiness {
 pub struct Database {
     pool: Pool<AnyConnectionManager>,
     backend: Backend,
+    /// The readiness probe's own connection, outside the pool: a probe never waits in the
+    /// pool's queue behind requests, so a busy server is not mistaken for a dead one.
+    probe: std::sync::Arc<std::sync::Mutex<Option<AnyConnection>>>,
 }
 
 impl std::fmt::Debug for Database {
@@ -169,7 +172,11 @@ impl Database {
                 backend: backend.clone(),
             })
             .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
-        Ok(Database { pool, backend })
+        Ok(Database {
+            pool,
+            backend,
+            probe: std::sync::Arc::default(),
+        })
     }
 
     pub fn backend(&self) -> &Backend {
@@ -187,13 +194,35 @@ impl Database {
         migrations::run_pending(&mut *self.conn()?)
     }
 
-    /// The database answers and its schema is current.
+    /// The database answers and its schema is current, asked on the probe's own connection
+    /// (opened on first use, and again after a failure), never one of the pool's.
     pub fn readiness(&self) -> Result<Readiness, PersistenceError> {
-        let mut conn = self.conn()?;
-        if migrations::has_pending(&mut conn)? {
-            Ok(Readiness::PendingMigrations)
-        } else {
-            Ok(Readiness::Ready)
+        let mut probe = self
+            .probe
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if probe.as_mut().is_none_or(AnyConnection::is_broken) {
+            let manager = AnyConnectionManager {
+                backend: self.backend.clone(),
+            };
+            let mut conn = manager
+                .connect()
+                .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
+            SqlitePragmas
+                .on_acquire(&mut conn)
+                .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
+            *probe = Some(conn);
+        }
+        let Some(conn) = probe.as_mut() else {
+            return Err(PersistenceError::Unavailable("no probe connection".into()));
+        };
+        match migrations::has_pending(conn) {
+            Ok(true) => Ok(Readiness::PendingMigrations),
+            Ok(false) => Ok(Readiness::Ready),
+            Err(e) => {
+                *probe = None;
+                Err(e)
+            }
         }
     }
 }

@@ -751,18 +751,35 @@ pub enum Edited {
     TooLate,
 }
 
+/// A correction of a reply by its author.
+#[derive(Debug, Clone, Copy)]
+pub struct ReplyUpdateForm<'a> {
+    pub issue_id: i64,
+    pub reply_id: i64,
+    pub author_id: i64,
+    pub body: &'a str,
+    /// The new text looks like personal data: the reply is held again.
+    pub hold: bool,
+    /// Replies written before this can no longer be corrected.
+    pub not_before: NaiveDateTime,
+    pub at: NaiveDateTime,
+}
+
 /// Replaces a reply's body, keeping the previous one, if `author_id` wrote it after `not_before`;
 /// with `hold`, a public reply goes back to `pending` (and out of the issue's public count).
 pub fn edit_reply(
     conn: &mut AnyConnection,
-    issue_id: i64,
-    reply_id: i64,
-    author_id: i64,
-    body: &str,
-    hold: bool,
-    not_before: NaiveDateTime,
-    at: NaiveDateTime,
+    edit: &ReplyUpdateForm<'_>,
 ) -> Result<Edited, PersistenceError> {
+    let ReplyUpdateForm {
+        issue_id,
+        reply_id,
+        author_id,
+        body,
+        hold,
+        not_before,
+        at,
+    } = *edit;
     use crate::schema::issue_reply_edits;
     let Some((author, created, previous, visibility)) = issue_replies::table
         .filter(issue_replies::id.eq(reply_id))

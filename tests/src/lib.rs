@@ -47,7 +47,7 @@ impl TestApp {
             data_dir.path().to_string_lossy().into_owned(),
         );
         env.insert("TAWASOL_WORKERS".into(), "1".into());
-        env.insert("TAWASOL_DB_POOL_SIZE".into(), "4".into());
+        env.insert("TAWASOL_DB_POOL_SIZE".into(), "5".into());
         env.insert("TAWASOL_SHUTDOWN_TIMEOUT".into(), "1".into());
         // Figures computed on every request, so that a test reads its own writes at once
         // (tests/tests/stats.rs tests the cache with its default time to live).

@@ -127,6 +127,8 @@ async fn exports_hold_public_data_only_and_stream() {
     // A batch of two: the same rows, in several chunks.
     let state = app.state();
     let chunks: Vec<_> = exports::stream(&state, Dataset::Issues, Format::JsonLines, None, 2)
+        .await
+        .expect("a free export slot")
         .collect()
         .await;
     assert_eq!(chunks.len(), 3, "5 rows in batches of 2");

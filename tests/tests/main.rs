@@ -12,6 +12,7 @@ mod exports;
 mod feeds;
 mod health;
 mod issues;
+mod load;
 mod mail;
 mod matrix;
 mod open311;

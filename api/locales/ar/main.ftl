@@ -664,3 +664,7 @@ field-flag-reason = اشرح سبب الإبلاغ في 1 إلى 500 حرف.
 field-decision-reason = علل القرار في 1 إلى 1000 حرف.
 field-organisation-name = أدخل اسم الهيئة في 1 إلى 200 حرف في سطر واحد.
 field-organisation-purpose = صف غرض الهيئة في 1 إلى 2000 حرف.
+
+# issue 14: expensive classes of work
+detail-busy = طلبات كثيرة من هذا النوع (الأرقام أو البحث أو التصدير أو القوائم الطويلة) قيد الحساب الآن. أعد المحاولة بعد بضع ثوان.
+web-figures-busy = الأرقام قيد الحساب: أعد تحميل الصفحة بعد لحظة.

@@ -625,3 +625,7 @@ field-flag-reason = Expliquez le signalement en 1 à 500 caractères.
 field-decision-reason = Motivez la décision en 1 à 1 000 caractères.
 field-organisation-name = Donnez le nom de l’organisation en 1 à 200 caractères, sur une ligne.
 field-organisation-purpose = Décrivez l’objet de l’organisation en 1 à 2 000 caractères.
+
+# issue 14: expensive classes of work
+detail-busy = Trop de demandes de ce genre (chiffres, recherche, exports ou longues listes) sont en cours de calcul. Réessayez dans quelques secondes.
+web-figures-busy = Les chiffres sont en cours de calcul : rechargez la page dans un instant.

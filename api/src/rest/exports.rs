@@ -31,6 +31,7 @@ async fn export(
             other => other.into(),
         })?;
     let body = exports::stream(state, dataset, format, commune_id, exports::BATCH)
+        .await?
         .map(|chunk| chunk.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string())));
     let (name, ext, content_type) = match (dataset, format) {
         (Dataset::Issues, Format::Csv) => ("issues", "csv", "text/csv; charset=utf-8"),

@@ -8,6 +8,8 @@ use crate::startup::AppState;
 use bytes::Bytes;
 use futures_util::Stream;
 use serde::Serialize;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tawasol_persistence::export::{self, IssueExportRow, PetitionExportRow};
 use tawasol_persistence::role::{self, Resolved};
 use tokio::sync::mpsc;
@@ -358,19 +360,33 @@ fn render_batch(
     }
 }
 
-/// The export as a stream of chunks, `batch` rows at a time. A producer on the blocking pool reads
-/// and renders one batch while the reader consumes the previous ones; it stops when the reader
-/// goes away. A database failure mid-way ends the stream with the error (the answer is cut).
-pub fn stream(
+/// The export as a stream of chunks, `batch` rows at a time, once a slot of the export class is
+/// free (else [`UseCaseError::Busy`], before the answer starts). A producer task reads and
+/// renders one batch on the blocking pool while the reader consumes the previous ones; it holds
+/// the slot, and no thread, while it waits for the reader. A reader that takes nothing for
+/// `state.stall_timeout` is cut off and the slot freed; so is one that goes away. An export cut
+/// short (a stalled reader, a database failure) ends with an error, so that the answer is
+/// aborted rather than ended cleanly: a client never mistakes a cut export for a whole one.
+pub async fn stream(
     state: &AppState,
     dataset: Dataset,
     format: Format,
     commune_id: Option<i64>,
     batch: i64,
-) -> impl Stream<Item = Result<Bytes, UseCaseError>> + use<> {
+) -> Result<impl Stream<Item = Result<Bytes, UseCaseError>> + use<>, UseCaseError> {
+    let slot = state.work.enter(crate::work::WorkClass::Export).await?;
     let (tx, rx) = mpsc::channel::<Result<Bytes, UseCaseError>>(IN_FLIGHT);
+    let complete = Arc::new(AtomicBool::new(false));
     let state = state.clone();
-    tokio::task::spawn_blocking(move || {
+    let finished = Arc::clone(&complete);
+    tokio::spawn(async move {
+        let _slot = slot;
+        let stall = state.stall_timeout;
+        // Hands a chunk to the reader; `false` when the reader went away or stopped reading.
+        let send = |item: Result<Bytes, UseCaseError>| {
+            let tx = tx.clone();
+            async move { matches!(tokio::time::timeout(stall, tx.send(item)).await, Ok(Ok(()))) }
+        };
         if format == Format::Csv {
             // A byte-order mark so that spreadsheet programs read Arabic and Tifinagh as UTF-8.
             let mut head = "\u{feff}".as_bytes().to_vec();
@@ -378,29 +394,48 @@ pub fn stream(
                 Dataset::Issues => ISSUE_COLUMNS.map(str::to_owned).to_vec(),
                 Dataset::Petitions => PetitionRecord::columns(),
             }));
-            if tx.blocking_send(Ok(Bytes::from(head))).is_err() {
+            if !send(Ok(Bytes::from(head))).await {
                 return;
             }
         }
         let mut after = 0;
         loop {
-            match render_batch(&state, dataset, format, commune_id, after, batch) {
+            let reading = state.clone();
+            let rendered = super::blocking(move || {
+                render_batch(&reading, dataset, format, commune_id, after, batch)
+            })
+            .await;
+            match rendered {
                 Ok((bytes, Some(last))) => {
                     after = last;
-                    if tx.blocking_send(Ok(Bytes::from(bytes))).is_err() {
+                    if !send(Ok(Bytes::from(bytes))).await {
+                        tracing::info!("open data export stopped: the reader stalled or left");
                         return;
                     }
                 }
-                Ok((_, None)) => return,
+                Ok((_, None)) => {
+                    finished.store(true, Ordering::Release);
+                    return;
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, "open data export failed");
-                    let _ = tx.blocking_send(Err(e));
+                    let _ = send(Err(e)).await;
                     return;
                 }
             }
         }
     });
-    futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    })
+    Ok(futures_util::stream::unfold(
+        (rx, complete, false),
+        |(mut rx, complete, ended)| async move {
+            if ended {
+                return None;
+            }
+            match rx.recv().await {
+                Some(item) => Some((item, (rx, complete, false))),
+                None if complete.load(Ordering::Acquire) => None,
+                None => Some((Err(UseCaseError::Interrupted), (rx, complete, true))),
+            }
+        },
+    ))
 }

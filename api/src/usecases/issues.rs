@@ -362,6 +362,12 @@ pub async fn list(
         ids: None,
         categories: None,
     };
+    // A text search's cost grows with the data and the words: it takes a slot of its class.
+    let _slot = if filter.terms.is_empty() {
+        None
+    } else {
+        Some(state.work.enter(crate::work::WorkClass::Search).await?)
+    };
     with_conn(&state.db, move |c| {
         let rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;
         Ok(Page::from_overfetch(rows, limit, |r| r.key(sort)).map(IssueView::from))
@@ -869,13 +875,15 @@ pub async fn edit_reply(
     let outcome = in_transaction(&state.db, move |c| {
         Ok(issue::edit_reply(
             c,
-            issue_id,
-            reply_id,
-            author,
-            &text,
-            hold,
-            at - REPLY_EDIT_WINDOW,
-            at,
+            &issue::ReplyUpdateForm {
+                issue_id,
+                reply_id,
+                author_id: author,
+                body: &text,
+                hold,
+                not_before: at - REPLY_EDIT_WINDOW,
+                at,
+            },
         )?)
     })
     .await?;

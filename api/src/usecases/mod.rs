@@ -76,6 +76,8 @@ pub enum UseCaseError {
     },
     #[error("stored personal data cannot be decrypted: {0}")]
     Undecryptable(String),
+    #[error("too many {} requests at once; retry in {} s", .0.class.as_str(), .0.retry_after)]
+    Busy(crate::work::Busy),
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
     #[error("the task was interrupted")]
@@ -191,6 +193,12 @@ impl Caller {
             Actor::User(u) => Some(u.id),
             Actor::Anonymous => None,
         }
+    }
+}
+
+impl From<crate::work::Busy> for UseCaseError {
+    fn from(busy: crate::work::Busy) -> Self {
+        UseCaseError::Busy(busy)
     }
 }
 

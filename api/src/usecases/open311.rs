@@ -114,6 +114,14 @@ impl From<UseCaseError> for Open311Error {
                 description: "the service is unavailable: retry shortly".into(),
                 retry_after: Some(5),
             },
+            UseCaseError::Busy(busy) => Open311Error {
+                code: 503,
+                description: format!(
+                    "too many long lists are being read: retry in {} seconds",
+                    busy.retry_after
+                ),
+                retry_after: Some(busy.retry_after),
+            },
             other => {
                 tracing::error!(error = %other, "open311 request failed");
                 Open311Error {
@@ -640,6 +648,12 @@ pub async fn requests(
         // The list's upper bound is exclusive; the window's end is included.
         filter.created_before = Some(end + TimeDelta::microseconds(1));
     }
+    // Up to a thousand requests with their extras: a slot of the bulk class.
+    let _slot = state
+        .work
+        .enter(crate::work::WorkClass::Bulk)
+        .await
+        .map_err(UseCaseError::from)?;
     Ok(with_conn(&state.db, move |c| {
         let rows = issue_repo::list(c, &filter, None, rules::MAX_RESULTS)?;
         to_requests(c, rows, locale)
@@ -695,6 +709,11 @@ pub async fn updates(
     caller_of(state, api_key, request_id, ip).await?;
     let commune = optional_jurisdiction(state, jurisdiction_id).await?;
     let (start, end) = date_window(start_date, end_date, state.clock.now())?;
+    let _slot = state
+        .work
+        .enter(crate::work::WorkClass::Bulk)
+        .await
+        .map_err(UseCaseError::from)?;
     Ok(with_conn(&state.db, move |c| {
         let zones = time_zones(c)?;
         let events = issue_repo::status_changes_between(

@@ -6,6 +6,7 @@ use super::accounts::rfc3339;
 use super::{UseCaseError, with_conn};
 use crate::cache::FreshCache;
 use crate::startup::AppState;
+use crate::work::WorkClass;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
 use std::sync::Arc;
@@ -75,6 +76,10 @@ pub struct OfficialFigures {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Figures {
     pub generated_at: String,
+    /// The start of the first day counted (midnight in Morocco, in UTC), when `from` was given.
+    pub from: Option<String>,
+    /// The end of the last day counted (exclusive), when `to` was given.
+    pub to: Option<String>,
     pub total: i64,
     pub by_status: std::collections::BTreeMap<String, i64>,
     pub open: i64,
@@ -147,6 +152,12 @@ impl StatsCache {
 /// The figures for a query, as of `generated_at` (at most `TAWASOL_STATS_TTL` old, or a little
 /// more while their successor is computed).
 pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
+    // Whole days: what a reader means, and a cache key a visitor cannot vary at will.
+    let query = StatsQuery {
+        from: query.from.map(|t| whole_day(t, false)),
+        to: query.to.map(|t| whole_day(t, true)),
+        ..query
+    };
     if let (Some(from), Some(to)) = (query.from, query.to)
         && from >= to
     {
@@ -162,8 +173,31 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
     Ok((*figures).clone())
 }
 
-/// The figures for the issues the query covers, computed by the database.
+/// The start of the day (Morocco's time, Africa/Casablanca, every commune's time zone) that
+/// holds `t`, as stored (UTC); with `round_up`, the start of the next day unless `t` is a day's
+/// start already. Figures cover whole days.
+pub fn whole_day(t: NaiveDateTime, round_up: bool) -> NaiveDateTime {
+    use chrono::TimeZone;
+    let tz = chrono_tz::Africa::Casablanca;
+    let start_of = |day: chrono::NaiveDate| {
+        tz.from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+            .map(|d| d.naive_utc())
+    };
+    let day = t.and_utc().with_timezone(&tz).date_naive();
+    let Some(start) = start_of(day) else {
+        return t;
+    };
+    if !round_up || start == t {
+        return start;
+    }
+    day.succ_opt().and_then(start_of).unwrap_or(t)
+}
+
+/// The figures for the issues the query covers, computed by the database, with a slot of the
+/// figures class.
 async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseError> {
+    let _slot = state.work.enter(WorkClass::Figures).await?;
     let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let mut filter = StatsFilter {
@@ -290,6 +324,8 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
         let share = (due > 0).then(|| ((within as f64 / due as f64) * 1000.0).round() / 1000.0);
         Ok(Figures {
             generated_at: rfc3339(at),
+            from: query.from.map(rfc3339),
+            to: query.to.map(rfc3339),
             total: open + closed,
             by_status,
             open,
@@ -331,6 +367,7 @@ async fn compute_by_category(
     state: AppState,
     commune: String,
 ) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
+    let _slot = state.work.enter(WorkClass::Figures).await?;
     let at = state.clock.now();
     with_conn(&state.db, move |c| {
         let Resolved::Ok { commune_id, .. } = role::resolve(c, &commune, None, &[])? else {
@@ -369,4 +406,33 @@ async fn compute_by_category(
         Ok(rows)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_day;
+    use chrono::NaiveDateTime;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").unwrap()
+    }
+
+    #[test]
+    fn figures_cover_whole_days_of_moroccan_time() {
+        // Morocco is UTC+1 outside Ramadan: its day starts at 23:00 UTC the day before.
+        let start = t("2019-12-31 23:00:00");
+        for from in [
+            "2019-12-31 23:00:00",
+            "2020-01-01 00:00:00.000000001",
+            "2020-01-01 00:00:00.000000002",
+            "2020-01-01 22:59:59",
+        ] {
+            assert_eq!(whole_day(t(from), false), start, "{from}");
+        }
+        assert_eq!(
+            whole_day(t("2020-01-01 10:00:00"), true),
+            t("2020-01-01 23:00:00")
+        );
+        assert_eq!(whole_day(start, true), start, "a day's start stays");
+    }
 }

@@ -556,20 +556,25 @@ async fn organisation_page(
                 ..stats::StatsQuery::default()
             },
         )
-        .await
-        .map_err(|e| v.fail(e))?;
+        .await;
         let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
-        let found = communes::show(&state.db, &slug)
-            .await
-            .map_err(|e| v.fail(e))?;
-        watched.push(WatchedCommune {
-            name: c.names.get(l).to_owned(),
-            summary: crate::i18n::Message::new("web-figures-summary")
+        let summary = match figures {
+            Ok(figures) => crate::i18n::Message::new("web-figures-summary")
                 .arg("total", figures.total)
                 .arg("median", hours(figures.first_answer.median_hours))
                 .arg("p90", hours(figures.first_answer.p90_hours))
                 .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
                 .render(l),
+            // While many figures are being computed, the page comes without them.
+            Err(UseCaseError::Busy(_)) => v.t("web-figures-busy"),
+            Err(e) => return Err(v.fail(e)),
+        };
+        let found = communes::show(&state.db, &slug)
+            .await
+            .map_err(|e| v.fail(e))?;
+        watched.push(WatchedCommune {
+            name: c.names.get(l).to_owned(),
+            summary,
             categories: found
                 .categories
                 .iter()

@@ -328,23 +328,29 @@ pub async fn commune(
             ..stats::StatsQuery::default()
         },
     )
-    .await
-    .map_err(|e| v.fail(e))?;
-    let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
-    let figures_summary = Message::new("web-figures-summary")
-        .arg("total", figures.total)
-        .arg("median", hours(figures.first_answer.median_hours))
-        .arg("p90", hours(figures.first_answer.p90_hours))
-        .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
-        .render(l);
-    let per_category = stats::by_category(&state, slug.to_string())
-        .await
-        .map_err(|e| v.fail(e))?;
-    let rows: Vec<(String, Option<f64>)> = per_category
-        .into_iter()
-        .map(|(code, share)| (category_name(&code), share))
-        .collect();
-    let chart = share_chart(l, &rows);
+    .await;
+    let per_category = stats::by_category(&state, slug.to_string()).await;
+    // While many figures are being computed, the page comes without them rather than not at all.
+    let (figures_summary, chart) = match (figures, per_category) {
+        (Ok(figures), Ok(per_category)) => {
+            let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
+            let summary = Message::new("web-figures-summary")
+                .arg("total", figures.total)
+                .arg("median", hours(figures.first_answer.median_hours))
+                .arg("p90", hours(figures.first_answer.p90_hours))
+                .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
+                .render(l);
+            let rows: Vec<(String, Option<f64>)> = per_category
+                .into_iter()
+                .map(|(code, share)| (category_name(&code), share))
+                .collect();
+            (summary, share_chart(l, &rows))
+        }
+        (Err(UseCaseError::Busy(_)), _) | (_, Err(UseCaseError::Busy(_))) => {
+            (v.t("web-figures-busy"), String::new())
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(v.fail(e)),
+    };
     let petitions_page = petitions::list(
         &state,
         &v.caller,
