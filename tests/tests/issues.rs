@@ -1118,3 +1118,116 @@ async fn officials_get_one_morning_digest_of_new_and_overdue_issues() {
     assert!(!text.contains("Trottoir"), "only the official's scope");
     assert!(digest.header("List-Unsubscribe").is_some());
 }
+
+#[tokio::test]
+async fn replies_and_flags_that_make_mail_or_work_for_others_have_an_hourly_allowance() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let reporter = access(&verified_user(&app, &catcher, "rr@tawasol.test", "fr").await);
+    let follower = access(&verified_user(&app, &catcher, "ff@tawasol.test", "fr").await);
+    let every =
+        json!({"issue_updates": true, "all_replies": true, "official_new_issues": "immediate"});
+    app.send(
+        Method::PUT,
+        "/api/v1/me/notifications",
+        Some(&follower),
+        Some(&every),
+    )
+    .await;
+    let id = body(app.post("/api/v1/issues", Some(&reporter), &lamp()).await).await["id"]
+        .as_i64()
+        .unwrap();
+    app.send(
+        Method::PUT,
+        &format!("/api/v1/issues/{id}/follow"),
+        Some(&follower),
+        None,
+    )
+    .await;
+    // A new account (its first week): ten replies an hour, then 429 with Retry-After.
+    let mut statuses = Vec::new();
+    for i in 0..12 {
+        let res = app
+            .post(
+                &format!("/api/v1/issues/{id}/replies"),
+                Some(&reporter),
+                &json!({"body": format!("Toujours rien, soir {i}.")}),
+            )
+            .await;
+        if res.status() == 429 {
+            assert!(res.headers().contains_key("retry-after"));
+        }
+        statuses.push(res.status().as_u16());
+    }
+    assert_eq!(statuses[..10], [201; 10]);
+    assert_eq!(statuses[10..], [429, 429]);
+    // The follower who hears every reply got ten mails, not twelve.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let replies = catcher
+        .mails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "ff@tawasol.test"))
+        .filter(|m| m.subject().starts_with("Nouvelle réponse"))
+        .count();
+    assert_eq!(replies, 10);
+    // An hour later the allowance is back (with a new access token: the old one expired).
+    app.clock.advance(chrono::TimeDelta::minutes(61));
+    let reporter = access(&login(&app, "rr@tawasol.test").await);
+    let follower = access(&login(&app, "ff@tawasol.test").await);
+    let again = app
+        .post(
+            &format!("/api/v1/issues/{id}/replies"),
+            Some(&reporter),
+            &json!({"body": "Une heure plus tard, toujours rien."}),
+        )
+        .await;
+    assert_eq!(again.status(), 201);
+    // Flags are work for the moderators: five an hour for a new account.
+    let reply_ids: Vec<i64> = body(app.get(&format!("/api/v1/issues/{id}")).await).await
+        ["thread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    let mut flags = Vec::new();
+    for reply in reply_ids.iter().take(7) {
+        let res = app
+            .post(
+                &format!("/api/v1/replies/{reply}/flag"),
+                Some(&follower),
+                &json!({"reason": "Répétitif"}),
+            )
+            .await;
+        flags.push(res.status().as_u16());
+    }
+    assert_eq!(flags, [204, 204, 204, 204, 204, 429, 429]);
+}
+
+#[tokio::test]
+async fn a_report_refused_for_what_it_says_does_not_spend_the_hourly_allowance() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "al@tawasol.test", "fr").await);
+    let mut far = lamp();
+    far["location"] = json!({"lat": 33.8294, "lon": -4.8395});
+    let mut unknown = lamp();
+    unknown["category"] = json!("no_such_category");
+    for refused in [&far, &unknown, &far, &unknown, &far] {
+        let res = app.post("/api/v1/issues", Some(&token), refused).await;
+        assert_eq!(res.status(), 422);
+    }
+    // A new account still has its three reports of the hour.
+    for _ in 0..3 {
+        assert_eq!(
+            app.post("/api/v1/issues", Some(&token), &lamp())
+                .await
+                .status(),
+            201
+        );
+    }
+    assert_eq!(
+        app.post("/api/v1/issues", Some(&token), &lamp())
+            .await
+            .status(),
+        429
+    );
+}

@@ -1,6 +1,7 @@
 //! Accounts: register, verify, log in, refresh, log out, reset a password, and a person's own
 //! data (read, change, export, erase).
 
+use super::limits::{Quota, quota, throttle};
 use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::auth::{jwt, password, token};
 use crate::mail::template::Template;
@@ -92,49 +93,6 @@ pub fn rfc3339(t: NaiveDateTime) -> String {
 
 fn parse_email(value: &str) -> Result<EmailAddress, UseCaseError> {
     EmailAddress::parse(value).map_err(|_| UseCaseError::invalid("email", "field-email"))
-}
-
-/// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).
-pub(crate) async fn throttle(
-    state: &AppState,
-    key: String,
-    limit: i32,
-    window: TimeDelta,
-) -> Result<(), UseCaseError> {
-    match quota(state, key, limit, window).await? {
-        Quota::Within => Ok(()),
-        Quota::Over { retry_after } => Err(UseCaseError::Throttled { retry_after }),
-    }
-}
-
-/// Whether a hit on a key stays within its limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Quota {
-    Within,
-    Over { retry_after: u32 },
-}
-
-/// Counts a hit on `key` and says whether it stays within `limit` in `window` (always within
-/// when rate limits are off); for callers that answer the excess quietly instead of with 429.
-pub(crate) async fn quota(
-    state: &AppState,
-    key: String,
-    limit: i32,
-    window: TimeDelta,
-) -> Result<Quota, UseCaseError> {
-    if !state.rate_limits {
-        return Ok(Quota::Within);
-    }
-    let at = state.clock.now();
-    let (hits, ends) = with_conn(&state.db, move |c| {
-        Ok(tawasol_persistence::throttle::hit(c, &key, at, window)?)
-    })
-    .await?;
-    if hits > limit {
-        let retry_after = u32::try_from((ends - at).num_seconds().max(1)).unwrap_or(u32::MAX);
-        return Ok(Quota::Over { retry_after });
-    }
-    Ok(Quota::Within)
 }
 
 /// The client a throttle counts by, when a surface gave none (the command line).
@@ -456,17 +414,10 @@ async fn authenticate(
 
 /// Takes back the hits counted on `keys` for an attempt that did not fail.
 async fn refund(state: &AppState, keys: Vec<String>) -> Result<(), UseCaseError> {
-    if keys.is_empty() {
-        return Ok(());
+    for key in keys {
+        super::limits::refund(state, key, LOGIN_WINDOW).await?;
     }
-    let at = state.clock.now();
-    with_conn(&state.db, move |c| {
-        for key in &keys {
-            tawasol_persistence::throttle::refund(c, key, at, LOGIN_WINDOW)?;
-        }
-        Ok(())
-    })
-    .await
+    Ok(())
 }
 
 /// Exchanges a refresh token for new tokens. Each refresh token works once; presenting one that

@@ -216,18 +216,13 @@ where
     })
     .await?;
     let (account_created, author_locale) = created.ok_or(UseCaseError::UserNotFound(author))?;
-    let limit = if at - account_created < TimeDelta::days(7) {
+    let limit = if at - account_created < super::limits::NEW_ACCOUNT {
         3
     } else {
         10
     };
-    super::accounts::throttle(
-        state,
-        format!("report:user:{author}"),
-        limit,
-        TimeDelta::hours(1),
-    )
-    .await?;
+    let allowance = format!("report:user:{author}");
+    super::limits::throttle(state, allowance.clone(), limit, TimeDelta::hours(1)).await?;
     let language =
         language.unwrap_or_else(|| Locale::parse(&author_locale).unwrap_or(Locale::DEFAULT));
     let held = contains_personal_data(description.as_str())
@@ -276,7 +271,16 @@ where
         also(c, id)?;
         Ok(id)
     })
-    .await?;
+    .await;
+    let id = match id {
+        Ok(id) => id,
+        Err(refused) => {
+            // Nothing was stored: a report refused for what it says (a place outside the commune,
+            // an unknown category) does not spend the hourly allowance.
+            super::limits::refund(state, allowance, TimeDelta::hours(1)).await?;
+            return Err(refused);
+        }
+    };
     state.mail.wake();
     let issue = show(state, caller, id).await?;
     let possible_duplicates = possible_duplicates(state, &issue).await?;
@@ -613,6 +617,13 @@ pub async fn reply(
         .filter(|r| r.visibility == "public" || r.author_id == author)
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let official = scope_covers(&caller.actor, &row);
+    // Every reply can mail the followers: an hourly allowance per account.
+    let write = if official {
+        super::limits::Write::OfficialStep
+    } else {
+        super::limits::Write::Reply
+    };
+    super::limits::allow(state, write, author).await?;
     let held = contains_personal_data(&text);
     let at = state.clock.now();
     let state2 = state.clone();
@@ -717,6 +728,13 @@ pub async fn change_status(
     let from = tawasol_domain::issue::IssueStatus::parse(&row.status)
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let change = public_texts(change)?;
+    // Every change is mailed to the followers: an hourly allowance per account.
+    let write = if role == StatusRole::Reporter {
+        super::limits::Write::Reply
+    } else {
+        super::limits::Write::OfficialStep
+    };
+    super::limits::allow(state, write, actor_id).await?;
     let at = state.clock.now();
     let resolved_at = with_conn(&state.db, move |c| Ok(issue::resolved_at(c, id)?)).await?;
     let days = resolved_at.map(|r| (at - r).num_days());

@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod health;
 pub mod idempotency;
 pub mod issues;
+pub mod limits;
 pub mod moderation;
 pub mod notifications;
 pub mod open311;

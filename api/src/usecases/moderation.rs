@@ -49,6 +49,8 @@ pub async fn flag(
         "field-flag-reason",
     )?
     .into_inner();
+    // Every flag is work for the moderators: an hourly allowance per account.
+    super::limits::allow(state, super::limits::Write::Flag, user).await?;
     let threshold = state.flag_threshold;
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -163,6 +165,9 @@ pub async fn decide(
         "field-decision-reason",
     )?
     .into_inner();
+    if let Some(moderator) = caller.user_id() {
+        super::limits::allow(state, super::limits::Write::Moderation, moderator).await?;
+    }
     let caller = caller.clone();
     let at = state.clock.now();
     let public_url = state.public_url.clone();

@@ -282,7 +282,7 @@ pub async fn create(
             return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
         }
     }
-    super::accounts::throttle(
+    super::limits::throttle(
         state,
         format!("petition:user:{agent}"),
         5,
@@ -889,6 +889,8 @@ pub async fn transition(
         }
     }
     verdict.map_err(step_error)?;
+    // Every step is mailed to the signatories and followers: an hourly allowance per account.
+    super::limits::allow(state, super::limits::Write::OfficialStep, actor_id).await?;
     let next_session =
         (to == PetitionStatus::Admissible).then(|| SessionMonths::default().next_after(day));
     let mut carried = serde_json::Map::new();
