@@ -31,6 +31,25 @@ impl GeoPoint {
         }
         Ok(GeoPoint { lat, lon })
     }
+
+    /// The position as every public surface gives it: rounded to four decimal places (about
+    /// 11 m), enough to find a pothole, not a doorway. The author and the commune's officials
+    /// see the exact point.
+    pub fn public(self) -> GeoPoint {
+        GeoPoint {
+            lat: public_degrees(self.lat),
+            lon: public_degrees(self.lon),
+        }
+    }
+}
+
+/// Decimal places of a public coordinate (see [`GeoPoint::public`]).
+pub const PUBLIC_DECIMALS: i32 = 4;
+
+/// A coordinate rounded to [`PUBLIC_DECIMALS`].
+pub fn public_degrees(degrees: f64) -> f64 {
+    let scale = 10f64.powi(PUBLIC_DECIMALS);
+    (degrees * scale).round() / scale
 }
 
 /// A rough rectangle around a commune, used to check that a reported location lies in it.
@@ -68,6 +87,19 @@ impl BoundingBox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn public_positions_have_four_decimals() {
+        let exact = GeoPoint::parse(35.760_123_9, -5.815_049_1).unwrap();
+        assert_eq!(
+            exact.public(),
+            GeoPoint {
+                lat: 35.7601,
+                lon: -5.815
+            }
+        );
+        assert_eq!(public_degrees(-11.102_06), -11.1021);
+    }
 
     #[test]
     fn points_must_be_on_earth() {

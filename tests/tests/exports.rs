@@ -102,7 +102,8 @@ async fn exports_hold_public_data_only_and_stream() {
     let title = header.iter().position(|h| h == "title").unwrap();
     assert_eq!(
         (rows[0][lat].as_str(), rows[0][lon].as_str()),
-        ("28.437", "-11.102")
+        ("28.4371", "-11.1023"),
+        "the public precision, four decimal places"
     );
     assert!(rows[1][title].starts_with("'="), "a formula is defused");
 
@@ -116,8 +117,8 @@ async fn exports_hold_public_data_only_and_stream() {
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
     assert_eq!(lines.len(), 5);
-    assert_eq!(lines[0]["lat"], 28.437);
-    assert_eq!(lines[0]["lon"], -11.102);
+    assert_eq!(lines[0]["lat"], 28.4371);
+    assert_eq!(lines[0]["lon"], -11.1023);
     assert!(lines[0].get("address").is_none() && lines[0].get("author_name").is_none());
     let other = app.get("/api/v1/exports/issues.jsonl?commune=sefrou").await;
     assert_eq!(other.text().await.unwrap(), "");
@@ -215,4 +216,106 @@ async fn the_petitions_export_has_counts_and_steps_and_no_people() {
     assert!(rows[0][collecting].ends_with('Z'));
     let filed = header.iter().position(|h| h == "filed_at").unwrap();
     assert_eq!(rows[0][filed], "");
+}
+
+#[tokio::test]
+async fn every_public_surface_gives_one_precision_and_the_author_and_officials_the_exact_point() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
+    let author = access(&verified_user(&app, &catcher, "exact@tawasol.test", "fr").await);
+    let other = access(&verified_user(&app, &catcher, "other@tawasol.test", "fr").await);
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &json!({"email": "official@tawasol.test", "commune": "tan-tan", "categories": ["roads_sidewalks"], "title": "Voirie"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let official = access(&tawasol_tests::login(&app, "official@tawasol.test").await);
+    let id = report(
+        &app,
+        &author,
+        "Lampadaire éteint",
+        "Éteint depuis trois nuits.",
+    )
+    .await;
+    let path = format!("/api/v1/issues/{id}");
+    let get = |token: Option<String>| {
+        let app = &app;
+        let path = path.clone();
+        async move {
+            app.send(reqwest::Method::GET, &path, token.as_deref(), None)
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let exact = json!({"lat": 28.43712, "lon": -11.10234});
+    let public = json!({"lat": 28.4371, "lon": -11.1023});
+    assert_eq!(get(None).await["location"], public, "anyone");
+    assert_eq!(
+        get(Some(other.clone())).await["location"],
+        public,
+        "another resident"
+    );
+    assert_eq!(
+        get(Some(author.clone())).await["location"],
+        exact,
+        "the author"
+    );
+    assert_eq!(
+        get(Some(official.clone())).await["location"],
+        exact,
+        "an official of the commune, whatever their categories"
+    );
+    let list = app
+        .get("/api/v1/issues?commune=tan-tan")
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(list["items"][0]["location"], public);
+    let open311 = app
+        .get(&format!("/open311/v2/requests/{id}.json"))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(open311[0]["lat"], 28.4371);
+    assert_eq!(open311[0]["long"], -11.1023);
+    let jsonl = app
+        .get("/api/v1/exports/issues.jsonl")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        jsonl.contains("\"lat\":28.4371,\"lon\":-11.1023"),
+        "{jsonl}"
+    );
+    for text in [
+        app.get(&path).await.text().await.unwrap(),
+        app.get("/api/v1/issues").await.text().await.unwrap(),
+        app.get(&format!("/open311/v2/requests/{id}.xml"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        jsonl,
+        app.get("/feeds/communes/tan-tan.atom")
+            .await
+            .text()
+            .await
+            .unwrap(),
+        app.get(&format!("/issues/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    ] {
+        assert!(!text.contains("43712") && !text.contains("10234"), "{text}");
+    }
 }

@@ -1182,8 +1182,7 @@ async fn replies_and_flags_that_make_mail_or_work_for_others_have_an_hourly_allo
         .await;
     assert_eq!(again.status(), 201);
     // Flags are work for the moderators: five an hour for a new account.
-    let reply_ids: Vec<i64> = body(app.get(&format!("/api/v1/issues/{id}")).await).await
-        ["thread"]
+    let reply_ids: Vec<i64> = body(app.get(&format!("/api/v1/issues/{id}")).await).await["thread"]
         .as_array()
         .unwrap()
         .iter()

@@ -1,6 +1,7 @@
 //! Open data: every public issue and every published petition, as CSV or JSON Lines, streamed a
 //! batch at a time so that memory stays the same whatever the size. No personal data: no
-//! author or agent, no e-mail, no address, issue locations rounded to a grid of about 100 m.
+//! author or agent, no e-mail, no address, issue locations at the public precision (four decimal
+//! places, about 11 m: `GeoPoint::public`), as on every public surface.
 
 use super::UseCaseError;
 use super::accounts::rfc3339;
@@ -10,6 +11,7 @@ use futures_util::Stream;
 use serde::Serialize;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use tawasol_domain::geo::public_degrees;
 use tawasol_persistence::export::{self, IssueExportRow, PetitionExportRow};
 use tawasol_persistence::role::{self, Resolved};
 use tokio::sync::mpsc;
@@ -24,11 +26,6 @@ const IN_FLIGHT: usize = 4;
 pub enum Format {
     Csv,
     JsonLines,
-}
-
-/// Rounds a coordinate to 0.001° (about 111 m of latitude, 90 m of longitude in Morocco).
-pub fn coarse(degrees: f64) -> f64 {
-    (degrees * 1000.0).round() / 1000.0
 }
 
 #[derive(Debug, Serialize)]
@@ -67,8 +64,8 @@ impl From<IssueExportRow> for IssueRecord {
             language: r.language,
             title: r.title,
             description: r.description,
-            lat: r.lat.map(coarse),
-            lon: r.lon.map(coarse),
+            lat: r.lat.map(public_degrees),
+            lon: r.lon.map(public_degrees),
             support_count: r.support_count,
             reply_count: r.reply_count,
             follower_count: r.follower_count,

@@ -50,8 +50,19 @@ pub struct IssueView {
     pub updated_at: String,
 }
 
+/// What anyone may see: the location rounded to the public precision
+/// ([`GeoPoint::public`]).
 impl From<IssueRow> for IssueView {
     fn from(r: IssueRow) -> IssueView {
+        let mut view = IssueView::exact(r);
+        view.location = view.location.map(GeoPoint::public);
+        view
+    }
+}
+
+impl IssueView {
+    /// As its author and the commune's officials see it: the exact location.
+    pub fn exact(r: IssueRow) -> IssueView {
         IssueView {
             id: r.id,
             commune: r.commune,
@@ -71,6 +82,24 @@ impl From<IssueRow> for IssueView {
             updated_at: rfc3339(r.updated_at),
         }
     }
+
+    /// The view `viewer` may have: the exact location for the author and the officials of the
+    /// issue's commune, the public precision for everyone else.
+    pub fn for_viewer(r: IssueRow, viewer: &Caller) -> IssueView {
+        let exact =
+            viewer.user_id() == Some(r.author_id) || official_of_commune(viewer, &r.commune);
+        if exact {
+            IssueView::exact(r)
+        } else {
+            IssueView::from(r)
+        }
+    }
+}
+
+/// Whether the caller is an official of this commune (whatever their scope within it).
+fn official_of_commune(caller: &Caller, commune: &str) -> bool {
+    matches!(&caller.actor, Actor::User(u)
+        if u.official.as_ref().is_some_and(|o| o.commune.as_str() == commune))
 }
 
 /// A new issue, and up to five open issues of the same commune and category that look like it
@@ -119,9 +148,10 @@ pub async fn similar_open(
     let mut scored: Vec<(f64, IssueView)> = candidates
         .into_iter()
         .filter(|r| Some(r.id) != except && r.visibility == "public")
-        .map(IssueView::from)
-        .filter_map(|other| {
-            let distance = location.zip(other.location).map(|(a, b)| a.distance_m(b));
+        .filter_map(|row| {
+            let exact = row.lat.zip(row.lon).map(|(lat, lon)| GeoPoint { lat, lon });
+            let distance = location.zip(exact).map(|(a, b)| a.distance_m(b));
+            let other = IssueView::from(row);
             let near = distance.is_some_and(|d| d <= DUPLICATE_RADIUS_M);
             let alike = tawasol_domain::search::similar_titles(title, &other.title);
             (near || alike).then(|| (distance.unwrap_or(DUPLICATE_RADIUS_M), other))
@@ -295,7 +325,9 @@ pub async fn show(state: &AppState, caller: &Caller, id: i64) -> Result<IssueVie
     let viewer = caller.user_id();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     match row {
-        Some(r) if r.visibility == "public" || Some(r.author_id) == viewer => Ok(r.into()),
+        Some(r) if r.visibility == "public" || Some(r.author_id) == viewer => {
+            Ok(IssueView::for_viewer(r, caller))
+        }
         _ => Err(UseCaseError::IssueNotFound(id)),
     }
 }
@@ -372,9 +404,11 @@ pub async fn list(
     } else {
         Some(state.work.enter(crate::work::WorkClass::Search).await?)
     };
+    let caller = caller.clone();
     with_conn(&state.db, move |c| {
         let rows = issue::list(c, &filter, after, i64::from(limit.get()) + 1)?;
-        Ok(Page::from_overfetch(rows, limit, |r| r.key(sort)).map(IssueView::from))
+        Ok(Page::from_overfetch(rows, limit, |r| r.key(sort))
+            .map(|r| IssueView::for_viewer(r, &caller)))
     })
     .await
 }

@@ -538,8 +538,9 @@ fn to_requests(
                 updated_datetime: w3c(r.updated_at, zone),
                 expected_datetime: extra.expected_on.map(|d| w3c_date(d, zone)),
                 address: r.address,
-                lat: r.lat,
-                long: r.lon,
+                // Open311 is public: the public precision, as everywhere (GeoPoint::public).
+                lat: r.lat.map(tawasol_domain::geo::public_degrees),
+                long: r.lon.map(tawasol_domain::geo::public_degrees),
             })
         })
         .collect())
