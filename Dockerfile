@@ -1,5 +1,6 @@
 # Tawasol in a container: a release build with TLS-capable libpq, run as an unprivileged user.
 # docker compose up --build starts it with PostgreSQL and Mailpit (see docker-compose.yml).
+# .dockerignore keeps target/, data/ (databases, keys, mails), secrets and .git out of the context.
 
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
@@ -13,7 +14,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /var/lib/tawasol tawasol \
  && mkdir -p /var/lib/tawasol \
- && chown tawasol /var/lib/tawasol
+ && chown tawasol /var/lib/tawasol \
+ && chmod 0700 /var/lib/tawasol
 COPY --from=build /tawasol /usr/local/bin/tawasol
 USER tawasol
 WORKDIR /var/lib/tawasol

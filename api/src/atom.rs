@@ -28,6 +28,31 @@ impl Text {
     }
 }
 
+/// A link to another representation of what a feed or entry is about, with its media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub media_type: &'static str,
+}
+
+impl Link {
+    /// A web page (`text/html`).
+    pub fn page(href: impl Into<String>) -> Link {
+        Link {
+            href: href.into(),
+            media_type: "text/html",
+        }
+    }
+
+    /// A resource of the REST API (`application/json`).
+    pub fn json(href: impl Into<String>) -> Link {
+        Link {
+            href: href.into(),
+            media_type: "application/json",
+        }
+    }
+}
+
 /// A feed: its own id, title and language, its links, and its entries newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Feed {
@@ -37,8 +62,9 @@ pub struct Feed {
     pub title: String,
     pub updated: NaiveDateTime,
     pub self_url: String,
-    /// The public page the feed follows, if there is one.
-    pub alternate: Option<String>,
+    /// What the feed follows in other forms: its web page, then its REST resource (at most one
+    /// of each media type, as RFC 4287 asks).
+    pub alternates: Vec<Link>,
     pub entries: Vec<Entry>,
 }
 
@@ -59,6 +85,7 @@ pub struct Entry {
     pub author: Text,
     pub published: NaiveDateTime,
     pub updated: NaiveDateTime,
+    /// The web page that shows the entry.
     pub link: String,
     pub category: Option<Category>,
     /// Fixed texts about the entry, in the feed's language.
@@ -131,7 +158,7 @@ fn entry<W: io::Write>(w: &mut Writer<W>, e: &Entry) -> io::Result<()> {
                 .write_inner_content(|w| text_element(w, "name", &e.author.text, None, None))?;
             text_element(w, "published", &rfc3339(e.published), None, None)?;
             text_element(w, "updated", &rfc3339(e.updated), None, None)?;
-            link(w, "alternate", &e.link, "application/json")?;
+            link(w, "alternate", &e.link, "text/html")?;
             if let Some(c) = &e.category {
                 w.create_element("category")
                     .with_attribute(("term", clean(&c.term).as_str()))
@@ -172,8 +199,8 @@ pub fn render(feed: &Feed) -> String {
                 text_element(w, "title", &feed.title, None, Some("text"))?;
                 text_element(w, "updated", &rfc3339(feed.updated), None, None)?;
                 link(w, "self", &feed.self_url, "application/atom+xml")?;
-                if let Some(alternate) = &feed.alternate {
-                    link(w, "alternate", alternate, "application/json")?;
+                for alternate in &feed.alternates {
+                    link(w, "alternate", &alternate.href, alternate.media_type)?;
                 }
                 w.create_element("generator")
                     .write_text_content(BytesText::new("Tawasol"))?;
@@ -209,15 +236,18 @@ mod tests {
             title: "Signalement « A & B »".into(),
             updated: t(),
             self_url: "http://x/feeds/issues/1.atom?lang=fr&x=<1>".into(),
-            alternate: Some("http://x/api/v1/issues/1".into()),
+            alternates: vec![
+                Link::page("http://x/issues/1"),
+                Link::json("http://x/api/v1/issues/1"),
+            ],
             entries: vec![Entry {
-                id: "http://x/api/v1/issues/1#reply-2".into(),
+                id: "http://x/issues/1#reply-2".into(),
                 lang: "ar".into(),
                 title: Text::new("fr", "Réponse de <b>Karim</b>"),
                 author: Text::new("ar", "كريم"),
                 published: t(),
                 updated: t(),
-                link: "http://x/api/v1/issues/1".into(),
+                link: "http://x/issues/1".into(),
                 category: None,
                 summary: None,
                 content: Text::new("ar", content),
@@ -244,6 +274,19 @@ mod tests {
             xml.contains("<content type=\"text\">الإنارة &lt;/content&gt;&lt;script&gt;</content>")
         );
         assert!(xml.contains("<updated>2026-11-23T08:30:00Z</updated>"));
+    }
+
+    #[test]
+    fn each_link_says_the_media_type_it_points_at() {
+        let xml = render(&sample("x"));
+        assert!(
+            xml.contains("<link rel=\"alternate\" type=\"text/html\" href=\"http://x/issues/1\"/>")
+        );
+        assert!(xml.contains(
+            "<link rel=\"alternate\" type=\"application/json\" href=\"http://x/api/v1/issues/1\"/>"
+        ));
+        assert!(xml.contains("<link rel=\"self\" type=\"application/atom+xml\""));
+        assert_eq!(xml.matches("type=\"text/html\"").count(), 2, "{xml}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! TOML file over documented defaults (docs/configuration.md). A bad value is refused at start-up
 //! with one line that names the setting.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,10 +69,68 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// Every problem the configuration has, in the order found, so that a deployer fixes them all at
+/// once: displayed as one line per problem, each naming its setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl ConfigErrors {
+    pub fn iter(&self) -> std::slice::Iter<'_, ConfigError> {
+        self.0.iter()
+    }
+
+    /// The settings named, in order.
+    pub fn settings(&self) -> Vec<&str> {
+        self.0.iter().map(|e| e.setting.as_str()).collect()
+    }
+}
+
+impl std::fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl From<ConfigError> for ConfigErrors {
+    fn from(e: ConfigError) -> ConfigErrors {
+        ConfigErrors(vec![e])
+    }
+}
+
 fn bad(setting: &str, message: impl Into<String>) -> ConfigError {
     ConfigError {
         setting: setting.to_owned(),
         message: message.into(),
+    }
+}
+
+/// The problems found while reading the settings. A bad value is recorded and a stand-in takes
+/// its place so that reading goes on; the stand-ins are never used, since any problem refuses the
+/// whole configuration.
+#[derive(Debug, Default)]
+struct Problems(Vec<ConfigError>);
+
+impl Problems {
+    fn keep<T>(&mut self, value: Result<T, ConfigError>, stand_in: T) -> T {
+        value.unwrap_or_else(|e| {
+            self.add(e);
+            stand_in
+        })
+    }
+
+    /// Records a problem, unless its setting has one already (one line per setting).
+    fn add(&mut self, e: ConfigError) {
+        if !self.0.iter().any(|p| p.setting == e.setting) {
+            self.0.push(e);
+        }
     }
 }
 
@@ -111,7 +169,7 @@ const DEFAULT_CONFIG_FILE: &str = "tawasol.toml";
 
 impl Settings {
     /// Reads the process environment and the TOML file it names (or `./tawasol.toml`).
-    pub fn load() -> Result<Settings, ConfigError> {
+    pub fn load() -> Result<Settings, ConfigErrors> {
         let env: BTreeMap<String, String> = std::env::vars()
             .filter(|(k, _)| k.starts_with("TAWASOL_") || k == "DATABASE_URL")
             .collect();
@@ -128,12 +186,16 @@ impl Settings {
 
     /// Builds settings from explicit sources: environment variables win over the TOML table,
     /// which wins over defaults. Unknown `TAWASOL_*` variables and unknown TOML keys are refused,
-    /// so a typo never silently leaves a default in place.
+    /// so a typo never silently leaves a default in place. Every problem is reported, not only
+    /// the first.
     pub fn from_sources(
         env: &BTreeMap<String, String>,
         file: Option<&toml::Table>,
-    ) -> Result<Settings, ConfigError> {
+    ) -> Result<Settings, ConfigErrors> {
+        let mut problems = Problems::default();
         let mut values: BTreeMap<&'static str, String> = BTreeMap::new();
+        // The settings given by the file or the environment, as opposed to defaulted.
+        let mut given: BTreeSet<&'static str> = BTreeSet::new();
         for (var, default) in SETTINGS {
             if let Some(d) = default {
                 values.insert(var, (*d).to_owned());
@@ -141,23 +203,28 @@ impl Settings {
         }
         if let Some(table) = file {
             for (key, value) in table {
-                let var = SETTINGS
+                let Some(var) = SETTINGS
                     .iter()
                     .map(|(v, _)| *v)
                     .find(|v| toml_keys(v).iter().any(|k| k == key))
-                    .ok_or_else(|| {
-                        bad(
-                            key,
-                            "unknown setting in the configuration file (see docs/configuration.md)",
-                        )
-                    })?;
+                else {
+                    problems.add(bad(
+                        key,
+                        "unknown setting in the configuration file (see docs/configuration.md)",
+                    ));
+                    continue;
+                };
                 let text = match value {
                     toml::Value::String(s) => s.clone(),
                     toml::Value::Integer(i) => i.to_string(),
                     toml::Value::Boolean(b) => b.to_string(),
-                    _ => return Err(bad(key, "must be a string, a number or a boolean")),
+                    _ => {
+                        problems.add(bad(key, "must be a string, a number or a boolean"));
+                        continue;
+                    }
                 };
                 values.insert(var, text);
+                given.insert(var);
             }
         }
         for (key, value) in env {
@@ -167,104 +234,117 @@ impl Settings {
             {
                 continue;
             }
-            let var = SETTINGS
-                .iter()
-                .map(|(v, _)| *v)
-                .find(|v| v == key)
-                .ok_or_else(|| bad(key, "unknown setting (see docs/configuration.md)"))?;
+            let Some(var) = SETTINGS.iter().map(|(v, _)| *v).find(|v| v == key) else {
+                problems.add(bad(key, "unknown setting (see docs/configuration.md)"));
+                continue;
+            };
             values.insert(var, value.clone());
+            given.insert(var);
         }
         let get = |var: &str| values.get(var).map(|s| s.trim()).unwrap_or_default();
 
-        let listen = get("TAWASOL_LISTEN").parse::<SocketAddr>().map_err(|_| {
-            bad(
-                "TAWASOL_LISTEN",
-                format!(
-                    "{:?} is not an address and port such as 127.0.0.1:8080",
-                    get("TAWASOL_LISTEN")
-                ),
-            )
-        })?;
+        let listen = problems.keep(
+            get("TAWASOL_LISTEN").parse::<SocketAddr>().map_err(|_| {
+                bad(
+                    "TAWASOL_LISTEN",
+                    format!(
+                        "{:?} is not an address and port such as 127.0.0.1:8080",
+                        get("TAWASOL_LISTEN")
+                    ),
+                )
+            }),
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+        );
         let data_dir = PathBuf::from(get("TAWASOL_DATA_DIR"));
         if data_dir.as_os_str().is_empty() {
-            return Err(bad("TAWASOL_DATA_DIR", "must name a folder"));
+            problems.add(bad("TAWASOL_DATA_DIR", "must name a folder"));
         }
         let database_url = match values.get("DATABASE_URL").map(|s| s.trim()) {
             Some(url) if !url.is_empty() => {
-                tawasol_persistence::Backend::from_url(url)
-                    .map_err(|e| bad("DATABASE_URL", e.to_string()))?;
+                if let Err(e) = tawasol_persistence::Backend::from_url(url) {
+                    problems.add(bad("DATABASE_URL", e.to_string()));
+                }
                 url.to_owned()
             }
             _ => data_dir.join("tawasol.db").to_string_lossy().into_owned(),
         };
-        let environment = match get("TAWASOL_ENV") {
-            "local" => Environment::Local,
-            "production" => Environment::Production,
-            other => {
-                return Err(bad(
+        let environment = problems.keep(
+            match get("TAWASOL_ENV") {
+                "local" => Ok(Environment::Local),
+                "production" => Ok(Environment::Production),
+                other => Err(bad(
                     "TAWASOL_ENV",
                     format!("{other:?} is neither local nor production"),
-                ));
-            }
-        };
+                )),
+            },
+            Environment::Local,
+        );
         let public_url = get("TAWASOL_PUBLIC_URL").trim_end_matches('/').to_owned();
-        let valid_url = (public_url.starts_with("http://") || public_url.starts_with("https://"))
-            && public_url
-                .split("://")
-                .nth(1)
-                .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
-        if !valid_url {
-            return Err(bad(
+        if url_host(&public_url).is_none() {
+            problems.add(bad(
                 "TAWASOL_PUBLIC_URL",
                 format!("{public_url:?} is not an http:// or https:// address"),
             ));
         }
-        let log_format = match get("TAWASOL_LOG_FORMAT") {
-            "text" => LogFormat::Text,
-            "json" => LogFormat::Json,
-            other => {
-                return Err(bad(
+        let log_format = problems.keep(
+            match get("TAWASOL_LOG_FORMAT") {
+                "text" => Ok(LogFormat::Text),
+                "json" => Ok(LogFormat::Json),
+                other => Err(bad(
                     "TAWASOL_LOG_FORMAT",
                     format!("{other:?} is neither text nor json"),
-                ));
-            }
-        };
+                )),
+            },
+            LogFormat::Text,
+        );
         let log_filter = get("TAWASOL_LOG").to_owned();
-        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|e| {
-            bad(
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&log_filter) {
+            problems.add(bad(
                 "TAWASOL_LOG",
                 format!("{log_filter:?} is not a log filter: {e}"),
-            )
-        })?;
-        let body_limit = parse_number(
-            "TAWASOL_BODY_LIMIT",
-            get("TAWASOL_BODY_LIMIT"),
-            1024,
-            64 * 1024 * 1024,
-        )?;
+            ));
+        }
+        let body_limit = problems.keep(
+            parse_number(
+                "TAWASOL_BODY_LIMIT",
+                get("TAWASOL_BODY_LIMIT"),
+                1024,
+                64 * 1024 * 1024,
+            ),
+            65536,
+        );
         // Room for the expensive classes of work and one connection more (crate::work).
-        let db_pool_size = parse_number(
-            "TAWASOL_DB_POOL_SIZE",
-            get("TAWASOL_DB_POOL_SIZE"),
-            crate::work::MIN_POOL_SIZE as usize,
-            1000,
-        )?;
-        let workers = match parse_number("TAWASOL_WORKERS", get("TAWASOL_WORKERS"), 0, 1024)? {
+        let db_pool_size = problems.keep(
+            parse_number(
+                "TAWASOL_DB_POOL_SIZE",
+                get("TAWASOL_DB_POOL_SIZE"),
+                crate::work::MIN_POOL_SIZE as usize,
+                1000,
+            ),
+            10,
+        );
+        let workers = match problems.keep(
+            parse_number("TAWASOL_WORKERS", get("TAWASOL_WORKERS"), 0, 1024),
+            1,
+        ) {
             0 => std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
             n => n,
         };
-        let shutdown_secs = parse_number(
-            "TAWASOL_SHUTDOWN_TIMEOUT",
-            get("TAWASOL_SHUTDOWN_TIMEOUT"),
-            0,
-            3600,
-        )?;
+        let shutdown_secs = problems.keep(
+            parse_number(
+                "TAWASOL_SHUTDOWN_TIMEOUT",
+                get("TAWASOL_SHUTDOWN_TIMEOUT"),
+                0,
+                3600,
+            ),
+            30,
+        );
         let shutdown_timeout = Duration::from_secs(u64::try_from(shutdown_secs).unwrap_or(3600));
 
         let smtp_url = match values.get("TAWASOL_SMTP_URL").map(|s| s.trim()) {
             Some(url) if !url.is_empty() => {
                 if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                    return Err(bad(
+                    problems.add(bad(
                         "TAWASOL_SMTP_URL",
                         "must start with smtp:// or smtps://",
                     ));
@@ -275,75 +355,78 @@ impl Settings {
         };
         let mail_from = get("TAWASOL_MAIL_FROM").to_owned();
         if !mail_from.contains('@') {
-            return Err(bad(
+            problems.add(bad(
                 "TAWASOL_MAIL_FROM",
                 format!(
                     "{mail_from:?} is not a mail address such as Tawasol <no-reply@example.ma>"
                 ),
             ));
         }
-
-        let mail_worker = match get("TAWASOL_MAIL_WORKER") {
-            "on" | "true" => true,
-            "off" | "false" => false,
-            other => {
-                return Err(bad(
-                    "TAWASOL_MAIL_WORKER",
-                    format!("{other:?} is neither on nor off"),
-                ));
+        let mail_worker = problems.keep(
+            parse_switch("TAWASOL_MAIL_WORKER", get("TAWASOL_MAIL_WORKER")),
+            true,
+        );
+        let mail_max_attempts = problems.keep(
+            parse_number(
+                "TAWASOL_MAIL_MAX_ATTEMPTS",
+                get("TAWASOL_MAIL_MAX_ATTEMPTS"),
+                1,
+                100,
+            ),
+            8,
+        );
+        let retention_days = problems.keep(
+            parse_number(
+                "TAWASOL_MAIL_RETENTION_DAYS",
+                get("TAWASOL_MAIL_RETENTION_DAYS"),
+                1,
+                3650,
+            ),
+            30,
+        );
+        let mut secret = |setting: &str| {
+            let value = values
+                .get(setting)
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
+            if value.as_ref().is_some_and(|s| s.len() < 32) {
+                problems.add(bad(setting, "must be at least 32 bytes"));
             }
+            value
         };
-        let mail_max_attempts = parse_number(
-            "TAWASOL_MAIL_MAX_ATTEMPTS",
-            get("TAWASOL_MAIL_MAX_ATTEMPTS"),
-            1,
-            100,
-        )?;
-        let retention_days = parse_number(
-            "TAWASOL_MAIL_RETENTION_DAYS",
-            get("TAWASOL_MAIL_RETENTION_DAYS"),
-            1,
-            3650,
-        )?;
-        let unsubscribe_secret = values
-            .get("TAWASOL_UNSUBSCRIBE_SECRET")
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty());
-        if unsubscribe_secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(bad(
-                "TAWASOL_UNSUBSCRIBE_SECRET",
-                "must be at least 32 bytes",
-            ));
-        }
-
-        let jwt_secret = values
-            .get("TAWASOL_JWT_SECRET")
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty());
-        if jwt_secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(bad("TAWASOL_JWT_SECRET", "must be at least 32 bytes"));
-        }
-        let data_key = values
-            .get("TAWASOL_DATA_KEY")
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty());
-        if data_key.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err(bad("TAWASOL_DATA_KEY", "must be at least 32 bytes"));
-        }
+        let unsubscribe_secret = secret("TAWASOL_UNSUBSCRIBE_SECRET");
+        let jwt_secret = secret("TAWASOL_JWT_SECRET");
+        let data_key = secret("TAWASOL_DATA_KEY");
         let cndp_number = get("TAWASOL_CNDP_NUMBER").trim().to_owned();
         if cndp_number.chars().count() > 100 {
-            return Err(bad("TAWASOL_CNDP_NUMBER", "must be at most 100 characters"));
+            problems.add(bad("TAWASOL_CNDP_NUMBER", "must be at most 100 characters"));
         }
-        let rate_limits = match get("TAWASOL_RATE_LIMITS") {
-            "on" | "true" => true,
-            "off" | "false" => false,
-            other => {
-                return Err(bad(
-                    "TAWASOL_RATE_LIMITS",
-                    format!("{other:?} is neither on nor off"),
-                ));
-            }
-        };
+        let rate_limits = problems.keep(
+            parse_switch("TAWASOL_RATE_LIMITS", get("TAWASOL_RATE_LIMITS")),
+            true,
+        );
+        let flag_threshold = problems.keep(
+            parse_number(
+                "TAWASOL_FLAG_THRESHOLD",
+                get("TAWASOL_FLAG_THRESHOLD"),
+                1,
+                1000,
+            ),
+            3,
+        );
+        let stats_ttl = problems.keep(
+            parse_number("TAWASOL_STATS_TTL", get("TAWASOL_STATS_TTL"), 0, 86_400),
+            300,
+        );
+        let trusted_proxies = problems.keep(
+            crate::client::TrustedProxies::parse(get("TAWASOL_TRUSTED_PROXIES"))
+                .map_err(|e| bad("TAWASOL_TRUSTED_PROXIES", e)),
+            crate::client::TrustedProxies::default(),
+        );
+        let stall_timeout = problems.keep(
+            parse_number("TAWASOL_STALL_TIMEOUT", get("TAWASOL_STALL_TIMEOUT"), 1, 3600),
+            60,
+        );
 
         let settings = Settings {
             listen,
@@ -369,77 +452,139 @@ impl Settings {
             data_key,
             cndp_number,
             rate_limits,
-            flag_threshold: u32::try_from(parse_number(
-                "TAWASOL_FLAG_THRESHOLD",
-                get("TAWASOL_FLAG_THRESHOLD"),
-                1,
-                1000,
-            )?)
-            .unwrap_or(3),
-            stats_ttl: Duration::from_secs(
-                u64::try_from(parse_number(
-                    "TAWASOL_STATS_TTL",
-                    get("TAWASOL_STATS_TTL"),
-                    0,
-                    86_400,
-                )?)
-                .unwrap_or(300),
-            ),
-            trusted_proxies: crate::client::TrustedProxies::parse(get("TAWASOL_TRUSTED_PROXIES"))
-                .map_err(|e| bad("TAWASOL_TRUSTED_PROXIES", e))?,
-            stall_timeout: Duration::from_secs(
-                u64::try_from(parse_number(
-                    "TAWASOL_STALL_TIMEOUT",
-                    get("TAWASOL_STALL_TIMEOUT"),
-                    1,
-                    3600,
-                )?)
-                .unwrap_or(60),
-            ),
+            flag_threshold: u32::try_from(flag_threshold).unwrap_or(3),
+            stats_ttl: Duration::from_secs(u64::try_from(stats_ttl).unwrap_or(300)),
+            trusted_proxies,
+            stall_timeout: Duration::from_secs(u64::try_from(stall_timeout).unwrap_or(60)),
         };
-        settings.check_production()?;
-        Ok(settings)
+        for problem in settings.production_problems(&given) {
+            problems.add(problem);
+        }
+        if problems.0.is_empty() {
+            Ok(settings)
+        } else {
+            Err(ConfigErrors(problems.0))
+        }
     }
 
-    /// Production refuses what is only acceptable on a developer's machine.
-    fn check_production(&self) -> Result<(), ConfigError> {
+    /// What production refuses, as it would only fit a developer's machine: every problem, in
+    /// the order of the settings table. `given`: the settings set by the file or the environment.
+    fn production_problems(&self, given: &BTreeSet<&str>) -> Vec<ConfigError> {
+        let mut problems = Vec::new();
         if self.environment != Environment::Production {
-            return Ok(());
+            return problems;
         }
-        if self.jwt_secret.is_none() {
-            return Err(bad(
-                "TAWASOL_JWT_SECRET",
-                "must be set in production (at least 32 random bytes; generated keys are for local use only)",
-            ));
-        }
-        if !self.rate_limits {
-            return Err(bad("TAWASOL_RATE_LIMITS", "cannot be off in production"));
-        }
-        if self.unsubscribe_secret.is_none() {
-            return Err(bad(
-                "TAWASOL_UNSUBSCRIBE_SECRET",
-                "must be set in production (at least 32 bytes; generated keys are for local use only)",
-            ));
-        }
-        if self.public_url.contains("://127.0.0.1") || self.public_url.contains("://localhost") {
-            return Err(bad(
+        if !given.contains("TAWASOL_PUBLIC_URL") {
+            problems.push(bad(
                 "TAWASOL_PUBLIC_URL",
-                "must be set to the public address in production (links in mails and feeds use it)",
+                "must be set in production to the address residents use, https://… (links in mails and feeds are built on it)",
+            ));
+        } else if !self.public_url.starts_with("https://")
+            && !url_host(&self.public_url).is_some_and(is_loopback_host)
+        {
+            problems.push(bad(
+                "TAWASOL_PUBLIC_URL",
+                format!(
+                    "{:?} must be https:// in production (mails carry log-in and reset links; only a loopback address may use http://)",
+                    self.public_url
+                ),
             ));
         }
-        if self.data_key.is_none() {
-            return Err(bad(
-                "TAWASOL_DATA_KEY",
-                "must be set in production (at least 32 random bytes, kept safe: without it signatories' data cannot be read)",
+        if self.smtp_url.is_none() {
+            problems.push(bad(
+                "TAWASOL_SMTP_URL",
+                "must be set in production (without it mails are only written as .eml files in the data folder)",
             ));
+        }
+        if mail_domain(&self.mail_from).is_some_and(is_loopback_host) {
+            problems.push(bad(
+                "TAWASOL_MAIL_FROM",
+                format!(
+                    "{:?} must be an address of your own domain in production, such as Tawasol <no-reply@example.ma>",
+                    self.mail_from
+                ),
+            ));
+        }
+        // One secret per purpose: a secret shared by two lets a leak of one break both.
+        let secrets = [
+            ("TAWASOL_UNSUBSCRIBE_SECRET", &self.unsubscribe_secret),
+            ("TAWASOL_JWT_SECRET", &self.jwt_secret),
+            ("TAWASOL_DATA_KEY", &self.data_key),
+        ];
+        for (i, (setting, value)) in secrets.iter().enumerate() {
+            match value {
+                None => problems.push(bad(
+                    setting,
+                    "must be set in production: at least 32 random bytes, such as the output of `openssl rand -hex 32` (generated keys are for local use only)",
+                )),
+                Some(v) => {
+                    if let Some((other, _)) = secrets[..i]
+                        .iter()
+                        .find(|(_, earlier)| earlier.as_deref() == Some(v.as_str()))
+                    {
+                        problems.push(bad(
+                            setting,
+                            format!("must differ from {other} in production (one secret per purpose)"),
+                        ));
+                    }
+                }
+            }
         }
         if self.cndp_number.is_empty() {
-            return Err(bad(
+            problems.push(bad(
                 "TAWASOL_CNDP_NUMBER",
                 "must be set in production (Law 09-08: the CNDP number appears on every collection form)",
             ));
         }
-        Ok(())
+        if !self.rate_limits {
+            problems.push(bad("TAWASOL_RATE_LIMITS", "cannot be off in production"));
+        }
+        problems
+    }
+}
+
+/// The host of an `http://` or `https://` address (without port, user or brackets), or `None`
+/// when the address is not one.
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.contains(char::is_whitespace) {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']')?.0,
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// `localhost`, or an address in 127.0.0.0/8 or `::1`: a host whose traffic never leaves the
+/// machine.
+fn is_loopback_host(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The domain of a mail address, with or without a display name (`Tawasol <a@b.ma>`).
+fn mail_domain(address: &str) -> Option<&str> {
+    let inner = address
+        .rsplit_once('<')
+        .map_or(address, |(_, rest)| rest.trim_end_matches('>'));
+    inner
+        .rsplit_once('@')
+        .map(|(_, domain)| domain.trim().trim_end_matches('.'))
+}
+
+fn parse_switch(setting: &str, value: &str) -> Result<bool, ConfigError> {
+    match value {
+        "on" | "true" => Ok(true),
+        "off" | "false" => Ok(false),
+        other => Err(bad(setting, format!("{other:?} is neither on nor off"))),
     }
 }
 
@@ -520,6 +665,7 @@ mod tests {
             ("DATABASE_URL", "mysql://x/y"),
             ("TAWASOL_ENV", "prod"),
             ("TAWASOL_PUBLIC_URL", "ftp://x"),
+            ("TAWASOL_PUBLIC_URL", "http://"),
             ("TAWASOL_LOG_FORMAT", "xml"),
             ("TAWASOL_BODY_LIMIT", "-1"),
             ("TAWASOL_BODY_LIMIT", "10"),
@@ -534,70 +680,189 @@ mod tests {
             ("TAWASOL_MAIL_WORKER", "sometimes"),
             ("TAWASOL_MAIL_MAX_ATTEMPTS", "0"),
             ("TAWASOL_UNSUBSCRIBE_SECRET", "short"),
+            ("TAWASOL_JWT_SECRET", "short"),
             ("TAWASOL_DATA_KEY", "short"),
+            ("TAWASOL_TRUSTED_PROXIES", "proxy.example"),
         ];
         for (var, value) in cases {
             let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();
-            assert_eq!(err.setting, var, "{var}={value}: {err}");
+            assert_eq!(err.settings(), [var], "{var}={value}: {err}");
             assert!(!err.to_string().contains('\n'));
         }
         let file: toml::Table = "lisen = \"x\"".parse().unwrap();
         assert_eq!(
             Settings::from_sources(&env(&[]), Some(&file))
                 .unwrap_err()
-                .setting,
-            "lisen"
+                .settings(),
+            ["lisen"]
         );
     }
 
     #[test]
-    fn production_needs_its_secrets_and_a_public_address() {
-        let secret = "s".repeat(32);
-        let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_JWT_SECRET");
+    fn every_bad_value_is_named_at_once_one_line_each() {
+        let file: toml::Table = "body_limit = 10\nlisen = 1".parse().unwrap();
         let err = Settings::from_sources(
             &env(&[
-                ("TAWASOL_ENV", "production"),
-                ("TAWASOL_JWT_SECRET", &secret),
-                ("TAWASOL_RATE_LIMITS", "off"),
+                ("TAWASOL_LISTEN", "8080"),
+                ("TAWASOL_MAIL_WORKER", "sometimes"),
+                ("TAWASOL_LISTN", "x"),
             ]),
-            None,
+            Some(&file),
         )
         .unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_RATE_LIMITS");
-        let err = Settings::from_sources(
-            &env(&[
-                ("TAWASOL_ENV", "production"),
-                ("TAWASOL_JWT_SECRET", &secret),
-            ]),
-            None,
-        )
-        .unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_UNSUBSCRIBE_SECRET");
-        let err = Settings::from_sources(
-            &env(&[
-                ("TAWASOL_ENV", "production"),
-                ("TAWASOL_JWT_SECRET", &secret),
-                ("TAWASOL_UNSUBSCRIBE_SECRET", &secret),
-            ]),
-            None,
-        )
-        .unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_PUBLIC_URL");
+        assert_eq!(
+            err.settings(),
+            [
+                "lisen",
+                "TAWASOL_LISTN",
+                "TAWASOL_LISTEN",
+                "TAWASOL_BODY_LIMIT",
+                "TAWASOL_MAIL_WORKER"
+            ]
+        );
+        assert_eq!(err.to_string().lines().count(), 5, "{err}");
+    }
+
+    fn production(extra: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
         let mut vars = vec![
             ("TAWASOL_ENV", "production"),
             ("TAWASOL_PUBLIC_URL", "https://tawasol.ma/"),
-            ("TAWASOL_UNSUBSCRIBE_SECRET", secret.as_str()),
-            ("TAWASOL_JWT_SECRET", secret.as_str()),
+            (
+                "TAWASOL_SMTP_URL",
+                "smtp://mail.tawasol.ma:587?tls=required",
+            ),
+            ("TAWASOL_MAIL_FROM", "Tawasol <no-reply@tawasol.ma>"),
+            (
+                "TAWASOL_UNSUBSCRIBE_SECRET",
+                "u-0123456789abcdef0123456789abcdef",
+            ),
+            ("TAWASOL_JWT_SECRET", "j-0123456789abcdef0123456789abcdef"),
+            ("TAWASOL_DATA_KEY", "d-0123456789abcdef0123456789abcdef"),
+            ("TAWASOL_CNDP_NUMBER", "A-GC-123/2026"),
         ];
-        let err = Settings::from_sources(&env(&vars), None).unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_DATA_KEY");
-        vars.push(("TAWASOL_DATA_KEY", secret.as_str()));
-        let err = Settings::from_sources(&env(&vars), None).unwrap_err();
-        assert_eq!(err.setting, "TAWASOL_CNDP_NUMBER");
-        vars.push(("TAWASOL_CNDP_NUMBER", "A-GC-123/2026"));
-        let ok = Settings::from_sources(&env(&vars), None).unwrap();
+        for (k, v) in extra {
+            vars.retain(|(key, _)| key != k);
+            vars.push((k, v));
+        }
+        vars
+    }
+
+    #[test]
+    fn production_with_nothing_set_names_every_missing_setting_at_once() {
+        let err = Settings::from_sources(&env(&[("TAWASOL_ENV", "production")]), None).unwrap_err();
+        assert_eq!(
+            err.settings(),
+            [
+                "TAWASOL_PUBLIC_URL",
+                "TAWASOL_SMTP_URL",
+                "TAWASOL_MAIL_FROM",
+                "TAWASOL_UNSUBSCRIBE_SECRET",
+                "TAWASOL_JWT_SECRET",
+                "TAWASOL_DATA_KEY",
+                "TAWASOL_CNDP_NUMBER",
+            ]
+        );
+        assert_eq!(err.to_string().lines().count(), 7, "{err}");
+        for line in err.to_string().lines() {
+            assert!(line.starts_with("TAWASOL_"), "{line}");
+        }
+        let ok = Settings::from_sources(&env(&production(&[])), None).unwrap();
         assert_eq!(ok.cndp_number, "A-GC-123/2026");
         assert_eq!(ok.public_url, "https://tawasol.ma");
+    }
+
+    #[test]
+    fn production_refuses_each_unsafe_value_by_name() {
+        const SAME: &str = "s-0123456789abcdef0123456789abcdef";
+        // (what changes from a valid production configuration, the settings refused)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: [Case<'static>; 11] = [
+            (&[("TAWASOL_RATE_LIMITS", "off")], &["TAWASOL_RATE_LIMITS"]),
+            (&[("TAWASOL_JWT_SECRET", "short")], &["TAWASOL_JWT_SECRET"]),
+            (
+                &[("TAWASOL_JWT_SECRET", SAME), ("TAWASOL_DATA_KEY", SAME)],
+                &["TAWASOL_DATA_KEY"],
+            ),
+            (
+                &[
+                    ("TAWASOL_UNSUBSCRIBE_SECRET", SAME),
+                    ("TAWASOL_JWT_SECRET", SAME),
+                    ("TAWASOL_DATA_KEY", SAME),
+                ],
+                &["TAWASOL_JWT_SECRET", "TAWASOL_DATA_KEY"],
+            ),
+            (
+                &[("TAWASOL_PUBLIC_URL", "http://tawasol.ma")],
+                &["TAWASOL_PUBLIC_URL"],
+            ),
+            (
+                &[("TAWASOL_PUBLIC_URL", "http://127.0.0.1@evil.example")],
+                &["TAWASOL_PUBLIC_URL"],
+            ),
+            (
+                &[("TAWASOL_PUBLIC_URL", "http://10.0.0.1:8080")],
+                &["TAWASOL_PUBLIC_URL"],
+            ),
+            (&[("TAWASOL_SMTP_URL", "")], &["TAWASOL_SMTP_URL"]),
+            (
+                &[("TAWASOL_MAIL_FROM", "Tawasol <no-reply@localhost>")],
+                &["TAWASOL_MAIL_FROM"],
+            ),
+            (&[("TAWASOL_CNDP_NUMBER", " ")], &["TAWASOL_CNDP_NUMBER"]),
+            (
+                &[("TAWASOL_RATE_LIMITS", "off"), ("TAWASOL_SMTP_URL", "")],
+                &["TAWASOL_SMTP_URL", "TAWASOL_RATE_LIMITS"],
+            ),
+        ];
+        for (changes, named) in cases {
+            let vars = production(changes);
+            let err = Settings::from_sources(&env(&vars), None).unwrap_err();
+            assert_eq!(err.settings(), named, "{changes:?}: {err}");
+        }
+        // The same values are accepted locally (a developer's machine).
+        let mut local = production(&[("TAWASOL_RATE_LIMITS", "off")]);
+        local.retain(|(k, _)| *k != "TAWASOL_ENV");
+        assert!(Settings::from_sources(&env(&local), None).is_ok());
+    }
+
+    #[test]
+    fn production_accepts_http_only_on_a_loopback_address() {
+        for url in [
+            "http://127.0.0.1:8080",
+            "http://127.0.0.2",
+            "http://localhost:8080/",
+            "http://[::1]:8080",
+            "https://localhost",
+        ] {
+            let vars = production(&[("TAWASOL_PUBLIC_URL", url)]);
+            assert!(
+                Settings::from_sources(&env(&vars), None).is_ok(),
+                "{url} is accepted"
+            );
+        }
+        for url in [
+            "http://tawasol.ma",
+            "http://localhost.tawasol.ma",
+            "http://[::2]",
+            "http://128.0.0.1",
+        ] {
+            let vars = production(&[("TAWASOL_PUBLIC_URL", url)]);
+            assert!(
+                Settings::from_sources(&env(&vars), None).is_err(),
+                "{url} is refused"
+            );
+        }
+    }
+
+    #[test]
+    fn mail_domains_and_url_hosts_are_read_as_a_mail_client_would() {
+        assert_eq!(
+            mail_domain("Tawasol <no-reply@localhost>"),
+            Some("localhost")
+        );
+        assert_eq!(mail_domain("a@b.ma"), Some("b.ma"));
+        assert_eq!(url_host("https://user@h.ma:8443/x?y"), Some("h.ma"));
+        assert_eq!(url_host("http://[::1]:80"), Some("::1"));
+        assert_eq!(url_host("http://a b"), None);
     }
 }

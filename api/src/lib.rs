@@ -7,6 +7,7 @@ pub mod cache;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod data_dir;
 pub mod demo;
 pub mod dossier;
 pub mod extract;

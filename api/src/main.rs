@@ -93,8 +93,11 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let settings = match Settings::load() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("tawasol: configuration error: {e}");
+        Err(errors) => {
+            // Every problem at once, one line each, so that one attempt shows all to fix.
+            for e in errors.iter() {
+                eprintln!("tawasol: configuration error: {e}");
+            }
             return ExitCode::from(2);
         }
     };

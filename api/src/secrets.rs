@@ -2,7 +2,6 @@
 //! data folder so that `cargo run` needs no setup. Production refuses generated keys.
 
 use crate::config::Environment;
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -57,14 +56,9 @@ pub fn load(
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| io(std::io::Error::other(e.to_string())))?;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    std::fs::create_dir_all(data_dir).map_err(io)?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(&path) {
-        Ok(mut f) => {
-            f.write_all(hex.as_bytes()).map_err(io)?;
+    crate::data_dir::create_private_dir(data_dir).map_err(io)?;
+    match crate::data_dir::write_private_file(&path, hex.as_bytes()) {
+        Ok(()) => {
             tracing::info!(file = %path.display(), "generated a local key ({setting})");
             Ok(hex.into_bytes())
         }

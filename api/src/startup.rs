@@ -101,9 +101,11 @@ impl Application {
         settings: &Settings,
         clock: crate::clock::Clock,
     ) -> Result<Application, StartupError> {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartupError::DataDir {
-            path: settings.data_dir.display().to_string(),
-            source,
+        crate::data_dir::create_private_dir(&settings.data_dir).map_err(|source| {
+            StartupError::DataDir {
+                path: settings.data_dir.display().to_string(),
+                source,
+            }
         })?;
         let db = open_database(settings).await?;
         let listener = TcpListener::bind(settings.listen).map_err(|source| StartupError::Bind {
@@ -125,6 +127,7 @@ impl Application {
             None
         };
         let state = web::Data::new(app_state(settings, &db, signal, clock)?);
+        warn_about_open_files(settings, &db);
         crate::auth::password::warm_up();
         let limit = web::Data::new(BodyLimit(settings.body_limit));
         let state_for_jobs = state.clone();
@@ -200,6 +203,24 @@ impl Application {
 
 /// How long a request of an expensive class waits for a slot before it is answered 503.
 const WORK_WAIT: Duration = Duration::from_millis(300);
+
+/// Warns, naming each, about the data folder, the SQLite database, the generated keys and the
+/// mail folder when others than their owner may read them (made by hand, or by an older version).
+fn warn_about_open_files(settings: &Settings, db: &Database) {
+    let dir = &settings.data_dir;
+    let mut paths = vec![
+        dir.clone(),
+        dir.join("mail"),
+        dir.join("jwt.key"),
+        dir.join("unsubscribe.key"),
+        dir.join("data.key"),
+    ];
+    if let tawasol_persistence::Backend::Sqlite { path } = db.backend() {
+        paths.push(path.clone());
+    }
+    let refs: Vec<&std::path::Path> = paths.iter().map(std::path::PathBuf::as_path).collect();
+    crate::data_dir::warn_if_open(&refs);
+}
 
 /// What use-cases need, built from the settings (also used by the command line).
 pub fn app_state(

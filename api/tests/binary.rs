@@ -6,7 +6,7 @@ use tawasol_persistence::test_support::TestDatabase;
 const BIN: &str = env!("CARGO_BIN_EXE_tawasol");
 
 /// The binary with a clean environment: only what the test gives it.
-fn tawasol(dir: &std::path::Path) -> Command {
+pub(crate) fn tawasol(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir).env_clear();
     if let Ok(path) = std::env::var("PATH") {
@@ -17,7 +17,7 @@ fn tawasol(dir: &std::path::Path) -> Command {
 
 /// Waits for the line saying where the server listens; returns its port and the log lines
 /// (those read so far, and a channel with the rest, which ends when the process exits).
-fn wait_for_port(
+pub(crate) fn wait_for_port(
     child: &mut Child,
     lines: &mut Vec<String>,
 ) -> (u16, std::sync::mpsc::Receiver<String>) {
@@ -48,7 +48,7 @@ fn wait_for_port(
     }
 }
 
-fn sigterm(child: &Child) {
+pub(crate) fn sigterm(child: &Child) {
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -56,7 +56,7 @@ fn sigterm(child: &Child) {
     assert!(status.success());
 }
 
-fn wait_exit(child: &mut Child) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(child: &mut Child) -> std::process::ExitStatus {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -180,26 +180,46 @@ fn json_logs_have_one_object_per_line_with_the_request_id() {
     assert_eq!(request["span"]["path"], "/health/live");
 }
 
-fn http_get(port: u16, path: &str) -> String {
+pub(crate) fn http_get(port: u16, path: &str) -> String {
     http_get_raw(port, path).1
 }
 
 /// A plain HTTP/1.1 GET over TCP, so the binary is tested with nothing in between.
-fn http_get_raw(port: u16, path: &str) -> (String, String) {
+pub(crate) fn http_get_raw(port: u16, path: &str) -> (String, String) {
+    http(port, "GET", path, None)
+}
+
+/// A plain HTTP/1.1 request over TCP, with an optional JSON body: (head, body) of the answer.
+pub(crate) fn http(port: u16, method: &str, path: &str, json: Option<&str>) -> (String, String) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    let body = json.unwrap_or_default();
+    let content_type = if json.is_some() {
+        "Content-Type: application/json\r\n"
+    } else {
+        ""
+    };
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{content_type}Content-Length: {}\r\n\r\n{body}",
+        body.len()
     )
     .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
     (head.to_owned(), body.to_owned())
+}
+
+/// The status code of an answer's head.
+pub(crate) fn status(head: &str) -> u16 {
+    head.split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {head:?}"))
 }
 
 #[test]
@@ -330,5 +350,127 @@ fn create_admin_takes_the_password_from_the_environment_or_stdin() {
         String::from_utf8(short.stderr)
             .unwrap()
             .contains("10 to 128 characters")
+    );
+}
+
+/// The permission bits of a path.
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_every_file_in_it_are_the_service_users_alone_whatever_the_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    // umask 000: every mode checked below is set by Tawasol, not inherited from a kind umask.
+    let mut child = Command::new("sh")
+        .args(["-c", "umask 000 && exec \"$0\"", BIN])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TAWASOL_LISTEN", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = Vec::new();
+    let (port, _rest) = wait_for_port(&mut child, &mut lines);
+    // Registering queues a verification mail, which the server's worker writes as an .eml file.
+    let (head, body) = http(
+        port,
+        "POST",
+        "/api/v1/auth/register",
+        Some(
+            r#"{"email": "amina@tawasol.test", "password": "a long enough password", "display_name": "Amina", "locale": "ar"}"#,
+        ),
+    );
+    assert_eq!(status(&head), 202, "{head}\n{body}");
+    let data = dir.path().join("data");
+    let mail = data.join("mail");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let eml = loop {
+        let found = std::fs::read_dir(&mail).ok().and_then(|mut entries| {
+            entries.find_map(|e| {
+                e.ok()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            })
+        });
+        // The verification mail, with its live link (once written whole).
+        if let Some(path) = found.filter(|p| {
+            std::fs::read_to_string(p).is_ok_and(|t| t.contains("To: amina@tawasol.test"))
+        }) {
+            break path;
+        }
+        assert!(Instant::now() < deadline, "no .eml file within 20 s");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    assert_eq!(mode(&mail), 0o700, "the mail folder");
+    assert_eq!(mode(&eml), 0o600, "{}", eml.display());
+    let db = data.join("tawasol.db");
+    assert_eq!(mode(&db), 0o600, "the database");
+    for suffix in ["-wal", "-shm"] {
+        let companion = data.join(format!("tawasol.db{suffix}"));
+        assert!(
+            companion.exists(),
+            "SQLite in WAL mode keeps {suffix} while serving"
+        );
+        assert_eq!(mode(&companion), 0o600, "{}", companion.display());
+    }
+    for key in ["jwt.key", "unsubscribe.key", "data.key"] {
+        assert_eq!(mode(&data.join(key)), 0o600, "{key}");
+    }
+    let mut everything = vec![data];
+    while let Some(path) = everything.pop() {
+        if path.is_dir() {
+            assert_eq!(mode(&path), 0o700, "{}", path.display());
+            everything.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+        }
+    }
+    sigterm(&child);
+    assert!(wait_exit(&mut child).success());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_data_folder_open_to_others_is_kept_and_named_in_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut child = tawasol(dir.path())
+        .env("TAWASOL_LISTEN", "127.0.0.1:0")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = Vec::new();
+    let (port, _rest) = wait_for_port(&mut child, &mut lines);
+    // Serving (so that its SIGTERM handler is in place).
+    assert_eq!(status(&http_get_raw(port, "/health/live").0), 200);
+    sigterm(&child);
+    assert!(wait_exit(&mut child).success());
+    assert_eq!(
+        mode(&data),
+        0o755,
+        "the operator's folder is left as it was"
+    );
+    let warning = lines
+        .iter()
+        .find(|l| l.contains("WARN") && l.contains("0755"))
+        .unwrap_or_else(|| panic!("a warning naming the mode: {lines:#?}"));
+    assert!(warning.contains("data"), "{warning}");
+    assert_eq!(
+        mode(&data.join("tawasol.db")),
+        0o600,
+        "new files are still the owner's alone"
     );
 }

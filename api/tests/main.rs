@@ -1,3 +1,5 @@
-//! Tests of the `tawasol` binary itself: start-up, configuration errors, logs, shutdown.
+//! Tests of the `tawasol` binary itself: start-up, configuration errors, logs, shutdown, the
+//! permissions of what it writes, and the documented production examples.
 
 mod binary;
+mod examples;

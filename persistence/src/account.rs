@@ -134,13 +134,23 @@ pub fn set_ban(
     )
 }
 
-/// Erases a user's personal data: address, password, name, roles, tokens and sessions. The row
+/// Erases a user's personal data: address, password, name, roles, tokens, sessions and the mails
+/// still queued for the address (sent ones stay until the outbox's retention purge). The row
 /// stays so that public contributions keep an author ("former resident").
 pub fn erase(
     conn: &mut AnyConnection,
     id: i64,
     now: NaiveDateTime,
 ) -> Result<(), PersistenceError> {
+    let email: Option<String> = users::table
+        .find(id)
+        .select(users::email)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten();
+    if let Some(email) = email {
+        crate::outbox::cancel_unsent_to(conn, &email)?;
+    }
     diesel::update(users::table.find(id))
         .set((
             users::email.eq(None::<String>),

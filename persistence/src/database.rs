@@ -104,7 +104,9 @@ impl CustomizeConnection<AnyConnection, r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
         if let AnyConnection::Sqlite(c) = conn {
             c.batch_execute(
-                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                // The busy timeout first: switching a new database to WAL takes a lock that
+                // the pool's other first connections then wait for instead of failing.
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                  PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
             )
             .map_err(r2d2::Error::QueryError)?;
@@ -156,12 +158,13 @@ impl std::fmt::Debug for Database {
 pub type PooledConn = PooledConnection<AnyConnectionManager>;
 
 impl Database {
-    /// Opens a pool (creating the SQLite file and its folder if needed). Blocking: call it from a
-    /// blocking context. Fails if no connection can be made within the timeout.
+    /// Opens a pool (creating the SQLite file and its folder if needed: on Unix the folder 0700
+    /// and the file 0600, which SQLite gives its `-wal` and `-shm` files too). Blocking: call it
+    /// from a blocking context. Fails if no connection can be made within the timeout.
     pub fn connect(url: &str, settings: PoolSettings) -> Result<Database, PersistenceError> {
         let backend = Backend::from_url(url)?;
         if let Backend::Sqlite { path } = &backend {
-            create_parent_dir(path)?;
+            create_sqlite_file(path)?;
         }
         let pool = Pool::builder()
             .max_size(settings.max_size.max(1))
@@ -227,14 +230,33 @@ impl Database {
     }
 }
 
-fn create_parent_dir(path: &Path) -> Result<(), PersistenceError> {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir).map_err(|e| {
-            PersistenceError::Unavailable(format!(
-                "cannot create the folder for the SQLite database: {e}"
-            ))
-        }),
-        _ => Ok(()),
+/// Creates the SQLite file's folder (0700) and the empty file (0600) before SQLite opens it, so
+/// that neither is ever readable by others, whatever the umask. Existing ones are left alone;
+/// `file:` URIs are left to SQLite.
+fn create_sqlite_file(path: &Path) -> Result<(), PersistenceError> {
+    if path.to_string_lossy().starts_with("file:") {
+        return Ok(());
+    }
+    let failed = |what: &str, e: std::io::Error| {
+        PersistenceError::Unavailable(format!(
+            "cannot create the {what} of the SQLite database: {e}"
+        ))
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(|e| failed("folder", e))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(failed("file", e)),
     }
 }
 

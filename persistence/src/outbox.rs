@@ -199,6 +199,21 @@ pub fn purge_sent(
     .execute(conn)?)
 }
 
+/// Deletes the mails to `recipient` that are not sent yet (pending, or dead and kept for an admin
+/// to requeue): an erased account's address must not wait in the queue. Sent rows stay until
+/// `purge_sent` (the retention period). Returns how many.
+pub fn cancel_unsent_to(
+    conn: &mut AnyConnection,
+    recipient: &str,
+) -> Result<usize, PersistenceError> {
+    Ok(diesel::delete(
+        outbox::table
+            .filter(outbox::recipient.eq(recipient))
+            .filter(outbox::status.ne(OutboxStatus::Sent.as_str())),
+    )
+    .execute(conn)?)
+}
+
 /// A row as an admin sees it.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = outbox)]

@@ -55,3 +55,44 @@ fn the_dockerfile_builds_and_runs_the_tawasol_binary() {
     assert!(dockerfile.contains("HEALTHCHECK"));
     assert!(dockerfile.contains("USER "), "the app does not run as root");
 }
+
+#[test]
+fn the_build_context_leaves_out_build_output_local_data_and_history() {
+    let ignore = repo_file(".dockerignore");
+    let patterns: Vec<&str> = ignore
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.trim_end_matches('/'))
+        .collect();
+    for needed in [
+        "target",
+        "data",
+        ".git",
+        "*.db",
+        "*.key",
+        "*.eml",
+        "bench/work",
+    ] {
+        assert!(
+            patterns.contains(&needed),
+            ".dockerignore leaves out {needed}: {patterns:?}"
+        );
+    }
+    for kept in [
+        "api",
+        "domain",
+        "persistence",
+        "migrations",
+        "tests",
+        "Cargo.toml",
+        "Cargo.lock",
+    ] {
+        assert!(
+            !patterns.contains(&kept),
+            "{kept} is needed by the build: {patterns:?}"
+        );
+    }
+    // The image's data folder is the service user's alone, as the server would make it.
+    assert!(repo_file("Dockerfile").contains("chmod 0700 /var/lib/tawasol"));
+}

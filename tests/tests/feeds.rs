@@ -30,7 +30,32 @@ struct Feed {
     lang: String,
     title: String,
     self_link: String,
+    /// The feed's `rel="alternate"` links: (media type, address).
+    alternates: Vec<(String, String)>,
     entries: Vec<Entry>,
+}
+
+/// Checks that a `rel="alternate"` link says what it points at: a web page is `text/html`, the
+/// REST API `application/json`; returns (type, href).
+fn alternate(link: roxmltree::Node<'_, '_>) -> (String, String) {
+    let href = link
+        .attribute("href")
+        .expect("a link has an href")
+        .to_owned();
+    let kind = link
+        .attribute("type")
+        .expect("a link has a type")
+        .to_owned();
+    let path = href.strip_prefix(PUBLIC_URL).unwrap_or_else(|| {
+        panic!("{href} is under the public URL");
+    });
+    let expected = if path.starts_with("/api/") {
+        "application/json"
+    } else {
+        "text/html"
+    };
+    assert_eq!(kind, expected, "the type of {href}");
+    (kind, href)
 }
 
 fn lang_of(node: roxmltree::Node<'_, '_>) -> Option<String> {
@@ -89,6 +114,18 @@ fn parse(xml: &str) -> Feed {
         .and_then(|l| l.attribute("href"))
         .expect("a self link")
         .to_owned();
+    let alternates: Vec<(String, String)> = links
+        .iter()
+        .filter(|l| l.attribute("rel").unwrap_or("alternate") == "alternate")
+        .map(|l| alternate(*l))
+        .collect();
+    let mut kinds: Vec<&str> = alternates.iter().map(|(k, _)| k.as_str()).collect();
+    kinds.dedup();
+    assert_eq!(
+        kinds.len(),
+        alternates.len(),
+        "one alternate per type (RFC 4287)"
+    );
     let mut entries = Vec::new();
     for e in child(feed, "entry") {
         let id = one_text(e, "id");
@@ -98,16 +135,12 @@ fn parse(xml: &str) -> Feed {
         let authors = child(e, "author");
         assert_eq!(authors.len(), 1, "an author");
         let author = one_text(authors[0], "name");
-        let link = child(e, "link")
+        let (kind, link) = child(e, "link")
             .into_iter()
             .find(|l| l.attribute("rel").unwrap_or("alternate") == "alternate")
-            .and_then(|l| l.attribute("href"))
-            .expect("an alternate link")
-            .to_owned();
-        assert!(
-            link.starts_with(PUBLIC_URL),
-            "{link} is under the public URL"
-        );
+            .map(alternate)
+            .expect("an alternate link");
+        assert_eq!(kind, "text/html", "an entry links to its web page: {link}");
         let content = child(e, "content");
         assert_eq!(content.len(), 1, "a content");
         assert_eq!(content[0].attribute("type"), Some("text"));
@@ -133,6 +166,7 @@ fn parse(xml: &str) -> Feed {
         lang,
         title,
         self_link,
+        alternates,
         entries,
     }
 }
@@ -279,6 +313,16 @@ async fn public_feeds_are_valid_atom_in_the_readers_language_with_only_public_it
         commune.self_link,
         format!("{PUBLIC_URL}/feeds/communes/tangier.atom?lang=fr")
     );
+    assert_eq!(
+        commune.alternates,
+        [
+            ("text/html".into(), format!("{PUBLIC_URL}/communes/tangier")),
+            (
+                "application/json".into(),
+                format!("{PUBLIC_URL}/api/v1/issues?commune=tangier")
+            ),
+        ]
+    );
     assert_eq!(commune.entries.len(), 1, "{text}");
     let e = &commune.entries[0];
     assert_eq!(e.title, "مصباح الشارع مُعَطَّل");
@@ -304,6 +348,13 @@ async fn public_feeds_are_valid_atom_in_the_readers_language_with_only_public_it
     .await;
     assert_eq!(category.entries.len(), 1);
     assert_eq!(
+        category.alternates[0],
+        (
+            "text/html".into(),
+            format!("{PUBLIC_URL}/communes/tangier?category=public_lighting")
+        )
+    );
+    assert_eq!(
         category.title,
         "Nouveaux signalements : Tanger, Éclairage public"
     );
@@ -314,6 +365,16 @@ async fn public_feeds_are_valid_atom_in_the_readers_language_with_only_public_it
     // The issue's feed: public replies and the status change, not the held or hidden replies.
     let (text, thread) = feed(&app, &format!("/feeds/issues/{id}.atom"), Some("fr")).await;
     assert_eq!(thread.lang, "fr");
+    assert_eq!(
+        thread.alternates,
+        [
+            ("text/html".into(), format!("{PUBLIC_URL}/issues/{id}")),
+            (
+                "application/json".into(),
+                format!("{PUBLIC_URL}/api/v1/issues/{id}")
+            ),
+        ]
+    );
     assert_eq!(thread.entries.len(), 3, "{text}");
     assert!(
         !text.contains("06 98 76 54 32") && !text.contains("bientôt masquée"),
@@ -548,6 +609,22 @@ async fn my_feed_follows_my_issues_and_petitions_at_a_secret_address_i_can_rotat
         None,
     )
     .await;
+    assert_eq!(
+        timeline.alternates[0],
+        (
+            "text/html".into(),
+            format!("{PUBLIC_URL}/petitions/{petition}")
+        )
+    );
+    assert!(
+        timeline
+            .entries
+            .iter()
+            .all(|e| e.link == format!("{PUBLIC_URL}/petitions/{petition}")
+                && e.id
+                    .starts_with(&format!("{PUBLIC_URL}/petitions/{petition}#step-"))),
+        "{timeline:?}"
+    );
     let steps: Vec<&str> = timeline.entries.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(
         steps,
@@ -577,6 +654,7 @@ async fn my_feed_follows_my_issues_and_petitions_at_a_secret_address_i_can_rotat
         "in my own language when the reader names none"
     );
     assert_eq!(mine.title, "Ce que je suis sur Tawasol");
+    assert!(mine.alternates.is_empty(), "a personal feed has no page");
     let titles: Vec<&str> = mine.entries.iter().map(|e| e.title.as_str()).collect();
     assert!(
         titles.contains(&"Statut changé en « Pris en compte » : « مصباح الشارع مُعَطَّل »"),

@@ -384,6 +384,12 @@ async fn without_smtp_mails_are_written_as_parseable_eml_files() {
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let path = entry.unwrap().path();
         assert_eq!(path.extension().and_then(|e| e.to_str()), Some("eml"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "it holds live links: its owner's alone");
+        }
         let raw = std::fs::read(&path).unwrap();
         assert!(raw.windows(2).any(|w| w == b"\r\n"), "CRLF line endings");
         let mail = tawasol_tests::smtp::CaughtMail { to: vec![], raw };
@@ -484,4 +490,61 @@ async fn a_server_that_never_answers_is_a_temporary_failure_not_a_stuck_worker()
     assert_eq!(pass.retried, 1);
     assert_eq!(rows(&database)[0].status, "pending");
     drop(silent);
+}
+
+#[tokio::test]
+async fn erasing_an_account_cancels_its_unsent_mails_and_sent_ones_wait_for_the_retention_purge() {
+    let (app, catcher) = tawasol_tests::spawn_with_mail(&[]).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
+    let salma = tawasol_tests::access(
+        &tawasol_tests::verified_user(&app, &catcher, "salma@tawasol.test", "fr").await,
+    );
+    // A mail due tomorrow and one given up on, both to Salma; one due tomorrow to the admin.
+    app.sql(
+        "INSERT INTO outbox (dedupe_key, recipient, locale, template, payload, status, attempts, next_attempt_at, created_at) VALUES \
+         ('later:salma', 'salma@tawasol.test', 'fr', 'account_verify_email', '{}', 'pending', 0, '2099-01-01 00:00:00', '2026-11-22 10:00:00'), \
+         ('dead:salma', 'salma@tawasol.test', 'fr', 'account_verify_email', '{}', 'dead', 8, '2026-11-22 10:00:00', '2026-11-22 10:00:00'), \
+         ('later:admin', 'admin@tawasol.test', 'fr', 'account_verify_email', '{}', 'pending', 0, '2099-01-01 00:00:00', '2026-11-22 10:00:00')",
+    );
+    let res = app
+        .send(reqwest::Method::DELETE, "/api/v1/me", Some(&salma), None)
+        .await;
+    assert_eq!(res.status(), 204);
+    let database = open(&app.db);
+    let left =
+        outbox::list_for_recipient(&mut database.conn().unwrap(), "salma@tawasol.test").unwrap();
+    let statuses: Vec<&str> = left.iter().map(|e| e.status.as_str()).collect();
+    assert_eq!(
+        statuses,
+        ["sent"],
+        "only the verification mail already sent keeps the address, until the retention purge"
+    );
+    let others =
+        outbox::list_for_recipient(&mut database.conn().unwrap(), "admin@tawasol.test").unwrap();
+    assert!(
+        others.iter().any(|e| e.dedupe_key == "later:admin"),
+        "others' mails stay"
+    );
+    // The admin's view of the outbox agrees.
+    let listed: serde_json::Value = app
+        .send(
+            reqwest::Method::GET,
+            "/api/v1/admin/outbox?status=pending",
+            Some(&admin),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let recipients: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["recipient"].as_str())
+        .collect();
+    assert!(
+        !recipients.contains(&"salma@tawasol.test"),
+        "{recipients:?}"
+    );
 }

@@ -1,16 +1,18 @@
 //! Where mails go: an SMTP server (`TAWASOL_SMTP_URL`), or `.eml` files under the data folder so
-//! that a local instance works offline and a person can open what was sent.
+//! that a local instance works offline and a person can open what was sent. The files hold live
+//! verification and reset links: the folder is 0700 and each file 0600 (written here rather than
+//! by lettre's file transport, which leaves them to the umask).
 
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tawasol_domain::DeliveryFailure;
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// `<uuid>.eml` files in this folder.
     Files {
         dir: PathBuf,
-        inner: AsyncFileTransport<Tokio1Executor>,
     },
 }
 
@@ -18,7 +20,7 @@ impl std::fmt::Debug for Transport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Transport::Smtp(_) => f.write_str("Transport::Smtp"),
-            Transport::Files { dir, .. } => write!(f, "Transport::Files({})", dir.display()),
+            Transport::Files { dir } => write!(f, "Transport::Files({})", dir.display()),
         }
     }
 }
@@ -56,19 +58,18 @@ impl Transport {
         Ok(Transport::Smtp(builder.timeout(Some(timeout)).build()))
     }
 
-    /// Writes each mail as `<uuid>.eml` in `dir` (created if needed).
+    /// Writes each mail as `<uuid>.eml` in `dir` (created if needed, 0700), each file 0600.
     pub fn files(dir: &Path) -> std::io::Result<Transport> {
-        std::fs::create_dir_all(dir)?;
+        crate::data_dir::create_private_dir(dir)?;
         Ok(Transport::Files {
             dir: dir.to_owned(),
-            inner: AsyncFileTransport::<Tokio1Executor>::new(dir),
         })
     }
 
     pub fn describe(&self) -> String {
         match self {
             Transport::Smtp(_) => "smtp".to_owned(),
-            Transport::Files { dir, .. } => format!("files in {}", dir.display()),
+            Transport::Files { dir } => format!("files in {}", dir.display()),
         }
     }
 
@@ -83,11 +84,17 @@ impl Transport {
                     DeliveryError::temporary(e.to_string())
                 }
             }),
-            Transport::Files { inner, .. } => inner
-                .send(message)
+            Transport::Files { dir } => {
+                let path = dir.join(format!("{}.eml", uuid::Uuid::new_v4()));
+                let raw = message.formatted();
+                tokio::task::spawn_blocking(move || {
+                    crate::data_dir::write_private_file(&path, &raw).map_err(|e| {
+                        DeliveryError::temporary(format!("writing {}: {e}", path.display()))
+                    })
+                })
                 .await
-                .map(|_| ())
-                .map_err(|e| DeliveryError::temporary(e.to_string())),
+                .map_err(|e| DeliveryError::temporary(e.to_string()))?
+            }
         }
     }
 }

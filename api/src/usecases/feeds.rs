@@ -7,7 +7,7 @@
 //! their own language; fixed texts are rendered in the feed's language.
 
 use super::{Caller, UseCaseError, in_transaction, with_conn};
-use crate::atom::{Category, Entry, Feed, Text};
+use crate::atom::{Category, Entry, Feed, Link, Text};
 use crate::auth::token;
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
@@ -317,22 +317,28 @@ pub async fn commune(
             issue_entry(state, locale, r, &name)
         })
         .collect();
-    let (title, alternate) = match &chosen {
+    let base = &state.public_url;
+    let (title, alternates) = match &chosen {
         Some(code) => (
             Message::new("feed-category-title")
                 .arg("commune", commune_name.as_str())
                 .arg("category", label(code))
                 .render(locale),
-            format!(
-                "{}/api/v1/issues?commune={slug}&category={code}",
-                state.public_url
-            ),
+            vec![
+                Link::page(format!("{base}/communes/{slug}?category={code}")),
+                Link::json(format!(
+                    "{base}/api/v1/issues?commune={slug}&category={code}"
+                )),
+            ],
         ),
         None => (
             Message::new("feed-commune-title")
                 .arg("commune", commune_name.as_str())
                 .render(locale),
-            format!("{}/api/v1/issues?commune={slug}", state.public_url),
+            vec![
+                Link::page(format!("{base}/communes/{slug}")),
+                Link::json(format!("{base}/api/v1/issues?commune={slug}")),
+            ],
         ),
     };
     Ok(Feed {
@@ -341,7 +347,7 @@ pub async fn commune(
         title,
         updated: Feed::latest(&entries, epoch()),
         self_url: address.self_url(state),
-        alternate: Some(alternate),
+        alternates,
         entries: newest(entries),
     })
 }
@@ -375,7 +381,10 @@ pub async fn issue(
             .render(locale),
         updated: Feed::latest(&entries, row.created_at),
         self_url: address.self_url(state),
-        alternate: Some(issue_url(state, id)),
+        alternates: vec![
+            Link::page(issue_url(state, id)),
+            Link::json(format!("{}/api/v1/issues/{id}", state.public_url)),
+        ],
         entries: newest(entries),
     })
 }
@@ -406,7 +415,10 @@ pub async fn petition(
             .render(locale),
         updated: Feed::latest(&entries, row.created_at),
         self_url: address.self_url(state),
-        alternate: Some(petition_url(state, id)),
+        alternates: vec![
+            Link::page(petition_url(state, id)),
+            Link::json(format!("{}/api/v1/petitions/{id}", state.public_url)),
+        ],
         entries: newest(entries),
     })
 }
@@ -443,7 +455,7 @@ pub async fn personal(
         title: text(locale, "feed-me-title"),
         updated: Feed::latest(&entries, owner.created_at),
         self_url: address.self_url(state),
-        alternate: None,
+        alternates: Vec::new(),
         entries: newest(entries),
     })
 }
