@@ -56,6 +56,9 @@ pub struct Settings {
     pub stats_ttl: Duration,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client.
     pub trusted_proxies: crate::client::TrustedProxies,
+    /// Days after a petition is decided, refused or withdrawn before its signatories' CINs,
+    /// addresses and full names are erased.
+    pub signature_retention_days: u32,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -99,6 +102,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_FLAG_THRESHOLD", Some("3")),
     ("TAWASOL_STATS_TTL", Some("300")),
     ("TAWASOL_TRUSTED_PROXIES", Some("")),
+    ("TAWASOL_SIGNATURE_RETENTION_DAYS", Some("90")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -378,6 +382,13 @@ impl Settings {
             ),
             trusted_proxies: crate::client::TrustedProxies::parse(get("TAWASOL_TRUSTED_PROXIES"))
                 .map_err(|e| bad("TAWASOL_TRUSTED_PROXIES", e))?,
+            signature_retention_days: u32::try_from(parse_number(
+                "TAWASOL_SIGNATURE_RETENTION_DAYS",
+                get("TAWASOL_SIGNATURE_RETENTION_DAYS"),
+                1,
+                3650,
+            )?)
+            .unwrap_or(90),
         };
         settings.check_production()?;
         Ok(settings)
@@ -480,6 +491,7 @@ mod tests {
         assert_eq!(s.body_limit, 65536);
         assert_eq!(s.log_format, LogFormat::Text);
         assert!(s.workers >= 1);
+        assert_eq!(s.signature_retention_days, 90);
     }
 
     #[test]
@@ -514,6 +526,9 @@ mod tests {
             ("TAWASOL_MAIL_MAX_ATTEMPTS", "0"),
             ("TAWASOL_UNSUBSCRIBE_SECRET", "short"),
             ("TAWASOL_DATA_KEY", "short"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "0"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "3651"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "forever"),
         ];
         for (var, value) in cases {
             let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();

@@ -43,6 +43,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Reverse proxies whose forwarding headers name the client.
     pub trusted_proxies: crate::client::TrustedProxies,
+    /// Days a closed petition keeps its signatories' CINs, addresses and full names.
+    pub signature_retention_days: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -228,6 +230,7 @@ pub fn app_state(
         stats: crate::usecases::stats::StatsCache::new(settings.stats_ttl),
         clock,
         trusted_proxies: settings.trusted_proxies.clone(),
+        signature_retention_days: settings.signature_retention_days,
     })
 }
 

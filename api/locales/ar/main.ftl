@@ -255,7 +255,7 @@ status-rejected = مرفوض
 detail-petition-not-found = لا توجد عريضة رقم { $id }.
 detail-petition-not-draft = العريضة رقم { $id } لم تعد مسودة: نصها هو ما اطلع عليه الموقعون.
 detail-petition-not-collecting = العريضة رقم { $id } لا تجمع التوقيعات حاليا.
-detail-already-signed = هذه العريضة تحمل توقيعك من قبل، أو توقيعا بنفس رقم البطاقة الوطنية.
+detail-already-signed = هذه العريضة تحمل توقيعك من قبل.
 detail-petition-step = لا يمكن أن تنتقل عريضة « { $from } » إلى « { $to } ».
 field-petition-title = اكتب عنوانا من 5 إلى 200 حرف في سطر واحد.
 field-petition-request = اذكر في 10 إلى 2000 حرف النقطة التي يطلب من المجلس إدراجها في جدول أعماله.
@@ -654,3 +654,8 @@ web-responsible-body = الجهة المسؤولة (للحالة «خارج اخ
 web-duplicate-of = رقم البلاغ الأصلي (للحالة «مكرر»)
 web-answer-send = نشر الجواب
 web-answer-posted-status-unchanged = نُشر جوابكم، لكن الحالة لم تتغير:
+
+# issue 14: petitions
+dossier-duplicate-mark = تكرار مشتبه فيه
+dossier-duplicates = ⚠ تكرار مشتبه فيه: تحمل هذه الأسطر رقم بطاقة وطنية استُعمل في توقيع آخر على هذه العريضة، ويجب التحقق منها قبل الإيداع. عدد الأسطر المعنية: { $count }.
+dossier-erased = مُحيت أسماء الموقعين وأرقام بطاقاتهم الوطنية وعناوينهم بتاريخ { $at }، عند انتهاء مدة الحفظ التي تلي اختتام العريضة. يبقى عدد التوقيعات والسجل العمومي.

@@ -249,7 +249,7 @@ status-rejected = ⵉⵜⵜⵓⵙⵔⵙ
 detail-petition-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵓⵙⵏⵉⵜ { $id }.
 detail-petition-not-draft = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⵜⴳⵉ ⴰⵣⵣⵔⴰⵢ: ⴰⴹⵔⵉⵙ ⵏⵏⵙ ⴰⵢⴰ ⴷ ⵖⵔⴰⵏ ⵉⵙⵎⴰⵍⵏ.
 detail-petition-not-collecting = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⴷ ⵜⵙⵎⵓⵏ ⵜⵉⵙⵎⴰⵍ ⵖⵉⵍⴰ.
-detail-already-signed = ⵜⵓⵙⵏⵉⵜ ⴰⴷ ⵜⵙⵄⴰ ⵜⴰⵙⵎⴰⵍⵜ ⵏⵏⴽ, ⵏⵖ ⵜⴰⵙⵎⴰⵍⵜ ⵙ ⵓⵟⵟⵓⵏ ⴰⴷ ⵏ ⵜⴽⴰⵔⴹⴰ.
+detail-already-signed = ⵜⵓⵙⵏⵉⵜ ⴰⴷ ⵜⵙⵄⴰ ⵜⴰⵙⵎⴰⵍⵜ ⵏⵏⴽ.
 detail-petition-step = ⵜⵓⵙⵏⵉⵜ « { $from } » ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⴳ « { $to } ».
 field-petition-title = ⴰⵔⵓ ⴰⵣⵡⵍ ⵙⴳ 5 ⴰⵔ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⵉⴳ.
 field-petition-request = ⵙⵎⵍ ⵙⴳ 10 ⴰⵔ 2000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴰⵢⵏ ⵉⵔⴰⵏ ⴰⴷ ⵜ ⵉⵙⵙⴽⵛⵎ ⵓⵙⵇⵇⵉⵎ ⵖⵔ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ.
@@ -612,3 +612,8 @@ web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
 web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
 web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
 web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:
+
+# issue 14: petitions
+dossier-duplicate-mark = ⴰⵙⵏⵖⵍ ⵉⵜⵜⵓⵙⵙⵓⵙⵎⵏ
+dossier-duplicates = ⚠ ⴰⵙⵏⵖⵍ ⵉⵜⵜⵓⵙⵙⵓⵙⵎⵏ: ⵉⵣⵔⵉⵔⵉⴳⵏ ⴰ ⵙⵄⴰⵏ ⴰⵟⵟⵓⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⵜⴰⵏⴰⵎⵓⵔⵜ ⵏⵏⴰ ⵉⵜⵜⵓⵙⵎⵔⵙⵏ ⴳ ⵜⴰⵙⵎⴰⵍⵜ ⵢⴰⴹⵏ ⵏ ⵜⵓⵙⵏⵉⵜ ⴰⴷ; ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵜⵓⵙⵙⵏⵇⴷⵏ ⵙ ⴷⴰⵜ ⵏ ⵓⵙⵙⵔⵙ. ⵉⵣⵔⵉⵔⵉⴳⵏ: { $count }.
+dossier-erased = ⵉⵙⵎⴰⵡⵏ, ⵉⵟⵟⵓⵏⵏ ⵏ ⵜⴽⴰⵔⴹⴰ ⴷ ⵉⵏⵙⴰ ⵏ ⵉⵎⵙⵎⴰⵍⵏ ⵜⵜⵓⵙⴼⴹⵏ ⴳ { $at }, ⴳ ⵜⴳⵉⵔⴰ ⵏ ⵜⵉⵣⵉ ⵏ ⵓⵃⵟⵟⵓ ⴷⴼⴼⵉⵔ ⵓⵙⵎⴷⵉ ⵏ ⵜⵓⵙⵏⵉⵜ. ⵇⵇⵉⵎⵏ ⵓⵟⵟⵓⵏ ⵏ ⵜⵙⵎⴰⵍ ⴷ ⵓⵎⵣⵔⵓⵢ ⴰⴳⴷⵓⴷⴰⵏ.
