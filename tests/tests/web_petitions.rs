@@ -393,7 +393,10 @@ async fn the_communes_official_records_the_councils_steps_and_downloads_the_doss
     assert!(!page.contains(&link), "the commune, not before the deposit");
     let (status, page) = get(&app, &o, &format!("{path}/dossier?lang=fr")).await;
     assert_eq!(status, 403);
-    assert!(page.contains("<html lang=\"fr\""), "a page in the reader's language");
+    assert!(
+        page.contains("<html lang=\"fr\""),
+        "a page in the reader's language"
+    );
     assert!(!page.contains("JK55555"));
 
     let today = chrono::Utc::now().date_naive().to_string();
@@ -475,9 +478,8 @@ async fn the_communes_official_records_the_councils_steps_and_downloads_the_doss
 #[tokio::test]
 async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_saying_to_wait() {
     let (app, catcher) = spawn_with_mail(&[]).await;
-    let agent = tawasol_tests::access(
-        &verified_user(&app, &catcher, "agent@tawasol.test", "fr").await,
-    );
+    let agent =
+        tawasol_tests::access(&verified_user(&app, &catcher, "agent@tawasol.test", "fr").await);
     verified_user(&app, &catcher, "amina@tawasol.test", "ar").await;
     verified_user(&app, &catcher, "guesser@tawasol.test", "fr").await;
     let id = app
@@ -521,8 +523,10 @@ async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_s
         async move {
             let (_, page) = get(app, &b, &format!("{path}?lang=fr")).await;
             let fields = form(&csrf(&page), name);
-            let fields: Vec<(&str, &str)> =
-                fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let fields: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
             post(app, &b, &format!("{path}/sign?lang=fr"), &fields).await
         }
     };
@@ -566,7 +570,10 @@ async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_s
             .starts_with("text/html")
     );
     let page = res.text().await.unwrap();
-    assert!(page.contains("<html lang=\"fr\""), "in the reader's language");
+    assert!(
+        page.contains("<html lang=\"fr\""),
+        "in the reader's language"
+    );
     assert!(page.contains("Trop de tentatives"), "{page}");
     assert!(!page.contains(SIGNER_CIN));
 
