@@ -59,6 +59,9 @@ pub struct Settings {
     /// How long a streamed answer (an export) waits for a reader that stopped reading before it
     /// is cut and its slot freed.
     pub stall_timeout: Duration,
+    /// Days after a petition is decided, refused or withdrawn before its signatories' CINs,
+    /// addresses and full names are erased.
+    pub signature_retention_days: u32,
 }
 
 /// One line naming the setting and what is wrong with it.
@@ -161,6 +164,7 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_STATS_TTL", Some("300")),
     ("TAWASOL_TRUSTED_PROXIES", Some("")),
     ("TAWASOL_STALL_TIMEOUT", Some("60")),
+    ("TAWASOL_SIGNATURE_RETENTION_DAYS", Some("90")),
 ];
 
 /// The variable that names the TOML file; without it `./tawasol.toml` is read when present.
@@ -427,6 +431,15 @@ impl Settings {
             parse_number("TAWASOL_STALL_TIMEOUT", get("TAWASOL_STALL_TIMEOUT"), 1, 3600),
             60,
         );
+        let signature_retention_days = problems.keep(
+            parse_number(
+                "TAWASOL_SIGNATURE_RETENTION_DAYS",
+                get("TAWASOL_SIGNATURE_RETENTION_DAYS"),
+                1,
+                3650,
+            ),
+            90,
+        );
 
         let settings = Settings {
             listen,
@@ -456,6 +469,7 @@ impl Settings {
             stats_ttl: Duration::from_secs(u64::try_from(stats_ttl).unwrap_or(300)),
             trusted_proxies,
             stall_timeout: Duration::from_secs(u64::try_from(stall_timeout).unwrap_or(60)),
+            signature_retention_days: u32::try_from(signature_retention_days).unwrap_or(90),
         };
         for problem in settings.production_problems(&given) {
             problems.add(problem);
@@ -643,6 +657,7 @@ mod tests {
         assert_eq!(s.body_limit, 65536);
         assert_eq!(s.log_format, LogFormat::Text);
         assert!(s.workers >= 1);
+        assert_eq!(s.signature_retention_days, 90);
     }
 
     #[test]
@@ -683,6 +698,9 @@ mod tests {
             ("TAWASOL_JWT_SECRET", "short"),
             ("TAWASOL_DATA_KEY", "short"),
             ("TAWASOL_TRUSTED_PROXIES", "proxy.example"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "0"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "3651"),
+            ("TAWASOL_SIGNATURE_RETENTION_DAYS", "forever"),
         ];
         for (var, value) in cases {
             let err = Settings::from_sources(&env(&[(var, value)]), None).unwrap_err();

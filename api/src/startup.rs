@@ -47,6 +47,8 @@ pub struct AppState {
     pub work: crate::work::WorkLimits,
     /// How long a streamed answer waits for a reader that stopped reading.
     pub stall_timeout: Duration,
+    /// Days a closed petition keeps its signatories' CINs, addresses and full names.
+    pub signature_retention_days: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -258,6 +260,7 @@ pub fn app_state(
         trusted_proxies: settings.trusted_proxies.clone(),
         work: crate::work::WorkLimits::new(settings.db_pool_size, WORK_WAIT),
         stall_timeout: settings.stall_timeout,
+        signature_retention_days: settings.signature_retention_days,
     })
 }
 

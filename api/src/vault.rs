@@ -1,6 +1,8 @@
 //! Personal data at rest: signatories' national ID (CIN) numbers and addresses are encrypted with
-//! AES-256-GCM, and the CIN is also kept as a keyed hash (HMAC-SHA256) so that the database can
-//! refuse a second signature with the same number without ever holding it in clear.
+//! AES-256-GCM, and the CIN is also kept as a keyed hash (HMAC-SHA256) so that a number used
+//! twice on a petition can be flagged on its dossier without the database ever holding it in
+//! clear. (A second signature with a used number is not refused: that would tell anyone who
+//! signed.)
 //!
 //! Both keys are derived from one configured secret (`TAWASOL_DATA_KEY`; generated into the data
 //! folder in the local environment). Each ciphertext is bound to its petition and field (the

@@ -2,7 +2,7 @@
 //! 2.16.403: who may file, the legal steps, and the dates the law sets. Dates here are local
 //! dates in the commune's time zone (Africa/Casablanca); callers convert from UTC.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta};
 
 /// Who files: citizens (the creator is their agent, وكيل) or an association.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +125,74 @@ impl PetitionStatus {
             .into_iter()
             .find(|s| s.as_str() == value)
     }
+
+    /// The procedure is over: decided, refused (inadmissible) or withdrawn; no step follows.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            PetitionStatus::Decided | PetitionStatus::Inadmissible | PetitionStatus::Withdrawn
+        )
+    }
+
+    /// Deposited with the council president: filed or any step the council took after it.
+    pub fn is_deposited(self) -> bool {
+        matches!(
+            self,
+            PetitionStatus::Filed
+                | PetitionStatus::Admissible
+                | PetitionStatus::Inadmissible
+                | PetitionStatus::OnAgenda
+                | PetitionStatus::Decided
+        )
+    }
+}
+
+/// Who asks for the deposit dossier (the signatories' CINs and addresses in clear).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DossierReader {
+    /// The agent, who deposits it.
+    Agent,
+    /// An official of the petition's commune whose scope is the whole commune (no arrondissement,
+    /// no category): the council's services that receive and examine it.
+    CommuneWideOfficial,
+    /// Anyone else, officials narrowed to an arrondissement or to some categories included.
+    Other,
+}
+
+/// Whether the dossier may be read at this step: by the agent from `ready` on (they print and
+/// deposit it), by the commune's services once it is deposited (`filed` on); never while
+/// signatures are still collected, and not once the agent withdrew the petition (it will never
+/// be deposited).
+pub fn may_read_dossier(status: PetitionStatus, reader: DossierReader) -> bool {
+    match reader {
+        DossierReader::Agent => status == PetitionStatus::Ready || status.is_deposited(),
+        DossierReader::CommuneWideOfficial => status.is_deposited(),
+        DossierReader::Other => false,
+    }
+}
+
+/// New signatures plus withdrawals one account may make in a day. Each is a step another person
+/// could use to test a national ID number; five are plenty for anyone signing for themselves.
+pub const SIGNING_STEPS_PER_DAY: i32 = 5;
+
+/// For each signature of a petition (its CIN's keyed hash, in order; `None` once erased), whether
+/// another signature of the same petition carries the same hash: a suspected duplicate, flagged
+/// on the dossier for the agent and the commune to check.
+pub fn suspected_duplicates(hashes: &[Option<&str>]) -> Vec<bool> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for h in hashes.iter().flatten() {
+        *seen.entry(h).or_default() += 1;
+    }
+    hashes
+        .iter()
+        .map(|h| h.is_some_and(|h| seen.get(h).copied().unwrap_or(0) > 1))
+        .collect()
+}
+
+/// The latest closing time (decided, refused or withdrawn) whose signatories' CINs, addresses
+/// and full names are due for erasure at `now`, after `retention_days`.
+pub fn retention_cutoff(now: NaiveDateTime, retention_days: u32) -> NaiveDateTime {
+    now - TimeDelta::days(i64::from(retention_days))
 }
 
 /// Who asks for a step.
@@ -687,6 +755,47 @@ mod tests {
                 ..all
             }),
             Err("on_electoral_roll")
+        );
+    }
+
+    #[test]
+    fn the_dossier_opens_to_the_agent_when_ready_and_to_the_commune_once_deposited() {
+        use DossierReader::*;
+        use PetitionStatus::*;
+        let open_to = |reader| {
+            PetitionStatus::ALL
+                .into_iter()
+                .filter(|s| may_read_dossier(*s, reader))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            open_to(Agent),
+            [Ready, Filed, Admissible, Inadmissible, OnAgenda, Decided]
+        );
+        assert_eq!(
+            open_to(CommuneWideOfficial),
+            [Filed, Admissible, Inadmissible, OnAgenda, Decided]
+        );
+        assert!(open_to(Other).is_empty());
+        assert!(Decided.is_closed() && Inadmissible.is_closed() && Withdrawn.is_closed());
+        assert!(!Filed.is_closed() && !Collecting.is_closed() && !Admissible.is_closed());
+    }
+
+    #[test]
+    fn both_signatures_sharing_a_cin_are_suspected_and_erased_ones_never() {
+        assert_eq!(
+            suspected_duplicates(&[Some("a"), Some("b"), Some("a"), None, None, Some("c")]),
+            [true, false, true, false, false, false]
+        );
+        assert!(suspected_duplicates(&[]).is_empty());
+    }
+
+    #[test]
+    fn retention_counts_whole_days_back_from_now() {
+        let now = d(2027, 3, 1).and_hms_opt(3, 0, 0).unwrap();
+        assert_eq!(
+            retention_cutoff(now, 90),
+            d(2026, 12, 1).and_hms_opt(3, 0, 0).unwrap()
         );
     }
 

@@ -48,6 +48,12 @@ impl OfficialScope {
                 .is_none_or(|a| Some(a) == arrondissement)
             && (self.categories.is_empty() || self.categories.contains(category))
     }
+
+    /// Whether they act for the whole commune: no arrondissement and no category narrows them
+    /// (what a commune's documents, such as a petition's dossier, need).
+    pub fn is_commune_wide(&self) -> bool {
+        self.arrondissement.is_none() && self.categories.is_empty()
+    }
 }
 
 /// Everything a policy is asked about.
@@ -269,5 +275,17 @@ mod tests {
             categories: vec![],
         };
         assert!(whole.covers(&slug("tangier"), Some(&medina), &roads));
+        assert!(whole.is_commune_wide());
+        assert!(!scope.is_commune_wide());
+        let one_arrondissement = OfficialScope {
+            arrondissement: Some(medina),
+            ..whole.clone()
+        };
+        assert!(!one_arrondissement.is_commune_wide());
+        let some_categories = OfficialScope {
+            categories: vec![roads],
+            ..whole
+        };
+        assert!(!some_categories.is_commune_wide());
     }
 }

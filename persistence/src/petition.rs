@@ -1,5 +1,8 @@
 //! Petitions and their signatures. The CIN and address arrive encrypted, with the CIN's keyed
-//! hash; the database enforces one signature per person and per CIN.
+//! hash; the database enforces one signature per person. A CIN used twice on a petition is
+//! stored like any other (refusing it would tell a stranger who signed) and found by its hash
+//! for the dossier. Once a petition is closed and its retention period over, the signatories'
+//! CINs, hashes, addresses and full names are erased (NULL).
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
@@ -9,6 +12,7 @@ use crate::schema::{
     users,
 };
 use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::exists;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
@@ -69,7 +73,7 @@ pub struct SignatureInsertForm<'a> {
 pub enum Signed {
     /// Counted; the petition now has this many signatures.
     Counted(i32),
-    /// This person, or this national ID number, already signed.
+    /// This person (this account) already signed.
     AlreadySigned,
 }
 
@@ -127,16 +131,94 @@ pub fn withdraw(
     Ok(n == 1)
 }
 
-/// The encrypted columns as stored (for tests and the dossier).
-pub fn stored_cins(
+/// How many signatures of the petition carry this CIN hash (the one just given included).
+pub fn same_cin(
     conn: &mut AnyConnection,
     petition_id: i64,
-) -> Result<Vec<(String, String)>, PersistenceError> {
+    cin_hash: &str,
+) -> Result<i64, PersistenceError> {
+    Ok(signatures::table
+        .filter(signatures::petition_id.eq(petition_id))
+        .filter(signatures::cin_hash.eq(cin_hash))
+        .count()
+        .get_result(conn)?)
+}
+
+/// A signature's personal data exactly as stored (`None` once erased).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct StoredPersonalData {
+    pub full_name: Option<String>,
+    pub cin_encrypted: Option<String>,
+    pub cin_hash: Option<String>,
+    pub address_encrypted: Option<String>,
+}
+
+/// The personal columns of every signature of a petition, as stored (for tests and operators).
+pub fn stored_personal_data(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+) -> Result<Vec<StoredPersonalData>, PersistenceError> {
     Ok(signatures::table
         .filter(signatures::petition_id.eq(petition_id))
         .order(signatures::id.asc())
-        .select((signatures::cin_encrypted, signatures::cin_hash))
+        .select((
+            signatures::full_name,
+            signatures::cin_encrypted,
+            signatures::cin_hash,
+            signatures::address_encrypted,
+        ))
         .load(conn)?)
+}
+
+/// Closed petitions (in one of `closed_statuses`) whose signatories' personal data is still
+/// kept although the step that closed them was taken at or before `cutoff`: id and status.
+pub fn personal_data_due(
+    conn: &mut AnyConnection,
+    closed_statuses: &[&str],
+    cutoff: NaiveDateTime,
+) -> Result<Vec<(i64, String)>, PersistenceError> {
+    let closing = petition_events::table
+        .filter(petition_events::petition_id.eq(petitions::id))
+        .filter(petition_events::to_status.eq(petitions::status))
+        .filter(petition_events::created_at.le(cutoff));
+    Ok(petitions::table
+        .filter(petitions::status.eq_any(closed_statuses.to_vec()))
+        .filter(petitions::personal_data_erased_at.is_null())
+        .filter(exists(closing))
+        .order(petitions::id.asc())
+        .select((petitions::id, petitions::status))
+        .load(conn)?)
+}
+
+/// Erases the full names, CINs, CIN hashes and addresses of a petition's signatures and notes
+/// when; the count, the declarations, the dates and who signed (for their own account and the
+/// names they chose to show) stay. `None` if it was already done (by another replica): each
+/// petition is erased, and audited, once. Call inside a write transaction.
+pub fn erase_personal_data(
+    conn: &mut AnyConnection,
+    petition_id: i64,
+    at: NaiveDateTime,
+) -> Result<Option<usize>, PersistenceError> {
+    let claimed = diesel::update(
+        petitions::table
+            .filter(petitions::id.eq(petition_id))
+            .filter(petitions::personal_data_erased_at.is_null()),
+    )
+    .set(petitions::personal_data_erased_at.eq(at))
+    .execute(conn)?;
+    if claimed == 0 {
+        return Ok(None);
+    }
+    let none: Option<&str> = None;
+    let erased = diesel::update(signatures::table.filter(signatures::petition_id.eq(petition_id)))
+        .set((
+            signatures::full_name.eq(none),
+            signatures::cin_encrypted.eq(none),
+            signatures::cin_hash.eq(none),
+            signatures::address_encrypted.eq(none),
+        ))
+        .execute(conn)?;
+    Ok(Some(erased))
 }
 
 /// A petition with its commune, agent and organisation names.
@@ -167,6 +249,8 @@ pub struct PetitionRow {
     pub association_declaration: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When the signatories' personal data was erased after the retention period.
+    pub personal_data_erased_at: Option<NaiveDateTime>,
 }
 
 macro_rules! row_query {
@@ -203,6 +287,7 @@ macro_rules! row_query {
                 petitions::association_declaration,
                 petitions::created_at,
                 petitions::updated_at,
+                petitions::personal_data_erased_at,
             ))
     };
 }
@@ -448,13 +533,16 @@ pub fn commune_officials(
     Ok(people)
 }
 
-/// A signature as stored, for the dossier: the CIN and address still encrypted.
+/// A signature as stored, for the dossier: the CIN and address still encrypted; the personal
+/// columns are `None` once erased.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct SignatureRow {
     pub user_id: i64,
-    pub full_name: String,
-    pub cin_encrypted: String,
-    pub address_encrypted: String,
+    pub full_name: Option<String>,
+    pub cin_encrypted: Option<String>,
+    /// The CIN's keyed hash: equal on two signatures that used the same CIN.
+    pub cin_hash: Option<String>,
+    pub address_encrypted: Option<String>,
     pub lives_or_works_in_commune: bool,
     pub on_electoral_roll: bool,
     pub direct_interest: bool,
@@ -473,6 +561,7 @@ pub fn signature_rows(
             signatures::user_id,
             signatures::full_name,
             signatures::cin_encrypted,
+            signatures::cin_hash,
             signatures::address_encrypted,
             signatures::lives_or_works_in_commune,
             signatures::on_electoral_roll,
@@ -498,6 +587,7 @@ pub fn signatures_of(
                 signatures::user_id,
                 signatures::full_name,
                 signatures::cin_encrypted,
+                signatures::cin_hash,
                 signatures::address_encrypted,
                 signatures::lives_or_works_in_commune,
                 signatures::on_electoral_roll,

@@ -324,6 +324,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         association_declaration -> Nullable<Text>,
+        personal_data_erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -344,10 +345,10 @@ diesel::table! {
         id -> BigInt,
         petition_id -> BigInt,
         user_id -> BigInt,
-        full_name -> Text,
-        cin_encrypted -> Text,
-        cin_hash -> Text,
-        address_encrypted -> Text,
+        full_name -> Nullable<Text>,
+        cin_encrypted -> Nullable<Text>,
+        cin_hash -> Nullable<Text>,
+        address_encrypted -> Nullable<Text>,
         lives_or_works_in_commune -> Bool,
         on_electoral_roll -> Bool,
         direct_interest -> Bool,

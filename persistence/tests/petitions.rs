@@ -70,7 +70,7 @@ fn signature<'a>(petition_id: i64, user_id: i64, cin_hash: &'a str) -> Signature
 }
 
 #[test]
-fn one_signature_per_person_and_per_national_id() {
+fn one_signature_per_person_and_a_national_id_used_twice_is_counted_and_found() {
     let db = TestDatabase::new();
     let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
     let mut conn = database.conn().unwrap();
@@ -86,21 +86,129 @@ fn one_signature_per_person_and_per_national_id() {
         Signed::AlreadySigned,
         "same person"
     );
+    assert_eq!(petition::same_cin(&mut conn, id, "hash-a").unwrap(), 1);
+    // Another account with a CIN already used: stored and counted like any other (refusing it
+    // would tell this account that the CIN's owner signed); the hash finds both.
     assert_eq!(
         petition::sign(&mut conn, &signature(id, other, "hash-a")).unwrap(),
-        Signed::AlreadySigned,
-        "same CIN"
+        Signed::Counted(2),
+        "same CIN, another account"
     );
-    assert_eq!(
-        petition::sign(&mut conn, &signature(id, other, "hash-c")).unwrap(),
-        Signed::Counted(2)
-    );
+    assert_eq!(petition::same_cin(&mut conn, id, "hash-a").unwrap(), 2);
+    let rows = petition::signature_rows(&mut conn, id).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.cin_hash.as_deref() == Some("hash-a")));
     assert!(petition::withdraw(&mut conn, id, other, t0()).unwrap());
     assert!(!petition::withdraw(&mut conn, id, other, t0()).unwrap());
+    assert_eq!(petition::same_cin(&mut conn, id, "hash-a").unwrap(), 1);
     assert_eq!(
         petition::state(&mut conn, id).unwrap(),
         Some(("draft".to_owned(), 1))
     );
+}
+
+fn close(conn: &mut AnyConnection, id: i64, to: &str, at: NaiveDateTime) {
+    use tawasol_persistence::petition::{PetitionEventInsertForm, PetitionStepUpdateForm};
+    let from = petition::state(conn, id).unwrap().unwrap().0;
+    assert!(
+        petition::step(
+            conn,
+            &PetitionStepUpdateForm {
+                status: to,
+                updated_at: at,
+                ..PetitionStepUpdateForm::default()
+            },
+            &PetitionEventInsertForm {
+                petition_id: id,
+                actor_id: None,
+                from_status: &from,
+                to_status: to,
+                details: "{}",
+                created_at: at,
+            },
+        )
+        .unwrap()
+    );
+}
+
+#[test]
+fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() {
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let agent = user(&mut conn, "agent@tawasol.test");
+    let other = user(&mut conn, "other@tawasol.test");
+    let closed = ["decided", "inadmissible", "withdrawn"];
+    let old = petition(&mut conn, agent);
+    let recent = petition(&mut conn, agent);
+    let open = petition(&mut conn, agent);
+    for id in [old, recent, open] {
+        petition::sign(&mut conn, &signature(id, agent, "hash-a")).unwrap();
+        petition::sign(&mut conn, &signature(id, other, "hash-b")).unwrap();
+    }
+    let day = chrono::TimeDelta::days(1);
+    close(&mut conn, old, "withdrawn", t0());
+    close(&mut conn, recent, "withdrawn", t0() + day * 10);
+    close(&mut conn, open, "collecting", t0());
+
+    let cutoff = t0() + day;
+    let due = petition::personal_data_due(&mut conn, &closed, cutoff).unwrap();
+    assert_eq!(due, [(old, "withdrawn".to_owned())]);
+    let erased_at = t0() + day * 2;
+    assert_eq!(
+        petition::erase_personal_data(&mut conn, old, erased_at).unwrap(),
+        Some(2)
+    );
+    assert_eq!(
+        petition::erase_personal_data(&mut conn, old, erased_at).unwrap(),
+        None,
+        "once"
+    );
+    assert!(
+        petition::personal_data_due(&mut conn, &closed, cutoff)
+            .unwrap()
+            .is_empty()
+    );
+    let erased = petition::stored_personal_data(&mut conn, old).unwrap();
+    assert_eq!(erased.len(), 2, "the signatures stay, counted");
+    for row in erased {
+        assert_eq!(
+            row,
+            petition::StoredPersonalData {
+                full_name: None,
+                cin_encrypted: None,
+                cin_hash: None,
+                address_encrypted: None,
+            }
+        );
+    }
+    assert_eq!(petition::state(&mut conn, old).unwrap().unwrap().1, 2);
+    assert_eq!(
+        petition::find(&mut conn, old)
+            .unwrap()
+            .unwrap()
+            .personal_data_erased_at,
+        Some(erased_at)
+    );
+    assert_eq!(
+        petition::relation(&mut conn, old, other).unwrap(),
+        (true, false),
+        "the signatory still sees that they signed"
+    );
+    for id in [recent, open] {
+        assert!(
+            petition::stored_personal_data(&mut conn, id)
+                .unwrap()
+                .iter()
+                .all(|r| r.cin_encrypted.is_some()
+                    && r.cin_hash.is_some()
+                    && r.address_encrypted.is_some()
+                    && r.full_name.is_some())
+        );
+    }
+    // Later, the recent one is due too; the open one never is.
+    let due = petition::personal_data_due(&mut conn, &closed, t0() + day * 11).unwrap();
+    assert_eq!(due, [(recent, "withdrawn".to_owned())]);
 }
 
 #[test]
@@ -140,5 +248,8 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
     assert_eq!(counted, 1);
     let mut conn = database.conn().unwrap();
     assert_eq!(petition::state(&mut conn, id).unwrap().unwrap().1, 1);
-    assert_eq!(petition::stored_cins(&mut conn, id).unwrap().len(), 1);
+    assert_eq!(
+        petition::stored_personal_data(&mut conn, id).unwrap().len(),
+        1
+    );
 }

@@ -88,11 +88,10 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
             "resident" => 200,
             _ => 403,
         },
-        // The agent and the officials of the petition's commune (Sefrou), nobody else.
-        ("GET" | "HEAD", "/api/v1/petitions/{id}/dossier") => match role {
-            "resident" | "official_sefrou" => 200,
-            _ => 403,
-        },
+        // Nobody while the petition collects signatures, not even its agent (the resident) or an
+        // official of Sefrou (one narrowed to roads never): the agent reads it from `ready`, the
+        // officials of the whole commune from `filed` (tests/tests/petitions.rs walks the steps).
+        ("GET" | "HEAD", "/api/v1/petitions/{id}/dossier") => 403,
         // Only the official whose scope covers the issue (Tangier, public lighting) acknowledges it.
         ("POST", "/api/v1/issues/{id}/status") => match role {
             "official_tangier" => 200,

@@ -1,6 +1,8 @@
 //! Local petitions over HTTP: a citizens' petition from draft to the council's decision with mails
 //! checked at a real SMTP server, associations refused for each condition they miss, concurrent
-//! signing, and national ID numbers that never leave the dossier.
+//! signing, and national ID numbers that never leave the dossier: a CIN already used answers like
+//! any other (and is flagged for the agent and the commune), signing steps are capped per day,
+//! the dossier opens by step and role, and personal data is erased after the retention period.
 
 use chrono::{Datelike, Months, NaiveDate};
 use reqwest::Method;
@@ -198,7 +200,7 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
         "{problem}"
     );
 
-    // One signature per person and per national ID number.
+    // One signature per account; a CIN another account already used answers like any other.
     let mut shown = signature("أمينة العلوي", "C123456");
     shown["show_name"] = json!(true);
     let sign = |token: String, body: Value| {
@@ -221,16 +223,12 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     let res = sign(amina.clone(), shown.clone()).await;
     assert_eq!(res.status(), 409);
     assert_eq!(json_of(res).await["type"], "/problems/conflict");
+    // (Before issue 14 this was a 409, which told anyone whether the CIN's owner had signed.)
     let res = sign(youssef.clone(), signature("Youssef Benali", "c 123456")).await;
-    assert_eq!(res.status(), 409, "the same CIN, written differently");
+    assert_eq!(res.status(), 201, "the same CIN, written differently");
+    assert_eq!(json_of(res).await["signature_count"], 2);
 
     // A signature can be withdrawn while collecting.
-    assert_eq!(
-        sign(youssef.clone(), signature("Youssef Benali", "CD987654"))
-            .await
-            .status(),
-        201
-    );
     let res = app
         .send(
             Method::DELETE,
@@ -309,9 +307,13 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     // At rest the CIN is ciphertext and a keyed hash.
     let state = app.state();
     let mut conn = state.db.conn().unwrap();
-    let stored = tawasol_persistence::petition::stored_cins(&mut conn, id).unwrap();
+    let stored = tawasol_persistence::petition::stored_personal_data(&mut conn, id).unwrap();
     assert_eq!(stored.len(), 3);
-    for (encrypted, hash) in &stored {
+    for row in &stored {
+        let (encrypted, hash) = (
+            row.cin_encrypted.as_deref().unwrap(),
+            row.cin_hash.as_deref().unwrap(),
+        );
         assert!(encrypted.starts_with("v1:"), "{encrypted}");
         for cin in ["C123456", "CD987654", "JK55555"] {
             assert!(!encrypted.contains(cin) && !hash.contains(cin));
@@ -319,11 +321,17 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     }
     drop(conn);
 
-    // The dossier: for the agent and the commune's officials, audited.
+    // The dossier: for the agent once ready (the commune's officials once filed), audited.
     let dossier = format!("/api/v1/petitions/{id}/dossier");
     assert_eq!(app.get(&dossier).await.status(), 401);
     let res = app.send(Method::GET, &dossier, Some(&amina), None).await;
     assert_eq!(res.status(), 403);
+    let res = app.send(Method::GET, &dossier, Some(&official), None).await;
+    assert_eq!(
+        res.status(),
+        403,
+        "an official narrowed to some categories never reads it"
+    );
     let res = app
         .send(
             Method::GET,
@@ -343,7 +351,7 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     let csv = res.text().await.unwrap();
     assert_eq!(csv.lines().count(), 4, "{csv}");
     assert!(csv.contains("أمينة العلوي") && csv.contains("C123456") && csv.contains("JK55555"));
-    let res = app.send(Method::GET, &dossier, Some(&official), None).await;
+    let res = app.send(Method::GET, &dossier, Some(&agent), None).await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     for expected in [
@@ -413,6 +421,8 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
             .body("text/plain")
             .contains(&refusal_deadline(filed_on).to_string())
     );
+    let res = app.send(Method::GET, &dossier, Some(&official), None).await;
+    assert_eq!(res.status(), 403, "filed, but still narrowed to categories");
 
     // The bureau's decision is an official's; a refusal needs its reasons.
     let res = step(&app, &agent, id, json!({"to": "admissible"})).await;
@@ -637,7 +647,8 @@ async fn an_association_is_refused_for_each_condition_it_does_not_meet() {
 
 #[tokio::test]
 async fn fifty_concurrent_signatures_by_one_person_leave_one() {
-    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    // With the daily cap on: the 49 refused attempts (409, the account's own) are not counted.
+    let (app, catcher) = spawn_with_mail(&[]).await;
     let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
     let signer = user(&app, &catcher, "signer@tawasol.test", "fr").await;
     let id = json_of(app.post("/api/v1/petitions", Some(&agent), &garden()).await).await["id"]
@@ -673,7 +684,7 @@ async fn fifty_concurrent_signatures_by_one_person_leave_one() {
     let state = app.state();
     let mut conn = state.db.conn().unwrap();
     assert_eq!(
-        tawasol_persistence::petition::stored_cins(&mut conn, id)
+        tawasol_persistence::petition::stored_personal_data(&mut conn, id)
             .unwrap()
             .len(),
         1
@@ -801,7 +812,7 @@ async fn erasing_an_account_withdraws_its_signatures_and_the_agent_may_withdraw_
     let state = app.state();
     let mut conn = state.db.conn().unwrap();
     assert_eq!(
-        tawasol_persistence::petition::stored_cins(&mut conn, id)
+        tawasol_persistence::petition::stored_personal_data(&mut conn, id)
             .unwrap()
             .len(),
         1,
@@ -836,4 +847,552 @@ async fn erasing_an_account_withdraws_its_signatures_and_the_agent_may_withdraw_
         )
         .await;
     assert_eq!(res.status(), 409, "nothing to withdraw from once withdrawn");
+}
+
+/// Registers `email` and appoints them an official of Sefrou, narrowed to `categories` if given.
+async fn official(
+    app: &TestApp,
+    catcher: &SmtpCatcher,
+    admin: &str,
+    email: &str,
+    commune: &str,
+    categories: Option<Value>,
+) -> String {
+    verified_user(app, catcher, email, "fr").await;
+    let mut body = json!({"email": email, "commune": commune, "title": "Service des pétitions"});
+    if let Some(c) = categories {
+        body["categories"] = c;
+    }
+    let res = app
+        .post("/api/v1/admin/officials", Some(admin), &body)
+        .await;
+    assert_eq!(res.status(), 201);
+    access(&login(app, email).await)
+}
+
+async fn set_threshold(app: &TestApp, admin: &str, threshold: i64) {
+    let res = app
+        .send(
+            Method::PATCH,
+            "/api/v1/admin/communes/sefrou",
+            Some(admin),
+            Some(&json!({"petition_threshold": threshold})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+}
+
+/// A citizens' petition of Sefrou, published: its id.
+async fn collecting(app: &TestApp, agent: &str) -> i64 {
+    let res = app.post("/api/v1/petitions", Some(agent), &garden()).await;
+    assert_eq!(res.status(), 201);
+    let id = json_of(res).await["id"].as_i64().unwrap();
+    assert_eq!(
+        step(app, agent, id, json!({"to": "collecting"}))
+            .await
+            .status(),
+        200
+    );
+    id
+}
+
+async fn sign_as(app: &TestApp, token: &str, id: i64, body: &Value) -> reqwest::Response {
+    app.post(
+        &format!("/api/v1/petitions/{id}/signatures"),
+        Some(token),
+        body,
+    )
+    .await
+}
+
+async fn withdraw_as(app: &TestApp, token: &str, id: i64) -> reqwest::Response {
+    app.send(
+        Method::DELETE,
+        &format!("/api/v1/petitions/{id}/signatures"),
+        Some(token),
+        None,
+    )
+    .await
+}
+
+/// The audit entries of an action, newest first.
+async fn audited(app: &TestApp, admin: &str, action: &str) -> Vec<Value> {
+    let audit = json_of(
+        app.send(
+            Method::GET,
+            "/api/v1/admin/audit?limit=100",
+            Some(admin),
+            None,
+        )
+        .await,
+    )
+    .await;
+    audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["action"] == action)
+        .cloned()
+        .collect()
+}
+
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    k.sort();
+    k
+}
+
+#[tokio::test]
+async fn a_cin_already_used_answers_like_any_other_and_both_lines_are_flagged_for_the_agent_and_the_commune()
+ {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let amina = user(&app, &catcher, "amina@tawasol.test", "ar").await;
+    let guesser = user(&app, &catcher, "guesser@tawasol.test", "fr").await;
+    let other = user(&app, &catcher, "other@tawasol.test", "fr").await;
+    let council = official(
+        &app,
+        &catcher,
+        &admin,
+        "council@tawasol.test",
+        "sefrou",
+        None,
+    )
+    .await;
+    set_threshold(&app, &admin, 4).await;
+    let id = collecting(&app, &agent).await;
+
+    // A stranger's CIN: the answer is the same whether or not its owner signed.
+    let first = sign_as(&app, &amina, id, &signature("أمينة العلوي", "C123456")).await;
+    assert_eq!(first.status(), 201);
+    let first = json_of(first).await;
+    let reused = sign_as(&app, &guesser, id, &signature("Amina Alaoui", "c-123456")).await;
+    assert_eq!(reused.status(), 201, "a used CIN is not announced");
+    assert!(reused.headers().contains_key("location"));
+    let reused = json_of(reused).await;
+    let fresh = sign_as(&app, &other, id, &signature("Omar Tazi", "CD987654")).await;
+    assert_eq!(fresh.status(), 201);
+    let fresh = json_of(fresh).await;
+    assert_eq!(keys(&reused), keys(&first));
+    assert_eq!(keys(&reused), keys(&fresh));
+    assert_eq!(reused["status"], "collecting");
+    assert_eq!(reused["signature_count"], 2, "counted like any other");
+    assert_eq!(fresh["signature_count"], 3);
+    let public = json_of(app.get(&format!("/api/v1/petitions/{id}")).await).await;
+    assert_eq!(public["signature_count"], 3);
+    assert!(!public.to_string().contains("123456"));
+
+    // The agent (ready) sees both lines flagged; nobody else before the deposit.
+    let res = sign_as(&app, &agent, id, &signature("Rachid El Idrissi", "JK55555")).await;
+    assert_eq!(json_of(res).await["status"], "ready");
+    let dossier = format!("/api/v1/petitions/{id}/dossier");
+    let res = app.send(Method::GET, &dossier, Some(&council), None).await;
+    assert_eq!(res.status(), 403, "the commune reads it once filed");
+    let res = app
+        .send(
+            Method::GET,
+            &format!("{dossier}?format=csv"),
+            Some(&agent),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let csv = res.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",suspected_duplicate"), "{csv}");
+    assert_eq!(lines.len(), 5, "{csv}");
+    for line in &lines[1..] {
+        let flagged = line.ends_with(",yes");
+        assert_eq!(flagged, line.contains("C123456"), "{line}");
+    }
+    assert_eq!(lines.iter().filter(|l| l.ends_with(",yes")).count(), 2);
+    let res = step(
+        &app,
+        &agent,
+        id,
+        json!({"to": "filed", "receipt_number": "R-1", "filed_on": today()}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = app.send(Method::GET, &dossier, Some(&council), None).await;
+    assert_eq!(res.status(), 200);
+    let page = res.text().await.unwrap();
+    assert_eq!(page.matches("<tr class=\"dup\">").count(), 2, "{page}");
+    assert!(page.contains("Doublon suspecté") && page.contains("تكرار مشتبه فيه"));
+
+    // Audited once, for the petition, without the CIN or its hash.
+    let entries = audited(&app, &admin, "petition.signature.duplicate_cin").await;
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["target_type"], "petition");
+    assert_eq!(entries[0]["target_id"], id.to_string());
+    assert_eq!(entries[0]["after"]["signatures_with_this_cin"], 2);
+    let state = app.state();
+    let mut conn = state.db.conn().unwrap();
+    let hash = tawasol_persistence::petition::stored_personal_data(&mut conn, id).unwrap()[0]
+        .cin_hash
+        .clone()
+        .unwrap();
+    let text = entries[0].to_string();
+    assert!(!text.contains("123456") && !text.contains(&hash), "{text}");
+}
+
+#[tokio::test]
+async fn the_sixth_signing_step_of_a_day_is_refused_and_the_next_day_it_works() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let signer = user(&app, &catcher, "signer@tawasol.test", "fr").await;
+    let neighbour = user(&app, &catcher, "neighbour@tawasol.test", "fr").await;
+    let id = collecting(&app, &agent).await;
+    let other_petition = collecting(&app, &agent).await;
+    let mine = signature("Signataire", "AB100001");
+
+    // Refused attempts tell nothing about anyone: they do not spend the allowance.
+    for _ in 0..3 {
+        let res = sign_as(&app, &signer, id, &signature("Signataire", "123")).await;
+        assert_eq!(res.status(), 422);
+    }
+    assert_eq!(sign_as(&app, &signer, id, &mine).await.status(), 201); // 1
+    assert_eq!(
+        sign_as(&app, &signer, id, &mine).await.status(),
+        409,
+        "my own second signature"
+    );
+    assert_eq!(withdraw_as(&app, &signer, id).await.status(), 204); // 2
+    assert_eq!(
+        withdraw_as(&app, &signer, id).await.status(),
+        204,
+        "nothing to withdraw: not counted"
+    );
+    assert_eq!(sign_as(&app, &signer, id, &mine).await.status(), 201); // 3
+    assert_eq!(withdraw_as(&app, &signer, id).await.status(), 204); // 4
+    assert_eq!(sign_as(&app, &signer, id, &mine).await.status(), 201); // 5
+
+    // The sixth step, on this petition or another, waits for the next day.
+    let res = withdraw_as(&app, &signer, id).await;
+    assert_eq!(res.status(), 429);
+    let retry: i64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=86_400).contains(&retry), "{retry}");
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/problem+json")
+    );
+    assert_eq!(json_of(res).await["type"], "/problems/too-many-requests");
+    let res = sign_as(&app, &signer, other_petition, &mine).await;
+    assert_eq!(res.status(), 429, "per account, not per petition");
+    let detail = json_of(
+        app.send(
+            Method::GET,
+            &format!("/api/v1/petitions/{id}"),
+            Some(&signer),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        detail["signed_by_me"], true,
+        "the refused withdrawal undid nothing"
+    );
+    assert_eq!(detail["signature_count"], 1);
+    let detail = json_of(
+        app.get(&format!("/api/v1/petitions/{other_petition}"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        detail["signature_count"], 0,
+        "the refused signature is not kept"
+    );
+    let res = sign_as(&app, &neighbour, id, &signature("Voisin", "AB100002")).await;
+    assert_eq!(res.status(), 201, "other accounts are not held up");
+
+    // A day later (the access token expired meanwhile: log in again).
+    app.clock
+        .advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::minutes(1));
+    let signer = access(&login(&app, "signer@tawasol.test").await);
+    assert_eq!(withdraw_as(&app, &signer, id).await.status(), 204);
+    assert_eq!(
+        sign_as(&app, &signer, other_petition, &mine).await.status(),
+        201
+    );
+}
+
+#[tokio::test]
+async fn the_dossier_opens_to_the_agent_when_ready_and_to_officials_of_the_whole_commune_once_filed()
+ {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let council = official(
+        &app,
+        &catcher,
+        &admin,
+        "council@tawasol.test",
+        "sefrou",
+        None,
+    )
+    .await;
+    let roads = official(
+        &app,
+        &catcher,
+        &admin,
+        "roads@tawasol.test",
+        "sefrou",
+        Some(json!(["roads_sidewalks"])),
+    )
+    .await;
+    let elsewhere = official(
+        &app,
+        &catcher,
+        &admin,
+        "tangier@tawasol.test",
+        "tangier",
+        None,
+    )
+    .await;
+    set_threshold(&app, &admin, 1).await;
+    let id = collecting(&app, &agent).await;
+    let dossier = format!("/api/v1/petitions/{id}/dossier");
+    let status_for = |token: String| {
+        let (app, dossier) = (&app, dossier.clone());
+        async move {
+            app.send(Method::GET, &dossier, Some(&token), None)
+                .await
+                .status()
+                .as_u16()
+        }
+    };
+    let offered_to = |token: String| {
+        let app = &app;
+        async move {
+            json_of(
+                app.send(
+                    Method::GET,
+                    &format!("/api/v1/petitions/{id}"),
+                    Some(&token),
+                    None,
+                )
+                .await,
+            )
+            .await["may_download_dossier"]
+                .as_bool()
+                .unwrap()
+        }
+    };
+    let everyone = [
+        agent.clone(),
+        council.clone(),
+        roads.clone(),
+        elsewhere.clone(),
+    ];
+
+    // Collecting: nobody.
+    for token in &everyone {
+        assert_eq!(status_for(token.clone()).await, 403);
+        assert!(!offered_to(token.clone()).await);
+    }
+    // Ready: the agent alone.
+    let res = sign_as(&app, &agent, id, &signature("Rachid El Idrissi", "JK55555")).await;
+    assert_eq!(json_of(res).await["status"], "ready");
+    let ready: Vec<(u16, bool)> = futures_util::future::join_all(
+        everyone
+            .iter()
+            .map(|t| async { (status_for(t.clone()).await, offered_to(t.clone()).await) }),
+    )
+    .await;
+    assert_eq!(
+        ready,
+        [(200, true), (403, false), (403, false), (403, false)]
+    );
+    // Filed: the agent and the officials of the whole commune, not one narrowed to categories.
+    let res = step(
+        &app,
+        &agent,
+        id,
+        json!({"to": "filed", "receipt_number": "R-7", "filed_on": today()}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let mut filed = Vec::new();
+    for token in &everyone {
+        filed.push((
+            status_for(token.clone()).await,
+            offered_to(token.clone()).await,
+        ));
+    }
+    assert_eq!(
+        filed,
+        [(200, true), (200, true), (403, false), (403, false)]
+    );
+    // Every download is audited.
+    assert_eq!(audited(&app, &admin, "petition.dossier").await.len(), 3);
+}
+
+#[tokio::test]
+async fn signatories_personal_data_is_erased_once_the_retention_period_after_closing_has_passed() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent = user(&app, &catcher, "agent@tawasol.test", "fr").await;
+    let amina = user(&app, &catcher, "amina@tawasol.test", "ar").await;
+    let council = official(
+        &app,
+        &catcher,
+        &admin,
+        "council@tawasol.test",
+        "sefrou",
+        None,
+    )
+    .await;
+    set_threshold(&app, &admin, 2).await;
+
+    // One petition refused by the bureau, one still collecting.
+    let closed = collecting(&app, &agent).await;
+    let mut shown = signature("أمينة العلوي", "AA11111");
+    shown["show_name"] = json!(true);
+    assert_eq!(sign_as(&app, &amina, closed, &shown).await.status(), 201);
+    let res = sign_as(
+        &app,
+        &agent,
+        closed,
+        &signature("Rachid El Idrissi", "BB22222"),
+    )
+    .await;
+    assert_eq!(json_of(res).await["status"], "ready");
+    let res = step(
+        &app,
+        &agent,
+        closed,
+        json!({"to": "filed", "receipt_number": "R-3", "filed_on": today()}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let res = step(
+        &app,
+        &council,
+        closed,
+        json!({"to": "inadmissible", "reason": "Hors des attributions de la commune."}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let open = collecting(&app, &agent).await;
+    assert_eq!(
+        sign_as(&app, &amina, open, &signature("أمينة العلوي", "AA11111"))
+            .await
+            .status(),
+        201
+    );
+    let public = |id: i64| {
+        let app = &app;
+        async move { json_of(app.get(&format!("/api/v1/petitions/{id}")).await).await }
+    };
+    let (closed_before, open_before) = (public(closed).await, public(open).await);
+    assert_eq!(closed_before["public_signatories"], json!(["amina"]));
+
+    let state = app.state();
+    let erase = tawasol_api::usecases::petitions::erase_expired_signatures;
+    let stored = |id: i64| {
+        let mut conn = state.db.conn().unwrap();
+        tawasol_persistence::petition::stored_personal_data(&mut conn, id).unwrap()
+    };
+    let kept = |rows: &[tawasol_persistence::petition::StoredPersonalData]| {
+        rows.iter().all(|r| {
+            r.full_name.is_some()
+                && r.cin_encrypted.is_some()
+                && r.cin_hash.is_some()
+                && r.address_encrypted.is_some()
+        })
+    };
+    assert_eq!(erase(&state, app.clock.now()).await.unwrap(), 0);
+    // 89 days after the refusal: still kept.
+    app.clock.advance(chrono::TimeDelta::days(89));
+    assert_eq!(erase(&state, app.clock.now()).await.unwrap(), 0);
+    assert!(kept(&stored(closed)));
+
+    // 91 days after: erased (by this call or by the server's own daily run, never twice).
+    app.clock.advance(chrono::TimeDelta::days(2));
+    assert!(erase(&state, app.clock.now()).await.unwrap() <= 1);
+    assert_eq!(erase(&state, app.clock.now()).await.unwrap(), 0, "once");
+    let erased = stored(closed);
+    assert_eq!(erased.len(), 2, "the signatures stay, counted");
+    for row in &erased {
+        assert_eq!(
+            (
+                &row.full_name,
+                &row.cin_encrypted,
+                &row.cin_hash,
+                &row.address_encrypted
+            ),
+            (&None, &None, &None, &None),
+            "the raw table keeps no name, CIN, hash or address"
+        );
+    }
+    assert!(
+        kept(&stored(open)),
+        "a petition still collecting keeps its data"
+    );
+    // The public page is unchanged: the count, the timeline, the names signatories chose to show.
+    assert_eq!(public(closed).await, closed_before);
+    assert_eq!(public(open).await, open_before);
+
+    // The dossier says so; the signatory's own export too; audited once for the petition.
+    let agent = access(&login(&app, "agent@tawasol.test").await);
+    let res = app
+        .send(
+            Method::GET,
+            &format!("/api/v1/petitions/{closed}/dossier?lang=fr"),
+            Some(&agent),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("ont été effacés"), "{page}");
+    for secret in [
+        "AA11111",
+        "BB22222",
+        "Derb Lalla Fatima",
+        "Rachid El Idrissi",
+    ] {
+        assert!(!page.contains(secret), "{secret} in the erased dossier");
+    }
+    let res = app
+        .send(
+            Method::GET,
+            &format!("/api/v1/petitions/{closed}/dossier?format=csv"),
+            Some(&agent),
+            None,
+        )
+        .await;
+    let csv = res.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 3);
+    assert!(!csv.contains("AA11111") && csv.contains(",erased,erased,erased,"));
+    let amina = access(&login(&app, "amina@tawasol.test").await);
+    let export = json_of(
+        app.send(Method::GET, "/api/v1/me/export", Some(&amina), None)
+            .await,
+    )
+    .await;
+    let on = |id: i64| {
+        export["signatures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["petition_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(on(closed)["cin"].is_null() && on(closed)["full_name"].is_null());
+    assert_eq!(on(open)["cin"], "AA11111");
+    let admin = access(&login(&app, "admin@tawasol.test").await);
+    let entries = audited(&app, &admin, "petition.signatures.erase").await;
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["target_id"], closed.to_string());
+    assert_eq!(entries[0]["after"]["signatures"], 2);
 }

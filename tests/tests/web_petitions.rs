@@ -1,6 +1,8 @@
 //! The petition pages, as a browser without JavaScript uses them: start a petition, publish it,
-//! sign it (a wrong CIN comes back without being echoed), reach the threshold, record the
-//! deposit; in the three languages, guarded by CSRF, and light enough for mobile data.
+//! sign it (a wrong CIN comes back without being echoed; a CIN already used answers like any
+//! other), reach the threshold, record the deposit; the dossier link only for those who may
+//! download it now; the daily cap of signing steps as a page; in the three languages, guarded by
+//! CSRF, and light enough for mobile data.
 
 use crate::web::{assert_translated, browser, csrf, get, location, logged_in_browser, post};
 use reqwest::Method;
@@ -197,6 +199,10 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
     assert!(page.contains("Vous avez signé"));
     assert!(page.contains("1 signatures sur 2"), "progress");
+    assert!(
+        !page.contains(&format!("{path}/dossier")),
+        "no dossier while collecting, even for the agent"
+    );
     // Withdrawn, then signed again.
     let res = post(
         &app,
@@ -243,6 +249,12 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     // The agent records the deposit; a missing receipt comes back on the page.
     let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
     assert!(page.contains("name=\"receipt_number\""));
+    assert!(
+        page.contains(&format!("href=\"{path}/dossier\"")),
+        "the agent prints the dossier once ready"
+    );
+    let (_, signer_page) = seen.get(&app, &s, &format!("{path}?lang=fr")).await;
+    assert!(!signer_page.contains(&format!("{path}/dossier")));
     let token = csrf(&page);
     let today = chrono::Utc::now().date_naive().to_string();
     let res = post(
@@ -369,11 +381,28 @@ async fn the_communes_official_records_the_councils_steps_and_downloads_the_doss
                             "declarations": {"lives_or_works_in_commune": true, "on_electoral_roll": true, "direct_interest": true}, "consent": true}),
     )
     .await;
+    // Ready: the agent's page offers the dossier; the commune's official's does not, yet, and
+    // the address is refused to them.
+    let path = format!("/petitions/{id}");
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let a = logged_in_browser(&app, "agent@tawasol.test").await;
+    let link = format!("href=\"{path}/dossier\"");
+    let (_, page) = get(&app, &a, &format!("{path}?lang=fr")).await;
+    assert!(page.contains(&link), "the agent, once ready");
+    let (_, page) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert!(!page.contains(&link), "the commune, not before the deposit");
+    let (status, page) = get(&app, &o, &format!("{path}/dossier?lang=fr")).await;
+    assert_eq!(status, 403);
+    assert!(
+        page.contains("<html lang=\"fr\""),
+        "a page in the reader's language"
+    );
+    assert!(!page.contains("JK55555"));
+
     let today = chrono::Utc::now().date_naive().to_string();
     step(serde_json::json!({"to": "filed", "receipt_number": "R-12", "filed_on": today})).await;
-
-    let o = logged_in_browser(&app, "official@tawasol.test").await;
-    let path = format!("/petitions/{id}");
+    let (_, page) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert!(page.contains(&link), "the commune, once filed");
     for (to, extra) in [
         ("admissible", vec![]),
         (
@@ -429,4 +458,129 @@ async fn the_communes_official_records_the_councils_steps_and_downloads_the_doss
         .await
         .unwrap();
     assert_eq!(res.status(), 303, "log in first");
+    // An official narrowed to some categories neither sees the link nor gets the dossier.
+    verified_user(&app, &catcher, "roads@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/officials",
+            Some(&admin),
+            &serde_json::json!({"email": "roads@tawasol.test", "commune": "sefrou", "categories": ["roads_sidewalks"], "title": "Chef du service de la voirie"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let roads = logged_in_browser(&app, "roads@tawasol.test").await;
+    let (_, page) = get(&app, &roads, &format!("{path}?lang=fr")).await;
+    assert!(!page.contains(&link));
+    let (status, _) = get(&app, &roads, &format!("{path}/dossier?format=csv")).await;
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_saying_to_wait() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let agent =
+        tawasol_tests::access(&verified_user(&app, &catcher, "agent@tawasol.test", "fr").await);
+    verified_user(&app, &catcher, "amina@tawasol.test", "ar").await;
+    verified_user(&app, &catcher, "guesser@tawasol.test", "fr").await;
+    let id = app
+        .post(
+            "/api/v1/petitions",
+            Some(&agent),
+            &json!({"commune": "sefrou", "title": "Un jardin public", "request": "Aménager un jardin public au quartier.", "reasons": "Aucun espace vert à moins de deux kilomètres.", "filer_type": "citizens"}),
+        )
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let res = app
+        .post(
+            &format!("/api/v1/petitions/{id}/transitions"),
+            Some(&agent),
+            &json!({"to": "collecting"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let path = format!("/petitions/{id}");
+    let form = |token: &str, name: &str| -> Vec<(String, String)> {
+        [
+            ("_csrf", token),
+            ("full_name", name),
+            ("cin", SIGNER_CIN),
+            ("address", "Derb Lalla Fatima 14, Sefrou"),
+            ("lives_or_works_in_commune", "on"),
+            ("on_electoral_roll", "on"),
+            ("direct_interest", "on"),
+            ("consent", "on"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+    };
+    let sign = |b: reqwest::Client, name: &'static str| {
+        let (app, path) = (&app, path.clone());
+        async move {
+            let (_, page) = get(app, &b, &format!("{path}?lang=fr")).await;
+            let fields = form(&csrf(&page), name);
+            let fields: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            post(app, &b, &format!("{path}/sign?lang=fr"), &fields).await
+        }
+    };
+    let withdraw = |b: reqwest::Client| {
+        let (app, path) = (&app, path.clone());
+        async move {
+            let (_, page) = get(app, &b, &format!("{path}?lang=fr")).await;
+            post(
+                app,
+                &b,
+                &format!("{path}/withdraw?lang=fr"),
+                &[("_csrf", &csrf(&page))],
+            )
+            .await
+        }
+    };
+
+    // Amina signs; then someone else with her CIN: the same redirect, the same page.
+    let amina = logged_in_browser(&app, "amina@tawasol.test").await;
+    let g = logged_in_browser(&app, "guesser@tawasol.test").await;
+    let first = sign(amina.clone(), "أمينة العلوي").await;
+    assert_eq!(first.status(), 303);
+    let reused = sign(g.clone(), "Amina Alaoui").await;
+    assert_eq!(reused.status(), 303, "a used CIN is not announced");
+    assert_eq!(location(&reused), location(&first));
+    let (_, page) = get(&app, &g, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("Vous avez signé") && page.contains("2 signatures sur"));
+
+    // Withdraw, sign, withdraw, sign: five steps; the sixth is a page saying to wait.
+    assert_eq!(withdraw(g.clone()).await.status(), 303);
+    assert_eq!(sign(g.clone(), "Amina Alaoui").await.status(), 303);
+    assert_eq!(withdraw(g.clone()).await.status(), 303);
+    assert_eq!(sign(g.clone(), "Amina Alaoui").await.status(), 303);
+    let res = withdraw(g.clone()).await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("<html lang=\"fr\""),
+        "in the reader's language"
+    );
+    assert!(page.contains("Trop de tentatives"), "{page}");
+    assert!(!page.contains(SIGNER_CIN));
+
+    // The next day it works again.
+    app.clock
+        .advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::minutes(1));
+    assert_eq!(withdraw(g.clone()).await.status(), 303);
+    let (_, page) = get(&app, &g, &format!("{path}?lang=fr")).await;
+    assert!(page.contains("1 signatures sur"), "{page}");
 }

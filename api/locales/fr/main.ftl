@@ -252,7 +252,7 @@ status-rejected = Rejeté
 detail-petition-not-found = Aucune pétition { $id }.
 detail-petition-not-draft = La pétition { $id } n’est plus un brouillon : son texte est celui que les signataires ont lu.
 detail-petition-not-collecting = La pétition { $id } ne recueille pas de signatures en ce moment.
-detail-already-signed = Cette pétition porte déjà votre signature, ou une signature avec ce numéro de CIN.
+detail-already-signed = Cette pétition porte déjà votre signature.
 detail-petition-step = Une pétition « { $from } » ne peut pas passer à « { $to } ».
 field-petition-title = Donnez un titre de 5 à 200 caractères, sur une ligne.
 field-petition-request = Énoncez en 10 à 2 000 caractères le point que le conseil doit inscrire à son ordre du jour.
@@ -629,3 +629,8 @@ field-organisation-purpose = Décrivez l’objet de l’organisation en 1 à 2 0
 # issue 14: expensive classes of work
 detail-busy = Trop de demandes de ce genre (chiffres, recherche, exports ou longues listes) sont en cours de calcul. Réessayez dans quelques secondes.
 web-figures-busy = Les chiffres sont en cours de calcul : rechargez la page dans un instant.
+
+# issue 14: petitions
+dossier-duplicate-mark = Doublon suspecté
+dossier-duplicates = ⚠ Doublon suspecté : ces lignes portent un numéro de CIN déjà utilisé par une autre signature de cette pétition ; à vérifier avant le dépôt. Lignes concernées : { $count }.
+dossier-erased = Les noms, numéros de CIN et adresses des signataires ont été effacés le { $at }, à la fin de la durée de conservation qui suit la clôture de la pétition. Le nombre de signatures et l’historique public restent.

@@ -167,7 +167,7 @@ pub struct SignatureBody {
     show_name: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Sign", params(("id" = i64, Path, description = "The id")), request_body = SignatureBody, responses((status = 201, description = "Signed (409 the second time)", body = petitions::SignatureView), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(post, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Sign", params(("id" = i64, Path, description = "The id")), request_body = SignatureBody, responses((status = 201, description = "Signed and counted; the same answer whether or not another signature already used this CIN (such lines are flagged on the dossier). A problem otherwise: 409 when this account already signed or the petition is not collecting, 429 (with Retry-After) past the account's daily cap of signatures and withdrawals", body = petitions::SignatureView), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn sign(
     state: web::Data<AppState>,
     caller: Caller,
@@ -193,7 +193,7 @@ pub async fn sign(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Withdraw my signature", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Withdrawn (while collecting)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(delete, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Withdraw my signature", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Withdrawn (while collecting); counts against the account's daily cap of signatures and withdrawals (429 past it)"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn withdraw(
     state: web::Data<AppState>,
     caller: Caller,
@@ -244,7 +244,7 @@ pub struct DossierQuery {
 }
 
 /// `?format=html` (the default: a printable page in Arabic and French) or `?format=csv`.
-#[utoipa::path(get, path = "/api/v1/petitions/{id}/dossier", tag = "petitions", summary = "The deposit dossier (agent and the commune's officials)", params(("id" = i64, Path, description = "The id"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "The deposit dossier: a printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[utoipa::path(get, path = "/api/v1/petitions/{id}/dossier", tag = "petitions", summary = "The deposit dossier (the agent from ready, officials of the whole commune from filed; 403 otherwise)", params(("id" = i64, Path, description = "The id"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "The deposit dossier: a printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 pub async fn dossier(
     state: web::Data<AppState>,
     caller: Caller,

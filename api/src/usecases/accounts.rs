@@ -764,7 +764,8 @@ pub struct Export {
 pub struct ExportedSignature {
     pub petition_id: i64,
     pub petition_title: String,
-    pub full_name: String,
+    /// `null` (with `cin` and `address`) once erased after the petition's retention period.
+    pub full_name: Option<String>,
     pub cin: Option<String>,
     pub address: Option<String>,
     pub lives_or_works_in_commune: bool,
@@ -810,10 +811,12 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
                 petition_id,
                 petition_title,
                 full_name: s.full_name,
-                cin: vault.decrypt(petition_id, "cin", &s.cin_encrypted).ok(),
-                address: vault
-                    .decrypt(petition_id, "address", &s.address_encrypted)
-                    .ok(),
+                cin: s
+                    .cin_encrypted
+                    .and_then(|v| vault.decrypt(petition_id, "cin", &v).ok()),
+                address: s
+                    .address_encrypted
+                    .and_then(|v| vault.decrypt(petition_id, "address", &v).ok()),
                 lives_or_works_in_commune: s.lives_or_works_in_commune,
                 on_electoral_roll: s.on_electoral_roll,
                 direct_interest: s.direct_interest,

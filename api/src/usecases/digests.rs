@@ -191,11 +191,13 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
     Ok(sent)
 }
 
-/// Checks every minute whether the day's digest and any petition deadline reminder are due,
-/// until `stop`.
+/// Checks every minute whether the day's digest and any petition deadline reminder are due, and
+/// once a day erases the signatories' personal data of petitions closed longer than the
+/// retention period, until `stop`.
 pub async fn run_scheduler(state: AppState, mut stop: watch::Receiver<bool>) {
-    // Reminders are checked once a day (from the digest hour), and at start-up.
+    // Reminders and the erasure run once a day, and at start-up.
     let mut reminded_on: Option<chrono::NaiveDate> = None;
+    let mut erased_on: Option<chrono::NaiveDate> = None;
     while !*stop.borrow() {
         match send_daily(&state, state.clock.now()).await {
             Ok(n) if n > 0 => tracing::info!(digests = n, "officials' digests queued"),
@@ -213,6 +215,21 @@ pub async fn run_scheduler(state: AppState, mut stop: watch::Receiver<bool>) {
                     }
                 }
                 Err(e) => tracing::warn!(error = %e, "petition reminders failed"),
+            }
+        }
+        // Idempotent, and each petition is claimed by one replica: safe on all of them.
+        if erased_on != Some(day) {
+            match super::petitions::erase_expired_signatures(&state, now).await {
+                Ok(n) => {
+                    erased_on = Some(day);
+                    if n > 0 {
+                        tracing::info!(
+                            petitions = n,
+                            "signatories' personal data erased after the retention period"
+                        );
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "signature erasure failed"),
             }
         }
         tokio::select! {

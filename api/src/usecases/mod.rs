@@ -68,7 +68,7 @@ pub enum UseCaseError {
     PetitionNotDraft(i64),
     #[error("petition {0} is not collecting signatures")]
     PetitionNotCollecting(i64),
-    #[error("this person or this national ID number already signed petition {0}")]
+    #[error("this account already signed petition {0}")]
     AlreadySigned(i64),
     #[error("a petition cannot go from {from:?} to {to:?}")]
     PetitionStep {

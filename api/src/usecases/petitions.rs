@@ -7,14 +7,15 @@ use super::{Caller, Invalid, Page, UseCaseError, check, check_text, in_transacti
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::startup::AppState;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Serialize;
 use serde_json::{Value, json};
 use tawasol_domain::petition::{
-    AssociationDeclaration, AssociationRefusal, Cin, Eligibility, FilerType, PetitionReasons,
-    PetitionRequest, PetitionRole, PetitionStatus, PetitionTitle, SessionMonths, SignerAddress,
-    SignerName, StepDetails, StepError, StepText, check_association, check_eligibility, days_left,
-    overdue, refusal_deadline, reminder_due,
+    AssociationDeclaration, AssociationRefusal, Cin, DossierReader, Eligibility, FilerType,
+    PetitionReasons, PetitionRequest, PetitionRole, PetitionStatus, PetitionTitle,
+    SIGNING_STEPS_PER_DAY, SessionMonths, SignerAddress, SignerName, StepDetails, StepError,
+    StepText, check_association, check_eligibility, days_left, may_read_dossier, overdue,
+    refusal_deadline, reminder_due, retention_cutoff, suspected_duplicates,
 };
 use tawasol_domain::text::without_personal_data;
 use tawasol_domain::{Action, Actor, EmailAddress, Locale, PageLimit};
@@ -163,6 +164,9 @@ pub struct PetitionDetail {
     pub signed_by_me: bool,
     pub followed_by_me: bool,
     pub is_agent: bool,
+    /// Whether the reader may download the deposit dossier now (the agent from `ready`, the
+    /// commune's officials with a commune-wide scope from `filed`).
+    pub may_download_dossier: bool,
     pub collection_notice: CollectionNotice,
 }
 
@@ -286,7 +290,7 @@ pub async fn create(
         state,
         format!("petition:user:{agent}"),
         5,
-        chrono::TimeDelta::days(1),
+        TimeDelta::days(1),
     )
     .await?;
     let at = state.clock.now();
@@ -448,6 +452,8 @@ pub async fn detail(
     let row = visible(state, caller, id).await?;
     let viewer = caller.user_id();
     let is_agent = viewer == Some(row.agent_id);
+    let may_download_dossier =
+        may_download_dossier(&caller.actor, row.agent_id, &row.commune, &row.status);
     let (ar, fr, zgh) = &row.commune_names;
     let commune_name = match locale {
         Locale::Ar => ar,
@@ -483,6 +489,7 @@ pub async fn detail(
             signed_by_me,
             followed_by_me,
             is_agent,
+            may_download_dossier,
             collection_notice: CollectionNotice {
                 cndp_number,
                 consent_text,
@@ -589,8 +596,42 @@ fn petition_url(state: &AppState, id: i64) -> String {
     format!("{}/petitions/{id}", state.public_url)
 }
 
-/// Signs a petition that is collecting. One signature per person and per CIN; reaching the
-/// commune's threshold makes the petition ready and tells its agent.
+/// The throttle key of an account's signing steps.
+fn signing_key(user: i64) -> String {
+    format!("petition-signing:user:{user}")
+}
+
+/// Counts a stored signature or an effective withdrawal against the account's daily cap
+/// ([`SIGNING_STEPS_PER_DAY`] a day). It runs inside the write transaction that makes the step:
+/// concurrent requests cannot overshoot the cap, and a step refused by it is undone with the
+/// transaction (and so not counted). Attempts refused earlier (invalid input, a petition not
+/// collecting, the account's own second signature, nothing to withdraw) reveal nothing about
+/// anyone else and are not counted, so a resident's typos never spend the allowance.
+fn count_signing_step(
+    c: &mut AnyConnection,
+    rate_limits: bool,
+    user: i64,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    if !rate_limits {
+        return Ok(());
+    }
+    let (steps, ends) =
+        tawasol_persistence::throttle::hit(c, &signing_key(user), at, TimeDelta::days(1))?;
+    if steps > SIGNING_STEPS_PER_DAY {
+        let retry_after = u32::try_from((ends - at).num_seconds().max(1)).unwrap_or(u32::MAX);
+        return Err(UseCaseError::Throttled { retry_after });
+    }
+    Ok(())
+}
+
+/// Signs a petition that is collecting; reaching the commune's threshold makes the petition
+/// ready and tells its agent. One signature per account (a second is 409: that tells the account
+/// only about itself). A CIN another signature of the petition already carries is stored and
+/// counted and answered exactly like any other (refusing it would tell anyone whether that
+/// person signed): it is audited (`petition.signature.duplicate_cin`, without the CIN) and both
+/// lines are flagged on the dossier for the agent and the commune. Signatures and withdrawals
+/// are capped per account and day ([`count_signing_step`]).
 pub async fn sign(
     state: &AppState,
     caller: &Caller,
@@ -646,6 +687,8 @@ pub async fn sign(
     let url = petition_url(state, id);
     let show_name = input.show_name;
     let declarations = input.declarations;
+    let rate_limits = state.rate_limits;
+    let caller2 = caller.clone();
     let signed = in_transaction(&state.db, move |c| {
         let outcome = petition::sign(
             c,
@@ -671,6 +714,22 @@ pub async fn sign(
         let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
         if status != PetitionStatus::Collecting.as_str() {
             return Err(UseCaseError::PetitionNotCollecting(id));
+        }
+        count_signing_step(c, rate_limits, user, at)?;
+        let signature_id = petition::signature_id(c, id, user)?.unwrap_or_default();
+        let same_cin = petition::same_cin(c, id, &cin_hash)?;
+        if same_cin > 1 {
+            // For the agent and the commune (flagged on the dossier) and the admins (this
+            // record): never the CIN or its hash, nor the other signatures' accounts.
+            super::admin::record(
+                c,
+                &caller2,
+                "petition.signature.duplicate_cin",
+                ("petition", &id.to_string()),
+                None,
+                Some(json!({"signature_id": signature_id, "signatures_with_this_cin": same_cin})),
+                at,
+            )?;
         }
         let mut status = status;
         if count >= row.threshold {
@@ -713,7 +772,6 @@ pub async fn sign(
                 }
             }
         }
-        let signature_id = petition::signature_id(c, id, user)?.unwrap_or_default();
         Ok(SignatureView {
             id: signature_id,
             petition_id: id,
@@ -730,18 +788,22 @@ pub async fn sign(
 }
 
 /// Withdraws the caller's signature while the petition is collecting (nothing to do if they
-/// had not signed).
+/// had not signed). A withdrawal counts against the daily cap of signing steps: sign, withdraw
+/// and sign again is how a CIN would be tried in turn.
 pub async fn withdraw(state: &AppState, caller: &Caller, id: i64) -> Result<(), UseCaseError> {
     caller.may(&Action::Contribute)?;
     let user = user_of(caller)?;
     visible(state, caller, id).await?;
     let at = state.clock.now();
+    let rate_limits = state.rate_limits;
     in_transaction(&state.db, move |c| {
         let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
         if status != PetitionStatus::Collecting.as_str() {
             return Err(UseCaseError::PetitionNotCollecting(id));
         }
-        petition::withdraw(c, id, user, at)?;
+        if petition::withdraw(c, id, user, at)? {
+            count_signing_step(c, rate_limits, user, at)?;
+        }
         Ok(())
     })
     .await
@@ -783,6 +845,25 @@ pub struct StepInput {
 /// Whether this person is an official of the commune (any scope within it).
 pub fn official_of(actor: &Actor, commune: &str) -> bool {
     matches!(actor, Actor::User(u) if u.official.as_ref().is_some_and(|s| s.commune.as_str() == commune))
+}
+
+/// Whether this person may download the dossier of a petition (its agent, commune and status)
+/// now: as its agent from `ready`, as an official of the whole commune (not one narrowed to an
+/// arrondissement or to categories) from `filed` (`domain::petition::may_read_dossier`).
+pub fn may_download_dossier(actor: &Actor, agent_id: i64, commune: &str, status: &str) -> bool {
+    let (Actor::User(u), Some(status)) = (actor, PetitionStatus::parse(status)) else {
+        return false;
+    };
+    let agent = (u.id == agent_id).then_some(DossierReader::Agent);
+    let official = u
+        .official
+        .as_ref()
+        .filter(|s| s.commune.as_str() == commune && s.is_commune_wide())
+        .map(|_| DossierReader::CommuneWideOfficial);
+    [agent, official]
+        .into_iter()
+        .flatten()
+        .any(|reader| may_read_dossier(status, reader))
 }
 
 fn step_error(e: StepError) -> UseCaseError {
@@ -1034,17 +1115,20 @@ pub async fn transition(
 
 // ---- the deposit dossier ----
 
-/// A line of the signature list, decrypted.
+/// A line of the signature list, decrypted (`None`: erased after the retention period).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DossierLine {
     pub number: usize,
-    pub full_name: String,
-    pub cin: String,
-    pub address: String,
+    pub full_name: Option<String>,
+    pub cin: Option<String>,
+    pub address: Option<String>,
     pub lives_or_works_in_commune: bool,
     pub on_electoral_roll: bool,
     pub direct_interest: bool,
     pub signed_at: String,
+    /// Another signature of this petition carries the same CIN: a possible fraud for the agent
+    /// and the commune to check (both lines are flagged).
+    pub suspected_duplicate: bool,
 }
 
 /// The agent as the decree asks: their name, CIN and address when they signed themselves.
@@ -1064,19 +1148,23 @@ pub struct Dossier {
     pub commune_name_fr: String,
     pub agent: AgentIdentity,
     pub signatures: Vec<DossierLine>,
+    /// When the signatories' full names, CINs and addresses were erased (the retention period
+    /// after the petition closed); the lines keep their number, date and declarations.
+    pub personal_data_erased_at: Option<String>,
     pub generated_at: String,
 }
 
-/// The dossier, for the agent and the commune's officials only; every download is audited.
+/// The dossier: for the agent from `ready` on and for officials of the whole commune from
+/// `filed` on (403 for anyone else, and before); every download is audited.
 pub async fn dossier(
     state: &AppState,
     caller: &Caller,
     id: i64,
     format: &'static str,
 ) -> Result<Dossier, UseCaseError> {
-    let viewer = user_of(caller)?;
+    user_of(caller)?;
     let row = visible(state, caller, id).await?;
-    if row.agent_id != viewer && !official_of(&caller.actor, &row.commune) {
+    if !may_download_dossier(&caller.actor, row.agent_id, &row.commune, &row.status) {
         return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
     }
     let at = state.clock.now();
@@ -1095,11 +1183,17 @@ pub async fn dossier(
     })
     .await?;
     let vault = state.vault.clone();
-    let decrypt = |field: &str, value: &str| {
-        vault
-            .decrypt(id, field, value)
-            .map_err(|e| UseCaseError::Undecryptable(e.to_string()))
+    let decrypt = |field: &str, value: Option<&str>| {
+        value
+            .map(|v| {
+                vault
+                    .decrypt(id, field, v)
+                    .map_err(|e| UseCaseError::Undecryptable(e.to_string()))
+            })
+            .transpose()
     };
+    let hashes: Vec<Option<&str>> = stored.iter().map(|s| s.cin_hash.as_deref()).collect();
+    let duplicates = suspected_duplicates(&hashes);
     let mut signatures = Vec::with_capacity(stored.len());
     let mut agent = AgentIdentity {
         display_name: row.agent_name.clone(),
@@ -1107,33 +1201,88 @@ pub async fn dossier(
         cin: None,
         address: None,
     };
-    for (i, s) in stored.into_iter().enumerate() {
+    for (i, s) in stored.iter().enumerate() {
         let line = DossierLine {
             number: i + 1,
-            cin: decrypt("cin", &s.cin_encrypted)?,
-            address: decrypt("address", &s.address_encrypted)?,
-            full_name: s.full_name,
+            cin: decrypt("cin", s.cin_encrypted.as_deref())?,
+            address: decrypt("address", s.address_encrypted.as_deref())?,
+            full_name: s.full_name.clone(),
             lives_or_works_in_commune: s.lives_or_works_in_commune,
             on_electoral_roll: s.on_electoral_roll,
             direct_interest: s.direct_interest,
             signed_at: rfc3339(s.created_at),
+            suspected_duplicate: duplicates[i],
         };
         if s.user_id == row.agent_id {
-            agent.full_name = Some(line.full_name.clone());
-            agent.cin = Some(line.cin.clone());
-            agent.address = Some(line.address.clone());
+            agent.full_name.clone_from(&line.full_name);
+            agent.cin.clone_from(&line.cin);
+            agent.address.clone_from(&line.address);
         }
         signatures.push(line);
     }
     let (commune_name_ar, commune_name_fr, _) = row.commune_names.clone();
+    let personal_data_erased_at = row.personal_data_erased_at.map(rfc3339);
     Ok(Dossier {
         petition: view(row, today(at)),
         commune_name_ar,
         commune_name_fr,
         agent,
         signatures,
+        personal_data_erased_at,
         generated_at: rfc3339(at),
     })
+}
+
+// ---- retention ----
+
+/// Erases the signatories' full names, CINs, CIN hashes and addresses of every petition that
+/// was decided, refused (inadmissible) or withdrawn more than `TAWASOL_SIGNATURE_RETENTION_DAYS`
+/// before `at`. The counts, declarations, dates, the public timeline and the names signatories
+/// chose to show (their display names) stay. Each petition is erased and audited
+/// (`petition.signatures.erase`) once, whichever replica gets there first; run daily by the
+/// scheduler, and safe to run again. Returns how many petitions were erased.
+pub async fn erase_expired_signatures(
+    state: &AppState,
+    at: NaiveDateTime,
+) -> Result<usize, UseCaseError> {
+    let retention_days = state.signature_retention_days;
+    let cutoff = retention_cutoff(at, retention_days);
+    let closed: Vec<&'static str> = PetitionStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_closed())
+        .map(PetitionStatus::as_str)
+        .collect();
+    let due = with_conn(&state.db, move |c| {
+        Ok(petition::personal_data_due(c, &closed, cutoff)?)
+    })
+    .await?;
+    let mut erased = 0;
+    for (id, status) in due {
+        let done = in_transaction(&state.db, move |c| {
+            let Some(signatures) = petition::erase_personal_data(c, id, at)? else {
+                return Ok(false);
+            };
+            super::admin::record(
+                c,
+                &Caller::anonymous(),
+                "petition.signatures.erase",
+                ("petition", &id.to_string()),
+                None,
+                Some(json!({
+                    "signatures": signatures,
+                    "status": status,
+                    "retention_days": retention_days,
+                })),
+                at,
+            )?;
+            Ok(true)
+        })
+        .await?;
+        if done {
+            erased += 1;
+        }
+    }
+    Ok(erased)
 }
 
 // ---- the refusal deadline ----

@@ -351,8 +351,12 @@ impl ResponseError for WebError {
         }
         .render()
         .unwrap_or_default();
-        HttpResponse::build(self.status_code())
-            .content_type("text/html; charset=utf-8")
+        let mut res = HttpResponse::build(self.status_code());
+        // 429 and 503 pages say when to come back, as the API's problems do.
+        if let Some(secs) = self.error.retry_after {
+            res.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        res.content_type("text/html; charset=utf-8")
             .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
             .body(body)
     }

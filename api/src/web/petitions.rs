@@ -189,6 +189,9 @@ struct PetitionPage {
     is_agent: bool,
     /// An official of the petition's commune: records the council's steps.
     is_official: bool,
+    /// The reader may download the dossier now (the agent from `ready`, an official of the
+    /// whole commune from `filed`): only then is the link shown.
+    may_download_dossier: bool,
     association: bool,
     consent_text: String,
     cndp_notice: String,
@@ -392,6 +395,7 @@ async fn petition_page(
         followed: d.followed_by_me,
         is_agent: d.is_agent,
         is_official: petitions::official_of(&v.caller.actor, &p.commune),
+        may_download_dossier: d.may_download_dossier,
         association: p.filer_type == "association",
         consent_text: d.collection_notice.consent_text.clone(),
         cndp_notice: Message::new("web-cndp-notice")
@@ -708,8 +712,9 @@ pub struct DossierQuery {
     format: Option<String>,
 }
 
-/// `GET /petitions/{id}/dossier`: the deposit dossier for the agent and the commune's officials,
-/// from the browser (the same use-case and audit as the API's).
+/// `GET /petitions/{id}/dossier`: the deposit dossier for the agent (from `ready`) and the
+/// officials of the whole commune (from `filed`), from the browser (the same use-case, rule and
+/// audit as the API's); anyone else gets a 403 page.
 #[utoipa::path(get, path = "/petitions/{id}/dossier", tag = "pages", summary = "The deposit dossier (page or CSV)", params(("id" = i64, Path, description = "The petition"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "A printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = 303, description = "To the login page first"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn dossier(
     state: web::Data<AppState>,
