@@ -21,3 +21,4 @@ mod stats;
 mod web;
 mod web_desk;
 mod web_petitions;
+mod web_security;

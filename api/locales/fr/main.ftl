@@ -615,3 +615,8 @@ web-responsible-body = Organisme responsable (pour « pas de notre ressort »)
 web-duplicate-of = Numéro du signalement d’origine (pour « doublon »)
 web-answer-send = Publier la réponse
 web-answer-posted-status-unchanged = Votre réponse est publiée, mais l’état n’a pas changé :
+
+# issue 14: web
+web-form-too-large = Ce formulaire est trop long pour être reçu. Raccourcissez le texte le plus long et envoyez-le de nouveau.
+web-form-unsupported = Ce formulaire n’a pas été envoyé comme un formulaire de ce site. Rechargez la page et recommencez.
+web-form-malformed = Ce formulaire est arrivé illisible. Rechargez la page et recommencez.

@@ -612,3 +612,8 @@ web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
 web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
 web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
 web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:
+
+# issue 14: web
+web-form-too-large = ⵜⴰⵍⵖⴰ ⴰⴷ ⵜⵖⵣⵣⵉⴼ ⴱⴰⵀⵔⴰ. ⵙⵙⵉⴷⵔⵓ ⴰⴹⵔⵉⵚ ⵏⵏⵙ ⴰⵖⵣⵣⴰⴼ ⵙ ⵓⴳⴳⴰⵔ ⵜⴰⵣⵏⴷ ⵜⵜ ⵜⴰⵍⵙⴷ.
+web-form-unsupported = ⵜⴰⵍⵖⴰ ⴰⴷ ⵓⵔ ⴷ ⵜⵜⵓⵣⵏ ⵣⵓⵏⴷ ⵜⴰⵍⵖⴰ ⵏ ⵓⵙⵎⵎⴰⵙ ⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.
+web-form-malformed = ⵜⴰⵍⵖⴰ ⴰⴷ ⵓⵔ ⵜⵜⵓⵖⵔⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.
