@@ -428,7 +428,12 @@ impl Settings {
             crate::client::TrustedProxies::default(),
         );
         let stall_timeout = problems.keep(
-            parse_number("TAWASOL_STALL_TIMEOUT", get("TAWASOL_STALL_TIMEOUT"), 1, 3600),
+            parse_number(
+                "TAWASOL_STALL_TIMEOUT",
+                get("TAWASOL_STALL_TIMEOUT"),
+                1,
+                3600,
+            ),
             60,
         );
         let signature_retention_days = problems.keep(

@@ -81,7 +81,8 @@ fn para(value: &str) -> String {
     )
 }
 
-/// A page to print and sign: Arabic first (right to left), French beside each heading.
+/// A page to print and sign: Arabic first (right to left), French beside each heading. Its styles
+/// are `/static/dossier.css` (nothing inline, as the pages' Content-Security-Policy requires).
 pub fn html(d: &Dossier) -> String {
     let p = &d.petition;
     let mut rows = String::new();
@@ -173,20 +174,8 @@ pub fn html(d: &Dossier) -> String {
     format!(
         "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title>\n<style>\n\
-         body {{ font-family: \"Noto Naskh Arabic\", \"Amiri\", serif; margin: 2em; line-height: 1.5 }}\n\
-         .fr {{ display: block; font-family: sans-serif; font-size: 0.85em; color: #333 }}\n\
-         h1 {{ text-align: center; font-size: 1.3em }}\n\
-         h2 {{ font-size: 1.05em; border-bottom: 1px solid #999; margin-top: 1.5em }}\n\
-         table {{ border-collapse: collapse; width: 100% }}\n\
-         th, td {{ border: 1px solid #666; padding: 0.3em 0.5em; vertical-align: top }}\n\
-         td.sign {{ min-width: 8em }}\n\
-         tr.dup td {{ background: #fff3cd }}\n\
-         .notice {{ border: 1px solid #999; padding: 0.5em }}\n\
-         .meta {{ font-size: 0.85em; color: #444 }}\n\
-         @media print {{ body {{ margin: 1cm }} tr {{ page-break-inside: avoid }} thead {{ display: table-header-group }} }}\n\
-         </style></head>\n<body>\n\
-         <h1>{heading}</h1>\n<p style=\"text-align:center\">{addressee}</p>\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/static/dossier.css\"></head>\n<body>\n\
+         <h1>{heading}</h1>\n<p class=\"addressee\">{addressee}</p>\n\
          <h2>{subject_h}</h2>\n<p dir=\"auto\"><strong>{title}</strong></p>\n{request}\n\
          <h2>{reasons_h}</h2>\n{reasons}\n{filer}\
          <h2>{agent_h}</h2>\n<table class=\"agent\">{agent_name}{agent_cin}{agent_address}</table>\n\

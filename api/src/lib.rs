@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod problem;
 pub mod rest;
 pub mod secrets;
+pub mod security;
 pub mod startup;
 pub mod telemetry;
 pub mod usecases;

@@ -1,6 +1,7 @@
 //! What every request goes through, once: a request id (sent back in `x-request-id`), the
-//! reader's language, the body size cap, one log line, and errors rendered as problem+json in
-//! that language.
+//! reader's language, the body size cap, one log line (with secret path segments redacted),
+//! errors rendered as problem+json in that language, and the browser security headers
+//! (`crate::security`).
 
 use crate::extract::{BodyLimit, LanguageChoice, RequestId};
 use crate::i18n::Message;
@@ -27,7 +28,7 @@ pub async fn around(
         "request",
         request_id = %request_id,
         method = %req.method(),
-        path = %req.path(),
+        path = %crate::telemetry::loggable_path(req.path()),
     );
     let body_limit = req
         .app_data::<web::Data<BodyLimit>>()
@@ -38,9 +39,19 @@ pub async fn around(
         Ok(locale) => (locale, None),
         Err(e) => (Some(Locale::DEFAULT), Some(e)),
     };
+    // The web application's forms are capped by their own limits (`web::form`), which may be
+    // larger than the API's; they are refused as a page.
+    let web_form = crate::web::owns(&path) && crate::web::form::is_form(req.headers());
     let early = early
         .or_else(|| control_in_query(req.query_string()))
-        .or_else(|| body_too_large(&req, body_limit));
+        .or_else(|| {
+            (!web_form)
+                .then(|| body_too_large(&req, body_limit))
+                .flatten()
+        });
+    let https = req
+        .app_data::<web::Data<crate::startup::AppState>>()
+        .is_some_and(|state| state.public_url.starts_with("https://"));
     let language = LanguageChoice {
         explicit: explicit.is_some(),
         chosen: std::sync::Arc::new(std::sync::Mutex::new(explicit.unwrap_or(Locale::DEFAULT))),
@@ -55,10 +66,23 @@ pub async fn around(
         req.extensions_mut().insert(client);
     }
 
-    // Open311 has its own error format; everything else answers problem+json.
+    // Open311 has its own error format; a body too large for a page is a page; everything else
+    // answers problem+json.
     let render = |error: &ApiError, locale: Locale| {
         if crate::open311::owns(&path) {
             crate::open311::render_api_error(&path, error)
+        } else if error.kind == problem::ProblemKind::PayloadTooLarge && crate::web::owns(&path) {
+            // A person sent a form or a file from a page: they read the answer as a page.
+            let mut res = crate::html::page(
+                locale,
+                &error.kind.title(locale),
+                &format!(
+                    "<p>{}</p>",
+                    crate::html::escape(&crate::i18n::text(locale, "web-form-too-large"))
+                ),
+            );
+            *res.status_mut() = error.kind.status();
+            res
         } else {
             error.render(locale, Some(&request_id), Some(&path))
         }
@@ -86,6 +110,7 @@ pub async fn around(
         }
     };
     let headers = res.headers_mut();
+    crate::security::apply(&path, headers, https);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         headers.insert(REQUEST_ID, value);
     }

@@ -49,6 +49,7 @@ impl Driver {
         }
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
+            "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
                 "binary": CHROMIUM,
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -176,6 +177,49 @@ impl Driver {
     async fn delete_cookies(&self) {
         self.call(reqwest::Method::DELETE, "/cookie", None).await;
     }
+
+    /// Runs a script in the page and returns its value.
+    async fn script(&self, body: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({"script": body, "args": []})),
+        )
+        .await
+    }
+
+    /// The console's messages since the last call (chromedriver's log of the browser).
+    async fn console(&self) -> Vec<String> {
+        self.call(
+            reqwest::Method::POST,
+            "/se/log",
+            Some(json!({"type": "browser"})),
+        )
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+        .collect()
+    }
+
+    /// Waits until `css` matches an element (a script drawing the page).
+    async fn wait_for(&self, css: &str) {
+        for _ in 0..150 {
+            let found = self
+                .script(&format!(
+                    "return document.querySelector({}) !== null;",
+                    json!(css)
+                ))
+                .await;
+            if found == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never appeared: {}", self.source().await);
+    }
 }
 
 #[tokio::test]
@@ -267,4 +311,145 @@ async fn a_resident_reports_in_arabic_and_reads_the_officials_answer_in_a_real_b
             .len();
         assert!(size > 1000, "{lang} screenshot is empty");
     }
+}
+
+/// Every page, the dossier and Swagger UI under their Content-Security-Policy: the browser's
+/// console reports no violation, and what the policy would block if it were inline (the chart's
+/// width, the dossier's styles, Swagger UI's scripts) still applies.
+#[tokio::test]
+async fn the_pages_work_under_their_content_security_policy_in_a_real_browser() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let agent =
+        tawasol_tests::access(&verified_user(&app, &catcher, "agent@tawasol.test", "fr").await);
+    let issue = app
+        .post(
+            "/api/v1/issues",
+            Some(&agent),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": "مصباح الشارع معطل", "description": "الإنارة منعدمة منذ أسبوع في الزنقة."}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.send(
+        reqwest::Method::PATCH,
+        "/api/v1/admin/communes/sefrou",
+        Some(&admin),
+        Some(&json!({"petition_threshold": 1})),
+    )
+    .await;
+    let petition = app
+        .post(
+            "/api/v1/petitions",
+            Some(&agent),
+            &json!({"commune": "sefrou", "title": "Un jardin public", "request": "Aménager un jardin public au quartier.", "reasons": "Aucun espace vert à moins de deux kilomètres.", "filer_type": "citizens"}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &format!("/api/v1/petitions/{petition}/transitions"),
+        Some(&agent),
+        &json!({"to": "collecting"}),
+    )
+    .await;
+    app.post(
+        &format!("/api/v1/petitions/{petition}/signatures"),
+        Some(&agent),
+        &json!({"full_name": "Rachid El Idrissi", "cin": "JK55555", "address": "Derb Lalla Fatima 14",
+                "declarations": {"lives_or_works_in_commune": true, "on_electoral_roll": true, "direct_interest": true}, "consent": true}),
+    )
+    .await;
+
+    let d = Driver::start().await;
+    d.go(&app.url("/login?lang=fr")).await;
+    d.fill("#email", "agent@tawasol.test").await;
+    d.fill("#password", "a long enough password").await;
+    d.submit("button[type=submit]").await;
+    let mut violations = Vec::new();
+    for path in [
+        "/".to_owned(),
+        "/communes/tangier".to_owned(),
+        format!("/issues/{issue}"),
+        "/communes/tangier/report".to_owned(),
+        format!("/petitions/{petition}"),
+        format!("/petitions/{petition}/dossier"),
+        "/verify-email?token=x".to_owned(),
+        "/api/docs/".to_owned(),
+    ] {
+        d.go(&app.url(&path)).await;
+        if path == "/communes/tangier" {
+            let width = d
+                .script("return getComputedStyle(document.querySelector('svg.chart')).maxWidth;")
+                .await;
+            assert_eq!(
+                width,
+                json!("490px"),
+                "the chart is sized by the stylesheet"
+            );
+        }
+        if path.ends_with("/dossier") {
+            let align = d
+                .script("return getComputedStyle(document.querySelector('.addressee')).textAlign;")
+                .await;
+            assert_eq!(align, json!("center"), "the dossier's stylesheet applies");
+        }
+        if path == "/communes/tangier/report" {
+            // locate.js ran: it shows the location button when the browser can locate.
+            let shown = d
+                .script(
+                    "return !document.getElementById('locate').hidden || !navigator.geolocation;",
+                )
+                .await;
+            assert_eq!(shown, json!(true), "the page's script runs");
+        }
+        if path == "/api/docs/" {
+            // Swagger UI draws the document, opens an operation and runs it from the page.
+            d.wait_for(".swagger-ui .info .title").await;
+            let path_css = ".opblock-summary-path[data-path='/api/v1/communes/{slug}']";
+            d.wait_for(path_css).await;
+            d.script(&format!(
+                "document.querySelector({}).closest('.opblock').setAttribute('data-test', 'commune');",
+                json!(path_css)
+            ))
+            .await;
+            let op = "[data-test=commune]";
+            d.click(&format!("{op} .opblock-summary-control")).await;
+            d.wait_for(&format!("{op} .try-out__btn")).await;
+            d.click(&format!("{op} .try-out__btn")).await;
+            d.wait_for(&format!("{op} input[placeholder='slug']")).await;
+            d.fill(&format!("{op} input[placeholder='slug']"), "tangier")
+                .await;
+            d.click(&format!("{op} .execute")).await;
+            d.wait_for(&format!("{op} .live-responses-table")).await;
+            let answer = d
+                .script(&format!(
+                    "return document.querySelector({}).innerText;",
+                    json!(format!("{op} .live-responses-table"))
+                ))
+                .await;
+            assert!(
+                answer.as_str().unwrap_or_default().contains("tangier"),
+                "Swagger UI called the API: {answer}"
+            );
+            d.wait_for(".models").await;
+            d.click(".models h4").await;
+        }
+        for message in d.console().await {
+            if message.contains("Content Security Policy") || message.contains("Refused to") {
+                violations.push(format!("{path}: {message}"));
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "violations of the Content-Security-Policy:\n{}",
+        violations.join("\n")
+    );
 }

@@ -23,3 +23,4 @@ mod text;
 mod web;
 mod web_desk;
 mod web_petitions;
+mod web_security;

@@ -634,3 +634,8 @@ web-figures-busy = Les chiffres sont en cours de calcul : rechargez la page dans
 dossier-duplicate-mark = Doublon suspecté
 dossier-duplicates = ⚠ Doublon suspecté : ces lignes portent un numéro de CIN déjà utilisé par une autre signature de cette pétition ; à vérifier avant le dépôt. Lignes concernées : { $count }.
 dossier-erased = Les noms, numéros de CIN et adresses des signataires ont été effacés le { $at }, à la fin de la durée de conservation qui suit la clôture de la pétition. Le nombre de signatures et l’historique public restent.
+
+# issue 14: web
+web-form-too-large = Ce formulaire est trop long pour être reçu. Raccourcissez le texte le plus long et envoyez-le de nouveau.
+web-form-unsupported = Ce formulaire n’a pas été envoyé comme un formulaire de ce site. Rechargez la page et recommencez.
+web-form-malformed = Ce formulaire est arrivé illisible. Rechargez la page et recommencez.

@@ -8,6 +8,7 @@ use crate::i18n::text;
 use crate::problem::ApiError;
 use crate::startup::AppState;
 use crate::usecases::{UseCaseError, accounts};
+use crate::web::form::{FormError, FormFields, WebForm};
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use tawasol_domain::Locale;
@@ -26,6 +27,10 @@ pub struct VerifyForm {
     token: String,
 }
 
+impl FormFields for VerifyForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("token", 64)];
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResetForm {
@@ -33,6 +38,23 @@ pub struct ResetForm {
     token: String,
     #[serde(default)]
     password: String,
+}
+
+impl FormFields for ResetForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("token", 64), ("password", 128)];
+}
+
+/// A form body that could not be read (too large, not a form, malformed), as a page.
+fn refused(locale: Locale, title: &str, e: FormError) -> HttpResponse {
+    let error = ApiError::from(e);
+    let detail = error
+        .detail
+        .as_ref()
+        .map(|m| m.render(locale))
+        .unwrap_or_default();
+    let mut res = page(locale, title, &format!("<p>{}</p>", escape(&detail)));
+    *res.status_mut() = error.kind.status();
+    res
 }
 
 fn message(locale: Locale, key: &str) -> String {
@@ -52,13 +74,17 @@ pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> H
     page(locale, &text(locale, "page-verify-title"), &body)
 }
 
-#[utoipa::path(post, path = "/verify-email", tag = "pages", summary = "Confirm an address (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"), responses((status = 200, description = "Confirmed", body = String, content_type = "text/html"), (status = 400, description = "The link is no longer valid", body = String, content_type = "text/html")))]
+#[utoipa::path(post, path = "/verify-email", tag = "pages", summary = "Confirm an address (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"), responses((status = 200, description = "Confirmed", body = String, content_type = "text/html"), (status = 400, description = "The link is no longer valid", body = String, content_type = "text/html"), (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")))]
 pub async fn verify_submit(
     state: web::Data<AppState>,
-    form: web::Form<VerifyForm>,
+    form: WebForm<VerifyForm>,
     Lang(locale): Lang,
 ) -> Result<HttpResponse, ApiError> {
     let title = text(locale, "page-verify-title");
+    let form = match form.into_result() {
+        Ok(f) => f,
+        Err(e) => return Ok(refused(locale, &title, e)),
+    };
     match accounts::verify_email(&state, &form.token).await {
         Ok(()) => Ok(page(locale, &title, &message(locale, "page-verify-done"))),
         Err(UseCaseError::InvalidToken) => {
@@ -94,13 +120,17 @@ pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> Ht
     )
 }
 
-#[utoipa::path(post, path = "/reset-password", tag = "pages", summary = "Choose a new password (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"), responses((status = 200, description = "Changed", body = String, content_type = "text/html"), (status = 400, description = "The link is invalid or the password refused", body = String, content_type = "text/html")))]
+#[utoipa::path(post, path = "/reset-password", tag = "pages", summary = "Choose a new password (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"), responses((status = 200, description = "Changed", body = String, content_type = "text/html"), (status = 400, description = "The link is invalid or the password refused", body = String, content_type = "text/html"), (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")))]
 pub async fn reset_submit(
     state: web::Data<AppState>,
-    form: web::Form<ResetForm>,
+    form: WebForm<ResetForm>,
     Lang(locale): Lang,
 ) -> Result<HttpResponse, ApiError> {
     let title = text(locale, "page-reset-title");
+    let form = match form.into_result() {
+        Ok(f) => f,
+        Err(e) => return Ok(refused(locale, &title, e)),
+    };
     match accounts::confirm_password_reset(&state, &form.token, &form.password).await {
         Ok(()) => Ok(page(locale, &title, &message(locale, "page-reset-done"))),
         Err(UseCaseError::InvalidToken) => {

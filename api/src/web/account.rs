@@ -1,6 +1,6 @@
 //! Signing up, logging in and out from a browser (the same use-cases as the REST API).
 
-use super::{Layout, SESSION_COOKIE, Visitor, WebError, safe_next};
+use super::{FormFields, Layout, SESSION_COOKIE, Visitor, WebError, WebForm};
 use crate::i18n::text;
 use crate::startup::AppState;
 use crate::usecases::{UseCaseError, accounts};
@@ -99,7 +99,7 @@ pub async fn login_form(
     v: Visitor,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, WebError> {
-    login_page(&v, &safe_next(query.next.as_deref()), "", None)
+    login_page(&v, &v.safe_next(query.next.as_deref()), "", None)
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,15 +114,21 @@ pub struct LoginForm {
     next: String,
 }
 
+impl FormFields for LoginForm {
+    const FIELDS: &'static [(&'static str, usize)] =
+        &[("email", 254), ("password", 128), ("next", 2048)];
+}
+
 /// `POST /login`: a session cookie, then back where the person was going.
 #[utoipa::path(post, path = "/login", tag = "pages", summary = "Log in (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email, password, next"), responses((status = 303, description = "Logged in: to `next`"), (status = 200, description = "The form again, with the reason", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
 pub async fn login(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<LoginForm>,
+    form: WebForm<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
-    let next = safe_next(Some(&form.next));
+    let next = v.safe_next(Some(&form.next));
     match accounts::login_browser(&state, &v.caller, &form.email, &form.password).await {
         Ok(cookie) => Ok(HttpResponse::SeeOther()
             .cookie(v.cookie(SESSION_COOKIE, cookie, 30))
@@ -141,13 +147,18 @@ pub struct CsrfForm {
     csrf: String,
 }
 
+impl FormFields for CsrfForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[];
+}
+
 /// `POST /logout`: ends this browser's session.
 #[utoipa::path(post, path = "/logout", tag = "pages", summary = "Log out (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 303, description = "Logged out: to the home page"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
 pub async fn logout(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<CsrfForm>,
+    form: WebForm<CsrfForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if v.logged_in() {
         accounts::logout(&state, &v.caller)
@@ -242,16 +253,26 @@ pub struct SignupForm {
     locale: String,
 }
 
+impl FormFields for SignupForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("display_name", 120),
+        ("email", 254),
+        ("password", 128),
+        ("locale", 8),
+    ];
+}
+
 /// `POST /signup`: the account is created and a confirmation link mailed (the same answer
 /// whether or not the address already had an account).
 #[utoipa::path(post, path = "/signup", tag = "pages", summary = "Sign up (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, display_name, email, password, locale"), responses((status = 200, description = "Check your mail; or the form again with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
 pub async fn signup(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<SignupForm>,
+    form: WebForm<SignupForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
-    let f = form.into_inner();
+    let f = form;
     let input = accounts::Registration {
         email: f.email.clone(),
         password: f.password.clone(),
@@ -399,13 +420,23 @@ pub struct PrefsForm {
     official_new_issues: String,
 }
 
+impl FormFields for PrefsForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("issue_updates", 8),
+        ("all_replies", 8),
+        ("petition_updates", 8),
+        ("official_new_issues", 16),
+    ];
+}
+
 /// `POST /me/notifications`: what mails I get (unchecked boxes are off).
 #[utoipa::path(post, path = "/me/notifications", tag = "pages", summary = "Choose what mails I get (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"), responses((status = 303, description = "Back to my account"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn set_notifications(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<PrefsForm>,
+    form: WebForm<PrefsForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     use crate::usecases::notifications::{self, NotificationSettings};
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first("/me") {
@@ -453,13 +484,18 @@ pub struct DeleteForm {
     confirm: String,
 }
 
+impl FormFields for DeleteForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("confirm", 8)];
+}
+
 /// `POST /me/delete`: erases my account (public contributions stay, unsigned) and logs out.
 #[utoipa::path(post, path = "/me/delete", tag = "pages", summary = "Erase my account (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, confirm=yes"), responses((status = 200, description = "Erased", body = String, content_type = "text/html"), (status = 303, description = "Back to my account when not confirmed"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn delete(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<DeleteForm>,
+    form: WebForm<DeleteForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first("/me") {
         return Ok(go);
@@ -501,13 +537,18 @@ pub struct ForgotForm {
     email: String,
 }
 
+impl FormFields for ForgotForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("email", 254)];
+}
+
 /// `POST /forgot`: mails a single-use link (the same answer whether or not there is an account).
 #[utoipa::path(post, path = "/forgot", tag = "pages", summary = "Forgotten password (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email"), responses((status = 200, description = "Check your mail", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn forgot(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<ForgotForm>,
+    form: WebForm<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     match accounts::request_password_reset(&state, &v.caller, &form.email).await {
         Ok(()) | Err(UseCaseError::Invalid(_)) => {
@@ -609,8 +650,9 @@ pub async fn organisation(
 pub async fn organisation_feed(
     state: web::Data<AppState>,
     v: Visitor,
-    form: web::Form<CsrfForm>,
+    form: WebForm<CsrfForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first("/organisation") {
         return Ok(go);

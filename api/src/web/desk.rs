@@ -2,7 +2,7 @@
 //! (held and hidden items, with the forms to hide or restore them).
 
 use super::pages::{petition_status_label, short_time};
-use super::{Layout, Visitor, WebError};
+use super::{FormFields, Layout, Visitor, WebError, WebForm};
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
 use crate::usecases::{accounts::rfc3339, digests, moderation, petitions};
@@ -202,6 +202,10 @@ pub struct DecisionForm {
     reason: String,
 }
 
+impl FormFields for DecisionForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("action", 16), ("reason", 1000)];
+}
+
 async fn decide(
     state: &AppState,
     v: &Visitor,
@@ -235,8 +239,9 @@ pub async fn decide_issue(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<DecisionForm>,
+    form: WebForm<DecisionForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     decide(&state, &v, moderation::Target::Issue, *id, &form).await
 }
 
@@ -246,7 +251,8 @@ pub async fn decide_reply(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<DecisionForm>,
+    form: WebForm<DecisionForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     decide(&state, &v, moderation::Target::Reply, *id, &form).await
 }

@@ -4,13 +4,18 @@
 //!
 //! A browser is known by three cookies: the session (`tawasol_session`, HttpOnly, SameSite=Lax,
 //! Secure over TLS), the language chosen with the switcher (`tawasol_lang`), and the CSRF token
-//! (`tawasol_csrf`) that every form repeats in a hidden field.
+//! (`tawasol_csrf`) that every form repeats, masked afresh in each answer (`csrf`), in a hidden
+//! field. Form bodies are read by `form::WebForm` within limits computed from their fields.
 
 pub(crate) mod account;
 pub(crate) mod assets;
+pub(crate) mod csrf;
 pub(crate) mod desk;
+pub(crate) mod form;
 pub(crate) mod pages;
 pub(crate) mod petitions;
+
+pub use form::{FormFields, WebForm};
 
 use crate::extract::LanguageChoice;
 use crate::i18n::text;
@@ -86,12 +91,46 @@ pub fn percent_encode(value: &str) -> String {
     out
 }
 
-/// A local address to go back to after a form (never another site).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
+/// Whether `path` belongs to the web application (pages and their forms), as opposed to the
+/// REST API, Open311, the feeds and the probes.
+pub fn owns(path: &str) -> bool {
+    !["/api/", "/open311/", "/feeds/", "/health/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
+/// The longest `next` followed; a longer one is no address of ours.
+const MAX_NEXT: usize = 2048;
+
+/// Where to go after a form, a log-in or a language switch: `next` resolved against the public
+/// URL the way a browser resolves a `Location` (the WHATWG URL standard: tabs and newlines
+/// dropped, `\` read as `/`, `..` applied), followed only when it stays on this site's origin,
+/// and written back normalised (path and query, percent-encoded; never the raw input, so no
+/// control character reaches a header). Anything else is `/`.
+pub fn safe_next(public_url: &str, next: Option<&str>) -> String {
+    next.and_then(|n| local_target(public_url, n))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+fn local_target(public_url: &str, next: &str) -> Option<String> {
+    if next.len() > MAX_NEXT {
+        return None;
     }
+    let base = url::Url::parse(public_url).ok()?;
+    let target = base.join(next).ok()?;
+    if !target.origin().is_tuple() || target.origin() != base.origin() {
+        return None;
+    }
+    let path = target.path();
+    // `/..//evil.example` normalises to the path `//evil.example`, which a browser would read
+    // as another host if it began the address.
+    if !path.starts_with('/') || path.starts_with("//") {
+        return None;
+    }
+    Some(match target.query() {
+        Some(q) => format!("{path}?{q}"),
+        None => path.to_owned(),
+    })
 }
 
 /// Who is at the browser, in which language, with which CSRF token.
@@ -106,6 +145,8 @@ pub struct Visitor {
     pub path: String,
     /// The site is served over TLS: cookies are Secure.
     pub secure: bool,
+    /// The public URL, against which a `next` address is resolved.
+    pub public_url: String,
     /// A `?lang=` that the language cookie does not hold yet: remembered with this answer.
     pub remember_lang: Option<Locale>,
 }
@@ -115,7 +156,8 @@ impl Visitor {
         Layout {
             locale: self.locale,
             title: title.into(),
-            csrf: self.csrf.clone(),
+            // Masked afresh for each page (BREACH).
+            csrf: csrf::mask(&self.csrf),
             user: self.user_name.clone(),
             path: self.path.clone(),
             official: matches!(&self.caller.actor, Actor::User(u) if u.official.is_some()),
@@ -179,7 +221,15 @@ impl Visitor {
     /// For a page or form that needs an account: the way to the login page (and back to
     /// `back`) when nobody is logged in.
     pub fn login_first(&self, back: &str) -> Option<HttpResponse> {
-        (!self.logged_in()).then(|| self.redirect(&format!("/login?next={}", percent_encode(back))))
+        (!self.logged_in()).then(|| {
+            let back = self.safe_next(Some(back));
+            self.redirect(&format!("/login?next={}", percent_encode(&back)))
+        })
+    }
+
+    /// [`safe_next`] against this site's public URL.
+    pub fn safe_next(&self, next: Option<&str>) -> String {
+        safe_next(&self.public_url, next)
     }
 
     /// After a form: 303 to `to`.
@@ -189,9 +239,10 @@ impl Visitor {
             .finish()
     }
 
-    /// The form's token is this browser's: a form posted from another site is refused.
+    /// The form's token is this browser's (unmasked, it equals the cookie): a form posted from
+    /// another site is refused.
     pub fn check_csrf(&self, posted: &str) -> Result<(), WebError> {
-        if !self.new_csrf && !posted.is_empty() && posted == self.csrf {
+        if !self.new_csrf && csrf::matches(posted, &self.csrf) {
             Ok(())
         } else {
             Err(self.error(
@@ -295,6 +346,7 @@ impl FromRequest for Visitor {
                 user_name,
                 path,
                 secure,
+                public_url: state.public_url.clone(),
                 remember_lang,
             })
         })
@@ -374,7 +426,7 @@ pub async fn switch_language(
             crate::i18n::Message::new("detail-route-not-found").arg("path", code.as_str()),
         ))
     })?;
-    let next = safe_next(query.next.as_deref());
+    let next = visitor.safe_next(query.next.as_deref());
     // The page comes back without an old `?lang=` that would override the new choice.
     let next = strip_lang(&next);
     Ok(HttpResponse::SeeOther()
@@ -407,13 +459,112 @@ pub struct NextQuery {
 mod tests {
     use super::*;
 
+    const SITE: &str = "https://tawasol.example";
+
+    fn next(value: &str) -> String {
+        safe_next(SITE, Some(value))
+    }
+
+    /// The address a browser would go to, given `location` in a 303 from the site.
+    fn followed(location: &str) -> url::Url {
+        url::Url::parse(SITE).unwrap().join(location).unwrap()
+    }
+
     #[test]
-    fn only_local_paths_are_followed_after_a_form() {
-        assert_eq!(safe_next(Some("/issues/3")), "/issues/3");
-        assert_eq!(safe_next(Some("//evil.example/x")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil")), "/");
-        assert_eq!(safe_next(None), "/");
+    fn local_addresses_are_followed_normalised() {
+        assert_eq!(next("/issues/3"), "/issues/3");
+        assert_eq!(
+            next("/communes/sefrou?q=x&status=open"),
+            "/communes/sefrou?q=x&status=open"
+        );
+        assert_eq!(next("/petitions/2#sign"), "/petitions/2", "no fragment");
+        assert_eq!(
+            next("https://tawasol.example/me"),
+            "/me",
+            "our own origin, absolute"
+        );
+        assert_eq!(next("/a/../me"), "/me");
+        assert_eq!(
+            next("/%09/x"),
+            "/%09/x",
+            "an encoded tab stays encoded: a path"
+        );
+        assert_eq!(next("/شارع"), "/%D8%B4%D8%A7%D8%B1%D8%B9");
+        assert_eq!(next("/a b"), "/a%20b");
+        // A browser reads a same-scheme address without slashes as a path of this site.
+        assert_eq!(next("https:evil.example"), "/evil.example");
+        assert_eq!(safe_next(SITE, None), "/");
+    }
+
+    #[test]
+    fn anything_that_a_browser_would_take_elsewhere_goes_home() {
+        for hostile in [
+            "//evil.example/x",
+            "/\t/evil.example/phish",
+            "/\n/evil.example/phish",
+            "/\r\n/evil.example",
+            "\t//evil.example",
+            " //evil.example",
+            "\\\\evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\\/evil.example",
+            "/..//evil.example",
+            "/./..//evil.example",
+            "https://evil.example",
+            "http://tawasol.example/me",
+            "https://tawasol.example:8443/me",
+            "https:/\\evil.example",
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "//tawasol.example@evil.example",
+            "https://tawasol.example@evil.example/",
+            &format!("/{}", "a".repeat(MAX_NEXT)),
+        ] {
+            assert_eq!(next(hostile), "/", "{hostile:?}");
+        }
+    }
+
+    #[test]
+    fn whatever_comes_out_stays_on_the_site_and_is_a_plain_header_value() {
+        let inputs = [
+            "/issues/3",
+            "/%0a/x",
+            "/\n/x",
+            "/x\r\nSet-Cookie: a=b",
+            "/\u{0}x",
+            "/?next=//evil",
+            "/..%2f..%2fevil",
+            "/%2F%2Fevil.example",
+            "/%5C%5Cevil.example",
+            "x",
+            "",
+            "?q=1",
+            "/a?b=\u{7f}",
+            "/\u{202e}x",
+        ];
+        for input in inputs {
+            let out = next(input);
+            assert!(
+                out.starts_with('/') && !out.starts_with("//"),
+                "{input:?} → {out}"
+            );
+            assert!(
+                out.bytes().all(|b| b.is_ascii_graphic()),
+                "{input:?} → {out:?}: only printable ASCII"
+            );
+            let went = followed(&out);
+            assert_eq!(
+                went.host_str(),
+                Some("tawasol.example"),
+                "{input:?} → {out}"
+            );
+            assert_eq!(next(&out), out, "normalising twice changes nothing");
+        }
+    }
+
+    #[test]
+    fn the_language_switch_drops_an_old_choice() {
         assert_eq!(
             strip_lang("/communes/sefrou?lang=fr&q=x"),
             "/communes/sefrou?q=x"

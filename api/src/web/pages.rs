@@ -1,7 +1,7 @@
 //! The resident's pages: home, a commune (its issues, figures and petitions), an issue (its
 //! thread, history, and the forms to reply, support and follow), and the report form.
 
-use super::{Layout, Visitor, WebError, percent_encode};
+use super::{FormFields, Layout, Visitor, WebError, WebForm, percent_encode};
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
 use crate::usecases::{UseCaseError, communes, issues, petitions, stats};
@@ -160,14 +160,15 @@ pub struct CommuneQuery {
     page: Option<String>,
 }
 
-/// Bars of the share answered within target, per category: an SVG drawn here, no script.
+/// Bars of the share answered within target, per category: an SVG drawn here, no script, and
+/// no inline style (its width is `svg.chart` in the stylesheet, which the pages' CSP requires).
 fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
     let row_h = 22;
     let label_w = 210;
     let bar_w = 220;
     let height = row_h * rows.len().max(1) + 4;
     let mut svg = format!(
-        "<svg role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {w} {height}\" width=\"100%\" style=\"max-width:{w}px\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{title}</title>",
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {w} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{title}</title>",
         w = label_w + bar_w + 60,
         title = crate::html::escape(&text(locale, "web-chart-title")),
     );
@@ -569,6 +570,17 @@ pub struct AnswerForm {
     duplicate_of: String,
 }
 
+impl FormFields for AnswerForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("body", 5000),
+        ("status", 32),
+        ("note", 2000),
+        ("expected_on", 16),
+        ("responsible_body", 300),
+        ("duplicate_of", 24),
+    ];
+}
+
 /// What a refusal says to the person at the form, in their language.
 fn reasons(locale: Locale, e: UseCaseError) -> Vec<String> {
     if let UseCaseError::Invalid(fields) = &e {
@@ -588,14 +600,15 @@ pub async fn answer(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<AnswerForm>,
+    form: WebForm<AnswerForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     let id = *id;
     if let Some(go) = v.login_first(&format!("/issues/{id}")) {
         return Ok(go);
     }
-    let f = form.into_inner();
+    let f = form;
     let l = v.locale;
     let detail = issues::detail(&state, &v.caller, id)
         .await
@@ -695,14 +708,19 @@ pub struct ReplyForm {
     body: String,
 }
 
+impl FormFields for ReplyForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("body", 5000)];
+}
+
 /// `POST /issues/{id}/replies`: the reply form; back to the issue.
 #[utoipa::path(post, path = "/issues/{id}/replies", tag = "pages", summary = "Reply (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"), responses((status = 303, description = "Back to the issue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn reply(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<ReplyForm>,
+    form: WebForm<ReplyForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first(&format!("/issues/{}", *id)) {
         return Ok(go);
@@ -719,6 +737,10 @@ pub struct ToggleForm {
     csrf: String,
     #[serde(default)]
     on: String,
+}
+
+impl FormFields for ToggleForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("on", 8)];
 }
 
 async fn toggle(
@@ -744,8 +766,9 @@ pub async fn support(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<ToggleForm>,
+    form: WebForm<ToggleForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     toggle(&state, &v, *id, &form, true).await
 }
 
@@ -755,8 +778,9 @@ pub async fn follow(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<ToggleForm>,
+    form: WebForm<ToggleForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     toggle(&state, &v, *id, &form, false).await
 }
 
@@ -798,6 +822,19 @@ pub struct ReportForm {
     lat: String,
     #[serde(default)]
     lon: String,
+}
+
+impl FormFields for ReportForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("post_anyway", 8),
+        ("category", 64),
+        ("arrondissement", 64),
+        ("title", 140),
+        ("description", 5000),
+        ("address", 300),
+        ("lat", 32),
+        ("lon", 32),
+    ];
 }
 
 async fn report_page(
@@ -881,13 +918,14 @@ pub async fn report(
     state: web::Data<AppState>,
     v: Visitor,
     slug: web::Path<String>,
-    form: web::Form<ReportForm>,
+    form: WebForm<ReportForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first(&format!("/communes/{slug}/report")) {
         return Ok(go);
     }
-    let f = form.into_inner();
+    let f = form;
     let location = match (f.lat.trim(), f.lon.trim()) {
         ("", "") => Ok(None),
         (lat, lon) => match (lat.parse::<f64>(), lon.parse::<f64>()) {
@@ -933,5 +971,23 @@ pub async fn report(
             report_page(&state, &v, &slug, &f, errors, Vec::new()).await
         }
         Err(e) => Err(v.fail(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_carries_no_inline_style_and_the_stylesheet_sizes_it() {
+        let rows = vec![("Voirie".to_owned(), Some(0.5)), ("Eau".to_owned(), None)];
+        for locale in Locale::ALL {
+            let svg = share_chart(locale, &rows);
+            assert!(!svg.contains("style="), "{svg}");
+            assert!(svg.starts_with("<svg class=\"chart\""));
+            assert!(svg.contains("viewBox=\"0 0 490 "));
+        }
+        let css = include_str!("../../static/tawasol.css");
+        assert!(css.contains("svg.chart{max-width:490px}"));
     }
 }

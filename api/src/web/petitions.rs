@@ -3,7 +3,7 @@
 //! rules stay in `usecases::petitions`; these pages only read forms and show answers.
 
 use super::pages::{commune_names, petition_status_label, short_time};
-use super::{Layout, Visitor, WebError, percent_encode};
+use super::{FormFields, Layout, Visitor, WebError, WebForm, percent_encode};
 use crate::i18n::{Message, text};
 use crate::startup::AppState;
 use crate::usecases::petitions::{self, AssociationInput};
@@ -229,6 +229,19 @@ pub struct SignForm {
     show_name: Option<String>,
 }
 
+impl FormFields for SignForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("full_name", 120),
+        ("cin", 16),
+        ("address", 300),
+        ("lives_or_works_in_commune", 8),
+        ("on_electoral_roll", 8),
+        ("direct_interest", 8),
+        ("consent", 8),
+        ("show_name", 8),
+    ];
+}
+
 /// What the agent's step forms post.
 #[derive(Debug, Default, Deserialize)]
 pub struct StepForm {
@@ -250,6 +263,19 @@ pub struct StepForm {
     outcome: String,
     #[serde(default)]
     summary: String,
+}
+
+impl FormFields for StepForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("to", 32),
+        ("receipt_number", 5000),
+        ("filed_on", 16),
+        ("reason", 5000),
+        ("session_date", 16),
+        ("committee", 5000),
+        ("outcome", 5000),
+        ("summary", 5000),
+    ];
 }
 
 /// The steps as the law has them, said plainly; `admissible` and `inadmissible` share a line.
@@ -442,14 +468,15 @@ pub async fn sign(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<SignForm>,
+    form: WebForm<SignForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
     if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
-    let f = form.into_inner();
+    let f = form;
     let input = petitions::NewSignature {
         full_name: f.full_name.clone(),
         cin: f.cin.clone(),
@@ -481,14 +508,19 @@ pub struct CsrfForm {
     on: String,
 }
 
+impl FormFields for CsrfForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("on", 8)];
+}
+
 /// `POST /petitions/{id}/withdraw`: withdraws my signature while collecting.
 #[utoipa::path(post, path = "/petitions/{id}/withdraw", tag = "pages", summary = "Withdraw my signature (form)", params(("id" = i64, Path, description = "The petition")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 303, description = "Back to the petition"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
 pub async fn withdraw(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
+    form: WebForm<CsrfForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
     if let Some(go) = v.login_first(&back) {
@@ -506,8 +538,9 @@ pub async fn follow(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<CsrfForm>,
+    form: WebForm<CsrfForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
     if let Some(go) = v.login_first(&back) {
@@ -525,14 +558,15 @@ pub async fn step(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
-    form: web::Form<StepForm>,
+    form: WebForm<StepForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     let back = format!("/petitions/{}", *id);
     if let Some(go) = v.login_first(&back) {
         return Ok(go);
     }
-    let f = form.into_inner();
+    let f = form;
     let date = |value: &str| match value.trim() {
         "" => Ok(None),
         d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -613,6 +647,19 @@ pub struct NewForm {
     activity_linked_to_subject: Option<String>,
 }
 
+impl FormFields for NewForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("title", 200),
+        ("request", 2000),
+        ("reasons", 10_000),
+        ("filer_type", 16),
+        ("organisation_id", 24),
+        ("in_good_standing", 8),
+        ("office_in_commune", 8),
+        ("activity_linked_to_subject", 8),
+    ];
+}
+
 async fn new_page(
     state: &AppState,
     v: &Visitor,
@@ -671,13 +718,14 @@ pub async fn create(
     state: web::Data<AppState>,
     v: Visitor,
     slug: web::Path<String>,
-    form: web::Form<NewForm>,
+    form: WebForm<NewForm>,
 ) -> Result<HttpResponse, WebError> {
+    let form = form.accept(&v)?;
     v.check_csrf(&form.csrf)?;
     if let Some(go) = v.login_first(&format!("/communes/{slug}/petitions/new")) {
         return Ok(go);
     }
-    let f = form.into_inner();
+    let f = form;
     let association = f.filer_type == "association";
     let input = petitions::NewPetition {
         commune: slug.to_string(),

@@ -1,0 +1,174 @@
+//! The bodies of the web application's forms, each read with a limit computed from its own
+//! fields, and refused as a page in the reader's language (never problem+json).
+//!
+//! A field of `n` characters may weigh `12 n` bytes once posted: a character is at most 4 bytes
+//! of UTF-8 (Arabic and Tifinagh take 2 and 3) and a browser percent-encodes every byte of it
+//! as 3 (`%D8`). A form's limit is the sum over its fields of the longest value its rules
+//! accept, so that any form the use-case would accept is read, and anything larger is a 413
+//! page; the middleware's own body cap (`TAWASOL_BODY_LIMIT`) does not apply to form bodies of
+//! the web application (the petition form alone may carry 12,200 characters).
+
+use super::{Visitor, WebError};
+use crate::i18n::Message;
+use crate::problem::{ApiError, ProblemKind};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest};
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+
+/// Bytes a posted character may take: 4 bytes of UTF-8, each percent-encoded as 3.
+pub const BYTES_PER_CHAR: usize = 12;
+
+/// The `_csrf` field (a masked token is 115 characters) and the separators, with room to spare.
+const CSRF_FIELD: usize = 256;
+
+/// Room for what a browser adds (a submit button's name, an empty field it posts anyway).
+const SLACK: usize = 1024;
+
+/// A body beyond its limit is still read (and dropped) up to this size, so that the browser,
+/// which sends the whole body before it reads the answer, gets to show the 413 page instead of
+/// a reset connection. Beyond it the connection is closed.
+const DRAIN_MAX: usize = 1024 * 1024;
+
+/// A form's fields, each with the most characters its rules accept.
+pub trait FormFields {
+    const FIELDS: &'static [(&'static str, usize)];
+    /// The largest body this form may have.
+    const LIMIT: usize = limit(Self::FIELDS);
+}
+
+/// The limit of a form with these fields (see the module's documentation).
+pub const fn limit(fields: &[(&str, usize)]) -> usize {
+    let mut total = CSRF_FIELD + SLACK;
+    let mut i = 0;
+    while i < fields.len() {
+        // `&name=` and the value.
+        total += fields[i].0.len() + 2 + fields[i].1 * BYTES_PER_CHAR;
+        i += 1;
+    }
+    total
+}
+
+/// Why a form's body could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    TooLarge { limit: usize },
+    UnsupportedMediaType,
+    Malformed(String),
+}
+
+impl From<FormError> for ApiError {
+    fn from(e: FormError) -> ApiError {
+        match e {
+            FormError::TooLarge { limit } => ApiError::new(ProblemKind::PayloadTooLarge)
+                .detail(Message::new("web-form-too-large"))
+                .cause(format!("form body over {limit} bytes")),
+            FormError::UnsupportedMediaType => ApiError::new(ProblemKind::UnsupportedMediaType)
+                .detail(Message::new("web-form-unsupported")),
+            FormError::Malformed(cause) => ApiError::new(ProblemKind::MalformedBody)
+                .detail(Message::new("web-form-malformed"))
+                .cause(cause),
+        }
+    }
+}
+
+/// A form body (`application/x-www-form-urlencoded`) read within `T::LIMIT`. Extraction never
+/// fails by itself: the handler calls [`WebForm::accept`] with its `Visitor`, so that a refusal
+/// is a page in the language, and with the frame, that the visitor's other pages have.
+#[derive(Debug)]
+pub struct WebForm<T>(Result<T, FormError>);
+
+impl<T> WebForm<T> {
+    /// The form, or the reason it was refused as a page (413, 415 or 400).
+    pub fn accept(self, v: &Visitor) -> Result<T, WebError> {
+        self.0.map_err(|e| v.error(e.into()))
+    }
+
+    /// The form, or why it was refused (for pages without a `Visitor`).
+    pub fn into_result(self) -> Result<T, FormError> {
+        self.0
+    }
+}
+
+/// Whether the request declares a form body (`application/x-www-form-urlencoded`).
+pub fn is_form(headers: &header::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|m| {
+            m.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+/// Reads a body of at most `limit` bytes; a larger one is drained (up to [`DRAIN_MAX`]) and
+/// refused.
+async fn read(mut payload: Payload, limit: usize) -> Result<Vec<u8>, FormError> {
+    let mut body = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| FormError::Malformed(e.to_string()))?;
+        seen += chunk.len();
+        if seen > limit {
+            body.clear();
+            if seen > DRAIN_MAX {
+                break;
+            }
+            continue;
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if seen > limit {
+        Err(FormError::TooLarge { limit })
+    } else {
+        Ok(body)
+    }
+}
+
+impl<T: DeserializeOwned + FormFields + 'static> FromRequest for WebForm<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let form = is_form(req.headers());
+        let payload = payload.take();
+        Box::pin(async move {
+            if !form {
+                let _ = read(payload, 0).await;
+                return Ok(WebForm(Err(FormError::UnsupportedMediaType)));
+            }
+            let parsed = read(payload, T::LIMIT).await.and_then(|body| {
+                serde_urlencoded::from_bytes::<T>(&body)
+                    .map_err(|e| FormError::Malformed(e.to_string()))
+            });
+            Ok(WebForm(parsed))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_limit_holds_every_field_at_its_longest_in_any_script() {
+        let fields = [("title", 140), ("description", 5000)];
+        let n = limit(&fields);
+        // 5,140 Tifinagh characters, percent-encoded, fit.
+        let tifinagh = "ⵜ".repeat(5000);
+        let body = serde_urlencoded::to_string([
+            ("_csrf", "x".repeat(115)),
+            ("title", "ⵜ".repeat(140)),
+            ("description", tifinagh),
+        ])
+        .unwrap();
+        assert!(body.len() <= n, "{} > {n}", body.len());
+        // So do 4-byte characters (an emoji a character).
+        let body = serde_urlencoded::to_string([("description", "😀".repeat(5000))]).unwrap();
+        assert!(body.len() <= n);
+        assert!(n < 5140 * BYTES_PER_CHAR + 2048, "and not much more");
+    }
+}
