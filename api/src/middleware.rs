@@ -156,7 +156,9 @@ fn choose_locale(req: &ServiceRequest) -> Result<Option<Locale>, ApiError> {
 
 /// A query parameter whose name or value holds a control character (`%00` and the like) is
 /// refused before any handler: no parameter of ours takes one, and a NUL would otherwise reach
-/// the database (PostgreSQL refuses it with an error, SQLite would store it).
+/// the database (PostgreSQL refuses it with an error, SQLite would store it). `next`, the
+/// address to go back to after a form, is the exception: it is resolved the way a browser does
+/// (which drops tabs and newlines) and anything odd becomes `/` (`web::safe_next`).
 fn control_in_query(query: &str) -> Option<ApiError> {
     if query.is_empty() {
         return None;
@@ -166,7 +168,9 @@ fn control_in_query(query: &str) -> Option<ApiError> {
         .unwrap_or_default();
     pairs
         .iter()
-        .find(|(k, v)| k.chars().chain(v.chars()).any(char::is_control))
+        .find(|(k, v)| {
+            k.chars().any(char::is_control) || (k != "next" && v.chars().any(char::is_control))
+        })
         .map(|(k, _)| {
             let name: String = k.chars().filter(|c| !c.is_control()).collect();
             ApiError::invalid_parameter(&name, Message::new("field-text-control"))

@@ -126,17 +126,39 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
         .await
         .unwrap();
     assert_eq!(mine["total"], 5);
-    let since = (Utc::now().naive_utc() - TimeDelta::hours(20))
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    // Windows are whole days of Moroccan time: a date, or any time within it, means that day.
+    let three_days_ago = (Utc::now().with_timezone(&chrono_tz::Africa::Casablanca)
+        - TimeDelta::days(3))
+    .date_naive();
     let recent: Value = app
-        .get(&format!("/api/v1/stats?commune=tan-tan&from={since}"))
+        .get(&format!("/api/v1/stats?commune=tan-tan&from={three_days_ago}"))
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(recent["total"], 3);
-    assert_eq!(recent["first_answer"]["count"], 2);
+    assert_eq!(recent["total"], 4, "the last three days and today: not the 8-day-old one");
+    assert_eq!(recent["first_answer"]["count"], 3);
+    let day_start = recent["from"].as_str().unwrap().to_owned();
+    for within in ["T01:00:00.000000001+01:00", "T13:45:00+01:00", "T22:59:59Z"] {
+        let same: Value = app
+            .get(&format!(
+                "/api/v1/stats?commune=tan-tan&from={three_days_ago}{}",
+                within.replace('+', "%2B")
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(same["from"], day_start.as_str(), "{within}");
+        assert_eq!(same["total"], 4, "{within}");
+    }
+    let older: Value = app
+        .get(&format!("/api/v1/stats?commune=tan-tan&to={three_days_ago}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(older["total"], 1, "only the 8-day-old one");
     let everywhere: Value = app.get("/api/v1/stats").await.json().await.unwrap();
     assert_eq!(everywhere["total"], 6);
 
