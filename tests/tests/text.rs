@@ -401,3 +401,28 @@ async fn petitions_refuse_personal_data_in_their_public_text_at_creation_and_in_
     )
     .await;
 }
+
+#[tokio::test]
+async fn titles_and_organisation_names_shown_beside_answers_refuse_personal_data() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let admin = admin(&app, &catcher).await;
+    verified_user(&app, &catcher, "o@tawasol.test", "fr").await;
+    refused(
+        &app,
+        Method::POST,
+        "/api/v1/admin/officials",
+        Some(&admin),
+        json!({"email": "o@tawasol.test", "commune": "sefrou", "title": "Voirie, appelez le 0612345678"}),
+        "/title",
+    )
+    .await;
+    refused(
+        &app,
+        Method::POST,
+        "/api/v1/admin/organisations",
+        Some(&admin),
+        json!({"name": "Association contact@asso.ma", "founded_on": "2010-01-01", "head_office_commune": "sefrou", "purpose": "Quartiers de Sefrou."}),
+        "/name",
+    )
+    .await;
+}

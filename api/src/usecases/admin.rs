@@ -80,7 +80,13 @@ pub async fn appoint_official(
     caller.may(&Action::Administer)?;
     let email = EmailAddress::parse(&input.email)
         .map_err(|_| UseCaseError::invalid("email", "field-email"))?;
-    let title = super::text(OfficialTitle::parse(&input.title), "title", "field-title")?;
+    // A title is shown on every answer, at once: no personal data in it.
+    let title = super::text(
+        OfficialTitle::parse(&input.title)
+            .and_then(tawasol_domain::text::without_personal_data),
+        "title",
+        "field-title",
+    )?;
     let caller = caller.clone();
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
@@ -244,7 +250,7 @@ pub async fn create_organisation(
 ) -> Result<Organisation, UseCaseError> {
     caller.may(&Action::Administer)?;
     let name = super::text(
-        OrganisationName::parse(&input.name),
+        OrganisationName::parse(&input.name).and_then(tawasol_domain::text::without_personal_data),
         "name",
         "field-organisation-name",
     )?;

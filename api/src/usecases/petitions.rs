@@ -904,13 +904,24 @@ fn step_error(e: StepError) -> UseCaseError {
     }
 }
 
+/// A step's text, public on the timeline. Prose (the reasons of a refusal, the summary of a
+/// decision) is refused when it seems to hold personal data: it cannot be held for a moderator.
+/// Reference numbers and names of committees are left alone (a receipt number may look like an
+/// ID number).
 fn text_field(
     value: Option<&String>,
     field: &'static str,
+    prose: bool,
     invalid: &mut Vec<Invalid>,
 ) -> Option<String> {
     let v = value.map(|s| s.trim()).filter(|s| !s.is_empty())?;
-    check(StepText::parse(v), field, "field-invalid", invalid).map(|t| t.as_str().to_owned())
+    let parsed = StepText::parse(v);
+    let parsed = if prose {
+        parsed.and_then(without_personal_data)
+    } else {
+        parsed
+    };
+    check_text(parsed, field, "field-invalid", invalid).map(StepText::into_inner)
 }
 
 /// Takes one legal step: the agent publishes, withdraws or marks the deposit; an official of the
@@ -936,14 +947,15 @@ pub async fn transition(
         receipt_number: text_field(
             input.receipt_number.as_ref(),
             "receipt_number",
+            false,
             &mut invalid,
         ),
         filed_on: input.filed_on,
-        reason: text_field(input.reason.as_ref(), "reason", &mut invalid),
+        reason: text_field(input.reason.as_ref(), "reason", true, &mut invalid),
         session_date: input.session_date,
-        committee: text_field(input.committee.as_ref(), "committee", &mut invalid),
+        committee: text_field(input.committee.as_ref(), "committee", false, &mut invalid),
         outcome: input.outcome.map(|o| o.trim().to_owned()),
-        summary: text_field(input.summary.as_ref(), "summary", &mut invalid),
+        summary: text_field(input.summary.as_ref(), "summary", true, &mut invalid),
     };
     let (Some(to), true) = (to, invalid.is_empty()) else {
         return Err(UseCaseError::Invalid(invalid));
