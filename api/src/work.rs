@@ -16,7 +16,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 pub enum WorkClass {
     /// The accountability figures (REST, the commune page, the watcher's view).
     Figures,
-    /// Full-text search in the issue lists (REST and pages).
+    /// Full-text search in the issue lists (REST and pages), and the lists no index serves (a map
+    /// box, the most supported or recently updated first).
     Search,
     /// The open-data exports, held for as long as the answer streams.
     Export,

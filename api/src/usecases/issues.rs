@@ -398,11 +398,16 @@ pub async fn list(
         ids: None,
         categories: None,
     };
-    // A text search's cost grows with the data and the words: it takes a slot of its class.
-    let _slot = if filter.terms.is_empty() {
-        None
-    } else {
+    // A text search, a map box and the orders no index serves (most supported, recently updated)
+    // read a share of the table that grows with the data: they take a slot of the search class.
+    // The newest-first list with its filters walks an index and stays cheap.
+    let heavy = !filter.terms.is_empty()
+        || filter.bbox.is_some()
+        || filter.sort != issue::IssueSort::Newest;
+    let _slot = if heavy {
         Some(state.work.enter(crate::work::WorkClass::Search).await?)
+    } else {
+        None
     };
     let caller = caller.clone();
     with_conn(&state.db, move |c| {
