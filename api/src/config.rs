@@ -146,7 +146,10 @@ const SETTINGS: &[(&str, Option<&str>)] = &[
     ("TAWASOL_PUBLIC_URL", Some("http://127.0.0.1:8080")),
     ("TAWASOL_LOG_FORMAT", Some("text")),
     ("TAWASOL_LOG", Some("info")),
-    ("TAWASOL_BODY_LIMIT", Some("65536")),
+    // The longest valid body, a petition step with five texts of 5,000 characters written as
+    // `\uXXXX` escapes (six bytes a character, as ASCII-only JSON encoders write them), is about
+    // 150 KB: every valid request fits.
+    ("TAWASOL_BODY_LIMIT", Some("196608")),
     ("TAWASOL_DB_POOL_SIZE", Some("10")),
     ("TAWASOL_WORKERS", Some("0")),
     ("TAWASOL_SHUTDOWN_TIMEOUT", Some("30")),
@@ -315,7 +318,7 @@ impl Settings {
                 1024,
                 64 * 1024 * 1024,
             ),
-            65536,
+            196_608,
         );
         // Room for the expensive classes of work and one connection more (crate::work).
         let db_pool_size = problems.keep(
@@ -659,7 +662,7 @@ mod tests {
         assert_eq!(s.database_url, "./data/tawasol.db");
         assert_eq!(s.environment, Environment::Local);
         assert_eq!(s.public_url, "http://127.0.0.1:8080");
-        assert_eq!(s.body_limit, 65536);
+        assert_eq!(s.body_limit, 196_608);
         assert_eq!(s.log_format, LogFormat::Text);
         assert!(s.workers >= 1);
         assert_eq!(s.signature_retention_days, 90);

@@ -29,7 +29,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req
             .app_data::<web::Data<BodyLimit>>()
-            .map_or(64 * 1024, |l| l.0);
+            .map_or(192 * 1024, |l| l.0);
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)

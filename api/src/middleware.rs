@@ -32,7 +32,7 @@ pub async fn around(
     );
     let body_limit = req
         .app_data::<web::Data<BodyLimit>>()
-        .map_or(64 * 1024, |l| l.0);
+        .map_or(192 * 1024, |l| l.0);
     let path = req.path().to_owned();
 
     let (explicit, early) = match choose_locale(&req) {

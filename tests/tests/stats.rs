@@ -131,12 +131,17 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
         - TimeDelta::days(3))
     .date_naive();
     let recent: Value = app
-        .get(&format!("/api/v1/stats?commune=tan-tan&from={three_days_ago}"))
+        .get(&format!(
+            "/api/v1/stats?commune=tan-tan&from={three_days_ago}"
+        ))
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(recent["total"], 4, "the last three days and today: not the 8-day-old one");
+    assert_eq!(
+        recent["total"], 4,
+        "the last three days and today: not the 8-day-old one"
+    );
     assert_eq!(recent["first_answer"]["count"], 3);
     let day_start = recent["from"].as_str().unwrap().to_owned();
     for within in ["T01:00:00.000000001+01:00", "T13:45:00+01:00", "T22:59:59Z"] {
@@ -153,7 +158,9 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
         assert_eq!(same["total"], 4, "{within}");
     }
     let older: Value = app
-        .get(&format!("/api/v1/stats?commune=tan-tan&to={three_days_ago}"))
+        .get(&format!(
+            "/api/v1/stats?commune=tan-tan&to={three_days_ago}"
+        ))
         .await
         .json()
         .await

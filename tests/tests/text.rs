@@ -426,3 +426,43 @@ async fn titles_and_organisation_names_shown_beside_answers_refuse_personal_data
     )
     .await;
 }
+
+/// A JSON string of `n` Tifinagh letters written as `\uXXXX` escapes, as clients that keep to
+/// ASCII (Python's `json.dumps` by default) send it: six bytes a letter.
+fn escaped(n: usize) -> String {
+    "\\u2d5c".repeat(n)
+}
+
+#[tokio::test]
+async fn the_longest_valid_bodies_fit_even_written_with_ascii_escapes() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let agent = access(&verified_user(&app, &catcher, "long@tawasol.test", "zgh").await);
+    let body = format!(
+        r#"{{"commune": "sefrou", "title": "{}", "request": "{}", "reasons": "{}", "filer_type": "citizens"}}"#,
+        escaped(200),
+        escaped(2000),
+        escaped(10_000)
+    );
+    assert!(body.len() > 64 * 1024, "{} bytes", body.len());
+    let res = app
+        .client
+        .post(app.url("/api/v1/petitions"))
+        .bearer_auth(&agent)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let res = tawasol_tests::checked("POST", "/api/v1/petitions", res).await;
+    assert_eq!(
+        res.status(),
+        201,
+        "a petition at its longest is a valid petition"
+    );
+    let created = body_of(res).await;
+    assert_eq!(created["reasons"].as_str().unwrap().chars().count(), 10_000);
+}
+
+async fn body_of(res: reqwest::Response) -> Value {
+    res.json().await.unwrap()
+}

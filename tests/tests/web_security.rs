@@ -504,7 +504,7 @@ async fn forms_take_their_longest_text_in_any_script_and_refuse_more_as_a_page()
             "stored whole"
         );
     }
-    // A petition at its longest: 12,200 characters, more than the API's 64 KiB once posted.
+    // A petition at its longest: 12,200 characters, more than 64 KiB once percent-encoded.
     let (_, form) = get(&app, &b, "/communes/sefrou/petitions/new").await;
     let title: String = "حديقة عمومية ".repeat(20).chars().take(200).collect();
     let request: String = "تهيئة حديقة ".repeat(200).chars().take(2000).collect();
@@ -590,7 +590,7 @@ async fn forms_take_their_longest_text_in_any_script_and_refuse_more_as_a_page()
     let res = b
         .post(app.url("/login?lang=fr"))
         .header("content-type", "text/plain")
-        .body("x".repeat(70 * 1024))
+        .body("x".repeat(200 * 1024))
         .send()
         .await
         .unwrap();

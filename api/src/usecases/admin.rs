@@ -82,8 +82,7 @@ pub async fn appoint_official(
         .map_err(|_| UseCaseError::invalid("email", "field-email"))?;
     // A title is shown on every answer, at once: no personal data in it.
     let title = super::text(
-        OfficialTitle::parse(&input.title)
-            .and_then(tawasol_domain::text::without_personal_data),
+        OfficialTitle::parse(&input.title).and_then(tawasol_domain::text::without_personal_data),
         "title",
         "field-title",
     )?;
