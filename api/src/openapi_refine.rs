@@ -82,15 +82,81 @@ fn problem_ref(status: u16) -> Value {
     json!({"$ref": format!("#/components/responses/Problem{status}")})
 }
 
+/// One of these values; the empty string too where an empty parameter counts as absent (as an
+/// HTML form sends it).
+fn one_of<'a>(values: impl IntoIterator<Item = &'a str>, empty_is_absent: bool) -> Value {
+    let mut list: Vec<&str> = values.into_iter().collect();
+    if empty_is_absent {
+        list.insert(0, "");
+    }
+    json!({"type": "string", "enum": list})
+}
+
+/// A date (`YYYY-MM-DD`) or an RFC 3339 time, or empty.
+fn date_or_time() -> Value {
+    json!({"anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "maxLength": 0},
+    ]})
+}
+
+/// The parameters of one operation whose values the handler checks against a fixed set.
+fn operation_parameter_schema(path: &str, name: &str) -> Option<Value> {
+    use tawasol_domain::issue::IssueStatus;
+    use tawasol_domain::outbox::OutboxStatus;
+    use tawasol_domain::petition::PetitionStatus;
+    Some(match (path, name) {
+        ("/api/v1/issues", "status") => one_of(
+            ["open", "closed"]
+                .into_iter()
+                .chain(IssueStatus::ALL.iter().map(|s| s.as_str())),
+            true,
+        ),
+        ("/api/v1/issues", "sort") => {
+            one_of(["newest", "most_supported", "recently_updated"], true)
+        }
+        ("/api/v1/issues", "created_after" | "created_before")
+        | ("/api/v1/stats", "from" | "to") => date_or_time(),
+        ("/api/v1/issues", "bbox") => {
+            json!({"type": "string", "pattern": crate::rest::issues::BBOX_PATTERN})
+        }
+        ("/api/v1/petitions", "status") => {
+            one_of(PetitionStatus::ALL.iter().map(|s| s.as_str()), true)
+        }
+        ("/api/v1/admin/outbox", "status") => {
+            one_of(OutboxStatus::ALL.iter().map(|s| s.as_str()), true)
+        }
+        ("/api/v1/petitions/{id}/dossier", "format") => one_of(["html", "csv"], true),
+        ("/api/v1/stats", "official") => {
+            json!({"anyOf": [{"type": "integer", "format": "int64"}, {"type": "string", "maxLength": 0}]})
+        }
+        _ => return None,
+    })
+}
+
 /// The shared vocabulary of parameters, by name, where the name means the same everywhere.
 fn parameter_schema(name: &str, location: &str, path: &str) -> Option<Value> {
+    if location == "query"
+        && let Some(schema) = operation_parameter_schema(path, name)
+    {
+        return Some(schema);
+    }
     let open311 = path.starts_with("/open311/");
+    // The web application's pages take any text in their paths (a visitor who is not logged in
+    // is sent to the login page first, whatever the address); the API and the feeds parse them.
+    let parsed_path = path.starts_with("/api/") || path.starts_with("/feeds/") || open311;
     Some(match (name, location) {
+        ("limit", "query") => json!({"type": "integer", "minimum": 1, "maximum": 100}),
+        ("author" | "followed" | "agent", "query") => one_of(["me"], true),
+        ("Idempotency-Key", "header") => {
+            json!({"type": "string", "pattern": "^[!-~]{1,255}$"})
+        }
         ("lang", "query") => json!({"type": "string", "enum": ["ar", "fr", "zgh"]}),
-        ("slug", "path") => {
+        ("slug", "path") if parsed_path => {
             json!({"type": "string", "pattern": SLUG_PATTERN, "minLength": 2, "maxLength": 63})
         }
-        ("category", "path") | ("service_code", "path") => {
+        ("category", "path") | ("service_code", "path") if parsed_path => {
             json!({"type": "string", "pattern": CATEGORY_PATTERN, "minLength": 2, "maxLength": 40})
         }
         ("format", "path") if open311 => json!({"type": "string", "enum": ["json", "xml"]}),
@@ -147,6 +213,9 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
     let has_path_params = op["parameters"]
         .as_array()
         .is_some_and(|ps| ps.iter().any(|p| p["in"] == "path"));
+    let has_query_params = op["parameters"]
+        .as_array()
+        .is_some_and(|ps| ps.iter().any(|p| p["in"] == "query" && p["name"] != "lang"));
     let body_types: Vec<String> = op["requestBody"]["content"]
         .as_object()
         .map(|c| c.keys().cloned().collect())
@@ -203,6 +272,10 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
             }
             if write {
                 statuses.extend([409, 422, 429]);
+            }
+            if has_query_params {
+                // A well-formed parameter that names nothing known (a commune, a cursor).
+                statuses.push(422);
             }
         }
     }

@@ -224,6 +224,18 @@ pub struct ListQuery {
     page: PageQuery,
 }
 
+/// The documented `bbox` pattern: one number is an optional minus, digits, and an optional
+/// decimal part, with spaces around it.
+pub const BBOX_PATTERN: &str = r"^$|^ *-?[0-9]+(\.[0-9]+)? *(, *-?[0-9]+(\.[0-9]+)? *){3}$";
+
+fn plain_number(part: &str) -> Option<f64> {
+    let part = part.trim_matches(' ');
+    let digits = part.strip_prefix('-').unwrap_or(part);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (plain(whole) && plain(fraction)).then(|| part.parse().ok())?
+}
+
 fn cursor_key((key, id): (SortKey, i64)) -> String {
     match key {
         SortKey::Time(at) => format!("t:{}:{id}", at.and_utc().timestamp_micros()),
@@ -287,23 +299,25 @@ pub async fn list(
     };
     let created_after = time("created_after", query.created_after.as_deref())?;
     let created_before = time("created_before", query.created_before.as_deref())?;
-    let bbox =
-        match query.bbox.as_deref().filter(|b| !b.is_empty()) {
-            None => None,
-            Some(text) => {
-                let n: Vec<f64> = text
-                    .split(',')
-                    .filter_map(|p| p.trim().parse().ok())
-                    .collect();
-                let parsed = match n.as_slice() {
-                    [s, w, no, e] => tawasol_domain::BoundingBox::parse(*s, *w, *no, *e).ok(),
-                    _ => None,
-                };
-                Some(parsed.ok_or_else(|| {
-                    ApiError::invalid_parameter("bbox", Message::new("param-bbox"))
-                })?)
-            }
-        };
+    // Four plain decimal numbers (the documented pattern, else 400); a box that is no box on
+    // the globe (south above north, a latitude past 90) is well formed but refused (422).
+    let bbox = match query.bbox.as_deref().filter(|b| !b.is_empty()) {
+        None => None,
+        Some(text) => {
+            let n: Vec<f64> = text.split(',').filter_map(plain_number).collect();
+            let [s, w, no, e] = n.as_slice() else {
+                return Err(ApiError::invalid_parameter(
+                    "bbox",
+                    Message::new("param-bbox"),
+                ));
+            };
+            Some(
+                tawasol_domain::BoundingBox::parse(*s, *w, *no, *e).map_err(|_| {
+                    ApiError::unacceptable_parameter("bbox", Message::new("param-bbox"))
+                })?,
+            )
+        }
+    };
     let filter = issues::IssueQuery {
         commune: query.commune.filter(|s| !s.is_empty()),
         category: query.category.filter(|s| !s.is_empty()),
