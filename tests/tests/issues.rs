@@ -1025,7 +1025,7 @@ async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
     let wrong = app
         .get(&format!("/api/v1/issues?sort=newest&cursor={cursor}"))
         .await;
-    assert_eq!(wrong.status(), 400, "a cursor of another order");
+    assert_eq!(wrong.status(), 422, "a cursor of another order");
     assert_eq!(
         order(&body(app.get("/api/v1/issues?sort=recently_updated").await).await)[0],
         ids[1]
