@@ -55,12 +55,9 @@ impl ClientAddr {
     pub fn throttle_key(&self) -> String {
         match self.0 {
             IpAddr::V4(v4) => v4.to_string(),
-            IpAddr::V6(v6) => {
-                let net = ipnet::Ipv6Net::new(v6, 64)
-                    .map(|n| n.trunc())
-                    .map_or_else(|_| v6.to_string(), |n| n.to_string());
-                net
-            }
+            IpAddr::V6(v6) => ipnet::Ipv6Net::new(v6, 64)
+                .map(|n| n.trunc())
+                .map_or_else(|_| v6.to_string(), |n| n.to_string()),
         }
     }
 }
