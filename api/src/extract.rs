@@ -59,6 +59,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
+            // Every request body is a JSON object; serde would also read a struct from an
+            // array of its fields' values, which the document does not allow.
+            let first = body.iter().find(|b| !b.is_ascii_whitespace());
+            if first.is_some_and(|b| *b != b'{')
+                && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_ok()
+            {
+                return Err(ApiError::new(ProblemKind::Validation)
+                    .detail(Message::new("detail-validation"))
+                    .field("", Message::new("field-invalid-type")));
+            }
             parse_json(&body).map(JsonBody)
         })
     }

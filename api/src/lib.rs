@@ -17,6 +17,7 @@ pub mod mail;
 pub mod middleware;
 pub mod open311;
 pub mod openapi;
+pub mod openapi_refine;
 pub mod problem;
 pub mod rest;
 pub mod secrets;

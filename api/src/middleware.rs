@@ -6,12 +6,12 @@
 use crate::extract::{BodyLimit, LanguageChoice, RequestId};
 use crate::i18n::Message;
 use crate::problem::{self, ApiError};
+use crate::rest::{Access, Dispatch};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, web};
-use std::collections::HashMap;
 use std::time::Instant;
 use tawasol_domain::Locale;
 use tracing::Instrument;
@@ -35,14 +35,19 @@ pub async fn around(
         .map_or(192 * 1024, |l| l.0);
     let path = req.path().to_owned();
 
-    let (explicit, early) = match choose_locale(&req) {
+    // What the route table and the request line decide alone comes first, in this order: a
+    // method the path does not have (405), a protected route without credentials (401), then a
+    // `?lang=` we do not speak (400), a control character in a parameter (400) and a declared
+    // body over the cap (413).
+    let (explicit, lang_error) = match choose_locale(&req) {
         Ok(locale) => (locale, None),
         Err(e) => (Some(Locale::DEFAULT), Some(e)),
     };
     // The web application's forms are capped by their own limits (`web::form`), which may be
     // larger than the API's; they are refused as a page.
     let web_form = crate::web::owns(&path) && crate::web::form::is_form(req.headers());
-    let early = early
+    let early = route_check(&req)
+        .or(lang_error)
         .or_else(|| control_in_query(req.query_string()))
         .or_else(|| {
             (!web_form)
@@ -135,16 +140,47 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
     plain.then(|| value.to_owned())
 }
 
-/// `?lang=` first (refused when it names no language of ours), then `Accept-Language`; `None`
-/// when neither names one of ours (the person's own language or Arabic applies then).
+/// The route table's answer before any extractor runs: 405 with `Allow` for a method the path
+/// does not have (whatever else is wrong with the request), and 401 for a protected route called
+/// without an `Authorization` header, before its parameters or body are looked at (an anonymous
+/// caller learns nothing about what a protected route would accept).
+fn route_check(req: &ServiceRequest) -> Option<ApiError> {
+    let pattern = req.match_pattern()?;
+    match crate::rest::dispatch(&pattern, req.method())? {
+        Dispatch::WrongMethod(allow) => Some(ApiError::method_not_allowed(allow)),
+        Dispatch::Route(Access::Authenticated)
+            if !req.headers().contains_key(header::AUTHORIZATION) =>
+        {
+            Some(ApiError::denied(tawasol_domain::Denied::NotAuthenticated))
+        }
+        Dispatch::Route(_) => None,
+    }
+}
+
+/// `?lang=` first (refused unless it is exactly `ar`, `fr` or `zgh`, as the API documents it),
+/// then `Accept-Language`; `None` when neither names one of ours (the person's own language or
+/// Arabic applies then). Every `lang` of the query string is checked, even when the rest of the
+/// query string is not valid UTF-8 once decoded; the last one counts, as for the handlers.
 fn choose_locale(req: &ServiceRequest) -> Result<Option<Locale>, ApiError> {
-    let query = web::Query::<HashMap<String, String>>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .unwrap_or_default();
-    if let Some(code) = query.get("lang") {
-        return Locale::parse(code)
-            .map(Some)
-            .map_err(|_| ApiError::invalid_parameter("lang", Message::new("param-lang")));
+    let mut chosen = None;
+    for (name, value) in form_urlencoded::parse(req.query_string().as_bytes()) {
+        if name == "lang" {
+            let locale = match &*value {
+                "ar" => Locale::Ar,
+                "fr" => Locale::Fr,
+                "zgh" => Locale::Zgh,
+                _ => {
+                    return Err(ApiError::invalid_parameter(
+                        "lang",
+                        Message::new("param-lang"),
+                    ));
+                }
+            };
+            chosen = Some(locale);
+        }
+    }
+    if chosen.is_some() {
+        return Ok(chosen);
     }
     let negotiated = req
         .headers()

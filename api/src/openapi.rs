@@ -351,7 +351,10 @@ impl Modify for BearerAuth {
 #[derive(Debug)]
 pub struct ApiDoc;
 
-/// The document served at `/api/v1/openapi.json`.
-pub fn document() -> utoipa::openapi::OpenApi {
-    ApiDoc::openapi()
+/// The document served at `/api/v1/openapi.json`: the annotations, refined by
+/// [`crate::openapi_refine`] with what every operation shares (parameters, framework answers).
+pub fn document() -> serde_json::Value {
+    let mut value = serde_json::to_value(ApiDoc::openapi()).expect("the document serialises");
+    crate::openapi_refine::refine(&mut value);
+    value
 }

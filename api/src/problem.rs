@@ -193,6 +193,19 @@ impl ApiError {
         e
     }
 
+    /// A parameter that follows the document but that the server cannot use: it names nothing
+    /// the server knows (a commune, an account), or it is a cursor this server did not issue.
+    /// 422, as for a body's field; 400 is for a parameter that breaks the document.
+    pub fn unacceptable_parameter(name: &str, detail: Message) -> ApiError {
+        let mut e =
+            ApiError::new(ProblemKind::Validation).detail(Message::new("detail-validation"));
+        e.errors.push(FieldError {
+            location: Location::Parameter(name.to_owned()),
+            detail,
+        });
+        e
+    }
+
     /// A policy's refusal: 401 when nobody is logged in, 403 with the reason otherwise.
     pub fn denied(denied: tawasol_domain::Denied) -> ApiError {
         use tawasol_domain::Denied;

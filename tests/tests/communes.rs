@@ -145,17 +145,21 @@ async fn pages_follow_the_cursor_without_repeating_or_skipping() {
 #[tokio::test]
 async fn bad_list_parameters_are_400_problems_naming_the_parameter() {
     let app = TestApp::spawn().await;
-    for (query, parameter) in [
-        ("limit=0", "limit"),
-        ("limit=101", "limit"),
-        ("limit=many", "limit"),
-        ("cursor=not-ours", "cursor"),
-        ("lang=en", "lang"),
+    // 400 for a value the document does not allow; 422 for a well-formed cursor (base64url)
+    // that this server did not issue.
+    for (query, parameter, status, kind) in [
+        ("limit=0", "limit", 400, "invalid-parameter"),
+        ("limit=101", "limit", 400, "invalid-parameter"),
+        ("limit=many", "limit", 400, "invalid-parameter"),
+        ("limit=+5", "limit", 400, "invalid-parameter"),
+        ("cursor=not.ours", "cursor", 400, "invalid-parameter"),
+        ("cursor=not-ours", "cursor", 422, "validation"),
+        ("lang=en", "lang", 400, "invalid-parameter"),
     ] {
         let res = app.get_in(&format!("/api/v1/communes?{query}"), "fr").await;
-        assert_eq!(res.status(), 400, "{query}");
+        assert_eq!(res.status(), status, "{query}");
         let body = json(res).await;
-        assert_eq!(body["type"], "/problems/invalid-parameter", "{query}");
+        assert_eq!(body["type"], format!("/problems/{kind}"), "{query}");
         assert_eq!(body["errors"][0]["parameter"], parameter, "{query}");
         assert!(body["errors"][0]["detail"].as_str().unwrap().len() > 5);
     }

@@ -65,7 +65,7 @@ async fn bodies_over_the_cap_are_413_before_anything_runs() {
     let big = "x".repeat(4096);
     let res = app
         .client
-        .post(app.url("/api/v1/communes"))
+        .post(app.url("/api/v1/auth/login"))
         .header("content-type", "application/json")
         .header("accept-language", "fr")
         .body(big)

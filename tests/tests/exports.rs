@@ -122,8 +122,9 @@ async fn exports_hold_public_data_only_and_stream() {
     assert!(lines[0].get("address").is_none() && lines[0].get("author_name").is_none());
     let other = app.get("/api/v1/exports/issues.jsonl?commune=sefrou").await;
     assert_eq!(other.text().await.unwrap(), "");
+    // A well-formed slug of no commune is unusable (422); one that is no slug breaks the document.
     let bad = app.get("/api/v1/exports/issues.csv?commune=atlantis").await;
-    assert_eq!(bad.status(), 400);
+    assert_eq!(bad.status(), 422);
 
     // A batch of two: the same rows, in several chunks.
     let state = app.state();

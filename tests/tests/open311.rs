@@ -902,7 +902,7 @@ async fn errors_are_open311s_own_in_the_format_asked_never_problems_or_500s() {
         .get("allow")
         .map(|v| v.to_str().unwrap().to_owned());
     let (s, ct, body) = read(res).await;
-    assert!(assert_xml_error(s, &ct, &body, 400).contains("method"));
+    assert!(assert_xml_error(s, &ct, &body, 405).contains("method"));
     assert_eq!(allow.as_deref(), Some("GET, HEAD, POST"));
 }
 

@@ -170,18 +170,25 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
     assert_eq!(everywhere["total"], 6);
 
     // Bad parameters are named.
-    for (query, name) in [
-        ("commune=atlantis", "commune"),
-        ("commune=tan-tan&category=unicorns", "category"),
-        ("official=abc", "official"),
-        ("official=999999", "official"),
-        ("from=yesterday", "from"),
-        ("from=2026-11-20&to=2026-11-10", "to"),
+    // 400 when the value breaks the document (not a number, not a date); 422 when it follows it
+    // but names nothing known or makes no sense with the others.
+    for (query, name, status, kind) in [
+        ("commune=atlantis", "commune", 422, "validation"),
+        (
+            "commune=tan-tan&category=unicorns",
+            "category",
+            422,
+            "validation",
+        ),
+        ("official=abc", "official", 400, "invalid-parameter"),
+        ("official=999999", "official", 422, "validation"),
+        ("from=yesterday", "from", 400, "invalid-parameter"),
+        ("from=2026-11-20&to=2026-11-10", "to", 422, "validation"),
     ] {
         let res = app.get(&format!("/api/v1/stats?{query}")).await;
-        assert_eq!(res.status(), 400, "{query}");
+        assert_eq!(res.status(), status, "{query}");
         let problem: Value = res.json().await.unwrap();
-        assert_eq!(problem["type"], "/problems/invalid-parameter");
+        assert_eq!(problem["type"], format!("/problems/{kind}"), "{query}");
         assert_eq!(
             problem["errors"][0]["parameter"].as_str(),
             Some(name),

@@ -86,11 +86,10 @@ pub fn render_api_error(path: &str, error: &ApiError) -> HttpResponse {
         ProblemKind::Internal => "internal error".to_owned(),
         _ => "bad request".to_owned(),
     };
+    // The HTTP status of the problem, except that every kind of bad request is Open311's 400.
     let code = match error.kind {
-        ProblemKind::NotFound => 404,
-        ProblemKind::ServiceUnavailable => 503,
-        ProblemKind::Internal => 500,
-        _ => 400,
+        ProblemKind::Validation | ProblemKind::InvalidParameter | ProblemKind::MalformedBody => 400,
+        kind => kind.status().as_u16(),
     };
     let mut response = error_response(
         format_of_path(path),

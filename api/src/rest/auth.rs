@@ -27,7 +27,7 @@ fn accepted(locale: tawasol_domain::Locale) -> HttpResponse {
         .json(json!({"status": "accepted", "detail": Message::new("detail-registration-accepted").render(locale)}))
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", summary = "Register", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = RegisterBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", summary = "Register", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = RegisterBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn register(
     state: web::Data<AppState>,
     caller: Caller,
@@ -73,7 +73,7 @@ fn no_store(tokens: &accounts::Tokens) -> HttpResponse {
         .json(tokens)
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", summary = "Log in", request_body = LoginBody, responses((status = 200, description = "Access and refresh tokens", body = accounts::Tokens), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", summary = "Log in", request_body = LoginBody, responses((status = 200, description = "Access and refresh tokens", body = accounts::Tokens), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn login(
     state: web::Data<AppState>,
     caller: Caller,
@@ -110,7 +110,7 @@ pub struct ResetRequestBody {
     email: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/password-reset/request", tag = "accounts", summary = "Ask for a password reset link", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = ResetRequestBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/request", tag = "accounts", summary = "Ask for a password reset link", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = ResetRequestBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::openapi::Accepted), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn reset_request(
     state: web::Data<AppState>,
     caller: Caller,

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// The document, rendered once.
 fn rendered() -> &'static str {
     static DOC: OnceLock<String> = OnceLock::new();
-    DOC.get_or_init(|| crate::openapi::document().to_json().unwrap_or_default())
+    DOC.get_or_init(|| crate::openapi::document().to_string())
 }
 
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "docs", summary = "This document (OpenAPI 3.1)", responses((status = 200, description = "The OpenAPI document", body = Object)))]

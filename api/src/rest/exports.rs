@@ -26,7 +26,7 @@ async fn export(
         .await
         .map_err(|e| match e {
             UseCaseError::Invalid(_) => {
-                ApiError::invalid_parameter("commune", Message::new("field-commune"))
+                ApiError::unacceptable_parameter("commune", Message::new("field-commune"))
             }
             other => other.into(),
         })?;

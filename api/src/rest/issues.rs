@@ -84,7 +84,7 @@ pub async fn create(
     Ok(res.content_type("application/json").body(stored.body))
 }
 
-#[utoipa::path(get, path = "/api/v1/issues/{id}", tag = "issues", summary = "One issue", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "The issue, its thread and status history", body = issues::IssueDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/issues/{id}", tag = "issues", summary = "One issue", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "The issue, its thread and status history", body = issues::IssueDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -224,6 +224,18 @@ pub struct ListQuery {
     page: PageQuery,
 }
 
+/// The documented `bbox` pattern: one number is an optional minus, digits, and an optional
+/// decimal part, with spaces around it.
+pub const BBOX_PATTERN: &str = r"^$|^ *-?[0-9]+(\.[0-9]+)? *(, *-?[0-9]+(\.[0-9]+)? *){3}$";
+
+fn plain_number(part: &str) -> Option<f64> {
+    let part = part.trim_matches(' ');
+    let digits = part.strip_prefix('-').unwrap_or(part);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (plain(whole) && plain(fraction)).then(|| part.parse().ok())?
+}
+
 fn cursor_key((key, id): (SortKey, i64)) -> String {
     match key {
         SortKey::Time(at) => format!("t:{}:{id}", at.and_utc().timestamp_micros()),
@@ -244,7 +256,7 @@ fn parse_cursor(sort: IssueSort, text: &str) -> Option<(SortKey, i64)> {
     Some((key, id))
 }
 
-#[utoipa::path(get, path = "/api/v1/issues", tag = "issues", summary = "List and search issues", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("status" = Option<String>, Query, description = "A status, or open / closed"), ("author" = Option<String>, Query, description = "me: only mine"), ("followed" = Option<String>, Query, description = "me: only those I follow"), ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"), ("created_after" = Option<String>, Query, description = "Date or RFC 3339 time"), ("created_before" = Option<String>, Query, description = "Date or RFC 3339 time"), ("bbox" = Option<String>, Query, description = "south,west,north,east"), ("sort" = Option<String>, Query, description = "newest (default), most_supported or recently_updated"), ("q" = Option<String>, Query, description = "Words to search"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Issues", body = ListBody<issues::IssueView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/issues", tag = "issues", summary = "List and search issues", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("status" = Option<String>, Query, description = "A status, or open / closed"), ("author" = Option<String>, Query, description = "me: only mine"), ("followed" = Option<String>, Query, description = "me: only those I follow"), ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"), ("created_after" = Option<String>, Query, description = "Date or RFC 3339 time"), ("created_before" = Option<String>, Query, description = "Date or RFC 3339 time"), ("bbox" = Option<String>, Query, description = "south,west,north,east"), ("sort" = Option<String>, Query, description = "newest (default), most_supported or recently_updated"), ("q" = Option<String>, Query, description = "Words to search"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Issues", body = ListBody<issues::IssueView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -287,23 +299,25 @@ pub async fn list(
     };
     let created_after = time("created_after", query.created_after.as_deref())?;
     let created_before = time("created_before", query.created_before.as_deref())?;
-    let bbox =
-        match query.bbox.as_deref().filter(|b| !b.is_empty()) {
-            None => None,
-            Some(text) => {
-                let n: Vec<f64> = text
-                    .split(',')
-                    .filter_map(|p| p.trim().parse().ok())
-                    .collect();
-                let parsed = match n.as_slice() {
-                    [s, w, no, e] => tawasol_domain::BoundingBox::parse(*s, *w, *no, *e).ok(),
-                    _ => None,
-                };
-                Some(parsed.ok_or_else(|| {
-                    ApiError::invalid_parameter("bbox", Message::new("param-bbox"))
-                })?)
-            }
-        };
+    // Four plain decimal numbers (the documented pattern, else 400); a box that is no box on
+    // the globe (south above north, a latitude past 90) is well formed but refused (422).
+    let bbox = match query.bbox.as_deref().filter(|b| !b.is_empty()) {
+        None => None,
+        Some(text) => {
+            let n: Vec<f64> = text.split(',').filter_map(plain_number).collect();
+            let [s, w, no, e] = n.as_slice() else {
+                return Err(ApiError::invalid_parameter(
+                    "bbox",
+                    Message::new("param-bbox"),
+                ));
+            };
+            Some(
+                tawasol_domain::BoundingBox::parse(*s, *w, *no, *e).map_err(|_| {
+                    ApiError::unacceptable_parameter("bbox", Message::new("param-bbox"))
+                })?,
+            )
+        }
+    };
     let filter = issues::IssueQuery {
         commune: query.commune.filter(|s| !s.is_empty()),
         category: query.category.filter(|s| !s.is_empty()),

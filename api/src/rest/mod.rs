@@ -640,6 +640,51 @@ pub fn route_specs() -> Vec<RouteSpec> {
     routes().into_iter().map(|e| e.spec).collect()
 }
 
+/// What the route table says about a request, known before any extractor runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dispatch {
+    /// The table has this method at this path.
+    Route(Access),
+    /// The path is in the table, not with this method: 405, with these methods in `Allow`.
+    WrongMethod(&'static str),
+}
+
+/// Looks a request up in the route table by the path pattern actix matched
+/// (`HttpRequest::match_pattern`); `None` when the table does not have the pattern (a 404, or a
+/// service outside the table such as Swagger UI's assets).
+pub fn dispatch(pattern: &str, method: &Method) -> Option<Dispatch> {
+    type Table = std::collections::HashMap<&'static str, (&'static str, Vec<(Method, Access)>)>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table::new();
+        for spec in route_specs() {
+            table
+                .entry(spec.path)
+                .or_insert_with(|| ("", Vec::new()))
+                .1
+                .push((spec.method, spec.access));
+        }
+        for (allow, methods) in table.values_mut() {
+            let list = methods
+                .iter()
+                .map(|(m, _)| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            *allow = Box::leak(list.into_boxed_str());
+        }
+        table
+    });
+    let (allow, methods) = table.get(pattern)?;
+    Some(
+        methods
+            .iter()
+            .find(|(m, _)| m == method)
+            .map_or(Dispatch::WrongMethod(allow), |(_, access)| {
+                Dispatch::Route(*access)
+            }),
+    )
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut paths: Vec<&'static str> = Vec::new();
     let mut grouped: Vec<Vec<Entry>> = Vec::new();

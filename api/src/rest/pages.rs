@@ -61,7 +61,7 @@ fn message(locale: Locale, key: &str) -> String {
     format!("<p>{}</p>", escape(&text(locale, key)))
 }
 
-#[utoipa::path(get, path = "/verify-email", tag = "pages", summary = "Confirm an address (page)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that confirms the address", body = String, content_type = "text/html")))]
+#[utoipa::path(get, path = "/verify-email", tag = "pages", summary = "Confirm an address (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that confirms the address", body = String, content_type = "text/html")))]
 pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     let body = format!(
         "<form method=\"post\" action=\"/verify-email?lang={lang}\">\
@@ -111,7 +111,7 @@ fn reset_body(locale: Locale, token: &str, error: Option<&str>) -> String {
     )
 }
 
-#[utoipa::path(get, path = "/reset-password", tag = "pages", summary = "Choose a new password (page)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A form to choose a new password", body = String, content_type = "text/html")))]
+#[utoipa::path(get, path = "/reset-password", tag = "pages", summary = "Choose a new password (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A form to choose a new password", body = String, content_type = "text/html")))]
 pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     page(
         locale,
@@ -146,7 +146,7 @@ pub async fn reset_submit(
 }
 
 /// `GET /api/v1/unsubscribe?token=` (a person clicking the link in a mail): a page with a button.
-#[utoipa::path(get, path = "/api/v1/unsubscribe", tag = "pages", summary = "Unsubscribe (page)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that stops this kind of mail", body = String, content_type = "text/html")))]
+#[utoipa::path(get, path = "/api/v1/unsubscribe", tag = "pages", summary = "Unsubscribe (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that stops this kind of mail", body = String, content_type = "text/html")))]
 pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     let body = format!(
         "<form method=\"post\" action=\"/api/v1/unsubscribe?token={token}&amp;lang={lang}\">\

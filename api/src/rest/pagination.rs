@@ -25,26 +25,41 @@ pub struct ListBody<T> {
 const VERSION: &str = "v1:";
 
 impl PageQuery {
+    /// `?limit=`: digits only, 1 to 100 (as documented: an integer); absent or empty, 20.
     pub fn limit(&self) -> Result<PageLimit, ApiError> {
-        let parsed = match self.limit.as_deref().map(str::trim) {
+        let parsed = match self.limit.as_deref() {
             None | Some("") => None,
-            Some(text) => Some(text.parse::<i64>().map_err(|_| limit_error())?),
+            Some(text) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(text.parse::<i64>().unwrap_or(i64::MAX))
+            }
+            Some(_) => return Err(limit_error()),
         };
         PageLimit::parse(parsed).map_err(|_| limit_error())
     }
 
-    /// The key after which the page starts, as the list's own parser reads it.
+    /// The key after which the page starts, as the list's own parser reads it. A cursor that is
+    /// not base64url breaks the document (400); one that is, but that this server did not issue
+    /// for this list, is refused as unusable (422).
     pub fn after<K>(&self, parse: impl FnOnce(&str) -> Option<K>) -> Result<Option<K>, ApiError> {
         let Some(cursor) = self.cursor.as_deref().filter(|c| !c.is_empty()) else {
             return Ok(None);
         };
+        let well_formed = cursor
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !well_formed {
+            return Err(ApiError::invalid_parameter(
+                "cursor",
+                Message::new("param-cursor"),
+            ));
+        }
         URL_SAFE_NO_PAD
             .decode(cursor)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| text.strip_prefix(VERSION).and_then(parse))
             .map(Some)
-            .ok_or_else(|| ApiError::invalid_parameter("cursor", Message::new("param-cursor")))
+            .ok_or_else(|| ApiError::unacceptable_parameter("cursor", Message::new("param-cursor")))
     }
 }
 

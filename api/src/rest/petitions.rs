@@ -63,7 +63,7 @@ pub async fn create(
     Ok(res.content_type("application/json").body(stored.body))
 }
 
-#[utoipa::path(get, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "One petition", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "One petition", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -109,7 +109,7 @@ pub struct ListQuery {
     page: PageQuery,
 }
 
-#[utoipa::path(get, path = "/api/v1/petitions", tag = "petitions", summary = "List petitions", params(("commune" = Option<String>, Query, description = "Commune slug"), ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"), ("agent" = Option<String>, Query, description = "me: mine, drafts included"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/petitions", tag = "petitions", summary = "List petitions", params(("commune" = Option<String>, Query, description = "Commune slug"), ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"), ("agent" = Option<String>, Query, description = "me: mine, drafts included"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")), security((), ("bearer" = [])))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,

@@ -55,7 +55,7 @@ pub async fn show(
         UseCaseError::Invalid(fields) => {
             let field = fields.first().map_or("", |f| f.field);
             let message = fields.first().map_or("param-invalid", |f| f.message);
-            ApiError::invalid_parameter(field, Message::new(message))
+            ApiError::unacceptable_parameter(field, Message::new(message))
         }
         other => other.into(),
     })?;
