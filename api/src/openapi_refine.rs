@@ -370,5 +370,17 @@ fn refine_parameters(path: &str, op: &mut Value) {
                 p["schema"] = schema;
             }
         }
+        // No query parameter takes a control character (the middleware refuses one with 400),
+        // but `next`, which is resolved the way a browser does.
+        let free_text = p["schema"]["type"] == "string"
+            && ["enum", "pattern", "format"]
+                .iter()
+                .all(|k| p["schema"].get(k).is_none());
+        if location == "query" && name != "next" && free_text {
+            p["schema"]["pattern"] = json!(NO_CONTROL_PATTERN);
+        }
     }
 }
+
+/// Text without control characters (C0, DEL and C1), the one rule of every query parameter.
+pub const NO_CONTROL_PATTERN: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
