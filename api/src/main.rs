@@ -135,13 +135,7 @@ async fn worker(settings: &Settings) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let worker = startup::mail_worker(settings, &db).map_err(|e| e.to_string())?;
-    let state = startup::app_state(
-        settings,
-        &db,
-        tawasol_api::mail::MailSignal::default(),
-        tawasol_api::clock::Clock::system(),
-    )
-    .map_err(|e| e.to_string())?;
+    let state = cli_state(settings, &db).map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let running = tokio::spawn(worker.run(stopped.clone()));
     let digests = tokio::spawn(tawasol_api::usecases::digests::run_scheduler(
@@ -195,13 +189,7 @@ async fn demo_data(settings: &Settings, args: DemoArgs) -> Result<(), String> {
     let db = startup::open_database(settings)
         .await
         .map_err(|e| e.to_string())?;
-    let state = startup::app_state(
-        settings,
-        &db,
-        tawasol_api::mail::MailSignal::default(),
-        tawasol_api::clock::Clock::system(),
-    )
-    .map_err(|e| e.to_string())?;
+    let state = cli_state(settings, &db).map_err(|e| e.to_string())?;
     let hash = tawasol_api::auth::password::hash(args.password.clone()).await;
     let started = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
@@ -292,13 +280,7 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
                     line.trim_end_matches(['\r', '\n']).to_owned()
                 }
             };
-            let state = startup::app_state(
-                settings,
-                &db,
-                tawasol_api::mail::MailSignal::default(),
-                tawasol_api::clock::Clock::system(),
-            )
-            .map_err(|e| e.to_string())?;
+            let state = cli_state(settings, &db).map_err(|e| e.to_string())?;
             let id = tawasol_api::usecases::accounts::create_admin(&state, &email, &password)
                 .await
                 .map_err(|e| match e {
@@ -319,4 +301,18 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
             Ok(())
         }
     }
+}
+
+/// What the use-cases need, for a command run from the shell (the real clock, no server's mail
+/// worker to wake).
+fn cli_state(
+    settings: &Settings,
+    db: &tawasol_persistence::Database,
+) -> Result<startup::AppState, startup::StartupError> {
+    startup::app_state(
+        settings,
+        db,
+        tawasol_api::mail::MailSignal::default(),
+        tawasol_api::clock::Clock::system(),
+    )
 }

@@ -117,16 +117,11 @@ pub(crate) fn check_text<T>(
     message: &'static str,
     invalid: &mut Vec<Invalid>,
 ) -> Option<T> {
-    match parsed {
-        Ok(v) => Some(v),
-        Err(e) => {
-            invalid.push(Invalid {
-                field,
-                message: text_message(e, message),
-            });
-            None
-        }
-    }
+    let message = match &parsed {
+        Err(e) => text_message(*e, message),
+        Ok(_) => message,
+    };
+    check(parsed, field, message, invalid)
 }
 
 /// The Fluent key that says what is wrong with a text (`length` for its length).
