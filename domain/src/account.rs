@@ -52,7 +52,7 @@ pub struct DisplayName(String);
 impl DisplayName {
     pub fn parse(value: &str) -> Result<DisplayName, InvalidText> {
         let v = free_text(value, 1, 80, Layout::Name)?;
-        if crate::issue::contains_personal_data(&v) {
+        if crate::personal::contains_personal_data(&v) {
             return Err(InvalidText::PersonalData);
         }
         Ok(DisplayName(v))

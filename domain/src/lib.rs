@@ -11,6 +11,7 @@ pub mod locale;
 pub mod open311;
 pub mod outbox;
 pub mod page;
+pub mod personal;
 pub mod petition;
 pub mod policy;
 pub mod search;

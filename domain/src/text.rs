@@ -84,10 +84,10 @@ pub fn optional_text(
     }
 }
 
-/// The text, unless it seems to hold personal data ([`crate::issue::contains_personal_data`]):
+/// The text, unless it seems to hold personal data ([`crate::personal::contains_personal_data`]):
 /// for public text that cannot be held for a moderator (names, petitions, status notes).
 pub fn without_personal_data<T: AsRef<str>>(value: T) -> Result<T, InvalidText> {
-    if crate::issue::contains_personal_data(value.as_ref()) {
+    if crate::personal::contains_personal_data(value.as_ref()) {
         Err(InvalidText::PersonalData)
     } else {
         Ok(value)
