@@ -1,104 +1,16 @@
-//! Atom 1.0 documents (RFC 4287): the model the feed use-cases build, and its XML, written with
-//! quick-xml (which escapes text and attributes). Characters that XML 1.0 cannot carry at all
+//! Atom 1.0 documents (RFC 4287): the XML of the feeds the use-cases build
+//! (`usecases::feeds::model`), written with quick-xml (which escapes text and attributes). Characters that XML 1.0 cannot carry at all
 //! (control characters, U+FFFE, U+FFFF) are dropped from every text first, so that whatever a
 //! resident typed, the document stays well-formed.
 
-use crate::usecases::accounts::rfc3339;
-use chrono::NaiveDateTime;
+use crate::clock::rfc3339;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io;
+pub use tawasol_app::usecases::feeds::model::{Category, Entry, Feed, Link, Text};
 
 pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 pub const CONTENT_TYPE: &str = "application/atom+xml; charset=utf-8";
-
-/// A text and the language it is written in (`xml:lang`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub lang: String,
-    pub text: String,
-}
-
-impl Text {
-    pub fn new(lang: impl Into<String>, text: impl Into<String>) -> Text {
-        Text {
-            lang: lang.into(),
-            text: text.into(),
-        }
-    }
-}
-
-/// A link to another representation of what a feed or entry is about, with its media type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub href: String,
-    pub media_type: &'static str,
-}
-
-impl Link {
-    /// A web page (`text/html`).
-    pub fn page(href: impl Into<String>) -> Link {
-        Link {
-            href: href.into(),
-            media_type: "text/html",
-        }
-    }
-
-    /// A resource of the REST API (`application/json`).
-    pub fn json(href: impl Into<String>) -> Link {
-        Link {
-            href: href.into(),
-            media_type: "application/json",
-        }
-    }
-}
-
-/// A feed: its own id, title and language, its links, and its entries newest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Feed {
-    pub id: String,
-    /// The feed's language: that of its fixed texts (`xml:lang` on `<feed>`).
-    pub lang: String,
-    pub title: String,
-    pub updated: NaiveDateTime,
-    pub self_url: String,
-    /// What the feed follows in other forms: its web page, then its REST resource (at most one
-    /// of each media type, as RFC 4287 asks).
-    pub alternates: Vec<Link>,
-    pub entries: Vec<Entry>,
-}
-
-/// An Atom category: a stable code and its name in the feed's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Category {
-    pub term: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: String,
-    /// The language of the entry's own text (`xml:lang` on `<entry>`).
-    pub lang: String,
-    /// The title, with its language when that differs from the entry's (a fixed text).
-    pub title: Text,
-    pub author: Text,
-    pub published: NaiveDateTime,
-    pub updated: NaiveDateTime,
-    /// The web page that shows the entry.
-    pub link: String,
-    pub category: Option<Category>,
-    /// Fixed texts about the entry, in the feed's language.
-    pub summary: Option<Text>,
-    pub content: Text,
-}
-
-impl Feed {
-    /// The newest `updated` of its entries, or `otherwise` when it has none.
-    pub fn latest(entries: &[Entry], otherwise: NaiveDateTime) -> NaiveDateTime {
-        entries.iter().map(|e| e.updated).max().unwrap_or(otherwise)
-    }
-}
 
 /// Only the characters XML 1.0 allows.
 fn clean(text: &str) -> String {
@@ -222,6 +134,7 @@ pub fn render(feed: &Feed) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDateTime;
 
     fn t() -> NaiveDateTime {
         chrono::DateTime::parse_from_rfc3339("2026-11-23T08:30:00Z")

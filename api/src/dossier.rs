@@ -10,14 +10,7 @@ use crate::i18n::{Message, text};
 use crate::usecases::petitions::Dossier;
 use tawasol_domain::Locale;
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return)
-/// is prefixed with an apostrophe: a signatory's name must never execute on the agent's machine.
-pub fn cell(value: &str) -> String {
-    match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_owned(),
-    }
-}
+pub use tawasol_app::spreadsheet::cell;
 
 /// What an erased personal cell of the CSV reads (its columns are named in English too).
 pub const ERASED: &str = "erased";

@@ -4,7 +4,7 @@
 use crate::i18n::Message;
 use crate::problem::{ApiError, ProblemKind};
 use crate::startup::AppState;
-use crate::usecases::{Caller, accounts};
+use crate::usecases::{self, accounts};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
@@ -180,9 +180,21 @@ impl FromRequest for Lang {
     }
 }
 
-/// Who is calling: anonymous without an `Authorization` header; otherwise the bearer of a valid
+/// Who is calling, as the API reads it (a [`usecases::Caller`], which handlers pass on to the
+/// use-cases): anonymous without an `Authorization` header; otherwise the bearer of a valid
 /// access token, with roles, ban and verification read from the database now. A header with an
 /// invalid, expired or revoked token is refused with 401 (always the same answer).
+#[derive(Debug, Clone)]
+pub struct Caller(pub usecases::Caller);
+
+impl std::ops::Deref for Caller {
+    type Target = usecases::Caller;
+
+    fn deref(&self) -> &usecases::Caller {
+        &self.0
+    }
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Caller, ApiError>>;
@@ -197,13 +209,13 @@ impl FromRequest for Caller {
         let ip = crate::client::throttle_key(req);
         let language = req.extensions().get::<LanguageChoice>().cloned();
         Box::pin(async move {
-            let mut caller = Caller {
+            let mut caller = usecases::Caller {
                 request_id,
                 ip,
-                ..Caller::anonymous()
+                ..usecases::Caller::anonymous()
             };
             let Some(authorization) = authorization else {
-                return Ok(caller);
+                return Ok(Caller(caller));
             };
             let state = state.ok_or_else(|| ApiError::internal("no application state"))?;
             let rejected = || {
@@ -231,7 +243,7 @@ impl FromRequest for Caller {
             }
             caller.actor = actor;
             caller.session_id = Some(bearer.session_id);
-            Ok(caller)
+            Ok(Caller(caller))
         })
     }
 }

@@ -1,20 +1,6 @@
 //! HTML helpers shared by pages and mails.
 
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use tawasol_app::html::escape;
 
 /// A complete page in `locale` (with `lang` and `dir`), its `<title>` and `<h1>` from `title`
 /// (escaped here) and `body` (HTML, already escaped by the caller).

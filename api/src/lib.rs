@@ -1,33 +1,27 @@
-//! Tawasol's application: configuration, use-cases shared by every surface, the HTTP surfaces,
-//! and the `tawasol` binary's start-up.
+//! Tawasol's HTTP surfaces and the `tawasol` binary: the REST API, the web application, Open311,
+//! the Atom feeds, and the start-up that assembles them over the application layer
+//! (`tawasol-app`: the context, the use-cases, mail, keys, configuration).
 
 pub mod atom;
-pub mod auth;
-pub mod cache;
 pub mod client;
-pub mod clock;
-pub mod config;
-pub mod data_dir;
-pub mod demo;
 pub mod dossier;
 pub mod extract;
 pub mod html;
-pub mod i18n;
-pub mod mail;
 pub mod middleware;
 pub mod open311;
 pub mod openapi;
 pub mod openapi_refine;
 pub mod problem;
 pub mod rest;
-pub mod secrets;
 pub mod security;
 pub mod startup;
 pub mod telemetry;
-pub mod usecases;
-pub mod vault;
 pub mod web;
-pub mod work;
+
+// The application layer, under the names the surfaces (and the end-to-end tests) use.
+pub use tawasol_app::{
+    auth, cache, clock, config, context, data_dir, demo, i18n, mail, secrets, usecases, vault, work,
+};
 
 pub use config::Settings;
 pub use startup::Application;

@@ -308,7 +308,7 @@ async fn admin(settings: &Settings, command: AdminCommand) -> Result<(), String>
 fn cli_state(
     settings: &Settings,
     db: &tawasol_persistence::Database,
-) -> Result<startup::AppState, startup::StartupError> {
+) -> Result<startup::AppState, startup::ContextError> {
     startup::app_state(
         settings,
         db,

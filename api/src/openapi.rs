@@ -6,15 +6,8 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-/// A WGS 84 position.
-#[derive(Debug, ToSchema)]
-#[schema(as = GeoPoint)]
-pub struct GeoPointSchema {
-    /// Latitude, -90 to 90.
-    pub lat: f64,
-    /// Longitude, -180 to 180.
-    pub lon: f64,
-}
+/// A WGS 84 position (the use-cases' views describe theirs with it).
+pub use tawasol_app::usecases::Position as GeoPointSchema;
 
 /// A rectangle in degrees.
 #[derive(Debug, ToSchema)]

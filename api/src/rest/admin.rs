@@ -4,11 +4,12 @@
 
 use super::created;
 use super::pagination::{ListBody, PageQuery, encode_cursor};
+use crate::extract::Caller;
 use crate::extract::JsonBody;
 use crate::i18n::Message;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::{Caller, admin};
+use crate::usecases::admin;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use tawasol_domain::OutboxStatus;
@@ -219,7 +220,7 @@ pub async fn outbox(
     caller: Caller,
     query: web::Query<OutboxQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    use crate::usecases::accounts::rfc3339;
+    use crate::clock::rfc3339;
     let status =
         match query.status.as_deref().filter(|s| !s.is_empty()) {
             None => None,

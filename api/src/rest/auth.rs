@@ -1,10 +1,11 @@
 //! `/api/v1/auth/*`: register, verify, log in, refresh, log out, reset a password.
 
+use crate::extract::Caller;
 use crate::extract::{JsonBody, Lang};
 use crate::i18n::Message;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::{Caller, accounts};
+use crate::usecases::accounts;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;

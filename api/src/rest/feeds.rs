@@ -3,10 +3,10 @@
 //! polling with `If-None-Match` gets `304 Not Modified` while nothing changed.
 
 use crate::atom::{self, Feed};
+use crate::extract::Caller;
 use crate::extract::{Lang, LanguageChoice};
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::Caller;
 use crate::usecases::feeds::{self, Address};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};

@@ -2,11 +2,12 @@
 
 use super::created;
 use super::pagination::{ListBody, PageQuery, encode_cursor};
+use crate::extract::Caller;
 use crate::extract::JsonBody;
 use crate::i18n::Message;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::{Caller, idempotency, issues};
+use crate::usecases::{idempotency, issues};
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime};
 use serde::Deserialize;

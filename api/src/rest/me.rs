@@ -1,9 +1,10 @@
 //! `/api/v1/me`: a person's own account, its export (Law 09-08 right of access) and erasure.
 
+use crate::extract::Caller;
 use crate::extract::JsonBody;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::{Caller, accounts};
+use crate::usecases::accounts;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;

@@ -1,10 +1,10 @@
 //! Flags (`/api/v1/issues/{id}/flag`, `/api/v1/replies/{id}/flag`) and the moderators' routes
 //! under `/api/v1/moderation`.
 
+use crate::extract::Caller;
 use crate::extract::JsonBody;
 use crate::problem::ApiError;
 use crate::startup::AppState;
-use crate::usecases::Caller;
 use crate::usecases::moderation::{self, Target};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};

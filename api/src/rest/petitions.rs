@@ -3,12 +3,13 @@
 
 use super::created;
 use super::pagination::{ListBody, PageQuery, encode_cursor};
+use crate::extract::Caller;
 use crate::extract::{JsonBody, Lang};
 use crate::i18n::Message;
 use crate::problem::ApiError;
 use crate::startup::AppState;
+use crate::usecases::idempotency;
 use crate::usecases::petitions::{self, AssociationInput};
-use crate::usecases::{Caller, idempotency};
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};

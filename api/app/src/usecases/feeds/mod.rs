@@ -6,12 +6,14 @@
 //! draft, display names (never an e-mail, a CIN or an address). Texts that people wrote keep
 //! their own language; fixed texts are rendered in the feed's language.
 
+pub mod model;
+
 use super::{Caller, UseCaseError, in_transaction, with_conn};
-use crate::atom::{Category, Entry, Feed, Link, Text};
 use crate::auth::token;
+use crate::context::AppState;
 use crate::i18n::{Message, text};
-use crate::startup::AppState;
 use chrono::{DateTime, NaiveDateTime};
+use model::{Category, Entry, Feed, Link, Text};
 use serde_json::Value;
 use tawasol_domain::{Action, CommuneSlug, Locale};
 use tawasol_persistence::feed::{self, ReplyEntry, Scope, StatusEntry, StepEntry};

@@ -59,6 +59,12 @@ impl Clock {
     }
 }
 
+/// A stored time as the APIs write it: RFC 3339 in UTC, to the second (`2026-11-22T10:15:00Z`).
+pub fn rfc3339(t: NaiveDateTime) -> String {
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 impl crate::mail::worker::Clock for Clock {
     fn now(&self) -> NaiveDateTime {
         Clock::now(self)

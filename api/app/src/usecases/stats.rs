@@ -2,10 +2,10 @@
 //! resolves (median and 90th percentile), how many answers come within the category's target,
 //! which issues are overdue, and what each official did. Public, like the answers themselves.
 
-use super::accounts::rfc3339;
 use super::{UseCaseError, with_conn};
 use crate::cache::FreshCache;
-use crate::startup::AppState;
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use crate::work::WorkClass;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;

@@ -3,9 +3,9 @@
 //! the same queue, with what waits for an answer, on the official's desk.
 
 use super::{Caller, UseCaseError, in_transaction, with_conn};
+use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
-use crate::startup::AppState;
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 use std::fmt::Write;
 use tawasol_domain::{Actor, Denied, EmailAddress, Locale};

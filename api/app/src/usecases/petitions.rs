@@ -1,12 +1,12 @@
 //! Local petitions under Organic Law 113-14: prepared and signed here, deposited with the council
 //! president, and followed step by step in public until the council decides.
 
-use super::accounts::rfc3339;
 use super::issues::notify;
 use super::{Caller, Invalid, Page, UseCaseError, check, check_text, in_transaction, with_conn};
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
-use crate::startup::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Serialize;
 use serde_json::{Value, json};

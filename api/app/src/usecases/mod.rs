@@ -85,6 +85,17 @@ pub enum UseCaseError {
     Interrupted,
 }
 
+/// A WGS 84 position as the answers give it (`domain::GeoPoint` serialised): how the views
+/// describe their locations' schema.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = GeoPoint)]
+pub struct Position {
+    /// Latitude, -90 to 90.
+    pub lat: f64,
+    /// Longitude, -180 to 180.
+    pub lon: f64,
+}
+
 /// A field of the input that cannot be accepted, and why (a Fluent key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Invalid {

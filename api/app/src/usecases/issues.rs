@@ -1,8 +1,8 @@
 //! Local issues: a resident reports, everyone reads.
 
-use super::accounts::rfc3339;
 use super::{Caller, Page, UseCaseError, in_transaction, with_conn};
-use crate::startup::AppState;
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
 use tawasol_domain::issue::{
@@ -37,7 +37,7 @@ pub struct IssueView {
     pub title: String,
     pub description: String,
     pub language: String,
-    #[schema(value_type = Option<crate::openapi::GeoPointSchema>)]
+    #[schema(value_type = Option<super::Position>)]
     pub location: Option<GeoPoint>,
     pub address: Option<String>,
     pub status: String,

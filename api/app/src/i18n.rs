@@ -14,7 +14,7 @@ use tawasol_domain::Locale;
 
 fluent_templates::static_loader! {
     static LOCALES = {
-        locales: "./locales",
+        locales: "../locales",
         fallback_language: "ar",
         customise: |bundle| bundle.set_use_isolating(false),
     };
@@ -120,7 +120,7 @@ mod tests {
     /// Message ids of every .ftl file of one language, with `.attribute` ids too.
     fn keys(locale: Locale) -> BTreeSet<String> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("locales")
+            .join("../locales")
             .join(locale.as_str());
         let mut out = BTreeSet::new();
         for entry in std::fs::read_dir(&dir).unwrap() {

@@ -3,7 +3,7 @@
 //! hold across replicas. `TAWASOL_RATE_LIMITS=off` lifts them all (benchmarks, demos).
 
 use super::{UseCaseError, with_conn};
-use crate::startup::AppState;
+use crate::context::AppState;
 use chrono::TimeDelta;
 
 /// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).

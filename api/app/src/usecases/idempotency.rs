@@ -1,7 +1,7 @@
 //! Creating requests sent again with the same `Idempotency-Key` create once.
 
 use super::{Caller, UseCaseError, with_conn};
-use crate::startup::AppState;
+use crate::context::AppState;
 use std::future::Future;
 use tawasol_persistence::idempotency::{self, Begun};
 

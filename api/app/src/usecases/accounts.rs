@@ -4,10 +4,11 @@
 use super::limits::{Quota, quota, throttle};
 use super::{Caller, UseCaseError, in_transaction, with_conn};
 use crate::auth::{jwt, password, token};
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
-use crate::startup::AppState;
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::TimeDelta;
 use serde::Serialize;
 use tawasol_domain::{
     Action, Actor, ArrondissementSlug, CategoryCode, CommuneSlug, DisplayName, EmailAddress,
@@ -84,11 +85,6 @@ pub struct OrganisationRole {
 pub struct AccountChanges {
     pub display_name: Option<String>,
     pub locale: Option<String>,
-}
-
-pub fn rfc3339(t: NaiveDateTime) -> String {
-    t.and_utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn parse_email(value: &str) -> Result<EmailAddress, UseCaseError> {

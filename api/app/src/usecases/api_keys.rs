@@ -2,10 +2,10 @@
 //! account (the author of what is posted with it). The key is shown once; only its SHA-256 is
 //! kept. Issuing and revoking are audited.
 
-use super::accounts::rfc3339;
 use super::{Caller, Page, UseCaseError, in_transaction, with_conn};
 use crate::auth::token;
-use crate::startup::AppState;
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use serde::Serialize;
 use serde_json::json;
 use tawasol_domain::{Action, EmailAddress, PageLimit};

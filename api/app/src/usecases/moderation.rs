@@ -1,9 +1,9 @@
 //! Flags from the public and the moderators' decisions.
 
 use super::{Caller, UseCaseError, in_transaction, with_conn};
+use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
-use crate::startup::AppState;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use tawasol_domain::{Action, CommuneSlug, EmailAddress, Locale};
@@ -142,7 +142,7 @@ pub async fn queue(
                 text: q.text,
                 visibility: q.visibility,
                 flags: q.flags,
-                created_at: super::accounts::rfc3339(q.created_at),
+                created_at: crate::clock::rfc3339(q.created_at),
             })
             .collect())
     })

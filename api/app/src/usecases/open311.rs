@@ -9,7 +9,7 @@
 use super::issues::{self, NewIssue};
 use super::{Caller, UseCaseError, with_conn};
 use crate::auth::token;
-use crate::startup::AppState;
+use crate::context::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use std::collections::HashMap;
 use tawasol_domain::issue::IssueStatus;

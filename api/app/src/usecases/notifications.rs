@@ -1,7 +1,7 @@
 //! What each person wants to hear about, and the one-click unsubscribe of RFC 8058.
 
 use super::{Caller, UseCaseError, in_transaction, with_conn};
-use crate::startup::AppState;
+use crate::context::AppState;
 use serde::{Deserialize, Serialize};
 use tawasol_domain::Action;
 use tawasol_persistence::account;

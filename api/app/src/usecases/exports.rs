@@ -4,8 +4,8 @@
 //! places, about 11 m: `GeoPoint::public`), as on every public surface.
 
 use super::UseCaseError;
-use super::accounts::rfc3339;
-use crate::startup::AppState;
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use bytes::Bytes;
 use futures_util::Stream;
 use serde::Serialize;
@@ -113,7 +113,7 @@ fn opt<T: ToString>(v: Option<&T>) -> String {
 
 impl IssueRecord {
     fn cells(&self) -> Vec<String> {
-        let text = crate::dossier::cell;
+        let text = crate::spreadsheet::cell;
         vec![
             self.id.to_string(),
             self.commune.clone(),
@@ -236,7 +236,7 @@ impl PetitionRecord {
     }
 
     fn cells(&self) -> Vec<String> {
-        let text = crate::dossier::cell;
+        let text = crate::spreadsheet::cell;
         let mut c = vec![
             self.id.to_string(),
             self.commune.clone(),

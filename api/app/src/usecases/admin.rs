@@ -1,9 +1,9 @@
 //! What admins do: appoint and revoke officials and moderators, verify organisations and manage
 //! their members, ban and unban. Every action writes an audit record in the same transaction.
 
-use super::accounts::rfc3339;
 use super::{Caller, UseCaseError, in_transaction, with_conn};
-use crate::startup::AppState;
+use crate::clock::rfc3339;
+use crate::context::AppState;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use serde_json::{Value, json};

@@ -1,4 +1,0 @@
-// The Fluent files are compiled into the binary: rebuild when one changes.
-fn main() {
-    println!("cargo:rerun-if-changed=locales");
-}
