@@ -1,21 +1,19 @@
-//! Tawasol's HTTP surfaces and the `tawasol` binary: the REST API, the web application, Open311,
-//! the Atom feeds, and the start-up that assembles them over the application layer
-//! (`tawasol-app`: the context, the use-cases, mail, keys, configuration).
+//! Tawasol's HTTP surfaces and the `tawasol` binary, over the application layer (`tawasol-app`:
+//! the context, the use-cases, mail, keys, configuration). From the top down:
+//!
+//! - `startup`: assembles the surfaces (their routes, their answers to failures, the OpenAPI
+//!   document) over the application context, and serves;
+//! - the surfaces, each with its routes, its request and response types, its error rendering and
+//!   its OpenAPI fragment: `rest` (the API under `/api/v1`), `web` (the pages), `open311`
+//!   (GeoReport v2), `feeds` (Atom), and `openapi` (the document and Swagger UI);
+//! - `http`: what every surface shares; it knows no surface.
 
-pub mod atom;
-pub mod client;
-pub mod dossier;
-pub mod extract;
-pub mod html;
-pub mod middleware;
+pub mod feeds;
+pub mod http;
 pub mod open311;
 pub mod openapi;
-pub mod openapi_refine;
-pub mod problem;
 pub mod rest;
-pub mod security;
 pub mod startup;
-pub mod telemetry;
 pub mod web;
 
 // The application layer, under the names the surfaces (and the end-to-end tests) use.

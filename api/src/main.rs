@@ -2,8 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use tawasol_api::http::telemetry;
 use tawasol_api::usecases::outbox;
-use tawasol_api::{Application, Settings, startup, telemetry};
+use tawasol_api::{Application, Settings, startup};
 use tawasol_domain::{OutboxStatus, PageLimit};
 
 #[derive(Debug, Parser)]

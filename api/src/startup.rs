@@ -2,10 +2,13 @@
 //! mail worker), the surfaces' routes, the listener.
 
 use crate::config::Settings;
-use crate::extract::BodyLimit;
+use crate::http::extract::BodyLimit;
+use crate::http::middleware;
+use crate::http::routes::{Route, RouteSpec, RouteTable};
+use crate::http::surface::{Surface, Surfaces};
 use crate::mail::MailSignal;
 use crate::mail::worker::MailWorker;
-use crate::{middleware, rest};
+use crate::{feeds, open311, openapi, rest};
 use actix_web::dev::Server;
 pub use actix_web::dev::ServerHandle;
 use actix_web::middleware::{Compress, from_fn};
@@ -93,6 +96,8 @@ impl Application {
         warn_about_open_files(settings, &db);
         crate::auth::password::warm_up();
         let limit = web::Data::new(BodyLimit(settings.body_limit));
+        let routes = web::Data::new(RouteTable::new(route_specs()));
+        let surfaces = web::Data::new(surfaces());
         let state_for_jobs = state.clone();
         let server = HttpServer::new(move || {
             App::new()
@@ -100,7 +105,9 @@ impl Application {
                 .app_data(limit.clone())
                 .app_data(web::PayloadConfig::new(limit.0))
                 .app_data(web::JsonConfig::default().limit(limit.0))
-                .configure(rest::configure)
+                .app_data(routes.clone())
+                .app_data(surfaces.clone())
+                .configure(configure)
                 .default_service(web::to(rest::not_found))
                 .wrap(from_fn(middleware::around))
                 .wrap(Compress::default())
@@ -162,4 +169,32 @@ impl Application {
         }
         served
     }
+}
+
+/// Every route of every surface: the one table that is registered, that the middleware consults,
+/// and that the authorization-matrix test enumerates.
+pub fn routes() -> Vec<Route> {
+    let mut all = crate::web::routes();
+    all.extend(rest::routes());
+    all.extend(openapi::routes());
+    all.extend(feeds::routes());
+    all.extend(open311::routes());
+    all
+}
+
+/// Every route, for tests and documentation.
+pub fn route_specs() -> Vec<RouteSpec> {
+    routes().into_iter().map(|r| r.spec).collect()
+}
+
+/// How each surface answers failures, the most specific first; problems for any other path.
+pub fn surfaces() -> Surfaces {
+    let owned: [Surface; 2] = [open311::SURFACE, crate::web::SURFACE];
+    Surfaces::new(owned.to_vec())
+}
+
+/// Registers Swagger UI's assets, then every route of every surface.
+fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(openapi::docs::swagger_service());
+    crate::http::routes::register(cfg, routes());
 }

@@ -1,5 +1,5 @@
 use serde_json::Value;
-use tawasol_api::problem::ProblemKind;
+use tawasol_api::http::problem::ProblemKind;
 use tawasol_tests::TestApp;
 
 async fn problem(res: reqwest::Response) -> Value {

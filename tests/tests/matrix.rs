@@ -5,7 +5,8 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use tawasol_api::rest::{Access, route_specs};
+use tawasol_api::http::routes::Access;
+use tawasol_api::startup::route_specs;
 use tawasol_tests::{TestApp, access, login, spawn_with_mail, verified_user};
 
 const ROLES: [&str; 9] = [
@@ -408,7 +409,7 @@ async fn every_role_gets_the_expected_status_from_every_protected_route() {
         "the table lists the protected routes"
     );
     // Destructive routes go last: logging out (with the second session), then erasing accounts.
-    let last = |r: &tawasol_api::rest::RouteSpec| match (r.method.as_str(), r.path) {
+    let last = |r: &tawasol_api::http::routes::RouteSpec| match (r.method.as_str(), r.path) {
         ("POST", "/api/v1/auth/logout") => 1,
         ("DELETE", "/api/v1/me") => 2,
         _ => 0,

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use tawasol_api::rest::route_specs;
+use tawasol_api::startup::route_specs;
 use tawasol_tests::{TestApp, contract};
 
 #[test]
@@ -43,7 +43,7 @@ fn the_document_names_every_route_of_the_table_and_nothing_else() {
         }
     }
     let protected = route_specs().into_iter().filter(|r| {
-        r.access == tawasol_api::rest::Access::Authenticated && r.method.as_str() != "HEAD"
+        r.access == tawasol_api::http::routes::Access::Authenticated && r.method.as_str() != "HEAD"
     });
     for r in protected {
         let op = &doc["paths"][r.path][r.method.as_str().to_lowercase()];
@@ -141,7 +141,7 @@ fn the_document_says_which_operations_need_a_token_as_the_route_table_does() {
         });
         assert_eq!(
             required,
-            r.access == tawasol_api::rest::Access::Authenticated,
+            r.access == tawasol_api::http::routes::Access::Authenticated,
             "{} {}: the document and the route table disagree on the token",
             r.method,
             r.path

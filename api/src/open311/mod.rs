@@ -4,12 +4,13 @@
 //! table of [`crate::rest`], as public routes: the API key is checked by the use-cases.
 
 mod document;
+pub mod schema;
 
 pub use document::{Format, Value};
 
-use crate::extract::{LanguageChoice, RequestId};
-use crate::problem::{ApiError, ProblemKind};
-use crate::startup::AppState;
+use crate::context::AppState;
+use crate::http::extract::{LanguageChoice, RequestId};
+use crate::http::problem::{ApiError, ProblemKind};
 use crate::usecases::open311::{self as usecase, Open311Error, RequestQuery, ServiceRequest};
 use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
@@ -22,6 +23,16 @@ pub const PREFIX: &str = "/open311/";
 pub fn owns(path: &str) -> bool {
     path.starts_with(PREFIX)
 }
+
+/// How Open311 answers failures around its handlers (`http::surface`): in its own error
+/// format, JSON or XML as the path asks.
+pub const SURFACE: crate::http::surface::Surface = crate::http::surface::Surface {
+    name: "open311",
+    owns,
+    render: |f| render_api_error(f.path, f.error),
+    rendered: |_| false,
+    own_body_limit: |_| false,
+};
 
 /// The format a path asks for by its suffix; JSON when it names none we know (errors about an
 /// unknown format are written in JSON).
@@ -72,8 +83,8 @@ pub fn render_api_error(path: &str, error: &ApiError) -> HttpResponse {
                 .errors
                 .iter()
                 .map(|e| match &e.location {
-                    crate::problem::Location::Parameter(p)
-                    | crate::problem::Location::Pointer(p) => p.as_str(),
+                    crate::http::problem::Location::Parameter(p)
+                    | crate::http::problem::Location::Pointer(p) => p.as_str(),
                 })
                 .collect();
             if names == ["lang"] {
@@ -159,7 +170,7 @@ impl Call {
             query,
             locale,
             request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
-            ip: crate::client::throttle_key(req),
+            ip: crate::http::client::throttle_key(req),
         })
     }
 
@@ -209,7 +220,7 @@ fn request_fields(r: ServiceRequest) -> Value {
 }
 
 /// `GET /open311/v2/discovery.{format}`
-#[utoipa::path(get, path = "/open311/v2/discovery.{format}", tag = "open311", summary = "Open311 discovery", params(("format" = String, Path, description = "json or xml")), responses((status = 200, description = "Endpoints, formats and contact", content((crate::openapi::open311::Discovery = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/discovery.{format}", tag = "open311", summary = "Open311 discovery", params(("format" = String, Path, description = "json or xml")), responses((status = 200, description = "Endpoints, formats and contact", content((schema::Discovery = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn discovery(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -247,7 +258,7 @@ pub async fn discovery(
 }
 
 /// `GET /open311/v2/services.{format}`
-#[utoipa::path(get, path = "/open311/v2/services.{format}", tag = "open311", summary = "Open311 services", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The commune's categories as services", content((Vec<crate::openapi::open311::Service> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/services.{format}", tag = "open311", summary = "Open311 services", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The commune's categories as services", content((Vec<schema::Service> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn services(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -280,7 +291,7 @@ pub async fn services(
 }
 
 /// `GET /open311/v2/services/{service_code}.{format}`
-#[utoipa::path(get, path = "/open311/v2/services/{service_code}.{format}", tag = "open311", summary = "Open311 service definition", params(("service_code" = String, Path, description = "Category code"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "The service definition", content((crate::openapi::open311::ServiceDefinition = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/services/{service_code}.{format}", tag = "open311", summary = "Open311 service definition", params(("service_code" = String, Path, description = "Category code"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "The service definition", content((schema::ServiceDefinition = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn service_definition(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -323,7 +334,7 @@ fn is_form(req: &HttpRequest) -> bool {
 }
 
 /// `POST /open311/v2/requests.{format}`: a form; `api_key` in the form or the query string.
-#[utoipa::path(post, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: report (creates a real issue)", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key (or in the body)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "api_key, jurisdiction_id, service_code, lat and long or address_string, description, …"), responses((status = 200, description = "[{service_request_id, token, service_notice, account_id}]", content((Vec<crate::openapi::open311::Created> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(post, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: report (creates a real issue)", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key (or in the body)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "api_key, jurisdiction_id, service_code, lat and long or address_string, description, …"), responses((status = 200, description = "[{service_request_id, token, service_notice, account_id}]", content((Vec<schema::Created> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn create_request(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -395,7 +406,7 @@ pub async fn create_request(
 }
 
 /// `GET /open311/v2/tokens/{token}.{format}`
-#[utoipa::path(get, path = "/open311/v2/tokens/{token}.{format}", tag = "open311", summary = "Open311: a request by its token", params(("token" = String, Path, description = "The token a POST answered"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "[{service_request_id, token}]", content((Vec<crate::openapi::open311::Token> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/tokens/{token}.{format}", tag = "open311", summary = "Open311: a request by its token", params(("token" = String, Path, description = "The token a POST answered"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "[{service_request_id, token}]", content((Vec<schema::Token> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn token(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -419,7 +430,7 @@ pub async fn token(
 }
 
 /// `GET /open311/v2/requests.{format}`
-#[utoipa::path(get, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: search requests", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("service_request_id" = Option<String>, Query, description = "Comma list; overrides the other filters"), ("service_code" = Option<String>, Query, description = "Comma list"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time (at most 90 days after start_date)"), ("status" = Option<String>, Query, description = "open, closed or both")), responses((status = 200, description = "At most 1000 requests", content((Vec<crate::openapi::open311::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/requests.{format}", tag = "open311", summary = "Open311: search requests", params(("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)"), ("service_request_id" = Option<String>, Query, description = "Comma list; overrides the other filters"), ("service_code" = Option<String>, Query, description = "Comma list"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time (at most 90 days after start_date)"), ("status" = Option<String>, Query, description = "open, closed or both")), responses((status = 200, description = "At most 1000 requests", content((Vec<schema::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn requests(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -448,7 +459,7 @@ pub async fn requests(
 }
 
 /// `GET /open311/v2/requests/{service_request_id}.{format}`: a one-element list.
-#[utoipa::path(get, path = "/open311/v2/requests/{service_request_id}.{format}", tag = "open311", summary = "Open311: one request", params(("service_request_id" = String, Path, description = "The issue id"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "A one-element list", content((Vec<crate::openapi::open311::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/requests/{service_request_id}.{format}", tag = "open311", summary = "Open311: one request", params(("service_request_id" = String, Path, description = "The issue id"), ("format" = String, Path, description = "json or xml"), ("jurisdiction_id" = Option<String>, Query, description = "Commune slug (needed when several communes are served)")), responses((status = 200, description = "A one-element list", content((Vec<schema::Request> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn request(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -479,7 +490,7 @@ pub async fn request(
 }
 
 /// `GET /open311/v2/servicerequestupdates.{format}`: needs an `api_key`.
-#[utoipa::path(get, path = "/open311/v2/servicerequestupdates.{format}", tag = "open311", summary = "Open311 extension: status changes", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time")), responses((status = 200, description = "Status changes in the window", content((Vec<crate::openapi::open311::Update> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<crate::openapi::open311::Error> = "application/json"), (String = "text/xml")))))]
+#[utoipa::path(get, path = "/open311/v2/servicerequestupdates.{format}", tag = "open311", summary = "Open311 extension: status changes", params(("format" = String, Path, description = "json or xml"), ("api_key" = Option<String>, Query, description = "The key"), ("start_date" = Option<String>, Query, description = "W3C date-time"), ("end_date" = Option<String>, Query, description = "W3C date-time")), responses((status = 200, description = "Status changes in the window", content((Vec<schema::Update> = "application/json"), (String = "text/xml"))), (status = "4XX", description = "Open311 errors: [{code, description}] or <errors>", content((Vec<schema::Error> = "application/json"), (String = "text/xml")))))]
 pub async fn updates(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -522,3 +533,32 @@ pub async fn updates(
         Err(e) => Err((call.format, e)),
     })
 }
+
+/// Open311 GeoReport v2: public routes; the API key is checked by the use-cases.
+pub fn routes() -> Vec<crate::http::routes::Route> {
+    crate::routes![
+        GET "/open311/v2/discovery.{format}" Public => discovery,
+        GET "/open311/v2/services.{format}" Public => services,
+        GET "/open311/v2/services/{service_code}.{format}" Public => service_definition,
+        GET "/open311/v2/requests.{format}" Public => requests,
+        POST "/open311/v2/requests.{format}" Public => create_request,
+        GET "/open311/v2/requests/{service_request_id}.{format}" Public => request,
+        GET "/open311/v2/tokens/{token}.{format}" Public => token,
+        GET "/open311/v2/servicerequestupdates.{format}" Public => updates,
+    ]
+}
+
+/// This surface's part of the OpenAPI document (its operations; the schemas they name come
+/// along); `crate::openapi` assembles the surfaces' parts.
+#[derive(Debug, utoipa::OpenApi)]
+#[openapi(paths(
+    discovery,
+    services,
+    service_definition,
+    create_request,
+    requests,
+    request,
+    token,
+    updates
+))]
+pub struct Api;

@@ -3,8 +3,8 @@
 //! Cursors are opaque to clients: base64url of a versioned key, so their content can change
 //! without breaking anyone who follows `next_cursor`.
 
+use crate::http::problem::ApiError;
 use crate::i18n::Message;
-use crate::problem::ApiError;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};

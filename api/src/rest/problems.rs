@@ -1,13 +1,13 @@
 //! `/problems/<kind>`: the page each problem `type` points to, in the reader's language.
 
-use crate::extract::Lang;
-use crate::html::{escape, page};
+use crate::http::extract::Lang;
+use crate::http::html::{escape, page};
+use crate::http::problem::{ApiError, ProblemKind};
 use crate::i18n::{Message, text};
-use crate::problem::{ApiError, ProblemKind};
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-#[utoipa::path(get, path = "/problems/{kind}", tag = "pages", summary = "A problem type's page", params(("kind" = String, Path, description = "A problem type, e.g. validation"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/problems/{kind}", tag = "pages", summary = "A problem type's page", params(("kind" = String, Path, description = "A problem type, e.g. validation"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"), (status = "default", response = crate::http::schema::Problems)))]
 pub async fn show(kind: web::Path<String>, Lang(locale): Lang) -> Result<HttpResponse, ApiError> {
     let Some(kind) = ProblemKind::from_slug(&kind) else {
         return Err(ApiError::not_found(

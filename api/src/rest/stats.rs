@@ -1,8 +1,8 @@
 //! `GET /api/v1/stats`: the accountability figures.
 
+use crate::context::AppState;
+use crate::http::problem::ApiError;
 use crate::i18n::Message;
-use crate::problem::ApiError;
-use crate::startup::AppState;
 use crate::usecases::UseCaseError;
 use crate::usecases::stats::{self, StatsQuery};
 use actix_web::{HttpResponse, web};
@@ -32,7 +32,7 @@ fn time(name: &str, value: Option<&str>) -> Result<Option<NaiveDateTime>, ApiErr
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/stats", tag = "open data", summary = "Accountability figures", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("official" = Option<String>, Query, description = "An official's user id"), ("from" = Option<String>, Query, description = "Reported at or after (date or RFC 3339)"), ("to" = Option<String>, Query, description = "Reported before (date or RFC 3339)")), responses((status = 200, description = "The figures", body = stats::Figures), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/stats", tag = "open data", summary = "Accountability figures", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("official" = Option<String>, Query, description = "An official's user id"), ("from" = Option<String>, Query, description = "Reported at or after (date or RFC 3339)"), ("to" = Option<String>, Query, description = "Reported before (date or RFC 3339)")), responses((status = 200, description = "The figures", body = stats::Figures), (status = "default", response = crate::http::schema::Problems)))]
 pub async fn show(
     state: web::Data<AppState>,
     query: web::Query<Query>,

@@ -1,8 +1,8 @@
 //! Signing up, logging in and out from a browser (the same use-cases as the REST API).
 
 use super::{FormFields, Layout, SESSION_COOKIE, Visitor, WebError, WebForm};
+use crate::context::AppState;
 use crate::i18n::text;
-use crate::startup::AppState;
 use crate::usecases::{UseCaseError, accounts};
 use actix_web::cookie::Cookie;
 use actix_web::{HttpResponse, web};

@@ -4,8 +4,8 @@
 use super::pages::{petition_status_label, short_time};
 use super::{FormFields, Layout, Visitor, WebError, WebForm};
 use crate::clock::rfc3339;
+use crate::context::AppState;
 use crate::i18n::{Message, text};
-use crate::startup::AppState;
 use crate::usecases::{digests, moderation, petitions};
 use actix_web::{HttpResponse, web};
 use askama::Template;

@@ -9,8 +9,8 @@
 //! the web application (the petition form alone may carry 12,200 characters).
 
 use super::{Visitor, WebError};
+use crate::http::problem::{ApiError, ProblemKind};
 use crate::i18n::Message;
-use crate::problem::{ApiError, ProblemKind};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest};

@@ -12,15 +12,16 @@ pub(crate) mod assets;
 pub(crate) mod csrf;
 pub(crate) mod desk;
 pub(crate) mod form;
+pub(crate) mod mail_links;
 pub(crate) mod pages;
 pub(crate) mod petitions;
 
 pub use form::{FormFields, WebForm};
 
-use crate::extract::LanguageChoice;
+use crate::context::AppState;
+use crate::http::extract::LanguageChoice;
+use crate::http::problem::ApiError;
 use crate::i18n::text;
-use crate::problem::ApiError;
-use crate::startup::AppState;
 use crate::usecases::{Caller, accounts};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
@@ -97,6 +98,36 @@ pub fn owns(path: &str) -> bool {
     !["/api/", "/open311/", "/feeds/", "/health/"]
         .iter()
         .any(|p| path.starts_with(p))
+}
+
+/// How the web application answers failures around its handlers (`http::surface`): its own
+/// error pages go as they are, and a body too large for a page is a page in the reader's
+/// language (a person sent a form); other failures before a handler (an unknown address, a bad
+/// `?lang=`) are answered as problems. Its forms are read with limits of their own
+/// (`web::form`).
+pub const SURFACE: crate::http::surface::Surface = crate::http::surface::Surface {
+    name: "web",
+    owns: |path| owns(path) && !path.starts_with("/problems/"),
+    render: render_failure,
+    rendered: |error| error.as_error::<WebError>().is_some(),
+    own_body_limit: form::is_form,
+};
+
+fn render_failure(f: &crate::http::surface::Failure<'_>) -> HttpResponse {
+    use crate::http::problem::ProblemKind;
+    if f.error.kind != ProblemKind::PayloadTooLarge {
+        return (crate::http::surface::Surface::PROBLEMS.render)(f);
+    }
+    let mut res = crate::http::html::page(
+        f.locale,
+        &f.error.kind.title(f.locale),
+        &format!(
+            "<p>{}</p>",
+            crate::http::html::escape(&text(f.locale, "web-form-too-large"))
+        ),
+    );
+    *res.status_mut() = f.error.kind.status();
+    res
 }
 
 /// The longest `next` followed; a longer one is no address of ours.
@@ -246,7 +277,7 @@ impl Visitor {
             Ok(())
         } else {
             Err(self.error(
-                ApiError::new(crate::problem::ProblemKind::Forbidden)
+                ApiError::new(crate::http::problem::ProblemKind::Forbidden)
                     .detail(crate::i18n::Message::new("detail-csrf")),
             ))
         }
@@ -297,9 +328,9 @@ impl FromRequest for Visitor {
         };
         let request_id = req
             .extensions()
-            .get::<crate::extract::RequestId>()
+            .get::<crate::http::extract::RequestId>()
             .map(|r| r.0.clone());
-        let ip = crate::client::throttle_key(req);
+        let ip = crate::http::client::throttle_key(req);
         Box::pin(async move {
             let state = state.expect("the application state is registered");
             let secure = state.public_url.starts_with("https://");
@@ -572,3 +603,102 @@ mod tests {
         assert_eq!(strip_lang("/?lang=fr"), "/");
     }
 }
+
+/// The web application's pages and forms, and the pages that mail links open.
+pub fn routes() -> Vec<crate::http::routes::Route> {
+    crate::routes![
+        GET "/" Public => pages::home,
+        GET "/static/{file}" Public => assets::file,
+        GET "/lang/{code}" Public => switch_language,
+        GET "/communes/{slug}" Public => pages::commune,
+        GET "/communes/{slug}/report" Public => pages::report_form,
+        POST "/communes/{slug}/report" Public => pages::report,
+        GET "/issues/{id}" Public => pages::issue,
+        POST "/issues/{id}/replies" Public => pages::reply,
+        POST "/issues/{id}/support" Public => pages::support,
+        POST "/issues/{id}/follow" Public => pages::follow,
+        GET "/petitions" Public => petitions::list,
+        GET "/petitions/{id}" Public => petitions::show,
+        GET "/petitions/{id}/dossier" Public => petitions::dossier,
+        POST "/petitions/{id}/sign" Public => petitions::sign,
+        POST "/petitions/{id}/withdraw" Public => petitions::withdraw,
+        POST "/petitions/{id}/follow" Public => petitions::follow,
+        POST "/petitions/{id}/step" Public => petitions::step,
+        GET "/communes/{slug}/petitions/new" Public => petitions::new_form,
+        POST "/communes/{slug}/petitions/new" Public => petitions::create,
+        POST "/issues/{id}/answer" Public => pages::answer,
+        GET "/desk" Public => desk::desk,
+        GET "/moderation" Public => desk::queue,
+        POST "/moderation/issues/{id}" Public => desk::decide_issue,
+        POST "/moderation/replies/{id}" Public => desk::decide_reply,
+        GET "/login" Public => account::login_form,
+        POST "/login" Public => account::login,
+        POST "/logout" Public => account::logout,
+        GET "/me" Public => account::me,
+        POST "/me/notifications" Public => account::set_notifications,
+        GET "/me/export" Public => account::export,
+        POST "/me/delete" Public => account::delete,
+        GET "/organisation" Public => account::organisation,
+        POST "/organisation/feed" Public => account::organisation_feed,
+        GET "/forgot" Public => account::forgot_form,
+        POST "/forgot" Public => account::forgot,
+        GET "/signup" Public => account::signup_form,
+        POST "/signup" Public => account::signup,
+        GET "/verify-email" Public => mail_links::verify_form,
+        POST "/verify-email" Public => mail_links::verify_submit,
+        GET "/reset-password" Public => mail_links::reset_form,
+        GET "/api/v1/unsubscribe" Public => mail_links::unsubscribe_form,
+        POST "/api/v1/unsubscribe" Public => mail_links::unsubscribe,
+        POST "/reset-password" Public => mail_links::reset_submit,
+    ]
+}
+
+/// This surface's part of the OpenAPI document (its operations; the schemas they name come
+/// along); `crate::openapi` assembles the surfaces' parts.
+#[derive(Debug, utoipa::OpenApi)]
+#[openapi(paths(
+    pages::home,
+    assets::file,
+    switch_language,
+    pages::commune,
+    pages::report_form,
+    pages::report,
+    pages::issue,
+    pages::reply,
+    pages::support,
+    pages::follow,
+    petitions::list,
+    petitions::show,
+    petitions::dossier,
+    petitions::sign,
+    petitions::withdraw,
+    petitions::follow,
+    petitions::step,
+    petitions::new_form,
+    petitions::create,
+    pages::answer,
+    desk::desk,
+    desk::queue,
+    desk::decide_issue,
+    desk::decide_reply,
+    account::login_form,
+    account::login,
+    account::logout,
+    account::me,
+    account::set_notifications,
+    account::export,
+    account::delete,
+    account::organisation,
+    account::organisation_feed,
+    account::forgot_form,
+    account::forgot,
+    account::signup_form,
+    account::signup,
+    mail_links::verify_form,
+    mail_links::verify_submit,
+    mail_links::reset_form,
+    mail_links::reset_submit,
+    mail_links::unsubscribe_form,
+    mail_links::unsubscribe
+))]
+pub struct Api;

@@ -2,8 +2,8 @@
 //! thread, history, and the forms to reply, support and follow), and the report form.
 
 use super::{FormFields, Layout, Visitor, WebError, WebForm, percent_encode};
+use crate::context::AppState;
 use crate::i18n::{Message, text};
-use crate::startup::AppState;
 use crate::usecases::{UseCaseError, communes, issues, petitions, stats};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -170,7 +170,7 @@ fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {w} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{title}</title>",
         w = label_w + bar_w + 60,
-        title = crate::html::escape(&text(locale, "web-chart-title")),
+        title = crate::http::html::escape(&text(locale, "web-chart-title")),
     );
     let rtl = locale.direction().as_str() == "rtl";
     for (i, (label, share)) in rows.iter().enumerate() {
@@ -192,7 +192,7 @@ fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
              <text x=\"{value_x}\" y=\"{ty}\" text-anchor=\"{vanchor}\">{value}</text>",
             ty = y + 14,
             h = row_h - 6,
-            label = crate::html::escape(label),
+            label = crate::http::html::escape(label),
             vanchor = if rtl { "end" } else { "start" },
         );
     }
@@ -586,7 +586,7 @@ fn reasons(locale: Locale, e: UseCaseError) -> Vec<String> {
     if let UseCaseError::Invalid(fields) = &e {
         return fields.iter().map(|f| text(locale, f.message)).collect();
     }
-    let error = crate::problem::ApiError::from(e);
+    let error = crate::http::problem::ApiError::from(e);
     vec![error.detail.as_ref().map_or_else(
         || text(locale, &format!("problem-{}-title", error.kind.slug())),
         |m| m.render(locale),

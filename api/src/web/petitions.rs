@@ -4,8 +4,8 @@
 
 use super::pages::{commune_names, petition_status_label, short_time};
 use super::{FormFields, Layout, Visitor, WebError, WebForm, percent_encode};
+use crate::context::AppState;
 use crate::i18n::{Message, text};
-use crate::startup::AppState;
 use crate::usecases::petitions::{self, AssociationInput};
 use crate::usecases::{UseCaseError, communes};
 use actix_web::{HttpResponse, web};
@@ -788,9 +788,9 @@ pub async fn dossier(
                 format!("attachment; filename=\"petition-{}-signatures.csv\"", *id),
             ))
             .content_type("text/csv; charset=utf-8")
-            .body(crate::dossier::csv(&d)));
+            .body(crate::http::dossier::csv(&d)));
     }
     Ok(res
         .content_type("text/html; charset=utf-8")
-        .body(crate::dossier::html(&d)))
+        .body(crate::http::dossier::html(&d)))
 }

@@ -1,14 +1,14 @@
 use super::CommuneBody;
-use crate::extract::Lang;
-use crate::problem::ApiError;
+use crate::context::AppState;
+use crate::http::extract::Lang;
+use crate::http::problem::ApiError;
 use crate::rest::pagination::{ListBody, PageQuery, encode_cursor};
-use crate::startup::AppState;
 use crate::usecases::communes;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use tawasol_domain::CommuneSlug;
 
-#[utoipa::path(get, path = "/api/v1/communes", tag = "communes", summary = "List communes", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Communes by slug", body = ListBody<CommuneBody>), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/communes", tag = "communes", summary = "List communes", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Communes by slug", body = ListBody<CommuneBody>), (status = "default", response = crate::http::schema::Problems)))]
 pub async fn handle(
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,

@@ -13,14 +13,14 @@ use tawasol_domain::{
 pub struct CommuneBody<'a> {
     pub slug: &'a str,
     pub name: &'a str,
-    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
+    #[schema(value_type = crate::rest::schema::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
     pub population: u32,
     pub census_year: u16,
     pub petition_threshold: u32,
-    #[schema(value_type = crate::openapi::GeoPointSchema)]
+    #[schema(value_type = crate::rest::schema::GeoPointSchema)]
     pub centre: GeoPoint,
-    #[schema(value_type = crate::openapi::BoundingBoxSchema)]
+    #[schema(value_type = crate::rest::schema::BoundingBoxSchema)]
     pub bounding_box: BoundingBox,
     pub time_zone: &'a str,
     pub arrondissements: Vec<ArrondissementBody<'a>>,
@@ -30,7 +30,7 @@ pub struct CommuneBody<'a> {
 pub struct ArrondissementBody<'a> {
     pub slug: &'a str,
     pub name: &'a str,
-    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
+    #[schema(value_type = crate::rest::schema::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
 }
 
@@ -38,7 +38,7 @@ pub struct ArrondissementBody<'a> {
 pub struct CategoryBody<'a> {
     pub code: &'a str,
     pub name: &'a str,
-    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
+    #[schema(value_type = crate::rest::schema::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
     pub department: NamedBody<'a>,
     pub answer_target_days: u16,
@@ -47,7 +47,7 @@ pub struct CategoryBody<'a> {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct NamedBody<'a> {
     pub name: &'a str,
-    #[schema(value_type = crate::openapi::LocalizedTextSchema)]
+    #[schema(value_type = crate::rest::schema::LocalizedTextSchema)]
     pub names: &'a LocalizedText,
 }
 

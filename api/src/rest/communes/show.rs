@@ -1,7 +1,7 @@
 use super::{CategoryBody, CommuneBody};
-use crate::extract::Lang;
-use crate::problem::ApiError;
-use crate::startup::AppState;
+use crate::context::AppState;
+use crate::http::extract::Lang;
+use crate::http::problem::ApiError;
 use crate::usecases::communes;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -15,7 +15,7 @@ pub struct CommuneDetailBody<'a> {
     categories: Vec<CategoryBody<'a>>,
 }
 
-#[utoipa::path(get, path = "/api/v1/communes/{slug}", tag = "communes", summary = "One commune", params(("slug" = String, Path, description = "tan-tan, tangier or sefrou"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/communes/{slug}", tag = "communes", summary = "One commune", params(("slug" = String, Path, description = "tan-tan, tangier or sefrou"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody), (status = "default", response = crate::http::schema::Problems)))]
 pub async fn handle(
     state: web::Data<AppState>,
     slug: web::Path<String>,

@@ -1,12 +1,14 @@
 //! What every request goes through, once: a request id (sent back in `x-request-id`), the
-//! reader's language, the body size cap, one log line (with secret path segments redacted),
-//! errors rendered as problem+json in that language, and the browser security headers
-//! (`crate::security`).
+//! route table's own answers (405, 401), the reader's language, the body size cap, the client's
+//! address, one log line (with secret path segments redacted), errors rendered by the surface that
+//! owns the path (`http::surface`), and the browser security headers (`http::security`). It knows
+//! no surface: start-up registers the route table and the surfaces as application data.
 
-use crate::extract::{BodyLimit, LanguageChoice, RequestId};
+use crate::http::extract::{BodyLimit, LanguageChoice, RequestId};
+use crate::http::problem::{self, ApiError};
+use crate::http::routes::{Access, Dispatch, RouteTable};
+use crate::http::surface::{Failure, Surfaces};
 use crate::i18n::Message;
-use crate::problem::{self, ApiError};
-use crate::rest::{Access, Dispatch};
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -28,7 +30,7 @@ pub async fn around(
         "request",
         request_id = %request_id,
         method = %req.method(),
-        path = %crate::telemetry::loggable_path(req.path()),
+        path = %crate::http::telemetry::loggable_path(req.path()),
     );
     let body_limit = req
         .app_data::<web::Data<BodyLimit>>()
@@ -43,19 +45,27 @@ pub async fn around(
         Ok(locale) => (locale, None),
         Err(e) => (Some(Locale::DEFAULT), Some(e)),
     };
-    // The web application's forms are capped by their own limits (`web::form`), which may be
-    // larger than the API's; they are refused as a page.
-    let web_form = crate::web::owns(&path) && crate::web::form::is_form(req.headers());
+    let surfaces = req
+        .app_data::<web::Data<Surfaces>>()
+        .map(|s| s.get_ref().clone())
+        .unwrap_or_default();
+    let surface = *surfaces.for_path(&path);
+    // A surface that reads its bodies with limits of its own (the web application's forms)
+    // refuses them itself, in its own way.
+    let own_body_limit = (surface.own_body_limit)(req.headers());
     let early = route_check(&req)
         .or(lang_error)
         .or_else(|| control_in_query(req.query_string()))
         .or_else(|| {
-            (!web_form)
+            (!own_body_limit)
                 .then(|| body_too_large(&req, body_limit))
                 .flatten()
         });
-    let https = req
-        .app_data::<web::Data<crate::startup::AppState>>()
+    let state = req
+        .app_data::<web::Data<crate::context::AppState>>()
+        .cloned();
+    let https = state
+        .as_ref()
         .is_some_and(|state| state.public_url.starts_with("https://"));
     let language = LanguageChoice {
         explicit: explicit.is_some(),
@@ -64,43 +74,27 @@ pub async fn around(
     let locale = language.get();
     req.extensions_mut().insert(language.clone());
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let client = req
-        .app_data::<web::Data<crate::startup::AppState>>()
-        .and_then(|state| crate::client::client_addr(req.request(), &state.trusted_proxies));
+    let client = state
+        .and_then(|state| crate::http::client::client_addr(req.request(), &state.trusted_proxies));
     if let Some(client) = client {
         req.extensions_mut().insert(client);
     }
 
-    // Open311 has its own error format; a body too large for a page is a page; everything else
-    // answers problem+json.
     let render = |error: &ApiError, locale: Locale| {
-        if crate::open311::owns(&path) {
-            crate::open311::render_api_error(&path, error)
-        } else if error.kind == problem::ProblemKind::PayloadTooLarge && crate::web::owns(&path) {
-            // A person sent a form or a file from a page: they read the answer as a page.
-            let mut res = crate::html::page(
-                locale,
-                &error.kind.title(locale),
-                &format!(
-                    "<p>{}</p>",
-                    crate::html::escape(&crate::i18n::text(locale, "web-form-too-large"))
-                ),
-            );
-            *res.status_mut() = error.kind.status();
-            res
-        } else {
-            error.render(locale, Some(&request_id), Some(&path))
-        }
+        (surface.render)(&Failure {
+            error,
+            locale,
+            request_id: &request_id,
+            path: &path,
+        })
     };
     let mut res = match early {
         Some(error) => req.into_response(render(&error, locale)),
         None => {
             let res = next.call(req).instrument(span.clone()).await?;
             match res.response().error() {
-                // A page's error is already a page, in the reader's language.
-                Some(err) if err.as_error::<crate::web::WebError>().is_some() => {
-                    res.map_into_boxed_body()
-                }
+                // The surface's own answer (a page, in the reader's language) goes as it is.
+                Some(err) if (surface.rendered)(err) => res.map_into_boxed_body(),
                 Some(err) => {
                     let locale = language.get();
                     let api_error = problem::from_actix(err, body_limit);
@@ -115,7 +109,7 @@ pub async fn around(
         }
     };
     let headers = res.headers_mut();
-    crate::security::apply(&path, headers, https);
+    crate::http::security::apply(&path, headers, https);
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         headers.insert(REQUEST_ID, value);
     }
@@ -146,8 +140,9 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
 /// caller learns nothing about what a protected route would accept).
 fn route_check(req: &ServiceRequest) -> Option<ApiError> {
     let pattern = req.match_pattern()?;
-    match crate::rest::dispatch(&pattern, req.method())? {
-        Dispatch::WrongMethod(allow) => Some(ApiError::method_not_allowed(allow)),
+    let table = req.app_data::<web::Data<RouteTable>>()?;
+    match table.dispatch(&pattern, req.method())? {
+        Dispatch::WrongMethod(allow) => Some(ApiError::method_not_allowed(&allow)),
         Dispatch::Route(Access::Authenticated)
             if !req.headers().contains_key(header::AUTHORIZATION) =>
         {

@@ -1,9 +1,9 @@
 //! Request extractors that fail with our problems: JSON bodies that name the offending field,
 //! and the reader's language.
 
+use crate::context::AppState;
+use crate::http::problem::{ApiError, ProblemKind};
 use crate::i18n::Message;
-use crate::problem::{ApiError, ProblemKind};
-use crate::startup::AppState;
 use crate::usecases::{self, accounts};
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -206,7 +206,7 @@ impl FromRequest for Caller {
             .get(header::AUTHORIZATION)
             .map(|v| v.to_str().unwrap_or("").to_owned());
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
-        let ip = crate::client::throttle_key(req);
+        let ip = crate::http::client::throttle_key(req);
         let language = req.extensions().get::<LanguageChoice>().cloned();
         Box::pin(async move {
             let mut caller = usecases::Caller {
@@ -255,7 +255,7 @@ pub struct RequestId(pub String);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::Location;
+    use crate::http::problem::Location;
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]

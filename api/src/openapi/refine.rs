@@ -198,6 +198,11 @@ pub fn refine(doc: &mut Value) {
             }
         }
     }
+    // Every operation's `default` became the statuses it answers: the shared response that said
+    // "a problem" is no longer referenced.
+    if let Some(responses) = doc["components"]["responses"].as_object_mut() {
+        responses.remove("Problems");
+    }
 }
 
 fn refine_operation(path: &str, method: &str, op: &mut Value) {
@@ -252,9 +257,7 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
     }
 
     // Pages (the web application's handlers) answer their own errors as pages.
-    let problem_default = responses
-        .get("default")
-        .is_some_and(|d| d["content"].get(PROBLEM_JSON).is_some());
+    let problem_default = responses.get("default").is_some_and(is_problems);
     let is_page = !problem_default
         && (tagged_pages
             || responses
@@ -264,7 +267,7 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
     // A handler whose errors are problems: `default` becomes the statuses it can answer.
     let mut statuses = framework.clone();
     if let Some(default) = responses.remove("default") {
-        let problems = default["content"].get(PROBLEM_JSON).is_some();
+        let problems = is_problems(&default);
         if problems {
             statuses.push(404);
             if requires_auth {
@@ -326,6 +329,13 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
             }
         }
     }
+}
+
+/// Whether a response is "a problem": the shared `Problems` response every annotation names
+/// (`(status = "default", response = Problems)`), or a problem+json body written out.
+fn is_problems(response: &Value) -> bool {
+    response["$ref"] == "#/components/responses/Problems"
+        || response["content"].get(PROBLEM_JSON).is_some()
 }
 
 fn add_content(response: &mut Value, media: &str, content: Value) {

@@ -2,11 +2,11 @@
 //! forms that work without JavaScript; the token travels in the form, and only a POST uses it,
 //! so that a mail scanner that follows links cannot spend it.
 
-use crate::extract::Lang;
-use crate::html::{escape, page};
+use crate::context::AppState;
+use crate::http::extract::Lang;
+use crate::http::html::{escape, page};
+use crate::http::problem::ApiError;
 use crate::i18n::text;
-use crate::problem::ApiError;
-use crate::startup::AppState;
 use crate::usecases::{UseCaseError, accounts};
 use crate::web::form::{FormError, FormFields, WebForm};
 use actix_web::{HttpResponse, web};
@@ -160,7 +160,7 @@ pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang)
 
 /// `POST /api/v1/unsubscribe?token=`: RFC 8058 one-click (the mail client posts
 /// `List-Unsubscribe=One-Click`), or the button above. The body is not needed.
-#[utoipa::path(post, path = "/api/v1/unsubscribe", tag = "pages", summary = "One-click unsubscribe (RFC 8058)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Stopped", body = String, content_type = "text/html"), (status = 400, description = "The link is not valid", body = String, content_type = "text/html"), (status = "default", description = "A problem (RFC 9457): see the `type`", body = crate::openapi::Problem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api/v1/unsubscribe", tag = "pages", summary = "One-click unsubscribe (RFC 8058)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Stopped", body = String, content_type = "text/html"), (status = 400, description = "The link is not valid", body = String, content_type = "text/html"), (status = "default", response = crate::http::schema::Problems)))]
 pub async fn unsubscribe(
     state: web::Data<AppState>,
     query: web::Query<TokenQuery>,

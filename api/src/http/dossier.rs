@@ -5,7 +5,7 @@
 //! commune to check); once the retention period erased the signatories' personal data, the
 //! dossier says so.
 
-use crate::html::escape;
+use crate::http::html::escape;
 use crate::i18n::{Message, text};
 use crate::usecases::petitions::Dossier;
 use tawasol_domain::Locale;
