@@ -8,6 +8,8 @@
 //! 3. The row is marked sent, scheduled for a retry with backoff, or dead.
 
 pub mod compose;
+#[cfg(test)]
+mod snapshots;
 pub mod template;
 pub mod transport;
 pub mod unsubscribe;
