@@ -11,6 +11,13 @@ use tawasol_persistence::test_support::TestDatabase;
 
 pub use tawasol_persistence::test_support::test_backend_is_postgres;
 
+/// A client that lets go of an idle connection before the server does (actix-web closes one
+/// after 5 s of keep-alive): reusing a connection at the instant the server closes it fails the
+/// request before it is sent, which no user of a real browser would see as the server's fault.
+pub fn http_client() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().pool_idle_timeout(std::time::Duration::from_secs(2))
+}
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
@@ -63,7 +70,7 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
+        let client = http_client()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("HTTP client");
@@ -80,7 +87,7 @@ impl TestApp {
     /// An HTTP client whose connections come from another loopback address (`127.0.0.2`, …):
     /// another client, as the server's throttles see it.
     pub fn client_at(&self, ip: &str) -> reqwest::Client {
-        reqwest::Client::builder()
+        http_client()
             .redirect(reqwest::redirect::Policy::none())
             .local_address(ip.parse::<std::net::IpAddr>().expect("an IP address"))
             .build()

@@ -59,7 +59,7 @@ async fn a_crowd_of_figures_and_searches_never_starves_cheap_reads_or_the_probes
         "loaded {ISSUES} issues in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let client = reqwest::Client::builder()
+    let client = tawasol_tests::http_client()
         .timeout(Duration::from_secs(120))
         .build()
         .unwrap();

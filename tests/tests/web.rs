@@ -9,7 +9,7 @@ use tawasol_tests::{
 
 /// A browser: keeps cookies, does not follow redirects (the tests look at them).
 pub(crate) fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
+    tawasol_tests::http_client()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -425,7 +425,7 @@ async fn every_page_weighs_less_than_60_kb_with_what_it_loads() {
         )
         .await;
     }
-    let client = reqwest::Client::builder().build().unwrap();
+    let client = tawasol_tests::http_client().build().unwrap();
     let size = |path: String| {
         let (client, app) = (&client, &app);
         async move {

@@ -297,7 +297,7 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     }
 
     // Each page, compressed, with its stylesheet, script and (zgh) font, stays under 60 KB.
-    let client = reqwest::Client::builder().build().unwrap();
+    let client = tawasol_tests::http_client().build().unwrap();
     let size = |p: String| {
         let (client, app) = (&client, &app);
         async move {
