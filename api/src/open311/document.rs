@@ -38,6 +38,16 @@ impl Format {
         }
     }
 
+    /// The format a path asks for by its suffix; JSON when it names none we know (errors about
+    /// an unknown format are written in JSON).
+    pub fn of_path(path: &str) -> Format {
+        if path.ends_with(".xml") {
+            Format::Xml
+        } else {
+            Format::Json
+        }
+    }
+
     pub fn content_type(self) -> &'static str {
         match self {
             Format::Json => "application/json; charset=utf-8",

@@ -105,3 +105,85 @@ pub struct Error {
     pub code: u16,
     pub description: String,
 }
+
+/// Every Open311 error answer, by reference: the list of errors, JSON or XML as the path asks.
+/// The OpenAPI assembly writes it out in each operation (with the 5XX that shares its shape).
+#[derive(Debug)]
+pub struct Errors;
+
+impl<'s> utoipa::ToResponse<'s> for Errors {
+    fn response() -> (
+        &'s str,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    ) {
+        use utoipa::openapi::{ContentBuilder, ResponseBuilder, schema};
+        let list = schema::ArrayBuilder::new()
+            .items(schema::Ref::from_schema_name("Open311Error"))
+            .build();
+        let text = schema::ObjectBuilder::new()
+            .schema_type(schema::Type::String)
+            .build();
+        (
+            "Open311Errors",
+            ResponseBuilder::new()
+                .description("Open311 errors: [{code, description}] or <errors>")
+                .content(
+                    "application/json",
+                    ContentBuilder::new().schema(Some(list)).build(),
+                )
+                .content("text/xml", ContentBuilder::new().schema(Some(text)).build())
+                .build()
+                .into(),
+        )
+    }
+}
+
+/// The format every Open311 path ends with.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct FormatPath {
+    /// json or xml
+    pub format: String,
+}
+
+/// The commune a call is about.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct JurisdictionQuery {
+    /// Commune slug (needed when several communes are served)
+    pub jurisdiction_id: Option<String>,
+}
+
+/// The reader's language.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// ar, fr or zgh (else Accept-Language, else the account's, else ar)
+    pub lang: Option<String>,
+}
+
+/// A search's filters.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RequestsQuery {
+    /// Comma list; overrides the other filters
+    pub service_request_id: Option<String>,
+    /// Comma list
+    pub service_code: Option<String>,
+    /// W3C date-time
+    pub start_date: Option<String>,
+    /// W3C date-time (at most 90 days after start_date)
+    pub end_date: Option<String>,
+    /// open, closed or both
+    pub status: Option<String>,
+}
+
+/// A window of time.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WindowQuery {
+    /// W3C date-time
+    pub start_date: Option<String>,
+    /// W3C date-time
+    pub end_date: Option<String>,
+}

@@ -185,6 +185,7 @@ pub fn refine(doc: &mut Value) {
     if let Some(responses) = responses.as_object_mut() {
         responses.extend(problem_responses());
     }
+    let open311_errors = doc["components"]["responses"]["Open311Errors"].clone();
     let Some(paths) = doc["paths"].as_object_mut() else {
         return;
     };
@@ -194,7 +195,7 @@ pub fn refine(doc: &mut Value) {
         };
         for (method, op) in item.iter_mut() {
             if METHODS.contains(&method.as_str()) {
-                refine_operation(path, method, op);
+                refine_operation(path, method, op, &open311_errors);
             }
         }
     }
@@ -202,10 +203,11 @@ pub fn refine(doc: &mut Value) {
     // "a problem" is no longer referenced.
     if let Some(responses) = doc["components"]["responses"].as_object_mut() {
         responses.remove("Problems");
+        responses.remove("Open311Errors");
     }
 }
 
-fn refine_operation(path: &str, method: &str, op: &mut Value) {
+fn refine_operation(path: &str, method: &str, op: &mut Value, open311_errors: &Value) {
     refine_parameters(path, op);
     let open311 = path.starts_with("/open311/");
     let security = op["security"].as_array().cloned().unwrap_or_default();
@@ -235,7 +237,13 @@ fn refine_operation(path: &str, method: &str, op: &mut Value) {
     };
 
     if open311 {
-        // Every error under /open311/ is Open311's list, in the format the path asks for.
+        // Every error under /open311/ is Open311's list, in the format the path asks for: the
+        // shared response each annotation names, written out, for 4xx and for 5xx.
+        if let Some(client) = responses.get_mut("4XX")
+            && client["$ref"] == "#/components/responses/Open311Errors"
+        {
+            *client = open311_errors.clone();
+        }
         if let Some(client) = responses.get("4XX").cloned() {
             let mut server = client;
             server["description"] = json!("Open311 errors: 500, or 503 with `Retry-After`");

@@ -1,10 +1,11 @@
 //! Open311 GeoReport v2 over Tawasol's issues: a commune is a jurisdiction (its slug is the
 //! `jurisdiction_id`), its categories are the services, its public issues are the service
-//! requests. A request posted with an API key is reported through [`issues::report`] with the
-//! key's owner as caller, so every rule of the REST API applies unchanged.
+//! requests. A request posted with an API key is reported through [`issues::report_with`] with
+//! the key's owner as caller, so every rule of the REST API applies unchanged.
 //!
-//! Errors are Open311's own: 404 for an unknown jurisdiction, service, token or id, 403 for a
-//! missing, invalid or revoked `api_key`, 400 for anything else (see [`Open311Error`]).
+//! The protocol itself (reading parameters, the error format and its wording) is the Open311
+//! surface's (`tawasol_api::open311`): these use-cases take parsed input and answer with values
+//! or an [`Open311Refusal`], which the surface words in Open311's terms.
 
 use super::issues::{self, NewIssue};
 use super::{Caller, UseCaseError, with_conn};
@@ -15,128 +16,37 @@ use std::collections::HashMap;
 use tawasol_domain::issue::IssueStatus;
 use tawasol_domain::open311::{self as rules, WindowError};
 use tawasol_domain::{CommuneSlug, Locale};
+use tawasol_persistence::api_key;
 use tawasol_persistence::commune::{self, CommuneWithCategories};
 use tawasol_persistence::issue::{self as issue_repo, IssueFilter, IssueRow, StatusFilter};
-use tawasol_persistence::{PersistenceError, api_key};
 
-/// An error in Open311's terms: the HTTP status (404, 403 or 400; 503 when the database is
-/// unreachable, 500 for a fault of ours) and a stable plain-text description.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Open311Error {
-    pub code: u16,
-    pub description: String,
-    /// Seconds, when the client should retry later (throttled, database unreachable).
-    pub retry_after: Option<u32>,
+/// Why an Open311 call cannot be answered, in the use-cases' terms (the surface words each).
+#[derive(Debug, thiserror::Error)]
+pub enum Open311Refusal {
+    /// Several communes are served and the call names none.
+    #[error("jurisdiction_id is required")]
+    JurisdictionRequired,
+    #[error("no such jurisdiction")]
+    JurisdictionNotFound,
+    #[error("no such service in the jurisdiction")]
+    ServiceNotFound,
+    #[error("the API key is invalid or revoked")]
+    KeyInvalid,
+    #[error("no such token")]
+    TokenNotFound,
+    #[error("no such public request")]
+    RequestNotFound,
+    /// The search window is reversed or wider than the protocol allows.
+    #[error("the date window is refused: {0:?}")]
+    Window(WindowError),
+    #[error(transparent)]
+    UseCase(#[from] UseCaseError),
 }
 
-impl Open311Error {
-    pub fn not_found(description: impl Into<String>) -> Open311Error {
-        Open311Error {
-            code: 404,
-            description: description.into(),
-            retry_after: None,
-        }
+impl From<tawasol_persistence::PersistenceError> for Open311Refusal {
+    fn from(e: tawasol_persistence::PersistenceError) -> Self {
+        Open311Refusal::UseCase(e.into())
     }
-    pub fn forbidden(description: impl Into<String>) -> Open311Error {
-        Open311Error {
-            code: 403,
-            description: description.into(),
-            retry_after: None,
-        }
-    }
-    pub fn bad_request(description: impl Into<String>) -> Open311Error {
-        Open311Error {
-            code: 400,
-            description: description.into(),
-            retry_after: None,
-        }
-    }
-}
-
-/// The Open311 parameter a field of ours comes from, and what is wrong with it, in plain text.
-fn explain(field: &str, message: &str) -> String {
-    let parameter = match field {
-        "commune" => "jurisdiction_id",
-        "category" => "service_code",
-        "location" => "lat/long",
-        "address" => "address_string",
-        "title" | "description" => "description",
-        "language" => "lang",
-        other => other,
-    };
-    let why = match message {
-        "field-issue-title" | "field-issue-description" => {
-            "must be 10 to 4000 characters of plain text"
-        }
-        "field-location" => {
-            "must be a latitude between -90 and 90 and a longitude between -180 and 180"
-        }
-        "field-location-outside" => "is outside the jurisdiction",
-        "field-commune" => "is not a known jurisdiction",
-        "field-category" => "is not a service of this jurisdiction",
-        "param-lang" => "must be ar, fr or zgh",
-        _ => "is not acceptable",
-    };
-    format!("{parameter} {why}")
-}
-
-impl From<UseCaseError> for Open311Error {
-    fn from(e: UseCaseError) -> Open311Error {
-        use tawasol_domain::Denied;
-        match e {
-            UseCaseError::Invalid(fields) => Open311Error::bad_request(
-                fields
-                    .iter()
-                    .map(|f| explain(f.field, f.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            UseCaseError::Denied(Denied::Banned) => {
-                Open311Error::forbidden("the api_key's account is banned")
-            }
-            UseCaseError::Denied(Denied::Unverified) => {
-                Open311Error::forbidden("the api_key's account has no verified address")
-            }
-            UseCaseError::Denied(_) => Open311Error::forbidden("api_key is not permitted"),
-            UseCaseError::Throttled { retry_after } => Open311Error {
-                code: 400,
-                description: format!("too many requests: retry in {retry_after} seconds"),
-                retry_after: Some(retry_after),
-            },
-            UseCaseError::IssueNotFound(id) => {
-                Open311Error::not_found(format!("service_request_id {id} not found"))
-            }
-            UseCaseError::CommuneNotFound(_) => {
-                Open311Error::not_found("jurisdiction_id not found")
-            }
-            UseCaseError::Persistence(PersistenceError::Unavailable(_)) => Open311Error {
-                code: 503,
-                description: "the service is unavailable: retry shortly".into(),
-                retry_after: Some(5),
-            },
-            UseCaseError::Busy(busy) => Open311Error {
-                code: 503,
-                description: format!(
-                    "too many long lists are being read: retry in {} seconds",
-                    busy.retry_after
-                ),
-                retry_after: Some(busy.retry_after),
-            },
-            other => {
-                tracing::error!(error = %other, "open311 request failed");
-                Open311Error {
-                    code: 500,
-                    description: "internal error".into(),
-                    retry_after: None,
-                }
-            }
-        }
-    }
-}
-
-/// An optional parameter: present but empty is absent.
-pub fn present(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// What `discovery` tells.
@@ -178,31 +88,25 @@ fn pick(texts: &[String; 3], locale: Locale) -> String {
 async fn jurisdiction(
     state: &AppState,
     jurisdiction_id: Option<&str>,
-) -> Result<CommuneWithCategories, Open311Error> {
-    match present(jurisdiction_id) {
+) -> Result<CommuneWithCategories, Open311Refusal> {
+    match jurisdiction_id {
         Some(slug) => {
             let Ok(parsed) = CommuneSlug::parse(slug) else {
-                return Err(Open311Error::not_found("jurisdiction_id not found"));
+                return Err(Open311Refusal::JurisdictionNotFound);
             };
             with_conn(&state.db, move |c| Ok(commune::find(c, &parsed)?))
                 .await?
-                .ok_or_else(|| Open311Error::not_found("jurisdiction_id not found"))
+                .ok_or(Open311Refusal::JurisdictionNotFound)
         }
-        None => {
-            let found = with_conn(&state.db, move |c| {
-                let all = commune::list(c, None, 2)?;
-                match all.as_slice() {
-                    [only] => Ok(commune::find(c, &only.slug)?),
-                    _ => Ok(None),
-                }
-            })
-            .await?;
-            found.ok_or_else(|| {
-                Open311Error::bad_request(
-                    "jurisdiction_id is required: the slug of a commune, see /api/v1/communes",
-                )
-            })
-        }
+        None => with_conn(&state.db, move |c| {
+            let all = commune::list(c, None, 2)?;
+            match all.as_slice() {
+                [only] => Ok(commune::find(c, &only.slug)?),
+                _ => Ok(None),
+            }
+        })
+        .await?
+        .ok_or(Open311Refusal::JurisdictionRequired),
     }
 }
 
@@ -210,8 +114,8 @@ async fn jurisdiction(
 async fn optional_jurisdiction(
     state: &AppState,
     jurisdiction_id: Option<&str>,
-) -> Result<Option<String>, Open311Error> {
-    match present(jurisdiction_id) {
+) -> Result<Option<String>, Open311Refusal> {
+    match jurisdiction_id {
         None => Ok(None),
         Some(_) => Ok(Some(
             jurisdiction(state, jurisdiction_id)
@@ -241,7 +145,7 @@ pub async fn services(
     state: &AppState,
     jurisdiction_id: Option<&str>,
     locale: Locale,
-) -> Result<Vec<Service>, Open311Error> {
+) -> Result<Vec<Service>, Open311Refusal> {
     let found = jurisdiction(state, jurisdiction_id).await?;
     let group = found.commune.names.get(locale).to_owned();
     Ok(found
@@ -272,28 +176,27 @@ pub async fn service_definition(
     state: &AppState,
     jurisdiction_id: Option<&str>,
     code: &str,
-) -> Result<String, Open311Error> {
+) -> Result<String, Open311Refusal> {
     let found = jurisdiction(state, jurisdiction_id).await?;
     found
         .categories
         .iter()
         .find(|k| k.code.as_str() == code)
         .map(|k| k.code.as_str().to_owned())
-        .ok_or_else(|| Open311Error::not_found("service_code not found"))
+        .ok_or(Open311Refusal::ServiceNotFound)
 }
 
-/// What a client posts (`POST requests`), as the surface read it from the form and the query.
+/// What a client posts (`POST requests`), as the surface parsed it from the form and the
+/// query: the key, the service, where, and what.
 #[derive(Debug, Clone)]
 pub struct Submission {
-    pub api_key: Option<String>,
+    pub api_key: String,
     pub jurisdiction_id: Option<String>,
-    pub service_code: Option<String>,
-    pub lat: Option<String>,
-    pub long: Option<String>,
-    pub address_string: Option<String>,
-    pub address_id: Option<String>,
-    pub description: Option<String>,
-    pub media_url: Option<String>,
+    pub service_code: String,
+    /// Latitude and longitude, when the client gives them.
+    pub location: Option<(f64, f64)>,
+    pub address: Option<String>,
+    pub description: String,
     /// The language of the description, when the client says it (`lang`).
     pub language: Option<Locale>,
     /// The reader's language (`?lang=`, `Accept-Language`, Arabic), for the service notice.
@@ -309,27 +212,16 @@ pub struct Submitted {
     pub service_notice: String,
 }
 
+/// The key's id and its owner as the caller, or the key is refused.
 async fn caller_of(
     state: &AppState,
-    api_key: Option<&str>,
+    api_key: &str,
     request_id: Option<String>,
     ip: Option<String>,
-) -> Result<(i64, Caller), Open311Error> {
-    let Some(key) = present(api_key) else {
-        return Err(Open311Error::forbidden("api_key is required"));
-    };
-    super::api_keys::authenticate(state, key, request_id, ip)
+) -> Result<(i64, Caller), Open311Refusal> {
+    super::api_keys::authenticate(state, api_key, request_id, ip)
         .await?
-        .ok_or_else(|| Open311Error::forbidden("api_key is invalid or revoked"))
-}
-
-fn parse_coordinate(value: &str, name: &str) -> Result<f64, Open311Error> {
-    value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| Open311Error::bad_request(format!("{name} must be a decimal number")))
+        .ok_or(Open311Refusal::KeyInvalid)
 }
 
 /// Reports an issue for the key's owner. The title is derived from the description; contact
@@ -339,67 +231,12 @@ pub async fn submit(
     input: Submission,
     request_id: Option<String>,
     ip: Option<String>,
-) -> Result<Submitted, Open311Error> {
-    let (key_id, caller) = caller_of(state, input.api_key.as_deref(), request_id, ip).await?;
+) -> Result<Submitted, Open311Refusal> {
+    let (key_id, caller) = caller_of(state, &input.api_key, request_id, ip).await?;
     let found = jurisdiction(state, input.jurisdiction_id.as_deref()).await?;
-    let Some(code) = present(input.service_code.as_deref()) else {
-        return Err(Open311Error::bad_request("service_code is required"));
-    };
+    let code = input.service_code;
     if !found.categories.iter().any(|k| k.code.as_str() == code) {
-        return Err(Open311Error::not_found("service_code not found"));
-    }
-    let location = match (
-        present(input.lat.as_deref()),
-        present(input.long.as_deref()),
-    ) {
-        (Some(lat), Some(long)) => Some((
-            parse_coordinate(lat, "lat")?,
-            parse_coordinate(long, "long")?,
-        )),
-        (None, None) => None,
-        _ => {
-            return Err(Open311Error::bad_request(
-                "lat and long must be given together",
-            ));
-        }
-    };
-    let address = present(input.address_string.as_deref()).map(str::to_owned);
-    if location.is_none() && address.is_none() {
-        return Err(Open311Error::bad_request(
-            if present(input.address_id.as_deref()).is_some() {
-                "address_id is not supported here: send lat and long, or address_string"
-            } else {
-                "a location is required: lat and long, or address_string"
-            },
-        ));
-    }
-    if address.as_ref().is_some_and(|a| rules::contains_html(a)) {
-        return Err(Open311Error::bad_request(
-            "address_string must be plain text, not HTML",
-        ));
-    }
-    let Some(description) = present(input.description.as_deref()).map(str::to_owned) else {
-        return Err(Open311Error::bad_request(
-            "description is required (10 to 4000 characters)",
-        ));
-    };
-    if description.chars().count() > rules::MAX_DESCRIPTION {
-        return Err(Open311Error::bad_request(
-            "description must be at most 4000 characters",
-        ));
-    }
-    if rules::contains_html(&description) {
-        return Err(Open311Error::bad_request(
-            "description must be plain text, not HTML",
-        ));
-    }
-    if let Some(url) = present(input.media_url.as_deref()) {
-        let web = url.starts_with("https://") || url.starts_with("http://");
-        if !web || url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(Open311Error::bad_request(
-                "media_url must be an http(s) URL",
-            ));
-        }
+        return Err(Open311Refusal::ServiceNotFound);
     }
     let token = token::generate();
     let stored = token.clone();
@@ -409,12 +246,12 @@ pub async fn submit(
         &caller,
         NewIssue {
             commune: found.commune.slug.as_str().to_owned(),
-            category: code.to_owned(),
-            title: rules::title_from_description(&description),
-            description,
+            category: code,
+            title: rules::title_from_description(&input.description),
+            description: input.description,
             language: input.language.map(|l| l.as_str().to_owned()),
-            location,
-            address,
+            location: input.location,
+            address: input.address,
             arrondissement: None,
         },
         // The token is stored with the issue: never an issue without its token.
@@ -423,7 +260,6 @@ pub async fn submit(
     .await?;
     let id = reported.issue.id;
     let public = reported.issue.visibility == "public";
-    let locale = input.locale;
     let notice = if public {
         "open311-notice-published"
     } else {
@@ -432,7 +268,7 @@ pub async fn submit(
     Ok(Submitted {
         service_request_id: public.then_some(id),
         token,
-        service_notice: crate::i18n::text(locale, notice),
+        service_notice: crate::i18n::text(input.locale, notice),
     })
 }
 
@@ -441,7 +277,7 @@ pub async fn token_status(
     state: &AppState,
     jurisdiction_id: Option<&str>,
     token: &str,
-) -> Result<Option<i64>, Open311Error> {
+) -> Result<Option<i64>, Open311Refusal> {
     let commune = optional_jurisdiction(state, jurisdiction_id).await?;
     let wanted = token.to_owned();
     let found = with_conn(&state.db, move |c| {
@@ -458,7 +294,7 @@ pub async fn token_status(
     match found {
         Some((id, true)) => Ok(Some(id)),
         Some((_, false)) => Ok(None),
-        None => Err(Open311Error::not_found("token not found")),
+        None => Err(Open311Refusal::TokenNotFound),
     }
 }
 
@@ -546,105 +382,53 @@ fn to_requests(
         .collect())
 }
 
-/// What `GET requests` asks for, as the surface read it.
+/// What `GET requests` asks for, as the surface parsed it.
 #[derive(Debug, Clone, Default)]
 pub struct RequestQuery {
     pub jurisdiction_id: Option<String>,
-    pub service_request_id: Option<String>,
-    pub service_code: Option<String>,
-    pub start_date: Option<String>,
-    pub end_date: Option<String>,
-    pub status: Option<String>,
+    /// These requests, whatever the other filters say.
+    pub ids: Option<Vec<i64>>,
+    pub service_codes: Option<Vec<String>>,
+    /// Open ones, closed ones; both (or neither said) is every request.
+    pub open: bool,
+    pub closed: bool,
+    /// The window on `requested_datetime`, as given (see [`window`]).
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
 }
 
-fn comma_list(value: &str) -> Vec<String> {
-    value
-        .split(',')
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn date_window(
-    start: Option<&str>,
-    end: Option<&str>,
+/// The window a search reads: the one given, or the last 90 days; at most 90 days wide.
+fn window(
+    start: Option<NaiveDateTime>,
+    end: Option<NaiveDateTime>,
     now: NaiveDateTime,
-) -> Result<(NaiveDateTime, NaiveDateTime), Open311Error> {
-    let parse = |value: Option<&str>, name: &str, end_of_day: bool| match present(value) {
-        None => Ok(None),
-        Some(v) => rules::parse_datetime(v, end_of_day)
-            .map(Some)
-            .ok_or_else(|| {
-                Open311Error::bad_request(format!(
-                    "{name} must be a W3C datetime such as 2026-11-22T10:15:00+01:00"
-                ))
-            }),
-    };
-    let start = parse(start, "start_date", false)?;
-    let end = parse(end, "end_date", true)?;
-    rules::window(start, end, now).map_err(|e| match e {
-        WindowError::Reversed => Open311Error::bad_request("end_date is before start_date"),
-        WindowError::TooWide => {
-            Open311Error::bad_request("start_date and end_date may be at most 90 days apart")
-        }
-    })
+) -> Result<(NaiveDateTime, NaiveDateTime), Open311Refusal> {
+    rules::window(start, end, now).map_err(Open311Refusal::Window)
 }
 
-/// `GET requests`: public issues, newest first, at most 1000. `service_request_id` (a comma
-/// list) overrides every other filter; otherwise `service_code` (a comma list), `status`
-/// (`open`, `closed`, or both) and the window on `requested_datetime` (90 days at most, the
-/// last 90 by default).
+/// `GET requests`: public issues, newest first, at most 1000. `ids` overrides every other
+/// filter; otherwise the service codes, open or closed, and the window on
+/// `requested_datetime` (90 days at most, the last 90 by default).
 pub async fn requests(
     state: &AppState,
     query: RequestQuery,
     locale: Locale,
-) -> Result<Vec<ServiceRequest>, Open311Error> {
+) -> Result<Vec<ServiceRequest>, Open311Refusal> {
     let commune = optional_jurisdiction(state, query.jurisdiction_id.as_deref()).await?;
     let mut filter = IssueFilter {
         commune,
         ..IssueFilter::default()
     };
-    if let Some(ids) = present(query.service_request_id.as_deref()) {
-        let ids = comma_list(ids)
-            .iter()
-            .map(|id| id.parse::<i64>())
-            .collect::<Result<Vec<i64>, _>>()
-            .map_err(|_| {
-                Open311Error::bad_request(
-                    "service_request_id must be a comma-separated list of ids",
-                )
-            })?;
-        if ids.len() as i64 > rules::MAX_RESULTS {
-            return Err(Open311Error::bad_request(
-                "service_request_id may list at most 1000 ids",
-            ));
-        }
+    if let Some(ids) = query.ids {
         filter.ids = Some(ids);
     } else {
-        if let Some(codes) = present(query.service_code.as_deref()) {
-            filter.categories = Some(comma_list(codes));
-        }
-        if let Some(status) = present(query.status.as_deref()) {
-            let wanted = comma_list(status);
-            if wanted.is_empty() || wanted.iter().any(|s| s != "open" && s != "closed") {
-                return Err(Open311Error::bad_request(
-                    "status must be open, closed, or both separated by a comma",
-                ));
-            }
-            let open = wanted.iter().any(|s| s == "open");
-            let closed = wanted.iter().any(|s| s == "closed");
-            filter.status = Some(match (open, closed) {
-                (true, false) => StatusFilter::Open,
-                (false, true) => StatusFilter::Closed,
-                _ => StatusFilter::Any,
-            });
-        }
-        let (start, end) = date_window(
-            query.start_date.as_deref(),
-            query.end_date.as_deref(),
-            state.clock.now(),
-        )?;
+        filter.categories = query.service_codes;
+        filter.status = match (query.open, query.closed) {
+            (true, false) => Some(StatusFilter::Open),
+            (false, true) => Some(StatusFilter::Closed),
+            _ => None,
+        };
+        let (start, end) = window(query.start, query.end, state.clock.now())?;
         filter.created_after = Some(start);
         // The list's upper bound is exclusive; the window's end is included.
         filter.created_before = Some(end + TimeDelta::microseconds(1));
@@ -666,12 +450,10 @@ pub async fn requests(
 pub async fn request(
     state: &AppState,
     jurisdiction_id: Option<&str>,
-    id: &str,
+    id: i64,
     locale: Locale,
-) -> Result<ServiceRequest, Open311Error> {
+) -> Result<ServiceRequest, Open311Refusal> {
     let commune = optional_jurisdiction(state, jurisdiction_id).await?;
-    let not_found = || Open311Error::not_found("service_request_id not found");
-    let id = id.trim().parse::<i64>().map_err(|_| not_found())?;
     let filter = IssueFilter {
         commune,
         ids: Some(vec![id]),
@@ -682,7 +464,10 @@ pub async fn request(
         to_requests(c, rows, locale)
     })
     .await?;
-    found.into_iter().next().ok_or_else(not_found)
+    found
+        .into_iter()
+        .next()
+        .ok_or(Open311Refusal::RequestNotFound)
 }
 
 /// One status change, as `servicerequestupdates` lists them.
@@ -696,20 +481,26 @@ pub struct RequestUpdate {
     pub updated_datetime: String,
 }
 
+/// What `servicerequestupdates` asks for, as the surface parsed it.
+#[derive(Debug, Clone)]
+pub struct UpdateQuery {
+    pub api_key: String,
+    pub jurisdiction_id: Option<String>,
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
+}
+
 /// `servicerequestupdates`: the public status changes in a window (90 days at most, the last 90
 /// by default), oldest first, at most 1000. Needs an API key.
 pub async fn updates(
     state: &AppState,
-    api_key: Option<&str>,
-    jurisdiction_id: Option<&str>,
-    start_date: Option<&str>,
-    end_date: Option<&str>,
+    query: UpdateQuery,
     request_id: Option<String>,
     ip: Option<String>,
-) -> Result<Vec<RequestUpdate>, Open311Error> {
-    caller_of(state, api_key, request_id, ip).await?;
-    let commune = optional_jurisdiction(state, jurisdiction_id).await?;
-    let (start, end) = date_window(start_date, end_date, state.clock.now())?;
+) -> Result<Vec<RequestUpdate>, Open311Refusal> {
+    caller_of(state, &query.api_key, request_id, ip).await?;
+    let commune = optional_jurisdiction(state, query.jurisdiction_id.as_deref()).await?;
+    let (start, end) = window(query.start, query.end, state.clock.now())?;
     let _slot = state
         .work
         .enter(crate::work::WorkClass::Bulk)
