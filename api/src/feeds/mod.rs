@@ -7,6 +7,7 @@ pub mod atom;
 use crate::context::AppState;
 use crate::http::extract::{Lang, LanguageChoice};
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::usecases::feeds::{self, Address};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
@@ -63,7 +64,21 @@ fn answer(req: &HttpRequest, feed: &Feed, cache: &'static str) -> HttpResponse {
 const PUBLIC: &str = "public, max-age=300";
 
 /// `/feeds/communes/{slug}.atom`: new public issues of the commune.
-#[utoipa::path(get, path = "/feeds/communes/{slug}.atom", tag = "feeds", summary = "A commune's feed", params(("slug" = String, Path, description = "Commune slug"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "New public issues of the commune (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/feeds/communes/{slug}.atom",
+    tag = "feeds",
+    summary = "A commune's feed",
+    params(
+        ("slug" = String, Path, description = "Commune slug"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "New public issues of the commune (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn commune(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -75,7 +90,22 @@ pub async fn commune(
 }
 
 /// `/feeds/communes/{slug}/{category}.atom`: new public issues of one category of the commune.
-#[utoipa::path(get, path = "/feeds/communes/{slug}/{category}.atom", tag = "feeds", summary = "A category's feed", params(("slug" = String, Path, description = "Commune slug"), ("category" = String, Path, description = "Category code"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "New public issues of the category (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/feeds/communes/{slug}/{category}.atom",
+    tag = "feeds",
+    summary = "A category's feed",
+    params(
+        ("slug" = String, Path, description = "Commune slug"),
+        ("category" = String, Path, description = "Category code"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "New public issues of the category (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn category(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -88,7 +118,21 @@ pub async fn category(
 }
 
 /// `/feeds/issues/{id}.atom`: the issue's public replies and status changes.
-#[utoipa::path(get, path = "/feeds/issues/{id}.atom", tag = "feeds", summary = "An issue's feed", params(("id" = i64, Path, description = "The issue"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Replies and status changes of the issue (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/feeds/issues/{id}.atom",
+    tag = "feeds",
+    summary = "An issue's feed",
+    params(
+        ("id" = i64, Path, description = "The issue"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "Replies and status changes of the issue (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn issue(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -100,7 +144,21 @@ pub async fn issue(
 }
 
 /// `/feeds/petitions/{id}.atom`: the petition's public steps.
-#[utoipa::path(get, path = "/feeds/petitions/{id}.atom", tag = "feeds", summary = "A petition's feed", params(("id" = i64, Path, description = "The petition"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition's steps (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/feeds/petitions/{id}.atom",
+    tag = "feeds",
+    summary = "A petition's feed",
+    params(
+        ("id" = i64, Path, description = "The petition"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "The petition's steps (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn petition(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -113,7 +171,21 @@ pub async fn petition(
 
 /// `/feeds/me/{token}.atom`: everything the token's owner follows; in the language the reader
 /// names, else in the owner's own.
-#[utoipa::path(get, path = "/feeds/me/{token}.atom", tag = "feeds", summary = "My personal feed", params(("token" = String, Path, description = "The secret from POST /api/v1/me/feed-token"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Everything I follow (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"), (status = 304, description = "Not modified (If-None-Match)"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/feeds/me/{token}.atom",
+    tag = "feeds",
+    summary = "My personal feed",
+    params(
+        ("token" = String, Path, description = "The secret from POST /api/v1/me/feed-token"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "Everything I follow (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn personal(
     req: HttpRequest,
     state: web::Data<AppState>,

@@ -11,7 +11,13 @@ fn rendered() -> &'static str {
     DOC.get_or_init(|| crate::openapi::document().to_string())
 }
 
-#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "docs", summary = "This document (OpenAPI 3.1)", responses((status = 200, description = "The OpenAPI document", body = Object)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "docs",
+    summary = "This document (OpenAPI 3.1)",
+    responses((status = 200, description = "The OpenAPI document", body = Object))
+)]
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
@@ -19,7 +25,13 @@ pub async fn openapi_json() -> HttpResponse {
         .body(rendered())
 }
 
-#[utoipa::path(get, path = "/api/docs", tag = "docs", summary = "Swagger UI", responses((status = 308, description = "To /api/docs/, the interactive documentation")))]
+#[utoipa::path(
+    get,
+    path = "/api/docs",
+    tag = "docs",
+    summary = "Swagger UI",
+    responses((status = 308, description = "To /api/docs/, the interactive documentation"))
+)]
 pub async fn swagger_ui() -> HttpResponse {
     HttpResponse::PermanentRedirect()
         .insert_header((header::LOCATION, "/api/docs/"))

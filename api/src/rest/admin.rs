@@ -8,6 +8,7 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::JsonBody;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::admin;
 use actix_web::{HttpResponse, web};
@@ -25,7 +26,18 @@ pub struct OfficialBody {
     title: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/officials", tag = "admin", summary = "Appoint an official", request_body = OfficialBody, responses((status = 201, description = "Appointed", body = admin::Appointment), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/officials",
+    tag = "admin",
+    summary = "Appoint an official",
+    request_body = OfficialBody,
+    responses(
+        (status = 201, description = "Appointed", body = admin::Appointment),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn appoint_official(
     state: web::Data<AppState>,
     caller: Caller,
@@ -45,7 +57,15 @@ pub async fn appoint_official(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/admin/officials/{user_id}", tag = "admin", summary = "Revoke an official", params(("user_id" = i64, Path, description = "The official's account")), responses((status = 204, description = "Revoked"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/officials/{user_id}",
+    tag = "admin",
+    summary = "Revoke an official",
+    params(("user_id" = i64, Path, description = "The official's account")),
+    responses((status = 204, description = "Revoked"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn revoke_official(
     state: web::Data<AppState>,
     caller: Caller,
@@ -68,7 +88,18 @@ pub struct Moderator {
     commune: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/moderators", tag = "admin", summary = "Appoint a moderator", request_body = ModeratorBody, responses((status = 201, description = "Appointed", body = Moderator), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/moderators",
+    tag = "admin",
+    summary = "Appoint a moderator",
+    request_body = ModeratorBody,
+    responses(
+        (status = 201, description = "Appointed", body = Moderator),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn appoint_moderator(
     state: web::Data<AppState>,
     caller: Caller,
@@ -84,7 +115,15 @@ pub async fn appoint_moderator(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/admin/moderators/{user_id}", tag = "admin", summary = "Revoke a moderator", params(("user_id" = i64, Path, description = "The moderator's account")), responses((status = 204, description = "Revoked"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/moderators/{user_id}",
+    tag = "admin",
+    summary = "Revoke a moderator",
+    params(("user_id" = i64, Path, description = "The moderator's account")),
+    responses((status = 204, description = "Revoked"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn revoke_moderator(
     state: web::Data<AppState>,
     caller: Caller,
@@ -103,7 +142,18 @@ pub struct OrganisationBody {
     purpose: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/organisations", tag = "admin", summary = "Record a verified organisation", request_body = OrganisationBody, responses((status = 201, description = "Recorded as verified", body = admin::Organisation), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/organisations",
+    tag = "admin",
+    summary = "Record a verified organisation",
+    request_body = OrganisationBody,
+    responses(
+        (status = 201, description = "Recorded as verified", body = admin::Organisation),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn create_organisation(
     state: web::Data<AppState>,
     caller: Caller,
@@ -137,7 +187,19 @@ pub struct Member {
     representative: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/organisations/{id}/members", tag = "admin", summary = "Add a member to an organisation", params(("id" = i64, Path, description = "The organisation")), request_body = MemberBody, responses((status = 201, description = "Added or updated", body = Member), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/organisations/{id}/members",
+    tag = "admin",
+    summary = "Add a member to an organisation",
+    params(("id" = i64, Path, description = "The organisation")),
+    request_body = MemberBody,
+    responses(
+        (status = 201, description = "Added or updated", body = Member),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn put_member(
     state: web::Data<AppState>,
     caller: Caller,
@@ -155,7 +217,18 @@ pub async fn put_member(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/admin/organisations/{id}/members/{user_id}", tag = "admin", summary = "Remove a member", params(("id" = i64, Path, description = "The organisation"), ("user_id" = i64, Path, description = "The member")), responses((status = 204, description = "Removed"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/organisations/{id}/members/{user_id}",
+    tag = "admin",
+    summary = "Remove a member",
+    params(
+        ("id" = i64, Path, description = "The organisation"),
+        ("user_id" = i64, Path, description = "The member")
+    ),
+    responses((status = 204, description = "Removed"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn remove_member(
     state: web::Data<AppState>,
     caller: Caller,
@@ -172,7 +245,19 @@ pub struct BanBody {
     reason: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/users/{user_id}/ban", tag = "admin", summary = "Ban an account", params(("user_id" = i64, Path, description = "The account")), request_body = BanBody, responses((status = 204, description = "Banned; sessions ended"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/users/{user_id}/ban",
+    tag = "admin",
+    summary = "Ban an account",
+    params(("user_id" = i64, Path, description = "The account")),
+    request_body = BanBody,
+    responses(
+        (status = 204, description = "Banned; sessions ended"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn ban(
     state: web::Data<AppState>,
     caller: Caller,
@@ -183,7 +268,15 @@ pub async fn ban(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(delete, path = "/api/v1/admin/users/{user_id}/ban", tag = "admin", summary = "Lift a ban", params(("user_id" = i64, Path, description = "The account")), responses((status = 204, description = "Unbanned"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/users/{user_id}/ban",
+    tag = "admin",
+    summary = "Lift a ban",
+    params(("user_id" = i64, Path, description = "The account")),
+    responses((status = 204, description = "Unbanned"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn unban(
     state: web::Data<AppState>,
     caller: Caller,
@@ -214,7 +307,22 @@ pub struct Mail {
     sent_at: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin", summary = "The mail outbox", params(("status" = Option<String>, Query, description = "pending, sending, sent or dead"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Mails, newest first", body = ListBody<Mail>), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/outbox",
+    tag = "admin",
+    summary = "The mail outbox",
+    params(
+        ("status" = Option<String>, Query, description = "pending, sending, sent or dead"),
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+    ),
+    responses(
+        (status = 200, description = "Mails, newest first", body = ListBody<Mail>),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn outbox(
     state: web::Data<AppState>,
     caller: Caller,
@@ -253,7 +361,18 @@ pub async fn outbox(
     Ok(HttpResponse::Ok().json(body))
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/outbox/{id}/requeue", tag = "admin", summary = "Send a dead mail again", params(("id" = i64, Path, description = "The mail")), responses((status = 204, description = "Queued again"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/outbox/{id}/requeue",
+    tag = "admin",
+    summary = "Send a dead mail again",
+    params(("id" = i64, Path, description = "The mail")),
+    responses(
+        (status = 204, description = "Queued again"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn requeue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -263,7 +382,21 @@ pub async fn requeue(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", summary = "The audit log", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Audit records, newest first", body = ListBody<admin::AuditEntry>), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/audit",
+    tag = "admin",
+    summary = "The audit log",
+    params(
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+    ),
+    responses(
+        (status = 200, description = "Audit records, newest first", body = ListBody<admin::AuditEntry>),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn audit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -279,7 +412,22 @@ pub async fn audit(
 }
 
 /// `PATCH /api/v1/admin/communes/{slug}`: answers the commune as `GET /api/v1/communes/{slug}`.
-#[utoipa::path(patch, path = "/api/v1/admin/communes/{slug}", tag = "admin", summary = "Edit a commune (threshold, names)", params(("slug" = String, Path, description = "Commune slug"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = admin::CommuneEdit, responses((status = 200, description = "The commune as changed", body = crate::rest::communes::show::CommuneDetailBody), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    patch,
+    path = "/api/v1/admin/communes/{slug}",
+    tag = "admin",
+    summary = "Edit a commune (threshold, names)",
+    params(
+        ("slug" = String, Path, description = "Commune slug"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = admin::CommuneEdit,
+    responses(
+        (status = 200, description = "The commune as changed", body = crate::rest::communes::show::CommuneDetailBody),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn update_commune(
     state: web::Data<AppState>,
     caller: Caller,
@@ -300,7 +448,18 @@ pub struct ApiKeyBody {
 }
 
 /// `POST /api/v1/admin/api-keys`: the answer carries the key in `api_key`, this once.
-#[utoipa::path(post, path = "/api/v1/admin/api-keys", tag = "admin", summary = "Issue an Open311 API key", request_body = ApiKeyBody, responses((status = 201, description = "Issued; the key is shown this once", body = crate::usecases::api_keys::IssuedKey), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/admin/api-keys",
+    tag = "admin",
+    summary = "Issue an Open311 API key",
+    request_body = ApiKeyBody,
+    responses(
+        (status = 201, description = "Issued; the key is shown this once", body = crate::usecases::api_keys::IssuedKey),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn issue_api_key(
     state: web::Data<AppState>,
     caller: Caller,
@@ -321,7 +480,21 @@ pub async fn issue_api_key(
 }
 
 /// `GET /api/v1/admin/api-keys`: never the keys themselves.
-#[utoipa::path(get, path = "/api/v1/admin/api-keys", tag = "admin", summary = "List API keys", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Keys, newest first (never the keys themselves)", body = ListBody<crate::usecases::api_keys::ApiKeyView>), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/admin/api-keys",
+    tag = "admin",
+    summary = "List API keys",
+    params(
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+    ),
+    responses(
+        (status = 200, description = "Keys, newest first (never the keys themselves)", body = ListBody<crate::usecases::api_keys::ApiKeyView>),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn api_keys(
     state: web::Data<AppState>,
     caller: Caller,
@@ -337,7 +510,15 @@ pub async fn api_keys(
 }
 
 /// `DELETE /api/v1/admin/api-keys/{id}`
-#[utoipa::path(delete, path = "/api/v1/admin/api-keys/{id}", tag = "admin", summary = "Revoke an API key", params(("id" = i64, Path, description = "The key")), responses((status = 204, description = "Revoked"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/api-keys/{id}",
+    tag = "admin",
+    summary = "Revoke an API key",
+    params(("id" = i64, Path, description = "The key")),
+    responses((status = 204, description = "Revoked"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn revoke_api_key(
     state: web::Data<AppState>,
     caller: Caller,

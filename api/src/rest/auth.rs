@@ -4,6 +4,7 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::{JsonBody, Lang};
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::accounts;
 use actix_web::http::header;
@@ -28,7 +29,21 @@ fn accepted(locale: tawasol_domain::Locale) -> HttpResponse {
         .json(json!({"status": "accepted", "detail": Message::new("detail-registration-accepted").render(locale)}))
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", summary = "Register", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = RegisterBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::rest::schema::Accepted), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/register",
+    tag = "accounts",
+    summary = "Register",
+    params(
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = RegisterBody,
+    responses(
+        (status = 202, description = "The same answer whether or not the address has an account", body = crate::rest::schema::Accepted),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn register(
     state: web::Data<AppState>,
     caller: Caller,
@@ -52,7 +67,14 @@ pub struct TokenBody {
     token: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/verify-email", tag = "accounts", summary = "Confirm an address", request_body = TokenBody, responses((status = 204, description = "Confirmed"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/verify-email",
+    tag = "accounts",
+    summary = "Confirm an address",
+    request_body = TokenBody,
+    responses((status = 204, description = "Confirmed"), (status = "default", response = Problems))
+)]
 pub async fn verify_email(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<TokenBody>,
@@ -74,7 +96,18 @@ fn no_store(tokens: &accounts::Tokens) -> HttpResponse {
         .json(tokens)
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", summary = "Log in", request_body = LoginBody, responses((status = 200, description = "Access and refresh tokens", body = accounts::Tokens), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    tag = "accounts",
+    summary = "Log in",
+    request_body = LoginBody,
+    responses(
+        (status = 200, description = "Access and refresh tokens", body = accounts::Tokens),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn login(
     state: web::Data<AppState>,
     caller: Caller,
@@ -90,7 +123,17 @@ pub struct RefreshBody {
     refresh_token: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "accounts", summary = "Refresh the tokens", request_body = RefreshBody, responses((status = 200, description = "New tokens (the refresh token rotates)", body = accounts::Tokens), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/refresh",
+    tag = "accounts",
+    summary = "Refresh the tokens",
+    request_body = RefreshBody,
+    responses(
+        (status = 200, description = "New tokens (the refresh token rotates)", body = accounts::Tokens),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn refresh(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<RefreshBody>,
@@ -99,7 +142,17 @@ pub async fn refresh(
     Ok(no_store(&tokens))
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", summary = "Log out", responses((status = 204, description = "The session is ended"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "accounts",
+    summary = "Log out",
+    responses(
+        (status = 204, description = "The session is ended"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn logout(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     accounts::logout(&state, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -111,7 +164,21 @@ pub struct ResetRequestBody {
     email: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/password-reset/request", tag = "accounts", summary = "Ask for a password reset link", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = ResetRequestBody, responses((status = 202, description = "The same answer whether or not the address has an account", body = crate::rest::schema::Accepted), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/password-reset/request",
+    tag = "accounts",
+    summary = "Ask for a password reset link",
+    params(
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = ResetRequestBody,
+    responses(
+        (status = 202, description = "The same answer whether or not the address has an account", body = crate::rest::schema::Accepted),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn reset_request(
     state: web::Data<AppState>,
     caller: Caller,
@@ -129,7 +196,17 @@ pub struct ResetConfirmBody {
     password: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "accounts", summary = "Set a new password with the mailed token", request_body = ResetConfirmBody, responses((status = 204, description = "Changed; every session ended"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/password-reset/confirm",
+    tag = "accounts",
+    summary = "Set a new password with the mailed token",
+    request_body = ResetConfirmBody,
+    responses(
+        (status = 204, description = "Changed; every session ended"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn reset_confirm(
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<ResetConfirmBody>,

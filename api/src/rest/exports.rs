@@ -2,6 +2,7 @@
 
 use crate::context::AppState;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::UseCaseError;
 use crate::usecases::exports::{self, Dataset, Format};
@@ -53,7 +54,17 @@ async fn export(
         .streaming(body))
 }
 
-#[utoipa::path(get, path = "/api/v1/exports/issues.csv", tag = "open data", summary = "Every public issue (CSV)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every public issue (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/exports/issues.csv",
+    tag = "open data",
+    summary = "Every public issue (CSV)",
+    params(("commune" = Option<String>, Query, description = "Commune slug")),
+    responses(
+        (status = 200, description = "Every public issue (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn issues_csv(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -61,7 +72,17 @@ pub async fn issues_csv(
     export(&state, query.into_inner(), Dataset::Issues, Format::Csv).await
 }
 
-#[utoipa::path(get, path = "/api/v1/exports/issues.jsonl", tag = "open data", summary = "Every public issue (JSON Lines)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every public issue (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/exports/issues.jsonl",
+    tag = "open data",
+    summary = "Every public issue (JSON Lines)",
+    params(("commune" = Option<String>, Query, description = "Commune slug")),
+    responses(
+        (status = 200, description = "Every public issue (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn issues_jsonl(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -75,7 +96,17 @@ pub async fn issues_jsonl(
     .await
 }
 
-#[utoipa::path(get, path = "/api/v1/exports/petitions.csv", tag = "open data", summary = "Every published petition (CSV)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every published petition (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/exports/petitions.csv",
+    tag = "open data",
+    summary = "Every published petition (CSV)",
+    params(("commune" = Option<String>, Query, description = "Commune slug")),
+    responses(
+        (status = 200, description = "Every published petition (CSV), streamed; see docs/open-data.md", body = String, content_type = "text/csv"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn petitions_csv(
     state: web::Data<AppState>,
     query: web::Query<Query>,
@@ -83,7 +114,17 @@ pub async fn petitions_csv(
     export(&state, query.into_inner(), Dataset::Petitions, Format::Csv).await
 }
 
-#[utoipa::path(get, path = "/api/v1/exports/petitions.jsonl", tag = "open data", summary = "Every published petition (JSON Lines)", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Every published petition (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/exports/petitions.jsonl",
+    tag = "open data",
+    summary = "Every published petition (JSON Lines)",
+    params(("commune" = Option<String>, Query, description = "Commune slug")),
+    responses(
+        (status = 200, description = "Every published petition (JSON Lines), streamed; see docs/open-data.md", body = String, content_type = "application/jsonl"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn petitions_jsonl(
     state: web::Data<AppState>,
     query: web::Query<Query>,

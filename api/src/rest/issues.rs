@@ -6,6 +6,7 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::JsonBody;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::{idempotency, issues};
 use actix_web::{HttpResponse, web};
@@ -48,7 +49,21 @@ pub(super) fn idempotency_key(req: &actix_web::HttpRequest) -> Result<Option<Str
         })
 }
 
-#[utoipa::path(post, path = "/api/v1/issues", tag = "issues", summary = "Report an issue", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key")), request_body = IssueBody, responses((status = 201, description = "Reported, with possible duplicates nearby", body = issues::Reported), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/issues",
+    tag = "issues",
+    summary = "Report an issue",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key")
+    ),
+    request_body = IssueBody,
+    responses(
+        (status = 201, description = "Reported, with possible duplicates nearby", body = issues::Reported),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn create(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
@@ -85,7 +100,18 @@ pub async fn create(
     Ok(res.content_type("application/json").body(stored.body))
 }
 
-#[utoipa::path(get, path = "/api/v1/issues/{id}", tag = "issues", summary = "One issue", params(("id" = i64, Path, description = "The id")), responses((status = 200, description = "The issue, its thread and status history", body = issues::IssueDetail), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/issues/{id}",
+    tag = "issues",
+    summary = "One issue",
+    params(("id" = i64, Path, description = "The id")),
+    responses(
+        (status = 200, description = "The issue, its thread and status history", body = issues::IssueDetail),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -101,7 +127,19 @@ pub struct ReplyBody {
     body: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/issues/{id}/replies", tag = "issues", summary = "Reply", params(("id" = i64, Path, description = "The id")), request_body = ReplyBody, responses((status = 201, description = "Added (an official answer when an official in scope replies)", body = issues::ReplyView), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/issues/{id}/replies",
+    tag = "issues",
+    summary = "Reply",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = ReplyBody,
+    responses(
+        (status = 201, description = "Added (an official answer when an official in scope replies)", body = issues::ReplyView),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn reply(
     state: web::Data<AppState>,
     caller: Caller,
@@ -115,7 +153,22 @@ pub async fn reply(
     ))
 }
 
-#[utoipa::path(patch, path = "/api/v1/issues/{id}/replies/{reply_id}", tag = "issues", summary = "Correct my reply (15 minutes)", params(("id" = i64, Path, description = "The id"), ("reply_id" = i64, Path, description = "The reply")), request_body = ReplyBody, responses((status = 200, description = "Corrected; the earlier text stays in previous_versions", body = issues::ReplyView), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    patch,
+    path = "/api/v1/issues/{id}/replies/{reply_id}",
+    tag = "issues",
+    summary = "Correct my reply (15 minutes)",
+    params(
+        ("id" = i64, Path, description = "The id"),
+        ("reply_id" = i64, Path, description = "The reply")
+    ),
+    request_body = ReplyBody,
+    responses(
+        (status = 200, description = "Corrected; the earlier text stays in previous_versions", body = issues::ReplyView),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn edit_reply(
     state: web::Data<AppState>,
     caller: Caller,
@@ -138,7 +191,19 @@ pub struct StatusBody {
     duplicate_of: Option<i64>,
 }
 
-#[utoipa::path(post, path = "/api/v1/issues/{id}/status", tag = "issues", summary = "Change the status", params(("id" = i64, Path, description = "The id")), request_body = StatusBody, responses((status = 200, description = "Changed", body = issues::IssueDetail), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/issues/{id}/status",
+    tag = "issues",
+    summary = "Change the status",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = StatusBody,
+    responses(
+        (status = 200, description = "Changed", body = issues::IssueDetail),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn change_status(
     state: web::Data<AppState>,
     caller: Caller,
@@ -172,7 +237,15 @@ async fn relation(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(put, path = "/api/v1/issues/{id}/support", tag = "issues", summary = "Support (me too)", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    put,
+    path = "/api/v1/issues/{id}/support",
+    tag = "issues",
+    summary = "Support (me too)",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn support(
     state: web::Data<AppState>,
     caller: Caller,
@@ -181,7 +254,15 @@ pub async fn support(
     relation(&state, &caller, *id, true, true).await
 }
 
-#[utoipa::path(delete, path = "/api/v1/issues/{id}/support", tag = "issues", summary = "Withdraw my support", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/issues/{id}/support",
+    tag = "issues",
+    summary = "Withdraw my support",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn unsupport(
     state: web::Data<AppState>,
     caller: Caller,
@@ -190,7 +271,15 @@ pub async fn unsupport(
     relation(&state, &caller, *id, true, false).await
 }
 
-#[utoipa::path(put, path = "/api/v1/issues/{id}/follow", tag = "issues", summary = "Follow", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    put,
+    path = "/api/v1/issues/{id}/follow",
+    tag = "issues",
+    summary = "Follow",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn follow(
     state: web::Data<AppState>,
     caller: Caller,
@@ -199,7 +288,15 @@ pub async fn follow(
     relation(&state, &caller, *id, false, true).await
 }
 
-#[utoipa::path(delete, path = "/api/v1/issues/{id}/follow", tag = "issues", summary = "Stop following", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Done"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/issues/{id}/follow",
+    tag = "issues",
+    summary = "Stop following",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Done"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn unfollow(
     state: web::Data<AppState>,
     caller: Caller,
@@ -257,7 +354,32 @@ fn parse_cursor(sort: IssueSort, text: &str) -> Option<(SortKey, i64)> {
     Some((key, id))
 }
 
-#[utoipa::path(get, path = "/api/v1/issues", tag = "issues", summary = "List and search issues", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("status" = Option<String>, Query, description = "A status, or open / closed"), ("author" = Option<String>, Query, description = "me: only mine"), ("followed" = Option<String>, Query, description = "me: only those I follow"), ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"), ("created_after" = Option<String>, Query, description = "Date or RFC 3339 time"), ("created_before" = Option<String>, Query, description = "Date or RFC 3339 time"), ("bbox" = Option<String>, Query, description = "south,west,north,east"), ("sort" = Option<String>, Query, description = "newest (default), most_supported or recently_updated"), ("q" = Option<String>, Query, description = "Words to search"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Issues", body = ListBody<issues::IssueView>), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/issues",
+    tag = "issues",
+    summary = "List and search issues",
+    params(
+        ("commune" = Option<String>, Query, description = "Commune slug"),
+        ("category" = Option<String>, Query, description = "Category code"),
+        ("status" = Option<String>, Query, description = "A status, or open / closed"),
+        ("author" = Option<String>, Query, description = "me: only mine"),
+        ("followed" = Option<String>, Query, description = "me: only those I follow"),
+        ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"),
+        ("created_after" = Option<String>, Query, description = "Date or RFC 3339 time"),
+        ("created_before" = Option<String>, Query, description = "Date or RFC 3339 time"),
+        ("bbox" = Option<String>, Query, description = "south,west,north,east"),
+        ("sort" = Option<String>, Query, description = "newest (default), most_supported or recently_updated"),
+        ("q" = Option<String>, Query, description = "Words to search"),
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+    ),
+    responses(
+        (status = 200, description = "Issues", body = ListBody<issues::IssueView>),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,

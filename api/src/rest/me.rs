@@ -4,12 +4,23 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::JsonBody;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::usecases::accounts;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-#[utoipa::path(get, path = "/api/v1/me", tag = "me", summary = "My account", responses((status = 200, description = "My account and roles", body = accounts::Account), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "me",
+    summary = "My account",
+    responses(
+        (status = 200, description = "My account and roles", body = accounts::Account),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn show(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let account = accounts::me(&state, &caller).await?;
     Ok(HttpResponse::Ok()
@@ -25,7 +36,18 @@ pub struct MeUpdateBody {
     locale: Option<String>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/me", tag = "me", summary = "Change my name or language", request_body = MeUpdateBody, responses((status = 200, description = "Updated", body = accounts::Account), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    patch,
+    path = "/api/v1/me",
+    tag = "me",
+    summary = "Change my name or language",
+    request_body = MeUpdateBody,
+    responses(
+        (status = 200, description = "Updated", body = accounts::Account),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn update(
     state: web::Data<AppState>,
     caller: Caller,
@@ -41,7 +63,17 @@ pub async fn update(
         .json(account))
 }
 
-#[utoipa::path(get, path = "/api/v1/me/export", tag = "me", summary = "Export my data", responses((status = 200, description = "Everything kept about me", body = accounts::Export), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/export",
+    tag = "me",
+    summary = "Export my data",
+    responses(
+        (status = 200, description = "Everything kept about me", body = accounts::Export),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn export(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     let export = accounts::export(&state, &caller).await?;
     Ok(HttpResponse::Ok()
@@ -53,13 +85,33 @@ pub async fn export(state: web::Data<AppState>, caller: Caller) -> Result<HttpRe
         .json(export))
 }
 
-#[utoipa::path(delete, path = "/api/v1/me", tag = "me", summary = "Erase my account", responses((status = 204, description = "Erased; public contributions stay, unsigned"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me",
+    tag = "me",
+    summary = "Erase my account",
+    responses(
+        (status = 204, description = "Erased; public contributions stay, unsigned"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn delete(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
     accounts::delete_me(&state, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "me", summary = "What mails I get", responses((status = 200, description = "My choices", body = crate::usecases::notifications::NotificationSettings), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/notifications",
+    tag = "me",
+    summary = "What mails I get",
+    responses(
+        (status = 200, description = "My choices", body = crate::usecases::notifications::NotificationSettings),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn notifications(
     state: web::Data<AppState>,
     caller: Caller,
@@ -68,7 +120,18 @@ pub async fn notifications(
     Ok(HttpResponse::Ok().json(settings))
 }
 
-#[utoipa::path(put, path = "/api/v1/me/notifications", tag = "me", summary = "Choose what mails I get", request_body = crate::usecases::notifications::NotificationSettings, responses((status = 200, description = "Saved", body = crate::usecases::notifications::NotificationSettings), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/notifications",
+    tag = "me",
+    summary = "Choose what mails I get",
+    request_body = crate::usecases::notifications::NotificationSettings,
+    responses(
+        (status = 200, description = "Saved", body = crate::usecases::notifications::NotificationSettings),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn set_notifications(
     state: web::Data<AppState>,
     caller: Caller,
@@ -80,7 +143,17 @@ pub async fn set_notifications(
 
 /// `POST /api/v1/me/feed-token`: a new secret address (shown once); the previous one stops
 /// working.
-#[utoipa::path(post, path = "/api/v1/me/feed-token", tag = "me", summary = "Create or rotate my personal feed address", responses((status = 200, description = "The secret address of my feed, shown this once", body = crate::rest::schema::FeedUrl), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/feed-token",
+    tag = "me",
+    summary = "Create or rotate my personal feed address",
+    responses(
+        (status = 200, description = "The secret address of my feed, shown this once", body = crate::rest::schema::FeedUrl),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn create_token(
     state: web::Data<AppState>,
     caller: Caller,
@@ -92,7 +165,17 @@ pub async fn create_token(
 }
 
 /// `DELETE /api/v1/me/feed-token`: the address stops working.
-#[utoipa::path(delete, path = "/api/v1/me/feed-token", tag = "me", summary = "Revoke my personal feed address", responses((status = 204, description = "The address stops working"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me/feed-token",
+    tag = "me",
+    summary = "Revoke my personal feed address",
+    responses(
+        (status = 204, description = "The address stops working"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn revoke_token(
     state: web::Data<AppState>,
     caller: Caller,

@@ -5,6 +5,7 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::JsonBody;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::usecases::moderation::{self, Target};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,19 @@ pub struct FlagBody {
     reason: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/issues/{id}/flag", tag = "moderation", summary = "Flag an issue", params(("id" = i64, Path, description = "The id")), request_body = FlagBody, responses((status = 204, description = "Flagged (once per person)"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/issues/{id}/flag",
+    tag = "moderation",
+    summary = "Flag an issue",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = FlagBody,
+    responses(
+        (status = 204, description = "Flagged (once per person)"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn flag_issue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -26,7 +39,19 @@ pub async fn flag_issue(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(post, path = "/api/v1/replies/{id}/flag", tag = "moderation", summary = "Flag a reply", params(("id" = i64, Path, description = "The id")), request_body = FlagBody, responses((status = 204, description = "Flagged (once per person)"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/replies/{id}/flag",
+    tag = "moderation",
+    summary = "Flag a reply",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = FlagBody,
+    responses(
+        (status = 204, description = "Flagged (once per person)"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn flag_reply(
     state: web::Data<AppState>,
     caller: Caller,
@@ -48,7 +73,18 @@ pub struct Queue {
     next_cursor: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "moderation", summary = "The moderation queue", params(("commune" = Option<String>, Query, description = "Commune slug")), responses((status = 200, description = "Held and hidden items", body = Queue), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/moderation/queue",
+    tag = "moderation",
+    summary = "The moderation queue",
+    params(("commune" = Option<String>, Query, description = "Commune slug")),
+    responses(
+        (status = 200, description = "Held and hidden items", body = Queue),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn queue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -95,7 +131,19 @@ async fn decide(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(post, path = "/api/v1/moderation/issues/{id}", tag = "moderation", summary = "Hide or restore an issue", params(("id" = i64, Path, description = "The id")), request_body = DecisionBody, responses((status = 204, description = "Decided; the author is told why"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/moderation/issues/{id}",
+    tag = "moderation",
+    summary = "Hide or restore an issue",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = DecisionBody,
+    responses(
+        (status = 204, description = "Decided; the author is told why"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn decide_issue(
     state: web::Data<AppState>,
     caller: Caller,
@@ -105,7 +153,19 @@ pub async fn decide_issue(
     decide(&state, &caller, Target::Issue, *id, b).await
 }
 
-#[utoipa::path(post, path = "/api/v1/moderation/replies/{id}", tag = "moderation", summary = "Hide or restore a reply", params(("id" = i64, Path, description = "The id")), request_body = DecisionBody, responses((status = 204, description = "Decided; the author is told why"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/moderation/replies/{id}",
+    tag = "moderation",
+    summary = "Hide or restore a reply",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = DecisionBody,
+    responses(
+        (status = 204, description = "Decided; the author is told why"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn decide_reply(
     state: web::Data<AppState>,
     caller: Caller,

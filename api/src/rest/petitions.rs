@@ -7,6 +7,7 @@ use crate::context::AppState;
 use crate::http::extract::Caller;
 use crate::http::extract::{JsonBody, Lang};
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::idempotency;
 use crate::usecases::petitions::{self, AssociationInput};
@@ -27,7 +28,22 @@ pub struct PetitionBody {
     association: Option<AssociationInput>,
 }
 
-#[utoipa::path(post, path = "/api/v1/petitions", tag = "petitions", summary = "Draft a petition", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = PetitionBody, responses((status = 201, description = "A draft; its creator is the agent", body = petitions::PetitionDetail), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions",
+    tag = "petitions",
+    summary = "Draft a petition",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = PetitionBody,
+    responses(
+        (status = 201, description = "A draft; its creator is the agent", body = petitions::PetitionDetail),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn create(
     req: actix_web::HttpRequest,
     state: web::Data<AppState>,
@@ -64,7 +80,21 @@ pub async fn create(
     Ok(res.content_type("application/json").body(stored.body))
 }
 
-#[utoipa::path(get, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "One petition", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions/{id}",
+    tag = "petitions",
+    summary = "One petition",
+    params(
+        ("id" = i64, Path, description = "The id"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn show(
     state: web::Data<AppState>,
     caller: Caller,
@@ -84,7 +114,22 @@ pub struct PetitionEditBody {
 }
 
 /// `PATCH /api/v1/petitions/{id}`: the agent corrects their draft.
-#[utoipa::path(patch, path = "/api/v1/petitions/{id}", tag = "petitions", summary = "Correct my draft", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = PetitionEditBody, responses((status = 200, description = "Corrected", body = petitions::PetitionDetail), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    patch,
+    path = "/api/v1/petitions/{id}",
+    tag = "petitions",
+    summary = "Correct my draft",
+    params(
+        ("id" = i64, Path, description = "The id"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = PetitionEditBody,
+    responses(
+        (status = 200, description = "Corrected", body = petitions::PetitionDetail),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn edit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -110,7 +155,24 @@ pub struct ListQuery {
     page: PageQuery,
 }
 
-#[utoipa::path(get, path = "/api/v1/petitions", tag = "petitions", summary = "List petitions", params(("commune" = Option<String>, Query, description = "Commune slug"), ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"), ("agent" = Option<String>, Query, description = "me: mine, drafts included"), ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")), responses((status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>), (status = "default", response = crate::http::schema::Problems)), security((), ("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions",
+    tag = "petitions",
+    summary = "List petitions",
+    params(
+        ("commune" = Option<String>, Query, description = "Commune slug"),
+        ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"),
+        ("agent" = Option<String>, Query, description = "me: mine, drafts included"),
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+    ),
+    responses(
+        (status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>),
+        (status = "default", response = Problems)
+    ),
+    security((), ("bearer" = []))
+)]
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
@@ -168,7 +230,19 @@ pub struct SignatureBody {
     show_name: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Sign", params(("id" = i64, Path, description = "The id")), request_body = SignatureBody, responses((status = 201, description = "Signed and counted; the same answer whether or not another signature already used this CIN (such lines are flagged on the dossier). A problem otherwise: 409 when this account already signed or the petition is not collecting, 429 (with Retry-After) past the account's daily cap of signatures and withdrawals", body = petitions::SignatureView), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{id}/signatures",
+    tag = "petitions",
+    summary = "Sign",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = SignatureBody,
+    responses(
+        (status = 201, description = "Signed and counted; the same answer whether or not another signature already used this CIN (such lines are flagged on the dossier). A problem otherwise: 409 when this account already signed or the petition is not collecting, 429 (with Retry-After) past the account's daily cap of signatures and withdrawals", body = petitions::SignatureView),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn sign(
     state: web::Data<AppState>,
     caller: Caller,
@@ -194,7 +268,18 @@ pub async fn sign(
     ))
 }
 
-#[utoipa::path(delete, path = "/api/v1/petitions/{id}/signatures", tag = "petitions", summary = "Withdraw my signature", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Withdrawn (while collecting); counts against the account's daily cap of signatures and withdrawals (429 past it)"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/petitions/{id}/signatures",
+    tag = "petitions",
+    summary = "Withdraw my signature",
+    params(("id" = i64, Path, description = "The id")),
+    responses(
+        (status = 204, description = "Withdrawn (while collecting); counts against the account's daily cap of signatures and withdrawals (429 past it)"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn withdraw(
     state: web::Data<AppState>,
     caller: Caller,
@@ -217,7 +302,22 @@ pub struct TransitionBody {
     summary: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/petitions/{id}/transitions", tag = "petitions", summary = "Take a legal step", params(("id" = i64, Path, description = "The id"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body = TransitionBody, responses((status = 200, description = "The step is taken", body = petitions::PetitionDetail), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/petitions/{id}/transitions",
+    tag = "petitions",
+    summary = "Take a legal step",
+    params(
+        ("id" = i64, Path, description = "The id"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body = TransitionBody,
+    responses(
+        (status = 200, description = "The step is taken", body = petitions::PetitionDetail),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn transition(
     state: web::Data<AppState>,
     caller: Caller,
@@ -245,7 +345,21 @@ pub struct DossierQuery {
 }
 
 /// `?format=html` (the default: a printable page in Arabic and French) or `?format=csv`.
-#[utoipa::path(get, path = "/api/v1/petitions/{id}/dossier", tag = "petitions", summary = "The deposit dossier (the agent from ready, officials of the whole commune from filed; 403 otherwise)", params(("id" = i64, Path, description = "The id"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "The deposit dossier: a printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions/{id}/dossier",
+    tag = "petitions",
+    summary = "The deposit dossier (the agent from ready, officials of the whole commune from filed; 403 otherwise)",
+    params(
+        ("id" = i64, Path, description = "The id"),
+        ("format" = Option<String>, Query, description = "html (default) or csv")
+    ),
+    responses(
+        (status = 200, description = "The deposit dossier: a printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn dossier(
     state: web::Data<AppState>,
     caller: Caller,
@@ -290,7 +404,15 @@ async fn follow_as(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[utoipa::path(put, path = "/api/v1/petitions/{id}/follow", tag = "petitions", summary = "Follow", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "Following"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    put,
+    path = "/api/v1/petitions/{id}/follow",
+    tag = "petitions",
+    summary = "Follow",
+    params(("id" = i64, Path, description = "The id")),
+    responses((status = 204, description = "Following"), (status = "default", response = Problems)),
+    security(("bearer" = []))
+)]
 pub async fn follow(
     state: web::Data<AppState>,
     caller: Caller,
@@ -299,7 +421,18 @@ pub async fn follow(
     follow_as(&state, &caller, *id, true).await
 }
 
-#[utoipa::path(delete, path = "/api/v1/petitions/{id}/follow", tag = "petitions", summary = "Stop following", params(("id" = i64, Path, description = "The id")), responses((status = 204, description = "No longer following"), (status = "default", response = crate::http::schema::Problems)), security(("bearer" = [])))]
+#[utoipa::path(
+    delete,
+    path = "/api/v1/petitions/{id}/follow",
+    tag = "petitions",
+    summary = "Stop following",
+    params(("id" = i64, Path, description = "The id")),
+    responses(
+        (status = 204, description = "No longer following"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn unfollow(
     state: web::Data<AppState>,
     caller: Caller,

@@ -3,11 +3,25 @@
 use crate::http::extract::Lang;
 use crate::http::html::{escape, page};
 use crate::http::problem::{ApiError, ProblemKind};
+use crate::http::schema::Problems;
 use crate::i18n::{Message, text};
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-#[utoipa::path(get, path = "/problems/{kind}", tag = "pages", summary = "A problem type's page", params(("kind" = String, Path, description = "A problem type, e.g. validation"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/problems/{kind}",
+    tag = "pages",
+    summary = "A problem type's page",
+    params(
+        ("kind" = String, Path, description = "A problem type, e.g. validation"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn show(kind: web::Path<String>, Lang(locale): Lang) -> Result<HttpResponse, ApiError> {
     let Some(kind) = ProblemKind::from_slug(&kind) else {
         return Err(ApiError::not_found(

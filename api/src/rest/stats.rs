@@ -2,6 +2,7 @@
 
 use crate::context::AppState;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::i18n::Message;
 use crate::usecases::UseCaseError;
 use crate::usecases::stats::{self, StatsQuery};
@@ -32,7 +33,23 @@ fn time(name: &str, value: Option<&str>) -> Result<Option<NaiveDateTime>, ApiErr
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/stats", tag = "open data", summary = "Accountability figures", params(("commune" = Option<String>, Query, description = "Commune slug"), ("category" = Option<String>, Query, description = "Category code"), ("official" = Option<String>, Query, description = "An official's user id"), ("from" = Option<String>, Query, description = "Reported at or after (date or RFC 3339)"), ("to" = Option<String>, Query, description = "Reported before (date or RFC 3339)")), responses((status = 200, description = "The figures", body = stats::Figures), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/stats",
+    tag = "open data",
+    summary = "Accountability figures",
+    params(
+        ("commune" = Option<String>, Query, description = "Commune slug"),
+        ("category" = Option<String>, Query, description = "Category code"),
+        ("official" = Option<String>, Query, description = "An official's user id"),
+        ("from" = Option<String>, Query, description = "Reported at or after (date or RFC 3339)"),
+        ("to" = Option<String>, Query, description = "Reported before (date or RFC 3339)")
+    ),
+    responses(
+        (status = 200, description = "The figures", body = stats::Figures),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn show(
     state: web::Data<AppState>,
     query: web::Query<Query>,

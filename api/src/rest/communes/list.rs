@@ -2,13 +2,28 @@ use super::CommuneBody;
 use crate::context::AppState;
 use crate::http::extract::Lang;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::rest::pagination::{ListBody, PageQuery, encode_cursor};
 use crate::usecases::communes;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use tawasol_domain::CommuneSlug;
 
-#[utoipa::path(get, path = "/api/v1/communes", tag = "communes", summary = "List communes", params(("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"), ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Communes by slug", body = ListBody<CommuneBody>), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/communes",
+    tag = "communes",
+    summary = "List communes",
+    params(
+        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "Communes by slug", body = ListBody<CommuneBody>),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn handle(
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,

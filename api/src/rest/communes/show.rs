@@ -2,6 +2,7 @@ use super::{CategoryBody, CommuneBody};
 use crate::context::AppState;
 use crate::http::extract::Lang;
 use crate::http::problem::ApiError;
+use crate::http::schema::Problems;
 use crate::usecases::communes;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -15,7 +16,20 @@ pub struct CommuneDetailBody<'a> {
     categories: Vec<CategoryBody<'a>>,
 }
 
-#[utoipa::path(get, path = "/api/v1/communes/{slug}", tag = "communes", summary = "One commune", params(("slug" = String, Path, description = "tan-tan, tangier or sefrou"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/communes/{slug}",
+    tag = "communes",
+    summary = "One commune",
+    params(
+        ("slug" = String, Path, description = "tan-tan, tangier or sefrou"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody),
+        (status = "default", response = Problems)
+    )
+)]
 pub async fn handle(
     state: web::Data<AppState>,
     slug: web::Path<String>,
