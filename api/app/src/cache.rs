@@ -211,3 +211,47 @@ mod tests {
         assert_eq!(calls.load(Ordering::SeqCst), 4);
     }
 }
+
+/// The use-cases' caches, one of each type, made on first use: the application context holds
+/// them without knowing what they keep (a use-case names its own cache type, the context never
+/// imports a use-case).
+#[derive(Clone, Default)]
+pub struct Caches {
+    /// Figures are kept this long (`TAWASOL_STATS_TTL`).
+    pub ttl: Duration,
+    by_type: Arc<Mutex<HashMap<std::any::TypeId, Arc<dyn std::any::Any + Send + Sync>>>>,
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caches")
+            .field("ttl", &self.ttl)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Caches {
+    pub fn new(ttl: Duration) -> Caches {
+        Caches {
+            ttl,
+            by_type: Arc::default(),
+        }
+    }
+
+    /// The cache of type `T`, made by `init` (with the time to live) the first time it is asked.
+    pub fn get_or_init<T: Send + Sync + 'static>(
+        &self,
+        init: impl FnOnce(Duration) -> T,
+    ) -> Arc<T> {
+        let mut map = self
+            .by_type
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let entry = map
+            .entry(std::any::TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(init(self.ttl)));
+        Arc::clone(entry)
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("each cache is kept under its own type"))
+    }
+}

@@ -32,8 +32,9 @@ pub struct AppState {
     /// `TAWASOL_ENV=production` (Open311's discovery tells clients a production endpoint from a
     /// test one).
     pub production: bool,
-    /// Accountability figures, computed once per query and time to live.
-    pub stats: crate::usecases::stats::StatsCache,
+    /// The use-cases' caches (accountability figures, computed once per query and time to
+    /// live).
+    pub caches: crate::cache::Caches,
     /// The time, as every use-case reads it (movable in tests).
     pub clock: crate::clock::Clock,
     /// Reverse proxies whose forwarding headers name the client.
@@ -111,7 +112,7 @@ pub fn app_state(
         )?),
         cndp_number: settings.cndp_number.clone(),
         production: settings.environment == crate::config::Environment::Production,
-        stats: crate::usecases::stats::StatsCache::new(settings.stats_ttl),
+        caches: crate::cache::Caches::new(settings.stats_ttl),
         clock,
         trusted_proxies: settings.trusted_proxies.clone(),
         work: crate::work::WorkLimits::new(settings.db_pool_size, WORK_WAIT),

@@ -141,11 +141,16 @@ pub struct StatsCache {
 }
 
 impl StatsCache {
-    pub fn new(ttl: std::time::Duration) -> StatsCache {
+    fn new(ttl: std::time::Duration) -> StatsCache {
         StatsCache {
             figures: Arc::new(FreshCache::new(ttl, 256)),
             by_category: Arc::new(FreshCache::new(ttl, 64)),
         }
+    }
+
+    /// This application's figures cache (one per application state, made on first use).
+    fn of(state: &AppState) -> Arc<StatsCache> {
+        state.caches.get_or_init(StatsCache::new)
     }
 }
 
@@ -165,8 +170,7 @@ pub async fn figures(state: &AppState, query: StatsQuery) -> Result<Figures, Use
     }
     let computing = state.clone();
     let key = query.clone();
-    let figures = state
-        .stats
+    let figures = StatsCache::of(state)
         .figures
         .get(key, move || compute(computing.clone(), query.clone()))
         .await?;
@@ -353,8 +357,7 @@ pub async fn by_category(
 ) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
     let computing = state.clone();
     let key = commune.clone();
-    let rows = state
-        .stats
+    let rows = StatsCache::of(state)
         .by_category
         .get(key, move || {
             compute_by_category(computing.clone(), commune.clone())
