@@ -18,7 +18,8 @@ pub mod web;
 
 // The application layer, under the names the surfaces (and the end-to-end tests) use.
 pub use tawasol_app::{
-    auth, cache, clock, config, context, data_dir, demo, i18n, mail, secrets, usecases, vault, work,
+    auth, cache, clock, config, context, data_dir, demo, i18n, mail, secrets, usecases, vault,
+    work, worker,
 };
 
 pub use config::Settings;

@@ -135,7 +135,7 @@ async fn worker(settings: &Settings) -> Result<(), String> {
     let db = startup::open_database(settings)
         .await
         .map_err(|e| e.to_string())?;
-    let worker = startup::mail_worker(settings, &db).map_err(|e| e.to_string())?;
+    let worker = tawasol_api::worker::mail_worker(settings, &db).map_err(|e| e.to_string())?;
     let state = cli_state(settings, &db).map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let running = tokio::spawn(worker.run(stopped.clone()));

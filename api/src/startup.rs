@@ -7,7 +7,7 @@ use crate::http::middleware;
 use crate::http::routes::{Route, RouteSpec, RouteTable};
 use crate::http::surface::{Surface, Surfaces};
 use crate::mail::MailSignal;
-use crate::mail::worker::MailWorker;
+use crate::worker::{MailWorker, mail_worker};
 use crate::{feeds, open311, openapi, rest};
 use actix_web::dev::Server;
 pub use actix_web::dev::ServerHandle;
@@ -17,7 +17,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use tawasol_app::context::warn_about_open_files;
 pub use tawasol_app::context::{
-    AppState, ContextError, app_state, mail_transport, mail_worker, mailer, open_database,
+    AppState, ContextError, app_state, mail_transport, mailer, open_database,
 };
 use tawasol_persistence::Database;
 

@@ -65,12 +65,6 @@ pub fn rfc3339(t: NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-impl crate::mail::worker::Clock for Clock {
-    fn now(&self) -> NaiveDateTime {
-        Clock::now(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

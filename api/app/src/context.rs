@@ -5,11 +5,8 @@
 use crate::config::Settings;
 use crate::mail::transport::Transport;
 use crate::mail::unsubscribe::UnsubscribeKey;
-use crate::mail::worker::{MailWorker, WorkerConfig};
 use crate::mail::{MailSignal, Mailer};
-use std::sync::Arc;
 use std::time::Duration;
-use tawasol_domain::RetryPolicy;
 use tawasol_persistence::{Database, PersistenceError, PoolSettings};
 
 /// What every use-case can reach.
@@ -150,24 +147,6 @@ pub fn mailer(settings: &Settings) -> Result<Mailer, ContextError> {
         UnsubscribeKey::derive(&secret),
     )
     .map_err(ContextError::Mail)
-}
-
-/// A mail worker configured from the settings.
-pub fn mail_worker(settings: &Settings, db: &Database) -> Result<MailWorker, ContextError> {
-    let config = WorkerConfig {
-        retry: RetryPolicy {
-            max_attempts: settings.mail_max_attempts,
-            ..RetryPolicy::default()
-        },
-        retention: settings.mail_retention,
-        ..WorkerConfig::default()
-    };
-    Ok(MailWorker::new(
-        db.clone(),
-        Arc::new(mail_transport(settings)?),
-        Arc::new(mailer(settings)?),
-        config,
-    ))
 }
 
 /// Connects and migrates, off the async workers.

@@ -19,5 +19,6 @@ pub mod spreadsheet;
 pub mod usecases;
 pub mod vault;
 pub mod work;
+pub mod worker;
 
 pub use config::Settings;

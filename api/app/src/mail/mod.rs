@@ -13,7 +13,6 @@ mod snapshots;
 pub mod template;
 pub mod transport;
 pub mod unsubscribe;
-pub mod worker;
 
 use chrono::NaiveDateTime;
 pub use compose::Mailer;

@@ -1,9 +1,13 @@
-//! The worker that drains the outbox: claim due rows under a lease, render, send, settle.
+//! The mail worker, which drains the outbox: claim due rows under a lease, render, send, settle.
+//! It drives the application as a surface does (on a timer, inside the server or alone as
+//! `tawasol worker`), so it sits above the use-cases and the context, beside the surfaces.
 
-use super::MailSignal;
-use super::compose::Mailer;
-use super::template::Template;
-use super::transport::{DeliveryError, Transport};
+use crate::config::Settings;
+use crate::context::{ContextError, mail_transport, mailer};
+use crate::mail::MailSignal;
+use crate::mail::compose::Mailer;
+use crate::mail::template::Template;
+use crate::mail::transport::{DeliveryError, Transport};
 use crate::usecases::{UseCaseError, with_conn};
 use chrono::{NaiveDateTime, TimeDelta, Utc};
 use futures_util::StreamExt;
@@ -17,6 +21,31 @@ use tokio::sync::watch;
 /// The time, injectable so that tests can move it instead of sleeping.
 pub trait Clock: Send + Sync {
     fn now(&self) -> NaiveDateTime;
+}
+
+/// The application's clock (movable in tests) drives the worker as it drives the use-cases.
+impl Clock for crate::clock::Clock {
+    fn now(&self) -> NaiveDateTime {
+        crate::clock::Clock::now(self)
+    }
+}
+
+/// A mail worker configured from the settings.
+pub fn mail_worker(settings: &Settings, db: &Database) -> Result<MailWorker, ContextError> {
+    let config = WorkerConfig {
+        retry: RetryPolicy {
+            max_attempts: settings.mail_max_attempts,
+            ..RetryPolicy::default()
+        },
+        retention: settings.mail_retention,
+        ..WorkerConfig::default()
+    };
+    Ok(MailWorker::new(
+        db.clone(),
+        Arc::new(mail_transport(settings)?),
+        Arc::new(mailer(settings)?),
+        config,
+    ))
 }
 
 /// The real clock, in UTC.
