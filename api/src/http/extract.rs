@@ -22,6 +22,20 @@ pub struct BodyLimit(pub usize);
 #[derive(Debug)]
 pub struct JsonBody<T>(pub T);
 
+/// The media type a request declares for its body (`Content-Type` without its parameters),
+/// lower-cased; none without the header.
+pub fn media_type(req: &HttpRequest) -> Option<String> {
+    let value = req.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
+    Some(
+        value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase(),
+    )
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
@@ -30,20 +44,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
         let limit = req
             .app_data::<web::Data<BodyLimit>>()
             .map_or(192 * 1024, |l| l.0);
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| {
-                v.split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .is_some_and(|m| {
-                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
-            });
+        let is_json = media_type(req).is_some_and(|m| {
+            m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+        });
         let mut payload = payload.take();
         Box::pin(async move {
             if !is_json {

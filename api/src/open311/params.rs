@@ -6,7 +6,6 @@ use super::document::Format;
 use super::error::Open311Error;
 use crate::http::extract::{LanguageChoice, RequestId};
 use crate::usecases::open311::{RequestQuery, Submission, UpdateQuery};
-use actix_web::http::header;
 use actix_web::{HttpMessage, HttpRequest, web};
 use chrono::NaiveDateTime;
 use tawasol_domain::Locale;
@@ -236,17 +235,7 @@ fn required_key(value: Option<&str>) -> Result<String, Open311Error> {
 
 /// Whether the body is declared a form (`application/x-www-form-urlencoded`).
 pub(super) fn is_form(req: &HttpRequest) -> bool {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .is_some_and(|m| m == "application/x-www-form-urlencoded")
+    crate::http::extract::media_type(req).is_some_and(|m| m == "application/x-www-form-urlencoded")
 }
 
 /// A comma list's items, trimmed, blanks left out.

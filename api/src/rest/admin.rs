@@ -314,8 +314,7 @@ pub struct Mail {
     summary = "The mail outbox",
     params(
         ("status" = Option<String>, Query, description = "pending, sending, sent or dead"),
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+        PageQuery
     ),
     responses(
         (status = 200, description = "Mails, newest first", body = ListBody<Mail>),
@@ -388,8 +387,7 @@ pub async fn requeue(
     tag = "admin",
     summary = "The audit log",
     params(
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+        PageQuery
     ),
     responses(
         (status = 200, description = "Audit records, newest first", body = ListBody<admin::AuditEntry>),
@@ -486,8 +484,7 @@ pub async fn issue_api_key(
     tag = "admin",
     summary = "List API keys",
     params(
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+        PageQuery
     ),
     responses(
         (status = 200, description = "Keys, newest first (never the keys themselves)", body = ListBody<crate::usecases::api_keys::ApiKeyView>),

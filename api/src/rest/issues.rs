@@ -371,8 +371,7 @@ fn parse_cursor(sort: IssueSort, text: &str) -> Option<(SortKey, i64)> {
         ("bbox" = Option<String>, Query, description = "south,west,north,east"),
         ("sort" = Option<String>, Query, description = "newest (default), most_supported or recently_updated"),
         ("q" = Option<String>, Query, description = "Words to search"),
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+        PageQuery
     ),
     responses(
         (status = 200, description = "Issues", body = ListBody<issues::IssueView>),

@@ -10,9 +10,13 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use tawasol_domain::PageLimit;
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+/// A page of a list: how many, and where the previous page stopped.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// Page size, 1 to 100 (default 20)
     pub limit: Option<String>,
+    /// `next_cursor` of the previous page
     pub cursor: Option<String>,
 }
 

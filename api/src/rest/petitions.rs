@@ -164,8 +164,7 @@ pub struct ListQuery {
         ("commune" = Option<String>, Query, description = "Commune slug"),
         ("status" = Option<String>, Query, description = "A step: collecting, ready, filed, …"),
         ("agent" = Option<String>, Query, description = "me: mine, drafts included"),
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")
+        PageQuery
     ),
     responses(
         (status = 200, description = "Petitions, newest first", body = ListBody<petitions::PetitionView>),

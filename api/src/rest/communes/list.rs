@@ -15,8 +15,7 @@ use tawasol_domain::CommuneSlug;
     tag = "communes",
     summary = "List communes",
     params(
-        ("limit" = Option<String>, Query, description = "Page size, 1 to 100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page"),
+        PageQuery,
         ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
     ),
     responses(
