@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use tawasol_domain::PageLimit;
 
 /// A page of a list: how many, and where the previous page stopped.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[derive(Debug, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Page size, 1 to 100 (default 20)
