@@ -102,7 +102,23 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
 
 /// `POST /issues/{id}/answer`: an official answers and, in the same form, changes the status
 /// (`issues::reply`, then `issues::change_status`); errors come back on the issue's page.
-#[utoipa::path(post, path = "/issues/{id}/answer", tag = "pages", summary = "Answer and change the status (official's form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body, status (empty: unchanged), note, expected_on (YYYY-MM-DD), responsible_body, duplicate_of"), responses((status = 303, description = "Back to the issue, at the answer (or to the login page)"), (status = 200, description = "The issue's page again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/answer",
+    tag = "pages",
+    summary = "Answer and change the status (official's form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, body, status (empty: unchanged), note, expected_on (YYYY-MM-DD), responsible_body, duplicate_of"
+    ),
+    responses(
+        (status = 303, description = "Back to the issue, at the answer (or to the login page)"),
+        (status = 200, description = "The issue's page again, with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn answer(
     state: web::Data<AppState>,
     id: web::Path<i64>,

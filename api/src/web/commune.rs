@@ -88,7 +88,24 @@ fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
 }
 
 /// `GET /communes/{slug}`: the commune's issues (filters, search), figures and petitions.
-#[utoipa::path(get, path = "/communes/{slug}", tag = "pages", summary = "A commune's page", params(("slug" = String, Path, description = "Commune slug"), ("q" = Option<String>, Query, description = "Words to search"), ("status" = Option<String>, Query, description = "A status, or open / closed"), ("category" = Option<String>, Query, description = "Category code"), ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"), ("page" = Option<String>, Query, description = "The next page's cursor")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 404, description = "No such commune", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/communes/{slug}",
+    tag = "pages",
+    summary = "A commune's page",
+    params(
+        ("slug" = String, Path, description = "Commune slug"),
+        ("q" = Option<String>, Query, description = "Words to search"),
+        ("status" = Option<String>, Query, description = "A status, or open / closed"),
+        ("category" = Option<String>, Query, description = "Category code"),
+        ("arrondissement" = Option<String>, Query, description = "Arrondissement slug"),
+        ("page" = Option<String>, Query, description = "The next page's cursor")
+    ),
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 404, description = "No such commune", body = String, content_type = "text/html")
+    )
+)]
 pub async fn commune(
     state: web::Data<AppState>,
     v: Visitor,

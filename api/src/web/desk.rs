@@ -40,7 +40,17 @@ struct DeskPage {
 
 /// `GET /desk`: the official's queue (new, overdue, waiting for them) and their commune's
 /// petitions with their deadlines.
-#[utoipa::path(get, path = "/desk", tag = "pages", summary = "An official's desk", responses((status = 200, description = "The desk", body = String, content_type = "text/html"), (status = 303, description = "To the login page first"), (status = 403, description = "Not an official", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/desk",
+    tag = "pages",
+    summary = "An official's desk",
+    responses(
+        (status = 200, description = "The desk", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first"),
+        (status = 403, description = "Not an official", body = String, content_type = "text/html")
+    )
+)]
 pub async fn desk(state: web::Data<AppState>, v: SignedIn) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let queue = digests::desk(&state, &v.caller).await?;

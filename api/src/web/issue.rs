@@ -69,7 +69,17 @@ struct AnswerBox {
 }
 
 /// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
-#[utoipa::path(get, path = "/issues/{id}", tag = "pages", summary = "An issue's page", params(("id" = i64, Path, description = "The issue")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 404, description = "No such issue", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/issues/{id}",
+    tag = "pages",
+    summary = "An issue's page",
+    params(("id" = i64, Path, description = "The issue")),
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 404, description = "No such issue", body = String, content_type = "text/html")
+    )
+)]
 pub async fn issue(
     state: web::Data<AppState>,
     v: Visitor,
@@ -176,7 +186,22 @@ impl FormFields for ReplyForm {
 }
 
 /// `POST /issues/{id}/replies`: the reply form; back to the issue.
-#[utoipa::path(post, path = "/issues/{id}/replies", tag = "pages", summary = "Reply (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"), responses((status = 303, description = "Back to the issue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/replies",
+    tag = "pages",
+    summary = "Reply (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, body"
+    ),
+    responses(
+        (status = 303, description = "Back to the issue (or to the login page)"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn reply(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -187,7 +212,22 @@ pub async fn reply(
 }
 
 /// `POST /issues/{id}/support`: "me too", or its withdrawal (`on=false`).
-#[utoipa::path(post, path = "/issues/{id}/support", tag = "pages", summary = "Support or withdraw support (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"), responses((status = 303, description = "Back to the issue"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/support",
+    tag = "pages",
+    summary = "Support or withdraw support (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, on=true|false"
+    ),
+    responses(
+        (status = 303, description = "Back to the issue"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn support(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -198,7 +238,22 @@ pub async fn support(
 }
 
 /// `POST /issues/{id}/follow`: follow, or stop (`on=false`).
-#[utoipa::path(post, path = "/issues/{id}/follow", tag = "pages", summary = "Follow or stop following (form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"), responses((status = 303, description = "Back to the issue"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/follow",
+    tag = "pages",
+    summary = "Follow or stop following (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, on=true|false"
+    ),
+    responses(
+        (status = 303, description = "Back to the issue"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn follow(
     state: web::Data<AppState>,
     id: web::Path<i64>,

@@ -7,7 +7,17 @@ use actix_web::{HttpResponse, web};
 use tawasol_domain::Locale;
 
 /// `GET /lang/{code}?next=`: remembers the language in a cookie and goes back.
-#[utoipa::path(get, path = "/lang/{code}", tag = "pages", summary = "Choose the site's language", params(("code" = String, Path, description = "ar, fr or zgh"), ("next" = Option<String>, Query, description = "Where to go back (a local path)")), responses((status = 303, description = "Back to the page, in that language")))]
+#[utoipa::path(
+    get,
+    path = "/lang/{code}",
+    tag = "pages",
+    summary = "Choose the site's language",
+    params(
+        ("code" = String, Path, description = "ar, fr or zgh"),
+        ("next" = Option<String>, Query, description = "Where to go back (a local path)")
+    ),
+    responses((status = 303, description = "Back to the page, in that language"))
+)]
 pub async fn switch_language(
     visitor: Visitor,
     code: web::Path<String>,

@@ -31,7 +31,17 @@ struct ModerationPage {
 }
 
 /// `GET /moderation`: held and hidden issues and replies of the communes the visitor moderates.
-#[utoipa::path(get, path = "/moderation", tag = "pages", summary = "The moderators' queue", responses((status = 200, description = "The queue", body = String, content_type = "text/html"), (status = 303, description = "To the login page first"), (status = 403, description = "Not a moderator", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/moderation",
+    tag = "pages",
+    summary = "The moderators' queue",
+    responses(
+        (status = 200, description = "The queue", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first"),
+        (status = 403, description = "Not a moderator", body = String, content_type = "text/html")
+    )
+)]
 pub async fn queue(state: web::Data<AppState>, v: SignedIn) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let entries = moderation::queue(&state, &v.caller, None).await?;
@@ -95,7 +105,22 @@ async fn decide(
 }
 
 /// `POST /moderation/issues/{id}`: a moderator hides or restores an issue.
-#[utoipa::path(post, path = "/moderation/issues/{id}", tag = "pages", summary = "Hide or restore an issue (moderator's form)", params(("id" = i64, Path, description = "The issue")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|restore, reason"), responses((status = 303, description = "Back to the queue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/moderation/issues/{id}",
+    tag = "pages",
+    summary = "Hide or restore an issue (moderator's form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, action=hide|restore, reason"
+    ),
+    responses(
+        (status = 303, description = "Back to the queue (or to the login page)"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn decide_issue(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -105,7 +130,22 @@ pub async fn decide_issue(
 }
 
 /// `POST /moderation/replies/{id}`: a moderator hides or restores a reply.
-#[utoipa::path(post, path = "/moderation/replies/{id}", tag = "pages", summary = "Hide or restore a reply (moderator's form)", params(("id" = i64, Path, description = "The reply")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|restore, reason"), responses((status = 303, description = "Back to the queue (or to the login page)"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/moderation/replies/{id}",
+    tag = "pages",
+    summary = "Hide or restore a reply (moderator's form)",
+    params(("id" = i64, Path, description = "The reply")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, action=hide|restore, reason"
+    ),
+    responses(
+        (status = 303, description = "Back to the queue (or to the login page)"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn decide_reply(
     state: web::Data<AppState>,
     id: web::Path<i64>,

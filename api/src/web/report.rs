@@ -113,7 +113,17 @@ async fn report_page(
 }
 
 /// `GET /communes/{slug}/report`: the report form (log in first).
-#[utoipa::path(get, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (page)", params(("slug" = String, Path, description = "Commune slug")), responses((status = 200, description = "The form", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+#[utoipa::path(
+    get,
+    path = "/communes/{slug}/report",
+    tag = "pages",
+    summary = "Report an issue (page)",
+    params(("slug" = String, Path, description = "Commune slug")),
+    responses(
+        (status = 200, description = "The form", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first")
+    )
+)]
 pub async fn report_form(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -125,7 +135,23 @@ pub async fn report_form(
 
 /// `POST /communes/{slug}/report`: reports, then shows the new issue; errors come back on the
 /// form with what was typed.
-#[utoipa::path(post, path = "/communes/{slug}/report", tag = "pages", summary = "Report an issue (form)", params(("slug" = String, Path, description = "Commune slug")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, category, arrondissement, title, description, address, lat, lon, post_anyway (once similar issues were shown)"), responses((status = 303, description = "To the new issue"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/communes/{slug}/report",
+    tag = "pages",
+    summary = "Report an issue (form)",
+    params(("slug" = String, Path, description = "Commune slug")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, category, arrondissement, title, description, address, lat, lon, post_anyway (once similar issues were shown)"
+    ),
+    responses(
+        (status = 303, description = "To the new issue"),
+        (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn report(
     state: web::Data<AppState>,
     slug: web::Path<String>,

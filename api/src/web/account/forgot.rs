@@ -9,7 +9,13 @@ use askama::Template;
 use serde::Deserialize;
 
 /// `GET /forgot`: asks for the address to send a reset link to.
-#[utoipa::path(get, path = "/forgot", tag = "pages", summary = "Forgotten password (page)", responses((status = 200, description = "The form", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/forgot",
+    tag = "pages",
+    summary = "Forgotten password (page)",
+    responses((status = 200, description = "The form", body = String, content_type = "text/html"))
+)]
 pub async fn forgot_form(v: Visitor) -> Result<HttpResponse, WebError> {
     let page = FormPage {
         l: v.layout(v.t("web-forgot")),
@@ -35,7 +41,21 @@ impl FormFields for ForgotForm {
 }
 
 /// `POST /forgot`: mails a single-use link (the same answer whether or not there is an account).
-#[utoipa::path(post, path = "/forgot", tag = "pages", summary = "Forgotten password (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email"), responses((status = 200, description = "Check your mail", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/forgot",
+    tag = "pages",
+    summary = "Forgotten password (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, email"
+    ),
+    responses(
+        (status = 200, description = "Check your mail", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn forgot(
     state: web::Data<AppState>,
     Posted(form, v): Posted<ForgotForm>,

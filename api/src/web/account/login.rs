@@ -47,7 +47,14 @@ fn login_page(
 }
 
 /// `GET /login`
-#[utoipa::path(get, path = "/login", tag = "pages", summary = "Log in (page)", params(("next" = Option<String>, Query, description = "Where to go after (a local path)")), responses((status = 200, description = "The form", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/login",
+    tag = "pages",
+    summary = "Log in (page)",
+    params(("next" = Option<String>, Query, description = "Where to go after (a local path)")),
+    responses((status = 200, description = "The form", body = String, content_type = "text/html"))
+)]
 pub async fn login_form(
     v: Visitor,
     query: web::Query<NextQuery>,
@@ -71,7 +78,22 @@ impl FormFields for LoginForm {
 }
 
 /// `POST /login`: a session cookie, then back where the person was going.
-#[utoipa::path(post, path = "/login", tag = "pages", summary = "Log in (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email, password, next"), responses((status = 303, description = "Logged in: to `next`"), (status = 200, description = "The form again, with the reason", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/login",
+    tag = "pages",
+    summary = "Log in (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, email, password, next"
+    ),
+    responses(
+        (status = 303, description = "Logged in: to `next`"),
+        (status = 200, description = "The form again, with the reason", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")
+    )
+)]
 pub async fn login(
     state: web::Data<AppState>,
     Posted(form, v): Posted<LoginForm>,
@@ -90,7 +112,21 @@ pub async fn login(
 }
 
 /// `POST /logout`: ends this browser's session.
-#[utoipa::path(post, path = "/logout", tag = "pages", summary = "Log out (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 303, description = "Logged out: to the home page"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/logout",
+    tag = "pages",
+    summary = "Log out (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf"
+    ),
+    responses(
+        (status = 303, description = "Logged out: to the home page"),
+        (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")
+    )
+)]
 pub async fn logout(
     state: web::Data<AppState>,
     Posted(_, v): Posted<Empty>,

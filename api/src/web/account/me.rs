@@ -39,7 +39,16 @@ pub struct NoticeQuery {
 }
 
 /// `GET /me`: my issues, follows and petitions; what mails I get; my data.
-#[utoipa::path(get, path = "/me", tag = "pages", summary = "My account (page)", responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+#[utoipa::path(
+    get,
+    path = "/me",
+    tag = "pages",
+    summary = "My account (page)",
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first")
+    )
+)]
 pub async fn me(
     state: web::Data<AppState>,
     query: web::Query<NoticeQuery>,
@@ -133,7 +142,21 @@ impl FormFields for PrefsForm {
 }
 
 /// `POST /me/notifications`: what mails I get (unchecked boxes are off).
-#[utoipa::path(post, path = "/me/notifications", tag = "pages", summary = "Choose what mails I get (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"), responses((status = 303, description = "Back to my account"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/me/notifications",
+    tag = "pages",
+    summary = "Choose what mails I get (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"
+    ),
+    responses(
+        (status = 303, description = "Back to my account"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn set_notifications(
     state: web::Data<AppState>,
     Posted(form, v): Posted<PrefsForm, SignedIn<back::Me>>,
@@ -153,7 +176,16 @@ pub async fn set_notifications(
 }
 
 /// `GET /me/export`: everything kept about me, as a JSON file (Law 09-08 right of access).
-#[utoipa::path(get, path = "/me/export", tag = "pages", summary = "Download my data", responses((status = 200, description = "My data", body = accounts::Export), (status = 303, description = "To the login page first")))]
+#[utoipa::path(
+    get,
+    path = "/me/export",
+    tag = "pages",
+    summary = "Download my data",
+    responses(
+        (status = 200, description = "My data", body = accounts::Export),
+        (status = 303, description = "To the login page first")
+    )
+)]
 pub async fn export(
     state: web::Data<AppState>,
     v: SignedIn<back::Me>,
@@ -179,7 +211,22 @@ impl FormFields for DeleteForm {
 }
 
 /// `POST /me/delete`: erases my account (public contributions stay, unsigned) and logs out.
-#[utoipa::path(post, path = "/me/delete", tag = "pages", summary = "Erase my account (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, confirm=yes"), responses((status = 200, description = "Erased", body = String, content_type = "text/html"), (status = 303, description = "Back to my account when not confirmed"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/me/delete",
+    tag = "pages",
+    summary = "Erase my account (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, confirm=yes"
+    ),
+    responses(
+        (status = 200, description = "Erased", body = String, content_type = "text/html"),
+        (status = 303, description = "Back to my account when not confirmed"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn delete(
     state: web::Data<AppState>,
     Posted(form, v): Posted<DeleteForm, SignedIn<back::Me>>,

@@ -72,7 +72,16 @@ async fn organisation_page(
 
 /// `GET /organisation`: for associations and journalists who watch the communes: each commune's
 /// figures, its exports and its feeds (per category), and a personal feed of what I follow.
-#[utoipa::path(get, path = "/organisation", tag = "pages", summary = "Watching the communes (page)", responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 303, description = "To the login page first")))]
+#[utoipa::path(
+    get,
+    path = "/organisation",
+    tag = "pages",
+    summary = "Watching the communes (page)",
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first")
+    )
+)]
 pub async fn organisation(
     state: web::Data<AppState>,
     v: SignedIn,
@@ -81,7 +90,21 @@ pub async fn organisation(
 }
 
 /// `POST /organisation/feed`: a new secret address for my personal feed, shown once.
-#[utoipa::path(post, path = "/organisation/feed", tag = "pages", summary = "Create my personal feed address (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 200, description = "The page with the new address", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/organisation/feed",
+    tag = "pages",
+    summary = "Create my personal feed address (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf"
+    ),
+    responses(
+        (status = 200, description = "The page with the new address", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn organisation_feed(
     state: web::Data<AppState>,
     Posted(_, v): Posted<Empty, SignedIn<back::Organisation>>,

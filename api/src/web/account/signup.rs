@@ -57,7 +57,15 @@ fn signup_page(
 }
 
 /// `GET /signup`
-#[utoipa::path(get, path = "/signup", tag = "pages", summary = "Sign up (page)", responses((status = 200, description = "The form, with the CNDP number", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/signup",
+    tag = "pages",
+    summary = "Sign up (page)",
+    responses(
+        (status = 200, description = "The form, with the CNDP number", body = String, content_type = "text/html")
+    )
+)]
 pub async fn signup_form(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
     let notice = cndp_notice(&state, &v);
     signup_page(&v, &SignupForm::default(), None, notice)
@@ -99,7 +107,21 @@ impl FormFields for SignupForm {
 
 /// `POST /signup`: the account is created and a confirmation link mailed (the same answer
 /// whether or not the address already had an account).
-#[utoipa::path(post, path = "/signup", tag = "pages", summary = "Sign up (form)", request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, display_name, email, password, locale"), responses((status = 200, description = "Check your mail; or the form again with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/signup",
+    tag = "pages",
+    summary = "Sign up (form)",
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, display_name, email, password, locale"
+    ),
+    responses(
+        (status = 200, description = "Check your mail; or the form again with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")
+    )
+)]
 pub async fn signup(
     state: web::Data<AppState>,
     Posted(f, v): Posted<SignupForm>,

@@ -40,7 +40,21 @@ pub struct ListQuery {
 }
 
 /// `GET /petitions`: petitions newest first, by commune and status.
-#[utoipa::path(get, path = "/petitions", tag = "pages", summary = "Petitions (page)", params(("commune" = Option<String>, Query, description = "Commune slug"), ("status" = Option<String>, Query, description = "A petition status"), ("page" = Option<String>, Query, description = "The next page's cursor")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/petitions",
+    tag = "pages",
+    summary = "Petitions (page)",
+    params(
+        ("commune" = Option<String>, Query, description = "Commune slug"),
+        ("status" = Option<String>, Query, description = "A petition status"),
+        ("page" = Option<String>, Query, description = "The next page's cursor")
+    ),
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn list(
     state: web::Data<AppState>,
     v: Visitor,

@@ -90,7 +90,18 @@ async fn new_page(
 }
 
 /// `GET /communes/{slug}/petitions/new`: the form to start a petition (log in first).
-#[utoipa::path(get, path = "/communes/{slug}/petitions/new", tag = "pages", summary = "Start a petition (page)", params(("slug" = String, Path, description = "Commune slug")), responses((status = 200, description = "The form", body = String, content_type = "text/html"), (status = 303, description = "To the login page first"), (status = 404, description = "No such commune", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/communes/{slug}/petitions/new",
+    tag = "pages",
+    summary = "Start a petition (page)",
+    params(("slug" = String, Path, description = "Commune slug")),
+    responses(
+        (status = 200, description = "The form", body = String, content_type = "text/html"),
+        (status = 303, description = "To the login page first"),
+        (status = 404, description = "No such commune", body = String, content_type = "text/html")
+    )
+)]
 pub async fn new_form(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -105,7 +116,23 @@ pub async fn new_form(
 
 /// `POST /communes/{slug}/petitions/new`: creates the draft, then shows it; errors come back on
 /// the form with what was typed.
-#[utoipa::path(post, path = "/communes/{slug}/petitions/new", tag = "pages", summary = "Start a petition (form)", params(("slug" = String, Path, description = "Commune slug")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, title, request, reasons, filer_type (citizens or association), organisation_id, in_good_standing, office_in_commune, activity_linked_to_subject"), responses((status = 303, description = "To the new draft"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/communes/{slug}/petitions/new",
+    tag = "pages",
+    summary = "Start a petition (form)",
+    params(("slug" = String, Path, description = "Commune slug")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, title, request, reasons, filer_type (citizens or association), organisation_id, in_good_standing, office_in_commune, activity_linked_to_subject"
+    ),
+    responses(
+        (status = 303, description = "To the new draft"),
+        (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn create(
     state: web::Data<AppState>,
     slug: web::Path<String>,

@@ -236,7 +236,17 @@ pub(super) async fn petition_page(
 }
 
 /// `GET /petitions/{id}`: the petition, its progress, the legal steps and the forms.
-#[utoipa::path(get, path = "/petitions/{id}", tag = "pages", summary = "A petition's page", params(("id" = i64, Path, description = "The petition")), responses((status = 200, description = "The page", body = String, content_type = "text/html"), (status = 404, description = "No such petition", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/petitions/{id}",
+    tag = "pages",
+    summary = "A petition's page",
+    params(("id" = i64, Path, description = "The petition")),
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 404, description = "No such petition", body = String, content_type = "text/html")
+    )
+)]
 pub async fn show(
     state: web::Data<AppState>,
     v: Visitor,

@@ -44,7 +44,23 @@ type Signatory = SignedIn<back::Petition>;
 
 /// `POST /petitions/{id}/sign`: signs, then back to the petition; errors come back on the form
 /// with what was typed (never the CIN).
-#[utoipa::path(post, path = "/petitions/{id}/sign", tag = "pages", summary = "Sign a petition (form)", params(("id" = i64, Path, description = "The petition")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, full_name, cin, address, lives_or_works_in_commune, on_electoral_roll, direct_interest, consent, show_name"), responses((status = 303, description = "Back to the petition (or to the login page)"), (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/petitions/{id}/sign",
+    tag = "pages",
+    summary = "Sign a petition (form)",
+    params(("id" = i64, Path, description = "The petition")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, full_name, cin, address, lives_or_works_in_commune, on_electoral_roll, direct_interest, consent, show_name"
+    ),
+    responses(
+        (status = 303, description = "Back to the petition (or to the login page)"),
+        (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn sign(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -74,7 +90,22 @@ pub async fn sign(
 }
 
 /// `POST /petitions/{id}/withdraw`: withdraws my signature while collecting.
-#[utoipa::path(post, path = "/petitions/{id}/withdraw", tag = "pages", summary = "Withdraw my signature (form)", params(("id" = i64, Path, description = "The petition")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"), responses((status = 303, description = "Back to the petition"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/petitions/{id}/withdraw",
+    tag = "pages",
+    summary = "Withdraw my signature (form)",
+    params(("id" = i64, Path, description = "The petition")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf"
+    ),
+    responses(
+        (status = 303, description = "Back to the petition"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn withdraw(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -85,7 +116,22 @@ pub async fn withdraw(
 }
 
 /// `POST /petitions/{id}/follow`: follow, or stop (`on=false`).
-#[utoipa::path(post, path = "/petitions/{id}/follow", tag = "pages", summary = "Follow a petition or stop (form)", params(("id" = i64, Path, description = "The petition")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"), responses((status = 303, description = "Back to the petition"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/petitions/{id}/follow",
+    tag = "pages",
+    summary = "Follow a petition or stop (form)",
+    params(("id" = i64, Path, description = "The petition")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, on=true|false"
+    ),
+    responses(
+        (status = 303, description = "Back to the petition"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn follow(
     state: web::Data<AppState>,
     id: web::Path<i64>,

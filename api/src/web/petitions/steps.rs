@@ -47,7 +47,23 @@ impl FormFields for StepForm {
 }
 
 /// `POST /petitions/{id}/step`: the agent publishes, withdraws or records the deposit.
-#[utoipa::path(post, path = "/petitions/{id}/step", tag = "pages", summary = "Take a legal step (form)", params(("id" = i64, Path, description = "The petition")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, to, and what the step needs: receipt_number, filed_on (YYYY-MM-DD), reason"), responses((status = 303, description = "Back to the petition"), (status = 200, description = "The page again, with what to correct", body = String, content_type = "text/html"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/petitions/{id}/step",
+    tag = "pages",
+    summary = "Take a legal step (form)",
+    params(("id" = i64, Path, description = "The petition")),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf, to, and what the step needs: receipt_number, filed_on (YYYY-MM-DD), reason"
+    ),
+    responses(
+        (status = 303, description = "Back to the petition"),
+        (status = 200, description = "The page again, with what to correct", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn step(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -102,7 +118,21 @@ pub struct DossierQuery {
 /// `GET /petitions/{id}/dossier`: the deposit dossier for the agent (from `ready`) and the
 /// officials of the whole commune (from `filed`), from the browser (the same use-case, rule and
 /// audit as the API's); anyone else gets a 403 page.
-#[utoipa::path(get, path = "/petitions/{id}/dossier", tag = "pages", summary = "The deposit dossier (page or CSV)", params(("id" = i64, Path, description = "The petition"), ("format" = Option<String>, Query, description = "html (default) or csv")), responses((status = 200, description = "A printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))), (status = 303, description = "To the login page first"), (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/petitions/{id}/dossier",
+    tag = "pages",
+    summary = "The deposit dossier (page or CSV)",
+    params(
+        ("id" = i64, Path, description = "The petition"),
+        ("format" = Option<String>, Query, description = "html (default) or csv")
+    ),
+    responses(
+        (status = 200, description = "A printable page in Arabic and French, or CSV", content((String = "text/html"), (String = "text/csv"))),
+        (status = 303, description = "To the login page first"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn dossier(
     state: web::Data<AppState>,
     id: web::Path<i64>,
