@@ -14,19 +14,14 @@ use tawasol_domain::issue::{IssueStatus, StatusChange, StatusRole};
 
 /// The official's answer form.
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct AnswerForm {
-    #[serde(default)]
     pub(super) body: String,
     /// Empty: the status stays.
-    #[serde(default)]
     pub(super) status: String,
-    #[serde(default)]
     pub(super) note: String,
-    #[serde(default)]
     pub(super) expected_on: String,
-    #[serde(default)]
     pub(super) responsible_body: String,
-    #[serde(default)]
     pub(super) duplicate_of: String,
 }
 
@@ -108,11 +103,7 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
     tag = "pages",
     summary = "Answer and change the status (official's form)",
     params(("id" = i64, Path, description = "The issue")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, body, status (empty: unchanged), note, expected_on (YYYY-MM-DD), responsible_body, duplicate_of"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body, status (empty: unchanged), note, expected_on (YYYY-MM-DD), responsible_body, duplicate_of"),
     responses(
         (status = 303, description = "Back to the issue, at the answer (or to the login page)"),
         (status = 200, description = "The issue's page again, with what to correct", body = String, content_type = "text/html"),

@@ -1,7 +1,9 @@
 //! A commune's page: its issues (filters, search, pages), its figures and its petitions.
 
 use super::home::IssueItem;
-use super::labels::{figures_summary, petition_status_label, status_label};
+use super::labels::{
+    arrondissement_options, category_options, figures_summary, petition_status_label, status_label,
+};
 use super::{Layout, Visitor, WebError, percent_encode};
 use crate::context::AppState;
 use crate::i18n::{Message, text};
@@ -199,29 +201,9 @@ pub async fn commune(
             status.as_deref() == Some(s.as_str()),
         )
     }));
-    let categories = found
-        .categories
-        .iter()
-        .map(|c| {
-            (
-                c.code.as_str().to_owned(),
-                c.names.get(l).to_owned(),
-                category.as_deref() == Some(c.code.as_str()),
-            )
-        })
-        .collect();
-    let arrondissements = found
-        .commune
-        .arrondissements
-        .iter()
-        .map(|a| {
-            (
-                a.slug.as_str().to_owned(),
-                a.names.get(l).to_owned(),
-                arrondissement.as_deref() == Some(a.slug.as_str()),
-            )
-        })
-        .collect();
+    let categories = category_options(l, &found, category.as_deref().unwrap_or_default());
+    let arrondissements =
+        arrondissement_options(l, &found, arrondissement.as_deref().unwrap_or_default());
     let figures = stats::figures(
         &state,
         stats::StatsQuery {

@@ -11,12 +11,9 @@
 //! `web::Query`) before these, so that a malformed address is refused before anything else, as
 //! actix polls extractors in the order of the arguments.
 
-use super::csrf;
 use super::error::WebError;
 use super::form::{FormFields, read_posted};
 use super::visitor::Visitor;
-use crate::http::problem::{ApiError, ProblemKind};
-use crate::i18n::Message;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
@@ -99,11 +96,7 @@ where
             let (visitor, form) = futures_util::future::join(visitor, form).await;
             let visitor = visitor?;
             let (form, token) = form.map_err(|e| visitor.error(e.into()))?;
-            if visitor.new_csrf || !csrf::matches(&token, &visitor.csrf) {
-                return Err(visitor.error(
-                    ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-csrf")),
-                ));
-            }
+            visitor.check_csrf(&token)?;
             Ok(Posted(form, W::admit(visitor, &req)?))
         })
     }

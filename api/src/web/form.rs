@@ -97,9 +97,9 @@ impl FormFields for Empty {
 }
 
 /// A switch: `on=true` or `on=false` (support, follow, withdraw a signature).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct Toggle {
-    #[serde(default)]
     on: String,
 }
 

@@ -1,6 +1,6 @@
 //! The home page: what Tawasol is, the communes, the latest activity.
 
-use super::labels::{commune_names, status_label};
+use super::labels::{commune_name, commune_names, status_label};
 use super::{Layout, Visitor, WebError};
 use crate::context::AppState;
 use crate::i18n::{Message, text};
@@ -54,20 +54,13 @@ pub async fn home(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse
     };
     let limit = PageLimit::parse(Some(8)).unwrap_or(PageLimit::DEFAULT);
     let recent = issues::list(&state, &v.caller, query, None, limit).await?;
-    let name_of = |slug: &str| {
-        names
-            .iter()
-            .find(|(s, _, _)| s == slug)
-            .map(|(_, n, _)| n.clone())
-            .unwrap_or_else(|| slug.to_owned())
-    };
     let latest = recent
         .items
         .into_iter()
         .map(|i| IssueItem {
             id: i.id,
             status_label: status_label(l, &i.status),
-            commune_name: name_of(&i.commune),
+            commune_name: commune_name(&names, &i.commune),
             category_label: String::new(),
             support_text: String::new(),
             title: i.title,

@@ -175,9 +175,9 @@ pub(super) async fn issue_page(
     v.page(page.render())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct ReplyForm {
-    #[serde(default)]
     body: String,
 }
 
@@ -192,11 +192,7 @@ impl FormFields for ReplyForm {
     tag = "pages",
     summary = "Reply (form)",
     params(("id" = i64, Path, description = "The issue")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, body"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"),
     responses(
         (status = 303, description = "Back to the issue (or to the login page)"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
@@ -218,11 +214,7 @@ pub async fn reply(
     tag = "pages",
     summary = "Support or withdraw support (form)",
     params(("id" = i64, Path, description = "The issue")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, on=true|false"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"),
     responses(
         (status = 303, description = "Back to the issue"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
@@ -244,11 +236,7 @@ pub async fn support(
     tag = "pages",
     summary = "Follow or stop following (form)",
     params(("id" = i64, Path, description = "The issue")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, on=true|false"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"),
     responses(
         (status = 303, description = "Back to the issue"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")

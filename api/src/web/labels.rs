@@ -1,10 +1,11 @@
 //! Words and figures several pages show: statuses in the reader's language, times, the communes'
-//! names, a commune's figures in a sentence.
+//! names, a commune's categories and arrondissements to choose from, its figures in a sentence.
 
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::{UseCaseError, communes, stats};
 use tawasol_domain::{Locale, PageLimit};
+use tawasol_persistence::commune::CommuneWithCategories;
 
 pub fn status_label(locale: Locale, status: &str) -> String {
     text(locale, &format!("status-{}", status.replace('_', "-")))
@@ -39,6 +40,56 @@ pub async fn commune_names(
             )
         })
         .collect())
+}
+
+/// The name of the commune `slug` among [`commune_names`] (the slug when it is not there).
+pub fn commune_name(names: &[(String, String, u32)], slug: &str) -> String {
+    names
+        .iter()
+        .find(|(s, _, _)| s == slug)
+        .map(|(_, n, _)| n.clone())
+        .unwrap_or_else(|| slug.to_owned())
+}
+
+/// A commune's categories to choose from: code, name in `locale`, whether it is `chosen`.
+pub fn category_options(
+    locale: Locale,
+    found: &CommuneWithCategories,
+    chosen: &str,
+) -> Vec<(String, String, bool)> {
+    found
+        .categories
+        .iter()
+        .map(|c| {
+            let code = c.code.as_str();
+            (
+                code.to_owned(),
+                c.names.get(locale).to_owned(),
+                chosen == code,
+            )
+        })
+        .collect()
+}
+
+/// A commune's arrondissements to choose from: slug, name in `locale`, whether it is `chosen`.
+pub fn arrondissement_options(
+    locale: Locale,
+    found: &CommuneWithCategories,
+    chosen: &str,
+) -> Vec<(String, String, bool)> {
+    found
+        .commune
+        .arrondissements
+        .iter()
+        .map(|a| {
+            let slug = a.slug.as_str();
+            (
+                slug.to_owned(),
+                a.names.get(locale).to_owned(),
+                chosen == slug,
+            )
+        })
+        .collect()
 }
 
 /// A commune's figures in one sentence: how many issues, how fast a first answer, how many late.

@@ -94,11 +94,7 @@ pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> H
     params(
         ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
     ),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "token=…"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"),
     responses(
         (status = 200, description = "Confirmed", body = String, content_type = "text/html"),
         (status = 400, description = "The link is no longer valid", body = String, content_type = "text/html"),
@@ -170,11 +166,7 @@ pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> Ht
     params(
         ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
     ),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "token=…&password=…&confirm=…"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"),
     responses(
         (status = 200, description = "Changed", body = String, content_type = "text/html"),
         (status = 400, description = "The link is invalid or the password refused", body = String, content_type = "text/html"),

@@ -73,12 +73,11 @@ pub async fn queue(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespon
     v.page(page.render())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct DecisionForm {
     /// `hide` or `restore`.
-    #[serde(default)]
     action: String,
-    #[serde(default)]
     reason: String,
 }
 
@@ -111,11 +110,7 @@ async fn decide(
     tag = "pages",
     summary = "Hide or restore an issue (moderator's form)",
     params(("id" = i64, Path, description = "The issue")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, action=hide|restore, reason"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|restore, reason"),
     responses(
         (status = 303, description = "Back to the queue (or to the login page)"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
@@ -136,11 +131,7 @@ pub async fn decide_issue(
     tag = "pages",
     summary = "Hide or restore a reply (moderator's form)",
     params(("id" = i64, Path, description = "The reply")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, action=hide|restore, reason"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|restore, reason"),
     responses(
         (status = 303, description = "Back to the queue (or to the login page)"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")

@@ -1,7 +1,7 @@
 //! The report form: a resident reports an issue in a commune (log in first); before it is
 //! posted, the open issues that look like it are offered for support instead.
 
-use super::labels::status_label;
+use super::labels::{arrondissement_options, category_options, status_label};
 use super::{FormFields, Layout, Posted, SignedIn, Visitor, WebError};
 use crate::context::AppState;
 use crate::i18n::text;
@@ -28,23 +28,16 @@ struct ReportPage {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct ReportForm {
     /// Set once the similar issues were shown: post without showing them again.
-    #[serde(default)]
     post_anyway: String,
-    #[serde(default)]
     category: String,
-    #[serde(default)]
     arrondissement: String,
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     description: String,
-    #[serde(default)]
     address: String,
-    #[serde(default)]
     lat: String,
-    #[serde(default)]
     lon: String,
 }
 
@@ -76,29 +69,8 @@ async fn report_page(
         slug: slug.to_owned(),
         commune_name: found.commune.names.get(l).to_owned(),
         errors,
-        categories: found
-            .categories
-            .iter()
-            .map(|c| {
-                (
-                    c.code.as_str().to_owned(),
-                    c.names.get(l).to_owned(),
-                    form.category == c.code.as_str(),
-                )
-            })
-            .collect(),
-        arrondissements: found
-            .commune
-            .arrondissements
-            .iter()
-            .map(|a| {
-                (
-                    a.slug.as_str().to_owned(),
-                    a.names.get(l).to_owned(),
-                    form.arrondissement == a.slug.as_str(),
-                )
-            })
-            .collect(),
+        categories: category_options(l, &found, &form.category),
+        arrondissements: arrondissement_options(l, &found, &form.arrondissement),
         title: form.title.clone(),
         description: form.description.clone(),
         address: form.address.clone(),
@@ -141,11 +113,7 @@ pub async fn report_form(
     tag = "pages",
     summary = "Report an issue (form)",
     params(("slug" = String, Path, description = "Commune slug")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, category, arrondissement, title, description, address, lat, lon, post_anyway (once similar issues were shown)"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, category, arrondissement, title, description, address, lat, lon, post_anyway (once similar issues were shown)"),
     responses(
         (status = 303, description = "To the new issue"),
         (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),

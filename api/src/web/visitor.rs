@@ -6,8 +6,8 @@ use super::next::{percent_encode, safe_next};
 use super::{CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, csrf};
 use crate::context::AppState;
 use crate::http::extract::LanguageChoice;
-use crate::http::problem::ApiError;
-use crate::i18n::text;
+use crate::http::problem::{ApiError, ProblemKind};
+use crate::i18n::{Message, text};
 use crate::usecases::{Caller, accounts};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
@@ -163,6 +163,17 @@ impl Visitor {
         HttpResponse::SeeOther()
             .insert_header((header::LOCATION, to.to_owned()))
             .finish()
+    }
+
+    /// The form's token is this browser's (unmasked, it equals the cookie): a form posted from
+    /// another site is refused (`web::extract::Posted`).
+    pub fn check_csrf(&self, posted: &str) -> Result<(), WebError> {
+        if !self.new_csrf && csrf::matches(posted, &self.csrf) {
+            Ok(())
+        } else {
+            Err(self
+                .error(ApiError::new(ProblemKind::Forbidden).detail(Message::new("detail-csrf"))))
+        }
     }
 
     /// `error` as a page in this visitor's frame.

@@ -30,9 +30,9 @@ pub async fn forgot_form(v: Visitor) -> Result<HttpResponse, WebError> {
     v.page(page.render())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct ForgotForm {
-    #[serde(default)]
     email: String,
 }
 
@@ -46,11 +46,7 @@ impl FormFields for ForgotForm {
     path = "/forgot",
     tag = "pages",
     summary = "Forgotten password (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, email"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email"),
     responses(
         (status = 200, description = "Check your mail", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")

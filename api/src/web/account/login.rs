@@ -62,13 +62,11 @@ pub async fn login_form(
     login_page(&v, &v.safe_next(query.next.as_deref()), "", None)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct LoginForm {
-    #[serde(default)]
     email: String,
-    #[serde(default)]
     password: String,
-    #[serde(default)]
     next: String,
 }
 
@@ -83,11 +81,7 @@ impl FormFields for LoginForm {
     path = "/login",
     tag = "pages",
     summary = "Log in (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, email, password, next"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, email, password, next"),
     responses(
         (status = 303, description = "Logged in: to `next`"),
         (status = 200, description = "The form again, with the reason", body = String, content_type = "text/html"),
@@ -117,11 +111,7 @@ pub async fn login(
     path = "/logout",
     tag = "pages",
     summary = "Log out (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"),
     responses(
         (status = 303, description = "Logged out: to the home page"),
         (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")

@@ -123,12 +123,12 @@ pub async fn me(
     v.page(page.render())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct PrefsForm {
     issue_updates: Option<String>,
     all_replies: Option<String>,
     petition_updates: Option<String>,
-    #[serde(default)]
     official_new_issues: String,
 }
 
@@ -147,11 +147,7 @@ impl FormFields for PrefsForm {
     path = "/me/notifications",
     tag = "pages",
     summary = "Choose what mails I get (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, issue_updates, all_replies, petition_updates (on when checked), official_new_issues"),
     responses(
         (status = 303, description = "Back to my account"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
@@ -200,9 +196,9 @@ pub async fn export(
         .json(data))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct DeleteForm {
-    #[serde(default)]
     confirm: String,
 }
 
@@ -216,11 +212,7 @@ impl FormFields for DeleteForm {
     path = "/me/delete",
     tag = "pages",
     summary = "Erase my account (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, confirm=yes"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, confirm=yes"),
     responses(
         (status = 200, description = "Erased", body = String, content_type = "text/html"),
         (status = 303, description = "Back to my account when not confirmed"),

@@ -95,11 +95,7 @@ pub async fn organisation(
     path = "/organisation/feed",
     tag = "pages",
     summary = "Create my personal feed address (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"),
     responses(
         (status = 200, description = "The page with the new address", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")

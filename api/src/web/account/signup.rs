@@ -85,14 +85,11 @@ fn cndp_notice(state: &AppState, v: &Visitor) -> Option<String> {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct SignupForm {
-    #[serde(default)]
     display_name: String,
-    #[serde(default)]
     email: String,
-    #[serde(default)]
     password: String,
-    #[serde(default)]
     locale: String,
 }
 
@@ -112,11 +109,7 @@ impl FormFields for SignupForm {
     path = "/signup",
     tag = "pages",
     summary = "Sign up (form)",
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, display_name, email, password, locale"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, display_name, email, password, locale"),
     responses(
         (status = 200, description = "Check your mail; or the form again with what to correct", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")

@@ -3,7 +3,7 @@
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::petitions;
-use crate::web::labels::{commune_names, petition_status_label};
+use crate::web::labels::{commune_name, commune_names, petition_status_label};
 use crate::web::{Layout, Visitor, WebError, percent_encode};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -78,20 +78,13 @@ pub async fn list(
         PageLimit::DEFAULT,
     )
     .await?;
-    let name_of = |slug: &str| {
-        names
-            .iter()
-            .find(|(s, _, _)| s == slug)
-            .map(|(_, n, _)| n.clone())
-            .unwrap_or_else(|| slug.to_owned())
-    };
     let items = page
         .items
         .into_iter()
         .map(|p| ListItem {
             id: p.id,
             status_label: petition_status_label(l, &p.status),
-            commune_name: name_of(&p.commune),
+            commune_name: commune_name(&names, &p.commune),
             progress: Message::new("web-signatures-of")
                 .arg("count", i64::from(p.signature_count))
                 .arg("threshold", i64::from(p.threshold))

@@ -29,16 +29,12 @@ impl NewPage {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct NewForm {
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     request: String,
-    #[serde(default)]
     reasons: String,
-    #[serde(default)]
     filer_type: String,
-    #[serde(default)]
     organisation_id: String,
     in_good_standing: Option<String>,
     office_in_commune: Option<String>,
@@ -122,11 +118,7 @@ pub async fn new_form(
     tag = "pages",
     summary = "Start a petition (form)",
     params(("slug" = String, Path, description = "Commune slug")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, title, request, reasons, filer_type (citizens or association), organisation_id, in_good_standing, office_in_commune, activity_linked_to_subject"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, title, request, reasons, filer_type (citizens or association), organisation_id, in_good_standing, office_in_commune, activity_linked_to_subject"),
     responses(
         (status = 303, description = "To the new draft"),
         (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),

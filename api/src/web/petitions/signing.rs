@@ -13,12 +13,10 @@ use tawasol_domain::petition::Eligibility;
 
 /// What the signing form posts. The CIN is read, never written back into a page.
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct SignForm {
-    #[serde(default)]
     pub(super) full_name: String,
-    #[serde(default)]
     pub(super) cin: String,
-    #[serde(default)]
     pub(super) address: String,
     pub(super) lives_or_works_in_commune: Option<String>,
     pub(super) on_electoral_roll: Option<String>,
@@ -50,11 +48,7 @@ type Signatory = SignedIn<back::Petition>;
     tag = "pages",
     summary = "Sign a petition (form)",
     params(("id" = i64, Path, description = "The petition")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, full_name, cin, address, lives_or_works_in_commune, on_electoral_roll, direct_interest, consent, show_name"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, full_name, cin, address, lives_or_works_in_commune, on_electoral_roll, direct_interest, consent, show_name"),
     responses(
         (status = 303, description = "Back to the petition (or to the login page)"),
         (status = 200, description = "The form again, with what to correct", body = String, content_type = "text/html"),
@@ -96,11 +90,7 @@ pub async fn sign(
     tag = "pages",
     summary = "Withdraw my signature (form)",
     params(("id" = i64, Path, description = "The petition")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"),
     responses(
         (status = 303, description = "Back to the petition"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
@@ -122,11 +112,7 @@ pub async fn withdraw(
     tag = "pages",
     summary = "Follow a petition or stop (form)",
     params(("id" = i64, Path, description = "The petition")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, on=true|false"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"),
     responses(
         (status = 303, description = "Back to the petition"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")

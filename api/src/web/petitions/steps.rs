@@ -14,22 +14,15 @@ use serde::Deserialize;
 
 /// What the agent's step forms post.
 #[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct StepForm {
-    #[serde(default)]
     pub(super) to: String,
-    #[serde(default)]
     pub(super) receipt_number: String,
-    #[serde(default)]
     pub(super) filed_on: String,
-    #[serde(default)]
     pub(super) reason: String,
-    #[serde(default)]
     pub(super) session_date: String,
-    #[serde(default)]
     pub(super) committee: String,
-    #[serde(default)]
     pub(super) outcome: String,
-    #[serde(default)]
     pub(super) summary: String,
 }
 
@@ -53,11 +46,7 @@ impl FormFields for StepForm {
     tag = "pages",
     summary = "Take a legal step (form)",
     params(("id" = i64, Path, description = "The petition")),
-    request_body(
-        content = String,
-        content_type = "application/x-www-form-urlencoded",
-        description = "_csrf, to, and what the step needs: receipt_number, filed_on (YYYY-MM-DD), reason"
-    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, to, and what the step needs: receipt_number, filed_on (YYYY-MM-DD), reason"),
     responses(
         (status = 303, description = "Back to the petition"),
         (status = 200, description = "The page again, with what to correct", body = String, content_type = "text/html"),
