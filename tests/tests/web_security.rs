@@ -716,3 +716,76 @@ async fn no_secret_address_reaches_the_log() {
         "a mail link's token is in the log"
     );
 }
+
+/// Where a page or a form that needs an account sends a visitor without one: to the login page,
+/// which comes back to the page itself, or to the page the form or the download sits on.
+#[tokio::test]
+async fn the_way_to_the_login_page_comes_back_to_where_the_visitor_was() {
+    let (app, _catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let b = browser();
+    let pages = [
+        ("/communes/tangier/report", "/communes/tangier/report"),
+        ("/communes/%74angier/report", "/communes/tangier/report"),
+        (
+            "/communes/tangier/report?lang=fr",
+            "/communes/tangier/report",
+        ),
+        (
+            "/communes/sefrou/petitions/new",
+            "/communes/sefrou/petitions/new",
+        ),
+        ("/petitions/1/dossier?format=csv", "/petitions/1"),
+        ("/me", "/me"),
+        ("/me?saved=1", "/me"),
+        ("/me/export", "/me"),
+        ("/desk", "/desk"),
+        ("/moderation", "/moderation"),
+        ("/organisation", "/organisation"),
+    ];
+    for (path, back) in pages {
+        let res = b.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 303, "GET {path}");
+        assert_eq!(location(&res), format!("/login?next={back}"), "GET {path}");
+    }
+    let forms = [
+        ("/issues/1/replies", "/issues/1"),
+        ("/issues/007/replies", "/issues/7"),
+        ("/issues/1/support", "/issues/1"),
+        ("/issues/1/follow", "/issues/1"),
+        ("/issues/1/answer", "/issues/1"),
+        ("/communes/tangier/report", "/communes/tangier/report"),
+        ("/petitions/1/sign", "/petitions/1"),
+        ("/petitions/1/withdraw", "/petitions/1"),
+        ("/petitions/1/follow", "/petitions/1"),
+        ("/petitions/1/step", "/petitions/1"),
+        (
+            "/communes/sefrou/petitions/new",
+            "/communes/sefrou/petitions/new",
+        ),
+        ("/me/notifications", "/me"),
+        ("/me/delete", "/me"),
+        ("/organisation/feed", "/organisation"),
+        ("/moderation/issues/1", "/moderation"),
+        ("/moderation/replies/1", "/moderation"),
+    ];
+    let (_, page) = get(&app, &b, "/login").await;
+    let token = csrf(&page);
+    for (path, back) in forms {
+        // Without this browser's token, the form is refused before anything else is said.
+        let res = b
+            .post(app.url(path))
+            .form(&[("_csrf", "not-the-token")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "POST {path} without the token");
+        let res = b
+            .post(app.url(path))
+            .form(&[("_csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "POST {path}");
+        assert_eq!(location(&res), format!("/login?next={back}"), "POST {path}");
+    }
+}

@@ -33,7 +33,19 @@ const FILES: &[(&str, &str, &[u8])] = &[
 ];
 
 /// `GET /static/{file}`: cached for a day (file names are stable; a release may change them).
-#[utoipa::path(get, path = "/static/{file}", tag = "pages", summary = "The site's stylesheets, script and Tifinagh font", params(("file" = String, Path, description = "tawasol.css, dossier.css (the printable petition dossier), locate.js, noto-sans-tifinagh.woff2, OFL.txt (the font's licence)")), responses((status = 200, description = "The file", body = String, content_type = "application/octet-stream"), (status = 404, description = "No such file", body = String, content_type = "text/plain")))]
+#[utoipa::path(
+    get,
+    path = "/static/{file}",
+    tag = "pages",
+    summary = "The site's stylesheets, script and Tifinagh font",
+    params(
+        ("file" = String, Path, description = "tawasol.css, dossier.css (the printable petition dossier), locate.js, noto-sans-tifinagh.woff2, OFL.txt (the font's licence)")
+    ),
+    responses(
+        (status = 200, description = "The file", body = String, content_type = "application/octet-stream"),
+        (status = 404, description = "No such file", body = String, content_type = "text/plain")
+    )
+)]
 pub async fn file(name: web::Path<String>) -> HttpResponse {
     match FILES.iter().find(|(n, _, _)| *n == name.as_str()) {
         Some((_, content_type, bytes)) => HttpResponse::Ok()

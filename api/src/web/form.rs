@@ -8,7 +8,6 @@
 //! page; the middleware's own body cap (`TAWASOL_BODY_LIMIT`) does not apply to form bodies of
 //! the web application (the petition form alone may carry 12,200 characters).
 
-use super::{Visitor, WebError};
 use crate::http::problem::{ApiError, ProblemKind};
 use crate::i18n::Message;
 use actix_web::dev::Payload;
@@ -16,6 +15,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest};
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 /// Bytes a posted character may take: 4 bytes of UTF-8, each percent-encoded as 3.
@@ -74,22 +74,51 @@ impl From<FormError> for ApiError {
     }
 }
 
-/// A form body (`application/x-www-form-urlencoded`) read within `T::LIMIT`. Extraction never
-/// fails by itself: the handler calls [`WebForm::accept`] with its `Visitor`, so that a refusal
-/// is a page in the language, and with the frame, that the visitor's other pages have.
+/// A form body (`application/x-www-form-urlencoded`) read within `T::LIMIT`, for the pages that
+/// mail links open (no visitor, no CSRF token: the form carries a token of its own). Extraction
+/// never fails by itself: the handler answers [`WebForm::into_result`]'s refusal as its page.
+/// The site's other forms are read by `web::extract::Posted`.
 #[derive(Debug)]
 pub struct WebForm<T>(Result<T, FormError>);
 
 impl<T> WebForm<T> {
-    /// The form, or the reason it was refused as a page (413, 415 or 400).
-    pub fn accept(self, v: &Visitor) -> Result<T, WebError> {
-        self.0.map_err(|e| v.error(e.into()))
-    }
-
-    /// The form, or why it was refused (for pages without a `Visitor`).
+    /// The form, or why it was refused.
     pub fn into_result(self) -> Result<T, FormError> {
         self.0
     }
+}
+
+/// A form that carries nothing but the CSRF token (log out, a new feed address).
+#[derive(Debug, Deserialize)]
+pub struct Empty {}
+
+impl FormFields for Empty {
+    const FIELDS: &'static [(&'static str, usize)] = &[];
+}
+
+/// A switch: `on=true` or `on=false` (support, follow, withdraw a signature).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Toggle {
+    on: String,
+}
+
+impl FormFields for Toggle {
+    const FIELDS: &'static [(&'static str, usize)] = &[("on", 8)];
+}
+
+impl Toggle {
+    /// Whether the switch is turned on (`on=true`); anything else turns it off.
+    pub fn on(&self) -> bool {
+        self.on == "true"
+    }
+}
+
+/// The CSRF token every form of the site repeats, read beside the form's own fields.
+#[derive(Debug, Deserialize)]
+struct Token {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
 }
 
 /// Whether the request declares a form body (`application/x-www-form-urlencoded`).
@@ -128,6 +157,40 @@ async fn read(mut payload: Payload, limit: usize) -> Result<Vec<u8>, FormError> 
     }
 }
 
+/// Reads the body as the form `T` within `T::LIMIT`: a body that is not a form is drained and
+/// refused (415), a larger one refused (413), one that does not parse refused (400).
+async fn read_form<T: DeserializeOwned + FormFields>(
+    form: bool,
+    payload: Payload,
+) -> Result<(T, Vec<u8>), FormError> {
+    if !form {
+        let _ = read(payload, 0).await;
+        return Err(FormError::UnsupportedMediaType);
+    }
+    let body = read(payload, T::LIMIT).await?;
+    let parsed = decode(&body)?;
+    Ok((parsed, body))
+}
+
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, FormError> {
+    serde_urlencoded::from_bytes::<T>(body).map_err(|e| FormError::Malformed(e.to_string()))
+}
+
+/// The form `T` that this request posts and the CSRF token it carries (`_csrf`), read as
+/// [`read_form`] does; the token is compared with the browser's by `web::extract::Posted`.
+pub(super) fn read_posted<T: DeserializeOwned + FormFields + 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> LocalBoxFuture<'static, Result<(T, String), FormError>> {
+    let form = is_form(req.headers());
+    let payload = payload.take();
+    Box::pin(async move {
+        let (parsed, body) = read_form::<T>(form, payload).await?;
+        let token = decode::<Token>(&body)?;
+        Ok((parsed, token.csrf))
+    })
+}
+
 impl<T: DeserializeOwned + FormFields + 'static> FromRequest for WebForm<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
@@ -136,14 +199,7 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for WebForm<T> {
         let form = is_form(req.headers());
         let payload = payload.take();
         Box::pin(async move {
-            if !form {
-                let _ = read(payload, 0).await;
-                return Ok(WebForm(Err(FormError::UnsupportedMediaType)));
-            }
-            let parsed = read(payload, T::LIMIT).await.and_then(|body| {
-                serde_urlencoded::from_bytes::<T>(&body)
-                    .map_err(|e| FormError::Malformed(e.to_string()))
-            });
+            let parsed = read_form::<T>(form, payload).await.map(|(form, _)| form);
             Ok(WebForm(parsed))
         })
     }

@@ -61,7 +61,19 @@ fn message(locale: Locale, key: &str) -> String {
     format!("<p>{}</p>", escape(&text(locale, key)))
 }
 
-#[utoipa::path(get, path = "/verify-email", tag = "pages", summary = "Confirm an address (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that confirms the address", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/verify-email",
+    tag = "pages",
+    summary = "Confirm an address (page)",
+    params(
+        ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "A page with a button that confirms the address", body = String, content_type = "text/html")
+    )
+)]
 pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     let body = format!(
         "<form method=\"post\" action=\"/verify-email?lang={lang}\">\
@@ -74,7 +86,21 @@ pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> H
     page(locale, &text(locale, "page-verify-title"), &body)
 }
 
-#[utoipa::path(post, path = "/verify-email", tag = "pages", summary = "Confirm an address (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"), responses((status = 200, description = "Confirmed", body = String, content_type = "text/html"), (status = 400, description = "The link is no longer valid", body = String, content_type = "text/html"), (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/verify-email",
+    tag = "pages",
+    summary = "Confirm an address (form)",
+    params(
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"),
+    responses(
+        (status = 200, description = "Confirmed", body = String, content_type = "text/html"),
+        (status = 400, description = "The link is no longer valid", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn verify_submit(
     state: web::Data<AppState>,
     form: WebForm<VerifyForm>,
@@ -111,7 +137,19 @@ fn reset_body(locale: Locale, token: &str, error: Option<&str>) -> String {
     )
 }
 
-#[utoipa::path(get, path = "/reset-password", tag = "pages", summary = "Choose a new password (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A form to choose a new password", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/reset-password",
+    tag = "pages",
+    summary = "Choose a new password (page)",
+    params(
+        ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "A form to choose a new password", body = String, content_type = "text/html")
+    )
+)]
 pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     page(
         locale,
@@ -120,7 +158,21 @@ pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> Ht
     )
 }
 
-#[utoipa::path(post, path = "/reset-password", tag = "pages", summary = "Choose a new password (form)", params(("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"), responses((status = 200, description = "Changed", body = String, content_type = "text/html"), (status = 400, description = "The link is invalid or the password refused", body = String, content_type = "text/html"), (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    post,
+    path = "/reset-password",
+    tag = "pages",
+    summary = "Choose a new password (form)",
+    params(
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"),
+    responses(
+        (status = 200, description = "Changed", body = String, content_type = "text/html"),
+        (status = 400, description = "The link is invalid or the password refused", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The form could not be read (too large, not a form), as a page", body = String, content_type = "text/html")
+    )
+)]
 pub async fn reset_submit(
     state: web::Data<AppState>,
     form: WebForm<ResetForm>,
@@ -146,7 +198,19 @@ pub async fn reset_submit(
 }
 
 /// `GET /api/v1/unsubscribe?token=` (a person clicking the link in a mail): a page with a button.
-#[utoipa::path(get, path = "/api/v1/unsubscribe", tag = "pages", summary = "Unsubscribe (page)", params(("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "A page with a button that stops this kind of mail", body = String, content_type = "text/html")))]
+#[utoipa::path(
+    get,
+    path = "/api/v1/unsubscribe",
+    tag = "pages",
+    summary = "Unsubscribe (page)",
+    params(
+        ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "A page with a button that stops this kind of mail", body = String, content_type = "text/html")
+    )
+)]
 pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> HttpResponse {
     let body = format!(
         "<form method=\"post\" action=\"/api/v1/unsubscribe?token={token}&amp;lang={lang}\">\
@@ -160,7 +224,21 @@ pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang)
 
 /// `POST /api/v1/unsubscribe?token=`: RFC 8058 one-click (the mail client posts
 /// `List-Unsubscribe=One-Click`), or the button above. The body is not needed.
-#[utoipa::path(post, path = "/api/v1/unsubscribe", tag = "pages", summary = "One-click unsubscribe (RFC 8058)", params(("token" = String, Query, description = "The token from the mail"), ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")), responses((status = 200, description = "Stopped", body = String, content_type = "text/html"), (status = 400, description = "The link is not valid", body = String, content_type = "text/html"), (status = "default", response = crate::http::schema::Problems)))]
+#[utoipa::path(
+    post,
+    path = "/api/v1/unsubscribe",
+    tag = "pages",
+    summary = "One-click unsubscribe (RFC 8058)",
+    params(
+        ("token" = String, Query, description = "The token from the mail"),
+        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+    ),
+    responses(
+        (status = 200, description = "Stopped", body = String, content_type = "text/html"),
+        (status = 400, description = "The link is not valid", body = String, content_type = "text/html"),
+        (status = "default", response = crate::http::schema::Problems)
+    )
+)]
 pub async fn unsubscribe(
     state: web::Data<AppState>,
     query: web::Query<TokenQuery>,

@@ -1,0 +1,252 @@
+//! An issue's page: its thread (official answers set apart), its history, and the forms to
+//! reply, support and follow; an official in scope also finds the answer form (`web::answer`).
+
+use super::answer::AnswerForm;
+use super::form::Toggle;
+use super::labels::{short_time, status_label};
+use super::{FormFields, Layout, Posted, SignedIn, Visitor, WebError, back};
+use crate::context::AppState;
+use crate::i18n::{Message, text};
+use crate::usecases::{communes, issues};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use tawasol_domain::issue::IssueStatus;
+
+#[derive(Debug)]
+struct ReplyItem {
+    id: i64,
+    author: String,
+    official: bool,
+    official_title: Option<String>,
+    body: String,
+    at: String,
+}
+
+#[derive(Debug)]
+struct HistoryItem {
+    status_label: String,
+    by: Option<String>,
+    note: String,
+    at: String,
+}
+
+#[derive(Template)]
+#[template(path = "issue.html")]
+struct IssuePage {
+    l: Layout,
+    id: i64,
+    commune_slug: String,
+    commune_name: String,
+    category_label: String,
+    title: String,
+    description: String,
+    language: String,
+    address: Option<String>,
+    status_label: String,
+    reported_text: String,
+    support_text: String,
+    logged_in: bool,
+    supported: bool,
+    followed: bool,
+    thread: Vec<ReplyItem>,
+    history: Vec<HistoryItem>,
+    /// The official answer form, for an official whose scope covers the issue.
+    answer: Option<AnswerBox>,
+}
+
+/// The official's form: an answer and, optionally, a new status with what it needs.
+#[derive(Debug, Default)]
+struct AnswerBox {
+    errors: Vec<String>,
+    /// Each status the state machine allows from the current one: code, label, chosen.
+    statuses: Vec<(String, String, bool)>,
+    body: String,
+    note: String,
+    expected_on: String,
+    responsible_body: String,
+    duplicate_of: String,
+}
+
+/// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
+#[utoipa::path(
+    get,
+    path = "/issues/{id}",
+    tag = "pages",
+    summary = "An issue's page",
+    params(("id" = i64, Path, description = "The issue")),
+    responses(
+        (status = 200, description = "The page", body = String, content_type = "text/html"),
+        (status = 404, description = "No such issue", body = String, content_type = "text/html")
+    )
+)]
+pub async fn issue(
+    state: web::Data<AppState>,
+    v: Visitor,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    issue_page(&state, &v, *id, &AnswerForm::default(), Vec::new()).await
+}
+
+/// The issue's page; for an official in scope, with the answer form holding `typed` and
+/// `errors`.
+pub(super) async fn issue_page(
+    state: &AppState,
+    v: &Visitor,
+    id: i64,
+    typed: &AnswerForm,
+    errors: Vec<String>,
+) -> Result<HttpResponse, WebError> {
+    let l = v.locale;
+    let d = issues::detail(state, &v.caller, id).await?;
+    let answer = issues::official_in_scope(&v.caller, &d.issue).then(|| {
+        let next = IssueStatus::parse(&d.issue.status).map_or(&[][..], IssueStatus::next);
+        AnswerBox {
+            errors,
+            statuses: next
+                .iter()
+                .map(|s| {
+                    (
+                        s.as_str().to_owned(),
+                        status_label(l, s.as_str()),
+                        typed.status == s.as_str(),
+                    )
+                })
+                .collect(),
+            body: typed.body.clone(),
+            note: typed.note.clone(),
+            expected_on: typed.expected_on.clone(),
+            responsible_body: typed.responsible_body.clone(),
+            duplicate_of: typed.duplicate_of.clone(),
+        }
+    });
+    let found = communes::show(&state.db, &d.issue.commune).await?;
+    let category_label = found
+        .categories
+        .iter()
+        .find(|c| c.code.as_str() == d.issue.category)
+        .map(|c| c.names.get(l).to_owned())
+        .unwrap_or_else(|| d.issue.category.clone());
+    let former = text(l, "web-former-resident");
+    let page = IssuePage {
+        l: v.layout(d.issue.title.clone()),
+        id: d.issue.id,
+        commune_slug: d.issue.commune.clone(),
+        commune_name: found.commune.names.get(l).to_owned(),
+        category_label,
+        title: d.issue.title.clone(),
+        description: d.issue.description.clone(),
+        language: d.issue.language.clone(),
+        address: d.issue.address.clone(),
+        status_label: status_label(l, &d.issue.status),
+        reported_text: Message::new("web-reported-on")
+            .arg("at", short_time(&d.issue.created_at))
+            .render(l),
+        support_text: Message::new("web-supports")
+            .arg("count", i64::from(d.issue.support_count))
+            .render(l),
+        logged_in: v.logged_in(),
+        supported: d.supported_by_me,
+        followed: d.followed_by_me,
+        thread: d
+            .thread
+            .iter()
+            .map(|r| ReplyItem {
+                id: r.id,
+                author: r.author_name.clone().unwrap_or_else(|| former.clone()),
+                official: r.official_answer,
+                official_title: r.official_title.clone(),
+                body: r.body.clone(),
+                at: short_time(&r.created_at),
+            })
+            .collect(),
+        history: d
+            .history
+            .iter()
+            .map(|h| HistoryItem {
+                status_label: status_label(l, &h.to),
+                by: h.by.clone(),
+                note: h.note.clone(),
+                at: short_time(&h.at),
+            })
+            .collect(),
+        answer,
+    };
+    v.page(page.render())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    body: String,
+}
+
+impl FormFields for ReplyForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[("body", 5000)];
+}
+
+/// `POST /issues/{id}/replies`: the reply form; back to the issue.
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/replies",
+    tag = "pages",
+    summary = "Reply (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"),
+    responses(
+        (status = 303, description = "Back to the issue (or to the login page)"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
+pub async fn reply(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Posted(form, v): Posted<ReplyForm, SignedIn<back::Issue>>,
+) -> Result<HttpResponse, WebError> {
+    let reply = issues::reply(&state, &v.caller, *id, &form.body).await?;
+    Ok(v.redirect(&format!("/issues/{}#reply-{}", *id, reply.id)))
+}
+
+/// `POST /issues/{id}/support`: "me too", or its withdrawal (`on=false`).
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/support",
+    tag = "pages",
+    summary = "Support or withdraw support (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"),
+    responses(
+        (status = 303, description = "Back to the issue"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
+pub async fn support(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Posted(form, v): Posted<Toggle, SignedIn<back::Issue>>,
+) -> Result<HttpResponse, WebError> {
+    issues::set_relation(&state, &v.caller, *id, true, form.on()).await?;
+    Ok(v.redirect(&format!("/issues/{}", *id)))
+}
+
+/// `POST /issues/{id}/follow`: follow, or stop (`on=false`).
+#[utoipa::path(
+    post,
+    path = "/issues/{id}/follow",
+    tag = "pages",
+    summary = "Follow or stop following (form)",
+    params(("id" = i64, Path, description = "The issue")),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, on=true|false"),
+    responses(
+        (status = 303, description = "Back to the issue"),
+        (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
+    )
+)]
+pub async fn follow(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    Posted(form, v): Posted<Toggle, SignedIn<back::Issue>>,
+) -> Result<HttpResponse, WebError> {
+    issues::set_relation(&state, &v.caller, *id, false, form.on()).await?;
+    Ok(v.redirect(&format!("/issues/{}", *id)))
+}

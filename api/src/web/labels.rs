@@ -1,0 +1,104 @@
+//! Words and figures several pages show: statuses in the reader's language, times, the communes'
+//! names, a commune's categories and arrondissements to choose from, its figures in a sentence.
+
+use crate::context::AppState;
+use crate::i18n::{Message, text};
+use crate::usecases::{UseCaseError, communes, stats};
+use tawasol_domain::{Locale, PageLimit};
+use tawasol_persistence::commune::CommuneWithCategories;
+
+pub fn status_label(locale: Locale, status: &str) -> String {
+    text(locale, &format!("status-{}", status.replace('_', "-")))
+}
+
+pub fn petition_status_label(locale: Locale, status: &str) -> String {
+    text(
+        locale,
+        &format!("petition-status-{}", status.replace('_', "-")),
+    )
+}
+
+/// `2026-11-23T10:15:00Z` as `2026-11-23 10:15` (UTC); dates read the same in every language.
+pub fn short_time(rfc: &str) -> String {
+    rfc.get(..16).unwrap_or(rfc).replace('T', " ")
+}
+
+/// Every commune: its slug, its name in `locale`, its petition threshold.
+pub async fn commune_names(
+    state: &AppState,
+    locale: Locale,
+) -> Result<Vec<(String, String, u32)>, UseCaseError> {
+    let list = communes::list(&state.db, None, PageLimit::DEFAULT).await?;
+    Ok(list
+        .items
+        .iter()
+        .map(|c| {
+            (
+                c.slug.as_str().to_owned(),
+                c.names.get(locale).to_owned(),
+                c.petition_threshold,
+            )
+        })
+        .collect())
+}
+
+/// The name of the commune `slug` among [`commune_names`] (the slug when it is not there).
+pub fn commune_name(names: &[(String, String, u32)], slug: &str) -> String {
+    names
+        .iter()
+        .find(|(s, _, _)| s == slug)
+        .map(|(_, n, _)| n.clone())
+        .unwrap_or_else(|| slug.to_owned())
+}
+
+/// A commune's categories to choose from: code, name in `locale`, whether it is `chosen`.
+pub fn category_options(
+    locale: Locale,
+    found: &CommuneWithCategories,
+    chosen: &str,
+) -> Vec<(String, String, bool)> {
+    found
+        .categories
+        .iter()
+        .map(|c| {
+            let code = c.code.as_str();
+            (
+                code.to_owned(),
+                c.names.get(locale).to_owned(),
+                chosen == code,
+            )
+        })
+        .collect()
+}
+
+/// A commune's arrondissements to choose from: slug, name in `locale`, whether it is `chosen`.
+pub fn arrondissement_options(
+    locale: Locale,
+    found: &CommuneWithCategories,
+    chosen: &str,
+) -> Vec<(String, String, bool)> {
+    found
+        .commune
+        .arrondissements
+        .iter()
+        .map(|a| {
+            let slug = a.slug.as_str();
+            (
+                slug.to_owned(),
+                a.names.get(locale).to_owned(),
+                chosen == slug,
+            )
+        })
+        .collect()
+}
+
+/// A commune's figures in one sentence: how many issues, how fast a first answer, how many late.
+pub fn figures_summary(locale: Locale, figures: &stats::Figures) -> String {
+    let hours = |h: Option<f64>| h.map_or_else(|| "—".to_owned(), |h| format!("{h}"));
+    Message::new("web-figures-summary")
+        .arg("total", figures.total)
+        .arg("median", hours(figures.first_answer.median_hours))
+        .arg("p90", hours(figures.first_answer.p90_hours))
+        .arg("overdue", i64::try_from(figures.overdue.len()).unwrap_or(0))
+        .render(locale)
+}
