@@ -21,7 +21,7 @@ pub mod outbox;
 pub mod petition;
 pub mod preferences;
 pub mod role;
-pub mod schema;
+mod schema;
 pub mod stats;
 #[cfg(feature = "test-support")]
 pub mod test_support;

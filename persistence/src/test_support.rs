@@ -343,6 +343,18 @@ pub fn execute(db: &TestDatabase, sql: &str) {
     .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
+/// How many rows `table` holds (a test's look behind the repositories; the name is trusted).
+pub fn count_rows(
+    conn: &mut crate::AnyConnection,
+    table: &str,
+) -> Result<i64, crate::PersistenceError> {
+    Ok(
+        diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+            .get_result::<Count>(conn)?
+            .n,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_database;

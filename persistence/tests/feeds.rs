@@ -117,11 +117,7 @@ fn a_feed_token_is_one_per_person_replaced_revoked_and_gone_with_the_account() {
     feed::replace_token(c, amina, "hash-three", at(2)).unwrap();
     account::erase(c, amina, at(3)).unwrap();
     assert_eq!(feed::token_owner(c, "hash-three").unwrap(), None);
-    use diesel::prelude::*;
-    let left: i64 = tawasol_persistence::schema::feed_tokens::table
-        .count()
-        .get_result(c)
-        .unwrap();
+    let left = tawasol_persistence::test_support::count_rows(c, "feed_tokens").unwrap();
     assert_eq!(left, 0, "erasing the account deletes its token");
 }
 

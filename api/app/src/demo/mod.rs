@@ -79,8 +79,6 @@ pub enum DemoError {
     NoPlaces,
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
-    #[error("database: {0}")]
-    Diesel(#[from] diesel::result::Error),
 }
 
 /// Reports how far a phase has come: `(phase, done, total)`.

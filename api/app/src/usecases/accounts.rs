@@ -650,14 +650,8 @@ pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActo
 }
 
 fn account_of(c: &mut AnyConnection, user: &UserRow) -> Result<Account, UseCaseError> {
-    use diesel::prelude::*;
-    use tawasol_persistence::schema::communes;
     let home_commune = match user.home_commune_id {
-        Some(id) => communes::table
-            .find(id)
-            .select(communes::slug)
-            .first::<String>(c)
-            .optional()?,
+        Some(id) => tawasol_persistence::commune::slug_of(c, id)?,
         None => None,
     };
     let official = account::official_binding(c, user.id)?.map(|b| OfficialRole {
