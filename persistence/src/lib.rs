@@ -23,6 +23,7 @@ pub mod preferences;
 pub mod role;
 mod schema;
 pub mod stats;
+mod stored;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 pub mod throttle;

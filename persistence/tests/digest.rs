@@ -1,6 +1,8 @@
 //! The officials' queues: issues waiting for an official after their last answer.
 
 use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::Visibility;
 use tawasol_persistence::account::{self, UserInsertForm};
 use tawasol_persistence::digest::{self, DigestOfficial};
 use tawasol_persistence::issue::{self, IssueInsertForm, ReplyInsertForm};
@@ -21,7 +23,7 @@ fn user(conn: &mut AnyConnection, email: &str) -> i64 {
             email: Some(email),
             password_hash: None,
             display_name: "R",
-            locale: "ar",
+            locale: Locale::Ar,
             home_commune_id: None,
             email_verified_at: Some(t0()),
             is_admin: false,
@@ -56,11 +58,11 @@ fn report(conn: &mut AnyConnection, author: i64, category: &str, title: &str) ->
             author_id: author,
             title,
             description: "Une description assez longue pour passer.",
-            language: "fr",
+            language: Locale::Fr,
             lat: None,
             lon: None,
             address: None,
-            visibility: "public",
+            visibility: Visibility::Public,
             search_text: "",
             created_at: t0(),
             updated_at: t0(),
@@ -78,7 +80,7 @@ fn reply(conn: &mut AnyConnection, issue_id: i64, author: i64, official: bool, m
             body: "…",
             is_official: official,
             official_title: official.then_some("Chef de service"),
-            visibility: "public",
+            visibility: Visibility::Public,
             created_at: t0() + TimeDelta::minutes(minutes),
         },
     )
@@ -108,7 +110,7 @@ fn an_issue_waits_for_the_official_when_someone_replied_after_their_last_answer(
     let scope = DigestOfficial {
         user_id: official,
         email: String::new(),
-        locale: "fr".into(),
+        locale: Locale::Fr,
         new_issues: "immediate".into(),
         commune_id,
         arrondissement_id: None,

@@ -1,6 +1,9 @@
 //! The feeds' queries and personal feed tokens, on the backend the environment names.
 
 use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
+use tawasol_domain::petition::{FilerType, PetitionStatus};
 use tawasol_persistence::account::{self, UserInsertForm};
 use tawasol_persistence::feed::{self, Scope};
 use tawasol_persistence::issue::{self, IssueInsertForm, ReplyInsertForm, StatusUpdate};
@@ -28,7 +31,7 @@ fn user(conn: &mut AnyConnection, email: &str, name: &str) -> i64 {
             email: Some(email),
             password_hash: None,
             display_name: name,
-            locale: "fr",
+            locale: Locale::Fr,
             home_commune_id: None,
             email_verified_at: Some(t0()),
             is_admin: false,
@@ -40,7 +43,7 @@ fn user(conn: &mut AnyConnection, email: &str, name: &str) -> i64 {
     .unwrap()
 }
 
-fn report(conn: &mut AnyConnection, author: i64, title: &str, visibility: &str) -> i64 {
+fn report(conn: &mut AnyConnection, author: i64, title: &str, visibility: Visibility) -> i64 {
     let Resolved::Ok {
         commune_id,
         category_ids,
@@ -58,7 +61,7 @@ fn report(conn: &mut AnyConnection, author: i64, title: &str, visibility: &str) 
             author_id: author,
             title,
             description: "La rue est dans le noir depuis trois nuits.",
-            language: "fr",
+            language: Locale::Fr,
             lat: None,
             lon: None,
             address: None,
@@ -76,7 +79,7 @@ fn reply(
     issue_id: i64,
     author: i64,
     body: &str,
-    visibility: &str,
+    visibility: Visibility,
     m: i64,
 ) {
     issue::add_reply(
@@ -129,22 +132,36 @@ fn feeds_read_only_public_replies_of_public_issues_newest_first_in_scope() {
     let c = &mut *conn;
     let amina = user(c, "amina@tawasol.test", "Amina");
     let karim = user(c, "karim@tawasol.test", "Karim");
-    let public = report(c, amina, "Lampadaire éteint", "public");
-    let held = report(c, amina, "Appelez le 0612345678", "pending");
-    let other = report(c, karim, "Trottoir cassé", "public");
-    reply(c, public, karim, "Première réponse", "public", 1);
-    reply(c, public, karim, "Retenue pour modération", "pending", 2);
-    reply(c, public, karim, "Masquée", "hidden", 3);
-    reply(c, public, amina, "Deuxième réponse", "public", 4);
-    reply(c, held, karim, "Sur un signalement retenu", "public", 5);
-    reply(c, other, karim, "Ailleurs", "public", 6);
+    let public = report(c, amina, "Lampadaire éteint", Visibility::Public);
+    let held = report(c, amina, "Appelez le 0612345678", Visibility::Pending);
+    let other = report(c, karim, "Trottoir cassé", Visibility::Public);
+    reply(c, public, karim, "Première réponse", Visibility::Public, 1);
+    reply(
+        c,
+        public,
+        karim,
+        "Retenue pour modération",
+        Visibility::Pending,
+        2,
+    );
+    reply(c, public, karim, "Masquée", Visibility::Hidden, 3);
+    reply(c, public, amina, "Deuxième réponse", Visibility::Public, 4);
+    reply(
+        c,
+        held,
+        karim,
+        "Sur un signalement retenu",
+        Visibility::Public,
+        5,
+    );
+    reply(c, other, karim, "Ailleurs", Visibility::Public, 6);
     issue::change_status(
         c,
         &StatusUpdate {
             issue_id: public,
             actor_id: karim,
-            from: "submitted",
-            to: "acknowledged",
+            from: IssueStatus::Submitted,
+            to: IssueStatus::Acknowledged,
             note: "Pris en compte.",
             expected_on: None,
             responsible_body: None,
@@ -208,7 +225,7 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
             &PetitionInsertForm {
                 commune_id,
                 agent_id: agent,
-                filer_type: "citizens",
+                filer_type: FilerType::Citizens,
                 organisation_id: None,
                 title,
                 request: "Aménager un jardin public au quartier.",
@@ -224,8 +241,8 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: Some(agent),
-                from_status: "",
-                to_status: "draft",
+                from_status: None,
+                to_status: PetitionStatus::Draft,
                 details: "{}",
                 created_at: t0(),
             },
@@ -238,16 +255,12 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
     let draft = make(c, "Un brouillon");
     let moved = petition::step(
         c,
-        &PetitionStepUpdateForm {
-            status: "collecting",
-            updated_at: at(1),
-            ..PetitionStepUpdateForm::default()
-        },
+        &PetitionStepUpdateForm::to(PetitionStatus::Collecting, at(1)),
         &PetitionEventInsertForm {
             petition_id: published,
             actor_id: Some(agent),
-            from_status: "draft",
-            to_status: "collecting",
+            from_status: Some(PetitionStatus::Draft),
+            to_status: PetitionStatus::Collecting,
             details: "{}",
             created_at: at(1),
         },
@@ -260,7 +273,7 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
             .map(|s| (s.petition_title, s.to_status))
             .collect::<Vec<_>>()
     };
-    let want = vec![("Des espaces verts".to_owned(), "collecting".to_owned())];
+    let want = vec![("Des espaces verts".to_owned(), PetitionStatus::Collecting)];
     assert_eq!(to(feed::steps(c, Scope::One(published), 50).unwrap()), want);
     assert_eq!(feed::steps(c, Scope::One(draft), 50).unwrap(), []);
     assert_eq!(

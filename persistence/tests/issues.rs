@@ -1,4 +1,6 @@
 use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 use tawasol_domain::search::{index_terms, query_terms};
 use tawasol_persistence::account::{self, UserInsertForm};
 use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, StatusFilter};
@@ -19,7 +21,7 @@ fn user(conn: &mut AnyConnection, email: &str) -> i64 {
             email: Some(email),
             password_hash: None,
             display_name: "R",
-            locale: "ar",
+            locale: Locale::Ar,
             home_commune_id: None,
             email_verified_at: Some(t0()),
             is_admin: false,
@@ -58,11 +60,11 @@ fn report(
             author_id: author,
             title,
             description,
-            language: "ar",
+            language: Locale::Ar,
             lat: None,
             lon: None,
             address: None,
-            visibility: "public",
+            visibility: Visibility::Public,
             search_text: &search,
             created_at: at,
             updated_at: at,
@@ -242,7 +244,7 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
         ["Tangier lamp 0"]
     );
     let exact = IssueFilter {
-        status: Some(StatusFilter::Is("resolved".into())),
+        status: Some(StatusFilter::Is(IssueStatus::Resolved)),
         ..IssueFilter::default()
     };
     assert_eq!(issue::list(&mut conn, &exact, None, 20).unwrap().len(), 1);
@@ -301,12 +303,12 @@ fn a_search_pages_newest_first_whether_its_word_is_common_or_rare() {
                 search_text: index_terms(&title),
                 title,
                 description: "Depuis hier.".into(),
-                language: "fr",
+                language: Locale::Fr.as_str(),
                 lat: None,
                 lon: None,
                 address: None,
-                status: "submitted",
-                visibility: "public",
+                status: IssueStatus::Submitted.as_str(),
+                visibility: Visibility::Public.as_str(),
                 expected_on: None,
                 responsible_body: None,
                 duplicate_of: None,

@@ -1,6 +1,8 @@
 //! API keys, Open311 tokens, and the issue reads Open311 needs, on each backend.
 
 use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 use tawasol_persistence::account::{self, UserInsertForm};
 use tawasol_persistence::api_key::{self, ApiKeyInsertForm};
 use tawasol_persistence::issue::{
@@ -23,7 +25,7 @@ fn user(conn: &mut AnyConnection, email: &str) -> i64 {
             email: Some(email),
             password_hash: None,
             display_name: "R",
-            locale: "ar",
+            locale: Locale::Ar,
             home_commune_id: None,
             email_verified_at: Some(t0()),
             is_admin: false,
@@ -40,7 +42,7 @@ fn report(
     author: i64,
     commune: &str,
     category: &str,
-    visibility: &str,
+    visibility: Visibility,
     at: NaiveDateTime,
 ) -> i64 {
     let Resolved::Ok {
@@ -60,7 +62,7 @@ fn report(
             author_id: author,
             title: "Lampadaire éteint",
             description: "Éteint depuis trois nuits.",
-            language: "fr",
+            language: Locale::Fr,
             lat: None,
             lon: None,
             address: None,
@@ -178,7 +180,7 @@ fn a_token_names_its_issue_while_public_or_held_and_not_once_hidden() {
         owner,
         "tangier",
         "public_lighting",
-        "public",
+        Visibility::Public,
         t0(),
     );
     let held = report(
@@ -186,7 +188,7 @@ fn a_token_names_its_issue_while_public_or_held_and_not_once_hidden() {
         owner,
         "tangier",
         "public_lighting",
-        "pending",
+        Visibility::Pending,
         t0(),
     );
     api_key::create_token(&mut conn, "tok-public", public, key, t0()).unwrap();
@@ -219,7 +221,7 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         resident,
         "tangier",
         "public_lighting",
-        "public",
+        Visibility::Public,
         t0(),
     );
     let road = report(
@@ -227,7 +229,7 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         resident,
         "tangier",
         "roads_sidewalks",
-        "public",
+        Visibility::Public,
         t0(),
     );
     let green = report(
@@ -235,7 +237,7 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         resident,
         "sefrou",
         "green_spaces",
-        "public",
+        Visibility::Public,
         t0(),
     );
     let held = report(
@@ -243,7 +245,7 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         resident,
         "tangier",
         "public_lighting",
-        "pending",
+        Visibility::Pending,
         t0(),
     );
 
@@ -268,9 +270,9 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
 
     // Two official answers: the latest is the one Open311 shows; a held one never is.
     for (i, (body, visibility)) in [
-        ("Première réponse", "public"),
-        ("Réponse actuelle", "public"),
-        ("Réponse retenue", "pending"),
+        ("Première réponse", Visibility::Public),
+        ("Réponse actuelle", Visibility::Public),
+        ("Réponse retenue", Visibility::Pending),
     ]
     .into_iter()
     .enumerate()
@@ -296,8 +298,8 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
             &StatusUpdate {
                 issue_id: lamp,
                 actor_id: official,
-                from: "submitted",
-                to: "planned",
+                from: IssueStatus::Submitted,
+                to: IssueStatus::Planned,
                 note: "Remplacement prévu",
                 expected_on: Some(planned_on),
                 responsible_body: None,

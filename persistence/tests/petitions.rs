@@ -1,9 +1,13 @@
 use chrono::NaiveDateTime;
+use tawasol_domain::Locale;
+use tawasol_domain::petition::{FilerType, PetitionStatus};
 use tawasol_persistence::account::{self, UserInsertForm};
 use tawasol_persistence::petition::{self, PetitionInsertForm, SignatureInsertForm, Signed};
 use tawasol_persistence::role::{self, Resolved};
 use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{AnyConnection, Database, PoolSettings, write_transaction};
+use tawasol_persistence::{
+    AnyConnection, Database, PersistenceError, PoolSettings, write_transaction,
+};
 
 fn t0() -> NaiveDateTime {
     chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
@@ -18,7 +22,7 @@ fn user(conn: &mut AnyConnection, email: &str) -> i64 {
             email: Some(email),
             password_hash: None,
             display_name: "S",
-            locale: "fr",
+            locale: Locale::Fr,
             home_commune_id: None,
             email_verified_at: Some(t0()),
             is_admin: false,
@@ -39,7 +43,7 @@ fn petition(conn: &mut AnyConnection, agent: i64) -> i64 {
         &PetitionInsertForm {
             commune_id,
             agent_id: agent,
-            filer_type: "citizens",
+            filer_type: FilerType::Citizens,
             organisation_id: None,
             title: "Des espaces verts au quartier Habbouna",
             request: "Inscrire à l'ordre du jour l'aménagement d'un jardin public.",
@@ -103,25 +107,21 @@ fn one_signature_per_person_and_a_national_id_used_twice_is_counted_and_found() 
     assert_eq!(petition::same_cin(&mut conn, id, "hash-a").unwrap(), 1);
     assert_eq!(
         petition::state(&mut conn, id).unwrap(),
-        Some(("draft".to_owned(), 1))
+        Some((PetitionStatus::Draft, 1))
     );
 }
 
-fn close(conn: &mut AnyConnection, id: i64, to: &str, at: NaiveDateTime) {
+fn close(conn: &mut AnyConnection, id: i64, to: PetitionStatus, at: NaiveDateTime) {
     use tawasol_persistence::petition::{PetitionEventInsertForm, PetitionStepUpdateForm};
     let from = petition::state(conn, id).unwrap().unwrap().0;
     assert!(
         petition::step(
             conn,
-            &PetitionStepUpdateForm {
-                status: to,
-                updated_at: at,
-                ..PetitionStepUpdateForm::default()
-            },
+            &PetitionStepUpdateForm::to(to, at),
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: None,
-                from_status: &from,
+                from_status: Some(from),
                 to_status: to,
                 details: "{}",
                 created_at: at,
@@ -138,7 +138,11 @@ fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() 
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
     let other = user(&mut conn, "other@tawasol.test");
-    let closed = ["decided", "inadmissible", "withdrawn"];
+    let closed = [
+        PetitionStatus::Decided,
+        PetitionStatus::Inadmissible,
+        PetitionStatus::Withdrawn,
+    ];
     let old = petition(&mut conn, agent);
     let recent = petition(&mut conn, agent);
     let open = petition(&mut conn, agent);
@@ -147,13 +151,18 @@ fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() 
         petition::sign(&mut conn, &signature(id, other, "hash-b")).unwrap();
     }
     let day = chrono::TimeDelta::days(1);
-    close(&mut conn, old, "withdrawn", t0());
-    close(&mut conn, recent, "withdrawn", t0() + day * 10);
-    close(&mut conn, open, "collecting", t0());
+    close(&mut conn, old, PetitionStatus::Withdrawn, t0());
+    close(
+        &mut conn,
+        recent,
+        PetitionStatus::Withdrawn,
+        t0() + day * 10,
+    );
+    close(&mut conn, open, PetitionStatus::Collecting, t0());
 
     let cutoff = t0() + day;
     let due = petition::personal_data_due(&mut conn, &closed, cutoff).unwrap();
-    assert_eq!(due, [(old, "withdrawn".to_owned())]);
+    assert_eq!(due, [(old, PetitionStatus::Withdrawn)]);
     let erased_at = t0() + day * 2;
     assert_eq!(
         petition::erase_personal_data(&mut conn, old, erased_at).unwrap(),
@@ -208,7 +217,7 @@ fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() 
     }
     // Later, the recent one is due too; the open one never is.
     let due = petition::personal_data_due(&mut conn, &closed, t0() + day * 11).unwrap();
-    assert_eq!(due, [(recent, "withdrawn".to_owned())]);
+    assert_eq!(due, [(recent, PetitionStatus::Withdrawn)]);
 }
 
 #[test]
@@ -252,4 +261,48 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
         petition::stored_personal_data(&mut conn, id).unwrap().len(),
         1
     );
+}
+
+#[test]
+fn a_stored_value_the_domain_does_not_know_is_a_typed_error_naming_its_column() {
+    let db = TestDatabase::new();
+    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let mut conn = database.conn().unwrap();
+    let agent = user(&mut conn, "agent@tawasol.test");
+    let id = petition(&mut conn, agent);
+    petition::record_event(
+        &mut conn,
+        &petition::PetitionEventInsertForm {
+            petition_id: id,
+            actor_id: Some(agent),
+            from_status: None,
+            to_status: PetitionStatus::Draft,
+            details: "{}",
+            created_at: t0(),
+        },
+    )
+    .unwrap();
+    let events = petition::events(&mut conn, id).unwrap();
+    assert_eq!(
+        (events[0].from_status, events[0].to_status),
+        (None, PetitionStatus::Draft),
+        "an empty from_status is the draft's creation"
+    );
+    // The timeline's statuses carry no CHECK constraint: an operator could write anything.
+    tawasol_persistence::test_support::execute(
+        &db,
+        &format!("UPDATE petition_events SET to_status = 'archived' WHERE petition_id = {id}"),
+    );
+    match petition::events(&mut conn, id) {
+        Err(PersistenceError::Corrupt {
+            column,
+            expected,
+            value,
+        }) => {
+            assert_eq!(column, "to_status");
+            assert_eq!(value, "archived");
+            assert_eq!(expected, "a petition status");
+        }
+        other => panic!("expected a corrupt value, got {other:?}"),
+    }
 }

@@ -103,7 +103,7 @@ pub struct PetitionView {
 }
 
 fn view(r: PetitionRow, today: NaiveDate) -> PetitionView {
-    let status = PetitionStatus::parse(&r.status).unwrap_or(PetitionStatus::Draft);
+    let status = r.status;
     let awaiting = status == PetitionStatus::Filed;
     PetitionView {
         id: r.id,
@@ -111,13 +111,13 @@ fn view(r: PetitionRow, today: NaiveDate) -> PetitionView {
         title: r.title,
         request: r.request,
         reasons: r.reasons,
-        filer_type: r.filer_type,
+        filer_type: r.filer_type.as_str().to_owned(),
         organisation: r
             .organisation_id
             .zip(r.organisation_name)
             .map(|(id, name)| OrganisationView { id, name }),
         agent_name: (!r.agent_name.is_empty()).then_some(r.agent_name),
-        status: r.status,
+        status: status.as_str().to_owned(),
         signature_count: r.signature_count,
         threshold: r.threshold,
         receipt_number: r.receipt_number,
@@ -313,7 +313,7 @@ pub async fn create(
             &PetitionInsertForm {
                 commune_id,
                 agent_id: agent,
-                filer_type: filer.as_str(),
+                filer_type: filer,
                 organisation_id: association.map(|a| a.0),
                 title: title.as_str(),
                 request: request.as_str(),
@@ -328,8 +328,8 @@ pub async fn create(
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: Some(agent),
-                from_status: "",
-                to_status: PetitionStatus::Draft.as_str(),
+                from_status: None,
+                to_status: PetitionStatus::Draft,
                 details: &json!({}).to_string(),
                 created_at: at,
             },
@@ -438,7 +438,7 @@ async fn visible(state: &AppState, caller: &Caller, id: i64) -> Result<PetitionR
     let viewer = caller.user_id();
     with_conn(&state.db, move |c| Ok(petition::find(c, id)?))
         .await?
-        .filter(|r| r.status != PetitionStatus::Draft.as_str() || Some(r.agent_id) == viewer)
+        .filter(|r| r.status != PetitionStatus::Draft || Some(r.agent_id) == viewer)
         .ok_or(UseCaseError::PetitionNotFound(id))
 }
 
@@ -453,7 +453,7 @@ pub async fn detail(
     let viewer = caller.user_id();
     let is_agent = viewer == Some(row.agent_id);
     let may_download_dossier =
-        may_download_dossier(&caller.actor, row.agent_id, &row.commune, &row.status);
+        may_download_dossier(&caller.actor, row.agent_id, &row.commune, row.status);
     let (ar, fr, zgh) = &row.commune_names;
     let commune_name = match locale {
         Locale::Ar => ar,
@@ -470,8 +470,8 @@ pub async fn detail(
         let timeline = petition::events(c, id)?
             .into_iter()
             .map(|e| EventView {
-                from: (!e.from_status.is_empty()).then_some(e.from_status),
-                to: e.to_status,
+                from: e.from_status.map(|s| s.as_str().to_owned()),
+                to: e.to_status.as_str().to_owned(),
                 by: e.actor_name.filter(|n| !n.is_empty()),
                 details: serde_json::from_str(&e.details).unwrap_or(Value::Null),
                 at: rfc3339(e.created_at),
@@ -520,9 +520,7 @@ pub async fn list(
         None => None,
         Some(s) => Some(
             PetitionStatus::parse(s)
-                .ok_or_else(|| UseCaseError::invalid("status", "param-invalid"))?
-                .as_str()
-                .to_owned(),
+                .ok_or_else(|| UseCaseError::invalid("status", "param-invalid"))?,
         ),
     };
     let viewer = caller.user_id();
@@ -676,7 +674,7 @@ pub async fn sign(
         return Err(UseCaseError::Invalid(invalid));
     };
     let row = visible(state, caller, id).await?;
-    if row.status != PetitionStatus::Collecting.as_str() {
+    if row.status != PetitionStatus::Collecting {
         return Err(UseCaseError::PetitionNotCollecting(id));
     }
     let vault = &state.vault;
@@ -712,7 +710,7 @@ pub async fn sign(
         };
         // Still collecting? (A concurrent step may have moved it; then this signature is refused.)
         let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
-        if status != PetitionStatus::Collecting.as_str() {
+        if status != PetitionStatus::Collecting {
             return Err(UseCaseError::PetitionNotCollecting(id));
         }
         count_signing_step(c, rate_limits, user, at)?;
@@ -735,22 +733,18 @@ pub async fn sign(
         if count >= row.threshold {
             let moved = petition::step(
                 c,
-                &PetitionStepUpdateForm {
-                    status: PetitionStatus::Ready.as_str(),
-                    updated_at: at,
-                    ..PetitionStepUpdateForm::default()
-                },
+                &PetitionStepUpdateForm::to(PetitionStatus::Ready, at),
                 &PetitionEventInsertForm {
                     petition_id: id,
                     actor_id: None,
-                    from_status: PetitionStatus::Collecting.as_str(),
-                    to_status: PetitionStatus::Ready.as_str(),
+                    from_status: Some(PetitionStatus::Collecting),
+                    to_status: PetitionStatus::Ready,
                     details: &json!({"signatures": count, "threshold": row.threshold}).to_string(),
                     created_at: at,
                 },
             )?;
             if moved {
-                status = PetitionStatus::Ready.as_str().to_owned();
+                status = PetitionStatus::Ready;
                 if let Some(agent) = account::find(c, row.agent_id)? {
                     let recipient = Recipient {
                         user_id: agent.id,
@@ -779,7 +773,7 @@ pub async fn sign(
             show_name,
             signed_at: rfc3339(at),
             signature_count: count,
-            status,
+            status: status.as_str().to_owned(),
         })
     })
     .await?;
@@ -798,7 +792,7 @@ pub async fn withdraw(state: &AppState, caller: &Caller, id: i64) -> Result<(), 
     let rate_limits = state.rate_limits;
     in_transaction(&state.db, move |c| {
         let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
-        if status != PetitionStatus::Collecting.as_str() {
+        if status != PetitionStatus::Collecting {
             return Err(UseCaseError::PetitionNotCollecting(id));
         }
         if petition::withdraw(c, id, user, at)? {
@@ -850,8 +844,13 @@ pub fn official_of(actor: &Actor, commune: &str) -> bool {
 /// Whether this person may download the dossier of a petition (its agent, commune and status)
 /// now: as its agent from `ready`, as an official of the whole commune (not one narrowed to an
 /// arrondissement or to categories) from `filed` (`domain::petition::may_read_dossier`).
-pub fn may_download_dossier(actor: &Actor, agent_id: i64, commune: &str, status: &str) -> bool {
-    let (Actor::User(u), Some(status)) = (actor, PetitionStatus::parse(status)) else {
+pub fn may_download_dossier(
+    actor: &Actor,
+    agent_id: i64,
+    commune: &str,
+    status: PetitionStatus,
+) -> bool {
+    let Actor::User(u) = actor else {
         return false;
     };
     let agent = (u.id == agent_id).then_some(DossierReader::Agent);
@@ -966,8 +965,8 @@ pub async fn transition(
     if !is_agent && !is_official {
         return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
     }
-    let filer = FilerType::parse(&row.filer_type).unwrap_or(FilerType::Citizens);
-    let from = PetitionStatus::parse(&row.status).ok_or(UseCaseError::PetitionNotFound(id))?;
+    let filer = row.filer_type;
+    let from = row.status;
     let at = state.clock.now();
     let day = today(at);
     let roles = [
@@ -1034,7 +1033,7 @@ pub async fn transition(
         let moved = petition::step(
             c,
             &PetitionStepUpdateForm {
-                status: to.as_str(),
+                status: to,
                 receipt_number: details
                     .receipt_number
                     .as_deref()
@@ -1057,8 +1056,8 @@ pub async fn transition(
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: Some(actor_id),
-                from_status: from.as_str(),
-                to_status: to.as_str(),
+                from_status: Some(from),
+                to_status: to,
                 details: &carried.to_string(),
                 created_at: at,
             },
@@ -1176,7 +1175,7 @@ pub async fn dossier(
 ) -> Result<Dossier, UseCaseError> {
     user_of(caller)?;
     let row = visible(state, caller, id).await?;
-    if !may_download_dossier(&caller.actor, row.agent_id, &row.commune, &row.status) {
+    if !may_download_dossier(&caller.actor, row.agent_id, &row.commune, row.status) {
         return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
     }
     let at = state.clock.now();
@@ -1259,10 +1258,9 @@ pub async fn erase_expired_signatures(
 ) -> Result<usize, UseCaseError> {
     let retention_days = state.signature_retention_days;
     let cutoff = retention_cutoff(at, retention_days);
-    let closed: Vec<&'static str> = PetitionStatus::ALL
+    let closed: Vec<PetitionStatus> = PetitionStatus::ALL
         .into_iter()
         .filter(|s| s.is_closed())
-        .map(PetitionStatus::as_str)
         .collect();
     let due = with_conn(&state.db, move |c| {
         Ok(petition::personal_data_due(c, &closed, cutoff)?)
@@ -1282,7 +1280,7 @@ pub async fn erase_expired_signatures(
                 None,
                 Some(json!({
                     "signatures": signatures,
-                    "status": status,
+                    "status": status.as_str(),
                     "retention_days": retention_days,
                 })),
                 at,
@@ -1324,7 +1322,7 @@ pub async fn send_reminders(state: &AppState, at: NaiveDateTime) -> Result<usize
                     c,
                     &OutgoingMail {
                         to,
-                        locale: Locale::parse(&r.locale).unwrap_or(Locale::DEFAULT),
+                        locale: r.locale,
                         template: Template::PetitionDeadlineReminder {
                             petition_title: title.clone(),
                             days_left: days_left(filed_on, day),
