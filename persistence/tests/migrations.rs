@@ -1,9 +1,5 @@
-use tawasol_persistence::test_support::{TestDatabase, describe_schema};
+use tawasol_persistence::test_support::{TestDatabase, describe_schema, open};
 use tawasol_persistence::{Database, PoolSettings, Readiness};
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
-}
 
 #[test]
 fn migrated_schema_matches_the_shared_description() {

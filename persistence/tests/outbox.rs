@@ -4,18 +4,7 @@ use std::collections::HashSet;
 use tawasol_domain::Locale;
 use tawasol_domain::OutboxStatus;
 use tawasol_persistence::outbox::{self, Enqueued, OutboxInsertForm};
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{Database, PoolSettings};
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
-}
-
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
+use tawasol_persistence::test_support::{TestDatabase, open, t0};
 
 fn form<'a>(key: &'a str, at: NaiveDateTime) -> OutboxInsertForm<'a> {
     OutboxInsertForm {

@@ -1,86 +1,21 @@
 use chrono::NaiveDateTime;
-use tawasol_domain::Locale;
-use tawasol_domain::petition::{FilerType, PetitionStatus};
-use tawasol_persistence::account::{self, UserInsertForm};
-use tawasol_persistence::petition::{self, PetitionInsertForm, SignatureInsertForm, Signed};
-use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::test_support::TestDatabase;
+use tawasol_domain::petition::PetitionStatus;
+use tawasol_persistence::petition::{self, Signed};
+use tawasol_persistence::test_support::{TestDatabase, open, petition, signature, t0, user};
 use tawasol_persistence::{
     AnyConnection, Database, PersistenceError, PoolSettings, write_transaction,
 };
 
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
-
-fn user(conn: &mut AnyConnection, email: &str) -> i64 {
-    account::create_user(
-        conn,
-        &UserInsertForm {
-            email: Some(email),
-            password_hash: None,
-            display_name: "S",
-            locale: Locale::Fr,
-            home_commune_id: None,
-            email_verified_at: Some(t0()),
-            is_admin: false,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-    .unwrap()
-}
-
-fn petition(conn: &mut AnyConnection, agent: i64) -> i64 {
-    let Resolved::Ok { commune_id, .. } = role::resolve(conn, "sefrou", None, &[]).unwrap() else {
-        panic!()
-    };
-    petition::create(
-        conn,
-        &PetitionInsertForm {
-            commune_id,
-            agent_id: agent,
-            filer_type: FilerType::Citizens,
-            organisation_id: None,
-            title: "Des espaces verts au quartier Habbouna",
-            request: "Inscrire à l'ordre du jour l'aménagement d'un jardin public.",
-            reasons: "Aucun espace vert à moins de deux kilomètres.",
-            association_declaration: None,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-}
-
-fn signature<'a>(petition_id: i64, user_id: i64, cin_hash: &'a str) -> SignatureInsertForm<'a> {
-    SignatureInsertForm {
-        petition_id,
-        user_id,
-        full_name: "Nom Prénom",
-        cin_encrypted: "ciphertext",
-        cin_hash,
-        address_encrypted: "ciphertext",
-        lives_or_works_in_commune: true,
-        on_electoral_roll: true,
-        direct_interest: true,
-        show_name: false,
-        consented_at: t0(),
-        created_at: t0(),
-    }
-}
+const TITLE: &str = "Des espaces verts au quartier Habbouna";
 
 #[test]
 fn one_signature_per_person_and_a_national_id_used_twice_is_counted_and_found() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
     let other = user(&mut conn, "other@tawasol.test");
-    let id = petition(&mut conn, agent);
+    let id = petition(&mut conn, agent, "sefrou", TITLE);
     assert_eq!(
         petition::sign(&mut conn, &signature(id, agent, "hash-a")).unwrap(),
         Signed::Counted(1)
@@ -134,7 +69,7 @@ fn close(conn: &mut AnyConnection, id: i64, to: PetitionStatus, at: NaiveDateTim
 #[test]
 fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
     let other = user(&mut conn, "other@tawasol.test");
@@ -143,9 +78,9 @@ fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() 
         PetitionStatus::Inadmissible,
         PetitionStatus::Withdrawn,
     ];
-    let old = petition(&mut conn, agent);
-    let recent = petition(&mut conn, agent);
-    let open = petition(&mut conn, agent);
+    let old = petition(&mut conn, agent, "sefrou", TITLE);
+    let recent = petition(&mut conn, agent, "sefrou", TITLE);
+    let open = petition(&mut conn, agent, "sefrou", TITLE);
     for id in [old, recent, open] {
         petition::sign(&mut conn, &signature(id, agent, "hash-a")).unwrap();
         petition::sign(&mut conn, &signature(id, other, "hash-b")).unwrap();
@@ -234,7 +169,7 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
     let (agent, id) = {
         let mut conn = database.conn().unwrap();
         let agent = user(&mut conn, "agent@tawasol.test");
-        (agent, petition(&mut conn, agent))
+        (agent, petition(&mut conn, agent, "sefrou", TITLE))
     };
     let handles: Vec<_> = (0..50)
         .map(|i| {
@@ -266,10 +201,10 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
 #[test]
 fn a_stored_value_the_domain_does_not_know_is_a_typed_error_naming_its_column() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
-    let id = petition(&mut conn, agent);
+    let id = petition(&mut conn, agent, "sefrou", TITLE);
     petition::record_event(
         &mut conn,
         &petition::PetitionEventInsertForm {
