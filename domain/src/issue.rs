@@ -121,6 +121,53 @@ impl fmt::Display for IssueStatus {
     }
 }
 
+/// Who may read an issue or a reply. Everyone reads a public one; a held one only its author
+/// (and the moderators, who decide); a hidden one nobody but the moderators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    Public,
+    /// Held for a moderator (the text looks like personal data).
+    Pending,
+    /// Hidden by a moderator.
+    Hidden,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [Visibility::Public, Visibility::Pending, Visibility::Hidden];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Pending => "pending",
+            Visibility::Hidden => "hidden",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Visibility> {
+        Visibility::ALL.into_iter().find(|v| v.as_str() == value)
+    }
+
+    pub fn is_public(self) -> bool {
+        self == Visibility::Public
+    }
+
+    /// Public, or held for a moderator when the text looks like personal data.
+    pub fn held_if(held: bool) -> Visibility {
+        if held {
+            Visibility::Pending
+        } else {
+            Visibility::Public
+        }
+    }
+}
+
+impl fmt::Display for Visibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Who asks for a status change, as the issue sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusRole {
@@ -239,6 +286,19 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn visibilities_and_statuses_read_back_what_they_write() {
+        for v in Visibility::ALL {
+            assert_eq!(Visibility::parse(v.as_str()), Some(v));
+        }
+        for s in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Visibility::parse("Public"), None);
+        assert_eq!(Visibility::held_if(true), Visibility::Pending);
+        assert!(Visibility::held_if(false).is_public());
     }
 
     #[test]

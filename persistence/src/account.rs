@@ -6,8 +6,10 @@ use crate::schema::{
     communes, email_tokens, moderators, official_categories, officials, organisation_members,
     refresh_tokens, sessions, users,
 };
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use tawasol_domain::Locale;
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = users)]
@@ -15,7 +17,8 @@ pub struct UserInsertForm<'a> {
     pub email: Option<&'a str>,
     pub password_hash: Option<&'a str>,
     pub display_name: &'a str,
-    pub locale: &'a str,
+    #[diesel(skip_insertion)]
+    pub locale: Locale,
     pub home_commune_id: Option<i64>,
     pub email_verified_at: Option<NaiveDateTime>,
     pub is_admin: bool,
@@ -30,7 +33,8 @@ pub struct UserRow {
     pub email: Option<String>,
     pub password_hash: Option<String>,
     pub display_name: String,
-    pub locale: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub locale: Locale,
     pub home_commune_id: Option<i64>,
     pub email_verified_at: Option<NaiveDateTime>,
     pub is_admin: bool,
@@ -47,7 +51,7 @@ pub fn create_user(
     form: &UserInsertForm<'_>,
 ) -> Result<Option<i64>, PersistenceError> {
     let inserted = on_backend!(conn, c => diesel::insert_into(users::table)
-        .values(form)
+        .values((form, users::locale.eq(form.locale.as_str())))
         .on_conflict_do_nothing()
         .returning(users::id)
         .get_result::<i64>(c)
@@ -96,7 +100,8 @@ pub fn mark_verified(
 #[diesel(table_name = users)]
 pub struct UserUpdateForm<'a> {
     pub display_name: Option<&'a str>,
-    pub locale: Option<&'a str>,
+    #[diesel(skip_update)]
+    pub locale: Option<Locale>,
     pub password_hash: Option<&'a str>,
     pub is_admin: Option<bool>,
     pub email_verified_at: Option<NaiveDateTime>,
@@ -110,7 +115,7 @@ pub fn update(
 ) -> Result<bool, PersistenceError> {
     Ok(
         diesel::update(users::table.find(id).filter(users::deleted_at.is_null()))
-            .set(form)
+            .set((form, form.locale.map(|l| users::locale.eq(l.as_str()))))
             .execute(conn)?
             == 1,
     )

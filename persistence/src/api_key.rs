@@ -4,8 +4,10 @@
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
 use crate::schema::{api_keys, issues, open311_tokens, organisations, users};
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use tawasol_domain::issue::Visibility;
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = api_keys)]
@@ -157,15 +159,15 @@ pub fn find_token(
     conn: &mut AnyConnection,
     token: &str,
 ) -> Result<Option<(i64, bool)>, PersistenceError> {
-    let row: Option<(i64, String)> = open311_tokens::table
+    let row: Option<(i64, Stored<Visibility>)> = open311_tokens::table
         .inner_join(issues::table)
         .filter(open311_tokens::token.eq(token))
         .select((issues::id, issues::visibility))
         .first(conn)
         .optional()?;
-    Ok(row.and_then(|(id, visibility)| match visibility.as_str() {
-        "public" => Some((id, true)),
-        "pending" => Some((id, false)),
-        _ => None,
+    Ok(row.and_then(|(id, Stored(visibility))| match visibility {
+        Visibility::Public => Some((id, true)),
+        Visibility::Pending => Some((id, false)),
+        Visibility::Hidden => None,
     }))
 }

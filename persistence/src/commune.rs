@@ -196,6 +196,15 @@ pub fn find(
     }))
 }
 
+/// The slug of the commune with this id (`None`: no such commune).
+pub fn slug_of(conn: &mut AnyConnection, id: i64) -> Result<Option<String>, PersistenceError> {
+    Ok(communes::table
+        .find(id)
+        .select(communes::slug)
+        .first::<String>(conn)
+        .optional()?)
+}
+
 /// What an admin changes on a commune (`None`: unchanged).
 #[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = communes)]

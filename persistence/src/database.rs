@@ -269,14 +269,29 @@ fn create_sqlite_file(path: &Path) -> Result<(), PersistenceError> {
 pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    E: From<PersistenceError>,
 {
+    /// The work's own failure, or Diesel's (begin, lock, commit, rollback), kept apart so that
+    /// callers need not know Diesel's error type.
+    enum Failed<E> {
+        Work(E),
+        Database(diesel::result::Error),
+    }
+    impl<E> From<diesel::result::Error> for Failed<E> {
+        fn from(e: diesel::result::Error) -> Self {
+            Failed::Database(e)
+        }
+    }
     conn.transaction(|c| {
         if let AnyConnection::Sqlite(lite) = c {
             // A write that changes nothing, only to take the lock (BEGIN IMMEDIATE, in effect).
             lite.batch_execute("UPDATE communes SET id = id WHERE 0 = 1")?;
         }
-        work(c)
+        work(c).map_err(Failed::Work)
+    })
+    .map_err(|e| match e {
+        Failed::Work(e) => e,
+        Failed::Database(e) => E::from(PersistenceError::Query(e)),
     })
 }
 

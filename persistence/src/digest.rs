@@ -2,12 +2,16 @@
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
+use crate::issue::open_statuses;
 use crate::schema::{
     categories, digest_runs, issues, notification_preferences as prefs, official_categories,
     officials, users,
 };
+use crate::stored::Stored;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use tawasol_domain::Locale;
+use tawasol_domain::issue::Visibility;
 
 /// Claims the digest of `day`; `false` if another run (or replica) already has it.
 /// Whether the day's digests were already sent (here or by another replica).
@@ -33,7 +37,7 @@ pub fn claim_day(
 pub struct DigestOfficial {
     pub user_id: i64,
     pub email: String,
-    pub locale: String,
+    pub locale: Locale,
     /// `immediate`, `daily` (new issues go in the digest) or `off` (no digest at all).
     pub new_issues: String,
     pub commune_id: i64,
@@ -46,7 +50,7 @@ type OfficialRow = (
     i64,
     i64,
     Option<String>,
-    String,
+    Stored<Locale>,
     Option<String>,
     i64,
     Option<i64>,
@@ -70,7 +74,9 @@ pub fn officials(conn: &mut AnyConnection) -> Result<Vec<DigestOfficial>, Persis
         ))
         .load(conn)?;
     let mut out = Vec::new();
-    for (official_id, user_id, email, locale, new_issues, commune_id, arrondissement_id) in rows {
+    for (official_id, user_id, email, Stored(locale), new_issues, commune_id, arrondissement_id) in
+        rows
+    {
         let category_ids = official_categories::table
             .filter(official_categories::official_id.eq(official_id))
             .select(official_categories::category_id)
@@ -102,8 +108,8 @@ pub fn scope_issues(
     let mut q = issues::table
         .inner_join(categories::table.on(categories::id.eq(issues::category_id)))
         .filter(issues::commune_id.eq(o.commune_id))
-        .filter(issues::visibility.eq("public"))
-        .filter(issues::status.eq_any(["submitted", "acknowledged", "in_progress", "planned"]))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
+        .filter(issues::status.eq_any(open_statuses()))
         .filter(
             issues::created_at
                 .ge(since)
@@ -144,8 +150,8 @@ pub fn waiting_for(
         .filter(replies::author_id.eq(o.user_id))
         .filter(replies::is_official.eq(true))
         .filter(issues::commune_id.eq(o.commune_id))
-        .filter(issues::visibility.eq("public"))
-        .filter(issues::status.eq_any(["submitted", "acknowledged", "in_progress", "planned"]))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
+        .filter(issues::status.eq_any(open_statuses()))
         .select((issues::id, issues::title, replies::created_at))
         .into_boxed();
     if let Some(a) = o.arrondissement_id {
@@ -171,7 +177,7 @@ pub fn waiting_for(
         .filter(replies::issue_id.eq_any(ids))
         .filter(replies::author_id.ne(o.user_id))
         .filter(replies::is_official.eq(false))
-        .filter(replies::visibility.eq("public"))
+        .filter(replies::visibility.eq(Visibility::Public.as_str()))
         .select((replies::issue_id, replies::created_at))
         .load(conn)?;
     let mut newest: std::collections::BTreeMap<i64, NaiveDateTime> =

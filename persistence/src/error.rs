@@ -9,11 +9,25 @@ pub enum PersistenceError {
     #[error("cannot reach the database: {0}")]
     Unavailable(String),
     #[error("database query failed: {0}")]
-    Query(#[from] diesel::result::Error),
+    Query(#[source] diesel::result::Error),
     #[error("migrations failed: {0}")]
     Migration(String),
     #[error("stored data breaks a rule: {0}")]
     CorruptRow(String),
+    /// A text column holds a value its domain type does not know (a status, a visibility, a
+    /// language…): the row cannot be read. An internal error above, never a panic.
+    #[error("stored data breaks a rule: column {column} holds {value:?}, not {expected}")]
+    Corrupt {
+        column: String,
+        expected: &'static str,
+        value: String,
+    },
+}
+
+impl From<diesel::result::Error> for PersistenceError {
+    fn from(e: diesel::result::Error) -> Self {
+        crate::stored::corrupt(&e).unwrap_or(PersistenceError::Query(e))
+    }
 }
 
 impl From<diesel::r2d2::PoolError> for PersistenceError {

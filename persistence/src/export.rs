@@ -6,8 +6,12 @@ use crate::error::PersistenceError;
 use crate::schema::{
     arrondissements, categories, communes, issues, organisations, petition_events, petitions,
 };
+use crate::stored::Stored;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
+use tawasol_domain::petition::{FilerType, PetitionStatus};
 
 /// A public issue as open data: no author, no address, the exact location kept (the caller
 /// rounds it).
@@ -17,8 +21,10 @@ pub struct IssueExportRow {
     pub commune: String,
     pub arrondissement: Option<String>,
     pub category: String,
-    pub status: String,
-    pub language: String,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub status: IssueStatus,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub language: Locale,
     pub title: String,
     pub description: String,
     pub lat: Option<f64>,
@@ -49,7 +55,7 @@ pub fn issues_after(
         .left_join(
             arrondissements::table.on(issues::arrondissement_id.eq(arrondissements::id.nullable())),
         )
-        .filter(issues::visibility.eq("public"))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
         .filter(issues::id.gt(after))
         .select((
             issues::id,
@@ -86,10 +92,12 @@ pub fn issues_after(
 pub struct PetitionExportRow {
     pub id: i64,
     pub commune: String,
-    pub filer_type: String,
+    #[diesel(deserialize_as = Stored<FilerType>)]
+    pub filer_type: FilerType,
     pub organisation: Option<String>,
     pub title: String,
-    pub status: String,
+    #[diesel(deserialize_as = Stored<PetitionStatus>)]
+    pub status: PetitionStatus,
     pub signature_count: i32,
     pub threshold: i32,
     pub receipt_number: Option<String>,
@@ -114,7 +122,7 @@ pub fn petitions_after(
         .left_join(
             organisations::table.on(organisations::id.nullable().eq(petitions::organisation_id)),
         )
-        .filter(petitions::status.ne("draft"))
+        .filter(petitions::status.ne(PetitionStatus::Draft.as_str()))
         .filter(petitions::id.gt(after))
         .select((
             petitions::id,
@@ -145,7 +153,7 @@ pub fn petitions_after(
 pub fn steps_of(
     conn: &mut AnyConnection,
     petition_ids: &[i64],
-) -> Result<Vec<(i64, String, NaiveDateTime)>, PersistenceError> {
+) -> Result<Vec<(i64, PetitionStatus, NaiveDateTime)>, PersistenceError> {
     Ok(petition_events::table
         .filter(petition_events::petition_id.eq_any(petition_ids.to_vec()))
         .order((
@@ -157,5 +165,8 @@ pub fn steps_of(
             petition_events::to_status,
             petition_events::created_at,
         ))
-        .load(conn)?)
+        .load::<(i64, Stored<PetitionStatus>, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(id, Stored(status), at)| (id, status, at))
+        .collect())
 }

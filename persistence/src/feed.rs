@@ -11,8 +11,12 @@ use crate::schema::{
     feed_tokens, issue_follows, issue_replies, issue_status_changes, issues, petition_events,
     petition_follows, petitions, signatures, users,
 };
+use crate::stored::Stored;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
+use tawasol_domain::petition::PetitionStatus;
 
 // ---- personal feed tokens ----
 
@@ -60,7 +64,8 @@ pub fn token_owner(
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct TokenOwner {
     pub user_id: i64,
-    pub locale: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub locale: Locale,
     pub created_at: NaiveDateTime,
 }
 
@@ -81,7 +86,8 @@ pub struct ReplyEntry {
     pub id: i64,
     pub issue_id: i64,
     pub issue_title: String,
-    pub issue_language: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub issue_language: Locale,
     /// Empty once the author erased their account.
     pub author_name: String,
     pub body: String,
@@ -100,8 +106,8 @@ pub fn replies(
     let mut q = issue_replies::table
         .inner_join(issues::table)
         .inner_join(users::table.on(users::id.eq(issue_replies::author_id)))
-        .filter(issue_replies::visibility.eq("public"))
-        .filter(issues::visibility.eq("public"))
+        .filter(issue_replies::visibility.eq(Visibility::Public.as_str()))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
         .select((
             issue_replies::id,
             issues::id,
@@ -136,11 +142,14 @@ pub struct StatusEntry {
     pub id: i64,
     pub issue_id: i64,
     pub issue_title: String,
-    pub issue_language: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub issue_language: Locale,
     /// Empty once the actor erased their account.
     pub actor_name: String,
-    pub from_status: String,
-    pub to_status: String,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub from_status: IssueStatus,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub to_status: IssueStatus,
     pub note: String,
     pub expected_on: Option<NaiveDate>,
     pub responsible_body: Option<String>,
@@ -157,7 +166,7 @@ pub fn status_changes(
     let mut q = issue_status_changes::table
         .inner_join(issues::table)
         .inner_join(users::table.on(users::id.eq(issue_status_changes::actor_id)))
-        .filter(issues::visibility.eq("public"))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
         .select((
             issue_status_changes::id,
             issues::id,
@@ -199,8 +208,11 @@ pub struct StepEntry {
     pub petition_title: String,
     /// `None` when the platform took the step; empty once the actor erased their account.
     pub actor_name: Option<String>,
-    pub from_status: String,
-    pub to_status: String,
+    /// `None` for the draft's creation (never in a feed).
+    #[diesel(deserialize_as = Stored<Option<PetitionStatus>>)]
+    pub from_status: Option<PetitionStatus>,
+    #[diesel(deserialize_as = Stored<PetitionStatus>)]
+    pub to_status: PetitionStatus,
     /// What the step carried (JSON).
     pub details: String,
     pub created_at: NaiveDateTime,
@@ -216,8 +228,8 @@ pub fn steps(
     let mut q = petition_events::table
         .inner_join(petitions::table)
         .left_join(users::table.on(petition_events::actor_id.eq(users::id.nullable())))
-        .filter(petitions::status.ne("draft"))
-        .filter(petition_events::to_status.ne("draft"))
+        .filter(petitions::status.ne(PetitionStatus::Draft.as_str()))
+        .filter(petition_events::to_status.ne(PetitionStatus::Draft.as_str()))
         .select((
             petition_events::id,
             petitions::id,

@@ -3,9 +3,12 @@
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
 use crate::schema::{arrondissements, categories, communes, issue_follows, issues};
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = issues)]
@@ -16,12 +19,14 @@ pub struct IssueInsertForm<'a> {
     pub author_id: i64,
     pub title: &'a str,
     pub description: &'a str,
-    pub language: &'a str,
+    #[diesel(skip_insertion)]
+    pub language: Locale,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub address: Option<&'a str>,
-    /// `public`, or `pending` when held for a moderator (personal data).
-    pub visibility: &'a str,
+    /// Public, or pending when held for a moderator (personal data).
+    #[diesel(skip_insertion)]
+    pub visibility: Visibility,
     pub search_text: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -33,7 +38,12 @@ pub fn create(
     form: &IssueInsertForm<'_>,
 ) -> Result<i64, PersistenceError> {
     let id = on_backend!(conn, c => diesel::insert_into(issues::table)
-        .values((form, issues::follower_count.eq(1)))
+        .values((
+            form,
+            issues::language.eq(form.language.as_str()),
+            issues::visibility.eq(form.visibility.as_str()),
+            issues::follower_count.eq(1),
+        ))
         .returning(issues::id)
         .get_result::<i64>(c))?;
     diesel::insert_into(issue_follows::table)
@@ -56,12 +66,15 @@ pub struct IssueRow {
     pub author_id: i64,
     pub title: String,
     pub description: String,
-    pub language: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub language: Locale,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub address: Option<String>,
-    pub status: String,
-    pub visibility: String,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub status: IssueStatus,
+    #[diesel(deserialize_as = Stored<Visibility>)]
+    pub visibility: Visibility,
     pub support_count: i32,
     pub reply_count: i32,
     pub follower_count: i32,
@@ -113,10 +126,17 @@ pub enum StatusFilter {
     Any,
     Open,
     Closed,
-    Is(String),
+    Is(IssueStatus),
 }
 
-const OPEN: [&str; 4] = ["submitted", "acknowledged", "in_progress", "planned"];
+/// The statuses Open311 calls open, as stored.
+pub(crate) fn open_statuses() -> Vec<&'static str> {
+    IssueStatus::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .map(IssueStatus::as_str)
+        .collect()
+}
 
 /// The orders a list can come in; each breaks ties by id, newest first.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -196,11 +216,13 @@ pub fn list(
     };
     q = match filter.viewer_id {
         Some(viewer) => q.filter(
-            issues::visibility.eq("public").or(issues::visibility
-                .eq("pending")
-                .and(issues::author_id.eq(viewer))),
+            issues::visibility
+                .eq(Visibility::Public.as_str())
+                .or(issues::visibility
+                    .eq(Visibility::Pending.as_str())
+                    .and(issues::author_id.eq(viewer))),
         ),
-        None => q.filter(issues::visibility.eq("public")),
+        None => q.filter(issues::visibility.eq(Visibility::Public.as_str())),
     };
     if let Some(commune) = &filter.commune {
         q = q.filter(communes::slug.eq(commune.clone()));
@@ -210,9 +232,9 @@ pub fn list(
     }
     match &filter.status {
         None | Some(StatusFilter::Any) => {}
-        Some(StatusFilter::Open) => q = q.filter(issues::status.eq_any(OPEN)),
-        Some(StatusFilter::Closed) => q = q.filter(issues::status.ne_all(OPEN)),
-        Some(StatusFilter::Is(s)) => q = q.filter(issues::status.eq(s.clone())),
+        Some(StatusFilter::Open) => q = q.filter(issues::status.eq_any(open_statuses())),
+        Some(StatusFilter::Closed) => q = q.filter(issues::status.ne_all(open_statuses())),
+        Some(StatusFilter::Is(s)) => q = q.filter(issues::status.eq(s.as_str())),
     }
     if let Some(author) = filter.author_id {
         q = q.filter(issues::author_id.eq(author));
@@ -373,7 +395,8 @@ pub struct ReplyInsertForm<'a> {
     pub body: &'a str,
     pub is_official: bool,
     pub official_title: Option<&'a str>,
-    pub visibility: &'a str,
+    #[diesel(skip_insertion)]
+    pub visibility: Visibility,
     pub created_at: NaiveDateTime,
 }
 
@@ -384,10 +407,10 @@ pub fn add_reply(
     form: &ReplyInsertForm<'_>,
 ) -> Result<i64, PersistenceError> {
     let id = on_backend!(conn, c => diesel::insert_into(issue_replies::table)
-        .values(form)
+        .values((form, issue_replies::visibility.eq(form.visibility.as_str())))
         .returning(issue_replies::id)
         .get_result::<i64>(c))?;
-    if form.visibility == "public" {
+    if form.visibility.is_public() {
         diesel::update(issues::table.find(form.issue_id))
             .set((
                 issues::reply_count.eq(issues::reply_count + 1),
@@ -426,7 +449,8 @@ pub struct ReplyRow {
     pub body: String,
     pub is_official: bool,
     pub official_title: Option<String>,
-    pub visibility: String,
+    #[diesel(deserialize_as = Stored<Visibility>)]
+    pub visibility: Visibility,
     pub created_at: NaiveDateTime,
     pub edited_at: Option<NaiveDateTime>,
 }
@@ -456,12 +480,12 @@ pub fn replies(
     q = match viewer {
         Some(v) => q.filter(
             issue_replies::visibility
-                .eq("public")
+                .eq(Visibility::Public.as_str())
                 .or(issue_replies::visibility
-                    .eq("pending")
+                    .eq(Visibility::Pending.as_str())
                     .and(issue_replies::author_id.eq(v))),
         ),
-        None => q.filter(issue_replies::visibility.eq("public")),
+        None => q.filter(issue_replies::visibility.eq(Visibility::Public.as_str())),
     };
     Ok(q.load(conn)?)
 }
@@ -470,8 +494,10 @@ pub fn replies(
 #[derive(Debug, Clone, PartialEq, Queryable)]
 pub struct StatusChangeRow {
     pub actor_name: String,
-    pub from_status: String,
-    pub to_status: String,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub from_status: IssueStatus,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub to_status: IssueStatus,
     pub note: String,
     pub expected_on: Option<NaiveDate>,
     pub responsible_body: Option<String>,
@@ -483,8 +509,8 @@ pub struct StatusChangeRow {
 pub struct StatusUpdate<'a> {
     pub issue_id: i64,
     pub actor_id: i64,
-    pub from: &'a str,
-    pub to: &'a str,
+    pub from: IssueStatus,
+    pub to: IssueStatus,
     pub note: &'a str,
     pub expected_on: Option<NaiveDate>,
     pub responsible_body: Option<&'a str>,
@@ -499,7 +525,7 @@ pub fn change_status(
     conn: &mut AnyConnection,
     u: &StatusUpdate<'_>,
 ) -> Result<bool, PersistenceError> {
-    let resolved_at = (u.to == "resolved").then_some(u.at);
+    let resolved_at = (u.to == IssueStatus::Resolved).then_some(u.at);
     let reported: Option<NaiveDateTime> = issues::table
         .find(u.issue_id)
         .select(issues::created_at)
@@ -511,10 +537,10 @@ pub fn change_status(
     let n = diesel::update(
         issues::table
             .find(u.issue_id)
-            .filter(issues::status.eq(u.from)),
+            .filter(issues::status.eq(u.from.as_str())),
     )
     .set((
-        issues::status.eq(u.to),
+        issues::status.eq(u.to.as_str()),
         issues::expected_on.eq(u.expected_on),
         issues::responsible_body.eq(u.responsible_body),
         issues::duplicate_of.eq(u.duplicate_of),
@@ -530,8 +556,8 @@ pub fn change_status(
         .values((
             issue_status_changes::issue_id.eq(u.issue_id),
             issue_status_changes::actor_id.eq(u.actor_id),
-            issue_status_changes::from_status.eq(u.from),
-            issue_status_changes::to_status.eq(u.to),
+            issue_status_changes::from_status.eq(u.from.as_str()),
+            issue_status_changes::to_status.eq(u.to.as_str()),
             issue_status_changes::note.eq(u.note),
             issue_status_changes::expected_on.eq(u.expected_on),
             issue_status_changes::responsible_body.eq(u.responsible_body),
@@ -645,7 +671,8 @@ pub fn relation(
 pub struct Recipient {
     pub user_id: i64,
     pub email: Option<String>,
-    pub locale: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub locale: Locale,
 }
 
 /// Which followers to tell.
@@ -790,13 +817,14 @@ pub fn edit_reply(
             issue_replies::body,
             issue_replies::visibility,
         ))
-        .first::<(i64, NaiveDateTime, String, String)>(conn)
+        .first::<(i64, NaiveDateTime, String, Stored<Visibility>)>(conn)
         .optional()?
     else {
         return Ok(Edited::NotFound);
     };
+    let visibility = visibility.0;
     // A hidden reply is out of its author's hands; only public and held ones can be corrected.
-    if visibility == "hidden" {
+    if visibility == Visibility::Hidden {
         return Ok(Edited::NotFound);
     }
     if author != author_id {
@@ -820,8 +848,8 @@ pub fn edit_reply(
         .execute(conn)?;
     // A correction that looks like personal data is held again until a moderator looks, and
     // leaves the public count.
-    if hold && visibility == "public" {
-        crate::moderation::set_reply_visibility(conn, reply_id, "pending")?;
+    if hold && visibility.is_public() {
+        crate::moderation::set_reply_visibility(conn, reply_id, Visibility::Pending)?;
         return Ok(Edited::Held);
     }
     Ok(Edited::Done)
@@ -887,7 +915,7 @@ pub fn extras(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<IssueExtra>, 
     let answers: Vec<(i64, String)> = issue_replies::table
         .filter(issue_replies::issue_id.eq_any(ids))
         .filter(issue_replies::is_official.eq(true))
-        .filter(issue_replies::visibility.eq("public"))
+        .filter(issue_replies::visibility.eq(Visibility::Public.as_str()))
         .order((
             issue_replies::issue_id.asc(),
             issue_replies::created_at.desc(),
@@ -924,7 +952,8 @@ pub fn extras(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<IssueExtra>, 
 pub struct StatusEvent {
     pub id: i64,
     pub issue_id: i64,
-    pub to_status: String,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub to_status: IssueStatus,
     pub note: String,
     pub created_at: NaiveDateTime,
 }
@@ -940,7 +969,7 @@ pub fn status_changes_between(
 ) -> Result<Vec<StatusEvent>, PersistenceError> {
     let mut q = issue_status_changes::table
         .inner_join(issues::table.inner_join(communes::table))
-        .filter(issues::visibility.eq("public"))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
         .filter(issue_status_changes::created_at.ge(start))
         .filter(issue_status_changes::created_at.le(end))
         .order((

@@ -21,8 +21,9 @@ pub mod outbox;
 pub mod petition;
 pub mod preferences;
 pub mod role;
-pub mod schema;
+mod schema;
 pub mod stats;
+mod stored;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 pub mod throttle;

@@ -1,11 +1,13 @@
-//! Flags and the moderators' queue. Items are issues and replies; `visibility` is `public`,
-//! `pending` (held for review) or `hidden`.
+//! Flags and the moderators' queue. Items are issues and replies, each with its
+//! [`Visibility`]: public, pending (held for review) or hidden.
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
 use crate::schema::{communes, flags, issue_replies, issues};
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use tawasol_domain::issue::Visibility;
 
 /// Records one person's flag (once per person and item); returns how many people flagged it.
 pub fn flag(
@@ -45,11 +47,14 @@ pub fn flag_count(
 pub fn set_issue_visibility(
     conn: &mut AnyConnection,
     id: i64,
-    visibility: &str,
+    visibility: Visibility,
     at: NaiveDateTime,
 ) -> Result<bool, PersistenceError> {
     Ok(diesel::update(issues::table.find(id))
-        .set((issues::visibility.eq(visibility), issues::updated_at.eq(at)))
+        .set((
+            issues::visibility.eq(visibility.as_str()),
+            issues::updated_at.eq(at),
+        ))
         .execute(conn)?
         == 1)
 }
@@ -58,20 +63,20 @@ pub fn set_issue_visibility(
 pub fn set_reply_visibility(
     conn: &mut AnyConnection,
     id: i64,
-    visibility: &str,
+    visibility: Visibility,
 ) -> Result<bool, PersistenceError> {
-    let Some((issue_id, before)) = issue_replies::table
+    let Some((issue_id, Stored(before))) = issue_replies::table
         .find(id)
         .select((issue_replies::issue_id, issue_replies::visibility))
-        .first::<(i64, String)>(conn)
+        .first::<(i64, Stored<Visibility>)>(conn)
         .optional()?
     else {
         return Ok(false);
     };
     diesel::update(issue_replies::table.find(id))
-        .set(issue_replies::visibility.eq(visibility))
+        .set(issue_replies::visibility.eq(visibility.as_str()))
         .execute(conn)?;
-    let delta = i32::from(visibility == "public") - i32::from(before == "public");
+    let delta = i32::from(visibility.is_public()) - i32::from(before.is_public());
     if delta != 0 {
         diesel::update(issues::table.find(issue_id))
             .set(issues::reply_count.eq(issues::reply_count + delta))
@@ -87,7 +92,7 @@ pub struct ItemInfo {
     pub commune: String,
     pub author_id: i64,
     pub text: String,
-    pub visibility: String,
+    pub visibility: Visibility,
     /// An official answer: the public record, never hidden.
     pub official_answer: bool,
 }
@@ -98,7 +103,7 @@ pub fn item(
     id: i64,
 ) -> Result<Option<ItemInfo>, PersistenceError> {
     if target_type == "issue" {
-        let row: Option<(i64, String, i64, String, String)> = issues::table
+        let row: Option<(i64, String, i64, String, Stored<Visibility>)> = issues::table
             .inner_join(communes::table)
             .filter(issues::id.eq(id))
             .select((
@@ -111,7 +116,7 @@ pub fn item(
             .first(conn)
             .optional()?;
         return Ok(row.map(
-            |(issue_id, commune, author_id, text, visibility)| ItemInfo {
+            |(issue_id, commune, author_id, text, Stored(visibility))| ItemInfo {
                 issue_id,
                 commune,
                 author_id,
@@ -121,7 +126,7 @@ pub fn item(
             },
         ));
     }
-    let row: Option<(i64, String, i64, String, String, bool)> = issue_replies::table
+    let row: Option<(i64, String, i64, String, Stored<Visibility>, bool)> = issue_replies::table
         .inner_join(issues::table.inner_join(communes::table))
         .filter(issue_replies::id.eq(id))
         .select((
@@ -135,7 +140,7 @@ pub fn item(
         .first(conn)
         .optional()?;
     Ok(row.map(
-        |(issue_id, commune, author_id, text, visibility, official_answer)| ItemInfo {
+        |(issue_id, commune, author_id, text, Stored(visibility), official_answer)| ItemInfo {
             issue_id,
             commune,
             author_id,
@@ -154,7 +159,7 @@ pub struct QueueItem {
     pub issue_id: i64,
     pub commune: String,
     pub text: String,
-    pub visibility: String,
+    pub visibility: Visibility,
     pub flags: i64,
     pub created_at: NaiveDateTime,
 }
@@ -165,7 +170,7 @@ pub fn queue(
     communes_filter: Option<&[String]>,
     limit: i64,
 ) -> Result<Vec<QueueItem>, PersistenceError> {
-    let waiting = ["pending", "hidden"];
+    let waiting = [Visibility::Pending.as_str(), Visibility::Hidden.as_str()];
     let mut iq = issues::table
         .inner_join(communes::table)
         .filter(issues::visibility.eq_any(waiting))
@@ -202,11 +207,11 @@ pub fn queue(
     for (kind, rows) in [
         (
             "issue",
-            iq.load::<(i64, i64, String, String, String, NaiveDateTime)>(conn)?,
+            iq.load::<(i64, i64, String, String, Stored<Visibility>, NaiveDateTime)>(conn)?,
         ),
         ("reply", rq.load(conn)?),
     ] {
-        for (id, issue_id, commune, text, visibility, created_at) in rows {
+        for (id, issue_id, commune, text, Stored(visibility), created_at) in rows {
             let flags = flag_count(conn, kind, id)?;
             out.push(QueueItem {
                 target_type: kind,

@@ -5,10 +5,11 @@
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::schema::outbox;
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Text, Timestamp};
-use tawasol_domain::OutboxStatus;
+use tawasol_domain::{Locale, OutboxStatus};
 
 /// A mail to send, as a use-case describes it.
 #[derive(Debug, Clone, Insertable)]
@@ -18,7 +19,8 @@ pub struct OutboxInsertForm<'a> {
     /// same mail twice.
     pub dedupe_key: &'a str,
     pub recipient: &'a str,
-    pub locale: &'a str,
+    #[diesel(skip_insertion)]
+    pub locale: Locale,
     /// Which message this is (`account_verify_email`); rendering happens at send time.
     pub template: &'a str,
     /// The message's arguments, as JSON.
@@ -44,14 +46,14 @@ pub fn enqueue(
     // inner connection.
     let id = match conn {
         AnyConnection::Postgresql(c) => diesel::insert_into(outbox::table)
-            .values(form)
+            .values((form, outbox::locale.eq(form.locale.as_str())))
             .on_conflict(outbox::dedupe_key)
             .do_nothing()
             .returning(outbox::id)
             .get_result::<i64>(c)
             .optional()?,
         AnyConnection::Sqlite(c) => diesel::insert_into(outbox::table)
-            .values(form)
+            .values((form, outbox::locale.eq(form.locale.as_str())))
             .on_conflict(outbox::dedupe_key)
             .do_nothing()
             .returning(outbox::id)
@@ -68,8 +70,8 @@ pub struct ClaimedMail {
     pub id: i64,
     #[diesel(sql_type = Text)]
     pub recipient: String,
-    #[diesel(sql_type = Text)]
-    pub locale: String,
+    #[diesel(sql_type = Text, deserialize_as = Stored<Locale>)]
+    pub locale: Locale,
     #[diesel(sql_type = Text)]
     pub template: String,
     #[diesel(sql_type = Text)]
@@ -221,9 +223,11 @@ pub struct OutboxEntry {
     pub id: i64,
     pub dedupe_key: String,
     pub recipient: String,
-    pub locale: String,
+    #[diesel(deserialize_as = Stored<Locale>)]
+    pub locale: Locale,
     pub template: String,
-    pub status: String,
+    #[diesel(deserialize_as = Stored<OutboxStatus>)]
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub last_error: Option<String>,
@@ -284,14 +288,11 @@ pub fn requeue(
 pub fn count_by_status(
     conn: &mut AnyConnection,
 ) -> Result<Vec<(OutboxStatus, i64)>, PersistenceError> {
-    let rows: Vec<(String, i64)> = outbox::table
+    let rows: Vec<(Stored<OutboxStatus>, i64)> = outbox::table
         .group_by(outbox::status)
         .select((outbox::status, diesel::dsl::count_star()))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(s, n)| OutboxStatus::parse(&s).map(|s| (s, n)))
-        .collect())
+    Ok(rows.into_iter().map(|(Stored(s), n)| (s, n)).collect())
 }
 
 /// Mails queued or sent to an address (for a person's data export).

@@ -11,17 +11,20 @@ use crate::schema::{
     communes, officials, organisations, petition_events, petition_follows, petitions, signatures,
     users,
 };
+use crate::stored::Stored;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl::exists;
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use tawasol_domain::petition::{FilerType, PetitionStatus};
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = petitions)]
 pub struct PetitionInsertForm<'a> {
     pub commune_id: i64,
     pub agent_id: i64,
-    pub filer_type: &'a str,
+    #[diesel(skip_insertion)]
+    pub filer_type: FilerType,
     pub organisation_id: Option<i64>,
     pub title: &'a str,
     pub request: &'a str,
@@ -37,19 +40,23 @@ pub fn create(
     form: &PetitionInsertForm<'_>,
 ) -> Result<i64, PersistenceError> {
     let id = on_backend!(conn, c => diesel::insert_into(petitions::table)
-        .values(form)
+        .values((form, petitions::filer_type.eq(form.filer_type.as_str())))
         .returning(petitions::id)
         .get_result::<i64>(c))?;
     Ok(id)
 }
 
 /// Status and signature count of a petition.
-pub fn state(conn: &mut AnyConnection, id: i64) -> Result<Option<(String, i32)>, PersistenceError> {
+pub fn state(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<Option<(PetitionStatus, i32)>, PersistenceError> {
     Ok(petitions::table
         .find(id)
         .select((petitions::status, petitions::signature_count))
-        .first(conn)
-        .optional()?)
+        .first::<(Stored<PetitionStatus>, i32)>(conn)
+        .optional()?
+        .map(|(Stored(status), count)| (status, count)))
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -174,20 +181,24 @@ pub fn stored_personal_data(
 /// kept although the step that closed them was taken at or before `cutoff`: id and status.
 pub fn personal_data_due(
     conn: &mut AnyConnection,
-    closed_statuses: &[&str],
+    closed_statuses: &[PetitionStatus],
     cutoff: NaiveDateTime,
-) -> Result<Vec<(i64, String)>, PersistenceError> {
+) -> Result<Vec<(i64, PetitionStatus)>, PersistenceError> {
+    let closed_statuses: Vec<&str> = closed_statuses.iter().map(|s| s.as_str()).collect();
     let closing = petition_events::table
         .filter(petition_events::petition_id.eq(petitions::id))
         .filter(petition_events::to_status.eq(petitions::status))
         .filter(petition_events::created_at.le(cutoff));
     Ok(petitions::table
-        .filter(petitions::status.eq_any(closed_statuses.to_vec()))
+        .filter(petitions::status.eq_any(closed_statuses))
         .filter(petitions::personal_data_erased_at.is_null())
         .filter(exists(closing))
         .order(petitions::id.asc())
         .select((petitions::id, petitions::status))
-        .load(conn)?)
+        .load::<(i64, Stored<PetitionStatus>)>(conn)?
+        .into_iter()
+        .map(|(id, Stored(status))| (id, status))
+        .collect())
 }
 
 /// Erases the full names, CINs, CIN hashes and addresses of a petition's signatures and notes
@@ -232,13 +243,15 @@ pub struct PetitionRow {
     pub threshold: i32,
     pub agent_id: i64,
     pub agent_name: String,
-    pub filer_type: String,
+    #[diesel(deserialize_as = Stored<FilerType>)]
+    pub filer_type: FilerType,
     pub organisation_id: Option<i64>,
     pub organisation_name: Option<String>,
     pub title: String,
     pub request: String,
     pub reasons: String,
-    pub status: String,
+    #[diesel(deserialize_as = Stored<PetitionStatus>)]
+    pub status: PetitionStatus,
     pub signature_count: i32,
     pub receipt_number: Option<String>,
     pub filed_on: Option<NaiveDate>,
@@ -303,7 +316,7 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<PetitionRow>, Pe
 #[derive(Debug, Clone, Default)]
 pub struct PetitionFilter {
     pub commune: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<PetitionStatus>,
     pub agent_id: Option<i64>,
     pub viewer_id: Option<i64>,
 }
@@ -319,15 +332,19 @@ pub fn list(
     if let Some(commune) = &f.commune {
         q = q.filter(communes::slug.eq(commune.clone()));
     }
-    if let Some(status) = &f.status {
-        q = q.filter(petitions::status.eq(status.clone()));
+    if let Some(status) = f.status {
+        q = q.filter(petitions::status.eq(status.as_str()));
     }
     if let Some(agent) = f.agent_id {
         q = q.filter(petitions::agent_id.eq(agent));
     }
     q = match f.viewer_id {
-        Some(v) => q.filter(petitions::status.ne("draft").or(petitions::agent_id.eq(v))),
-        None => q.filter(petitions::status.ne("draft")),
+        Some(v) => q.filter(
+            petitions::status
+                .ne(PetitionStatus::Draft.as_str())
+                .or(petitions::agent_id.eq(v)),
+        ),
+        None => q.filter(petitions::status.ne(PetitionStatus::Draft.as_str())),
     };
     if let Some(after) = after {
         q = q.filter(petitions::id.lt(after));
@@ -336,10 +353,11 @@ pub fn list(
 }
 
 /// What a step writes on the petition (`None`: unchanged).
-#[derive(Debug, Clone, Default, AsChangeset)]
+#[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = petitions)]
 pub struct PetitionStepUpdateForm<'a> {
-    pub status: &'a str,
+    #[diesel(skip_update)]
+    pub status: PetitionStatus,
     pub receipt_number: Option<&'a str>,
     pub filed_on: Option<NaiveDate>,
     pub next_session_on: Option<NaiveDate>,
@@ -349,14 +367,33 @@ pub struct PetitionStepUpdateForm<'a> {
     pub updated_at: NaiveDateTime,
 }
 
+impl PetitionStepUpdateForm<'_> {
+    /// A step that writes the status alone (and when).
+    pub fn to(status: PetitionStatus, at: NaiveDateTime) -> Self {
+        PetitionStepUpdateForm {
+            status,
+            receipt_number: None,
+            filed_on: None,
+            next_session_on: None,
+            session_date: None,
+            committee: None,
+            outcome: None,
+            updated_at: at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = petition_events)]
 pub struct PetitionEventInsertForm<'a> {
     pub petition_id: i64,
     /// `None` when the platform took the step (the threshold was reached).
     pub actor_id: Option<i64>,
-    pub from_status: &'a str,
-    pub to_status: &'a str,
+    /// `None` for the line that records the draft's creation.
+    #[diesel(skip_insertion)]
+    pub from_status: Option<PetitionStatus>,
+    #[diesel(skip_insertion)]
+    pub to_status: PetitionStatus,
     /// What the step carried (JSON).
     pub details: &'a str,
     pub created_at: NaiveDateTime,
@@ -373,9 +410,9 @@ pub fn step(
     let n = diesel::update(
         petitions::table
             .filter(petitions::id.eq(event.petition_id))
-            .filter(petitions::status.eq(event.from_status)),
+            .filter(petitions::status.eq(from_status(event.from_status))),
     )
-    .set(update)
+    .set((petitions::status.eq(update.status.as_str()), update))
     .execute(conn)?;
     if n == 1 {
         record_event(conn, event)?;
@@ -389,9 +426,18 @@ pub fn record_event(
     event: &PetitionEventInsertForm<'_>,
 ) -> Result<(), PersistenceError> {
     diesel::insert_into(petition_events::table)
-        .values(event)
+        .values((
+            event,
+            petition_events::from_status.eq(from_status(event.from_status)),
+            petition_events::to_status.eq(event.to_status.as_str()),
+        ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A timeline line's `from_status` as stored: empty for the draft's creation.
+fn from_status(status: Option<PetitionStatus>) -> &'static str {
+    status.map_or("", PetitionStatus::as_str)
 }
 
 /// A line of the public timeline.
@@ -399,8 +445,11 @@ pub fn record_event(
 pub struct EventRow {
     /// Empty once the actor erased their account; `None` for the platform.
     pub actor_name: Option<String>,
-    pub from_status: String,
-    pub to_status: String,
+    /// `None` for the line that records the draft's creation.
+    #[diesel(deserialize_as = Stored<Option<PetitionStatus>>)]
+    pub from_status: Option<PetitionStatus>,
+    #[diesel(deserialize_as = Stored<PetitionStatus>)]
+    pub to_status: PetitionStatus,
     pub details: String,
     pub created_at: NaiveDateTime,
 }
@@ -609,7 +658,10 @@ pub fn erase_signer(
     let open: Vec<i64> = signatures::table
         .inner_join(petitions::table)
         .filter(signatures::user_id.eq(user_id))
-        .filter(petitions::status.eq_any(["draft", "collecting"]))
+        .filter(petitions::status.eq_any([
+            PetitionStatus::Draft.as_str(),
+            PetitionStatus::Collecting.as_str(),
+        ]))
         .select(petitions::id)
         .load(conn)?;
     for petition_id in open {
@@ -628,7 +680,7 @@ pub fn awaiting_decision(
     conn: &mut AnyConnection,
 ) -> Result<Vec<(i64, i64, String, NaiveDate)>, PersistenceError> {
     let rows: Vec<(i64, i64, String, Option<NaiveDate>)> = petitions::table
-        .filter(petitions::status.eq("filed"))
+        .filter(petitions::status.eq(PetitionStatus::Filed.as_str()))
         .order(petitions::id.asc())
         .select((
             petitions::id,
@@ -676,7 +728,7 @@ pub fn edit_draft(
     let n = diesel::update(
         petitions::table
             .filter(petitions::id.eq(id))
-            .filter(petitions::status.eq("draft")),
+            .filter(petitions::status.eq(PetitionStatus::Draft.as_str())),
     )
     .set(form)
     .execute(conn)?;

@@ -8,9 +8,11 @@ use crate::schema::{
     categories, communes, issue_replies, issue_status_changes, issues, official_categories,
     officials, users,
 };
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 
 /// Which public issues the figures are about.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub struct StatsFilter {
 macro_rules! narrow {
     ($q:expr, $f:expr) => {{
         let f: &StatsFilter = $f;
-        let mut q = $q.filter(issues::visibility.eq("public"));
+        let mut q = $q.filter(issues::visibility.eq(Visibility::Public.as_str()));
         if let Some(c) = f.commune_id {
             q = q.filter(issues::commune_id.eq(c));
         }
@@ -59,10 +61,10 @@ macro_rules! public_issues {
 pub fn counts_by_status(
     conn: &mut AnyConnection,
     f: &StatsFilter,
-    statuses: &[&str],
-) -> Result<Vec<(String, i64)>, PersistenceError> {
+    statuses: &[IssueStatus],
+) -> Result<Vec<(IssueStatus, i64)>, PersistenceError> {
     // One pass grouped by status, rather than a count per status.
-    let found: Vec<(String, i64)> = narrow!(
+    let found: Vec<(Stored<IssueStatus>, i64)> = narrow!(
         issues::table
             .group_by(issues::status)
             .select((issues::status, count_star()))
@@ -72,9 +74,12 @@ pub fn counts_by_status(
     .load(conn)?;
     Ok(statuses
         .iter()
-        .map(|s| {
-            let n = found.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
-            ((*s).to_owned(), n)
+        .map(|&s| {
+            let n = found
+                .iter()
+                .find(|(Stored(k), _)| *k == s)
+                .map_or(0, |(_, n)| *n);
+            (s, n)
         })
         .collect())
 }
@@ -106,7 +111,7 @@ pub fn percentiles(
             Duration::FirstAnswer => q.filter(issues::first_answer_seconds.is_not_null()),
             Duration::Resolution => q
                 .filter(issues::resolution_seconds.is_not_null())
-                .filter(issues::status.eq("resolved")),
+                .filter(issues::status.eq(IssueStatus::Resolved.as_str())),
         }
     };
     let n: i64 = base().select(count_star()).first(conn)?;
@@ -225,14 +230,13 @@ pub fn overdue_in(
     f: &StatsFilter,
     category_ids: &[i64],
     cutoff: NaiveDateTime,
-    open_statuses: &[&str],
     limit: i64,
 ) -> Result<Vec<(i64, OverdueRow)>, PersistenceError> {
-    let rows: Vec<(i64, i64, String, String, NaiveDateTime)> = public_issues!(f)
+    let rows: Vec<(i64, i64, String, Stored<IssueStatus>, NaiveDateTime)> = public_issues!(f)
         .filter(issues::category_id.eq_any(category_ids.to_vec()))
         .filter(issues::first_official_answer_at.is_null())
         .filter(issues::created_at.lt(cutoff))
-        .filter(issues::status.eq_any(open_statuses.to_vec()))
+        .filter(issues::status.eq_any(crate::issue::open_statuses()))
         .order((issues::created_at.asc(), issues::id.asc()))
         .limit(limit)
         .select((
@@ -245,7 +249,7 @@ pub fn overdue_in(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(category, id, title, status, created_at)| {
+        .map(|(category, id, title, Stored(status), created_at)| {
             (
                 category,
                 OverdueRow {
@@ -271,7 +275,7 @@ pub fn officials_activity(
             .inner_join(issues::table)
             .filter(issue_replies::author_id.eq_any(user_ids.to_vec()))
             .filter(issue_replies::is_official.eq(true))
-            .filter(issue_replies::visibility.eq("public"))
+            .filter(issue_replies::visibility.eq(Visibility::Public.as_str()))
             .group_by(issue_replies::author_id)
             .select((issue_replies::author_id, count_star()))
             .into_boxed(),
@@ -302,7 +306,7 @@ pub fn officials_activity(
 pub struct OverdueRow {
     pub id: i64,
     pub title: String,
-    pub status: String,
+    pub status: IssueStatus,
     pub created_at: NaiveDateTime,
 }
 

@@ -1,13 +1,9 @@
 use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
 use tawasol_domain::{CommuneSlug, Locale};
+use tawasol_persistence::AnyConnection;
 use tawasol_persistence::commune;
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{AnyConnection, Database, PoolSettings};
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
-}
+use tawasol_persistence::test_support::{TestDatabase, open};
 
 fn slug(s: &str) -> CommuneSlug {
     CommuneSlug::parse(s).unwrap()

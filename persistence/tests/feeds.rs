@@ -1,102 +1,16 @@
 //! The feeds' queries and personal feed tokens, on the backend the environment names.
 
-use chrono::{NaiveDateTime, TimeDelta};
-use tawasol_persistence::account::{self, UserInsertForm};
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
+use tawasol_domain::petition::PetitionStatus;
+use tawasol_persistence::AnyConnection;
+use tawasol_persistence::account;
 use tawasol_persistence::feed::{self, Scope};
-use tawasol_persistence::issue::{self, IssueInsertForm, ReplyInsertForm, StatusUpdate};
-use tawasol_persistence::petition::{
-    self, PetitionEventInsertForm, PetitionInsertForm, PetitionStepUpdateForm,
+use tawasol_persistence::issue::{self, StatusUpdate};
+use tawasol_persistence::petition::{self, PetitionEventInsertForm, PetitionStepUpdateForm};
+use tawasol_persistence::test_support::{
+    NewIssue, TestDatabase, at, count_rows, open, person, petition, reply, t0,
 };
-use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{AnyConnection, Database, PoolSettings};
-
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
-
-fn at(minutes: i64) -> NaiveDateTime {
-    t0() + TimeDelta::minutes(minutes)
-}
-
-fn user(conn: &mut AnyConnection, email: &str, name: &str) -> i64 {
-    account::create_user(
-        conn,
-        &UserInsertForm {
-            email: Some(email),
-            password_hash: None,
-            display_name: name,
-            locale: "fr",
-            home_commune_id: None,
-            email_verified_at: Some(t0()),
-            is_admin: false,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-    .unwrap()
-}
-
-fn report(conn: &mut AnyConnection, author: i64, title: &str, visibility: &str) -> i64 {
-    let Resolved::Ok {
-        commune_id,
-        category_ids,
-        ..
-    } = role::resolve(conn, "tangier", None, &["public_lighting".to_owned()]).unwrap()
-    else {
-        panic!("seeded commune and category");
-    };
-    issue::create(
-        conn,
-        &IssueInsertForm {
-            commune_id,
-            category_id: category_ids[0],
-            arrondissement_id: None,
-            author_id: author,
-            title,
-            description: "La rue est dans le noir depuis trois nuits.",
-            language: "fr",
-            lat: None,
-            lon: None,
-            address: None,
-            visibility,
-            search_text: title,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-}
-
-fn reply(
-    conn: &mut AnyConnection,
-    issue_id: i64,
-    author: i64,
-    body: &str,
-    visibility: &str,
-    m: i64,
-) {
-    issue::add_reply(
-        conn,
-        &ReplyInsertForm {
-            issue_id,
-            author_id: author,
-            body,
-            is_official: false,
-            official_title: None,
-            visibility,
-            created_at: at(m),
-        },
-    )
-    .unwrap();
-}
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).unwrap()
-}
 
 #[test]
 fn a_feed_token_is_one_per_person_replaced_revoked_and_gone_with_the_account() {
@@ -104,7 +18,7 @@ fn a_feed_token_is_one_per_person_replaced_revoked_and_gone_with_the_account() {
     let database = open(&db);
     let mut conn = database.conn().unwrap();
     let c = &mut *conn;
-    let amina = user(c, "amina@tawasol.test", "Amina");
+    let amina = person(c, "amina@tawasol.test", "Amina", Locale::Fr);
     feed::replace_token(c, amina, "hash-one", t0()).unwrap();
     let owner = feed::token_owner(c, "hash-one").unwrap().expect("current");
     assert_eq!((owner.user_id, owner.locale.as_str()), (amina, "fr"));
@@ -117,11 +31,7 @@ fn a_feed_token_is_one_per_person_replaced_revoked_and_gone_with_the_account() {
     feed::replace_token(c, amina, "hash-three", at(2)).unwrap();
     account::erase(c, amina, at(3)).unwrap();
     assert_eq!(feed::token_owner(c, "hash-three").unwrap(), None);
-    use diesel::prelude::*;
-    let left: i64 = tawasol_persistence::schema::feed_tokens::table
-        .count()
-        .get_result(c)
-        .unwrap();
+    let left = count_rows(c, "feed_tokens").unwrap();
     assert_eq!(left, 0, "erasing the account deletes its token");
 }
 
@@ -131,24 +41,67 @@ fn feeds_read_only_public_replies_of_public_issues_newest_first_in_scope() {
     let database = open(&db);
     let mut conn = database.conn().unwrap();
     let c = &mut *conn;
-    let amina = user(c, "amina@tawasol.test", "Amina");
-    let karim = user(c, "karim@tawasol.test", "Karim");
-    let public = report(c, amina, "Lampadaire éteint", "public");
-    let held = report(c, amina, "Appelez le 0612345678", "pending");
-    let other = report(c, karim, "Trottoir cassé", "public");
-    reply(c, public, karim, "Première réponse", "public", 1);
-    reply(c, public, karim, "Retenue pour modération", "pending", 2);
-    reply(c, public, karim, "Masquée", "hidden", 3);
-    reply(c, public, amina, "Deuxième réponse", "public", 4);
-    reply(c, held, karim, "Sur un signalement retenu", "public", 5);
-    reply(c, other, karim, "Ailleurs", "public", 6);
+    let amina = person(c, "amina@tawasol.test", "Amina", Locale::Fr);
+    let karim = person(c, "karim@tawasol.test", "Karim", Locale::Fr);
+    let public = NewIssue {
+        description: "La rue est dans le noir depuis trois nuits.",
+        visibility: Visibility::Public,
+        ..NewIssue::new("tangier", "public_lighting", "Lampadaire éteint")
+    }
+    .create(c, amina);
+    let held = NewIssue {
+        description: "La rue est dans le noir depuis trois nuits.",
+        visibility: Visibility::Pending,
+        ..NewIssue::new("tangier", "public_lighting", "Appelez le 0612345678")
+    }
+    .create(c, amina);
+    let other = NewIssue {
+        description: "La rue est dans le noir depuis trois nuits.",
+        visibility: Visibility::Public,
+        ..NewIssue::new("tangier", "public_lighting", "Trottoir cassé")
+    }
+    .create(c, karim);
+    reply(
+        c,
+        public,
+        karim,
+        "Première réponse",
+        Visibility::Public,
+        at(1),
+    );
+    reply(
+        c,
+        public,
+        karim,
+        "Retenue pour modération",
+        Visibility::Pending,
+        at(2),
+    );
+    reply(c, public, karim, "Masquée", Visibility::Hidden, at(3));
+    reply(
+        c,
+        public,
+        amina,
+        "Deuxième réponse",
+        Visibility::Public,
+        at(4),
+    );
+    reply(
+        c,
+        held,
+        karim,
+        "Sur un signalement retenu",
+        Visibility::Public,
+        at(5),
+    );
+    reply(c, other, karim, "Ailleurs", Visibility::Public, at(6));
     issue::change_status(
         c,
         &StatusUpdate {
             issue_id: public,
             actor_id: karim,
-            from: "submitted",
-            to: "acknowledged",
+            from: IssueStatus::Submitted,
+            to: IssueStatus::Acknowledged,
             note: "Pris en compte.",
             expected_on: None,
             responsible_body: None,
@@ -200,36 +153,18 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
     let database = open(&db);
     let mut conn = database.conn().unwrap();
     let c = &mut *conn;
-    let agent = user(c, "agent@tawasol.test", "Agent");
-    let follower = user(c, "follower@tawasol.test", "Follower");
-    let stranger = user(c, "stranger@tawasol.test", "Stranger");
-    let Resolved::Ok { commune_id, .. } = role::resolve(c, "sefrou", None, &[]).unwrap() else {
-        panic!()
-    };
+    let agent = person(c, "agent@tawasol.test", "Agent", Locale::Fr);
+    let follower = person(c, "follower@tawasol.test", "Follower", Locale::Fr);
+    let stranger = person(c, "stranger@tawasol.test", "Stranger", Locale::Fr);
     let make = |c: &mut AnyConnection, title: &str| {
-        let id = petition::create(
-            c,
-            &PetitionInsertForm {
-                commune_id,
-                agent_id: agent,
-                filer_type: "citizens",
-                organisation_id: None,
-                title,
-                request: "Aménager un jardin public au quartier.",
-                reasons: "Aucun espace vert à moins de deux kilomètres.",
-                association_declaration: None,
-                created_at: t0(),
-                updated_at: t0(),
-            },
-        )
-        .unwrap();
+        let id = petition(c, agent, "sefrou", title);
         petition::record_event(
             c,
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: Some(agent),
-                from_status: "",
-                to_status: "draft",
+                from_status: None,
+                to_status: PetitionStatus::Draft,
                 details: "{}",
                 created_at: t0(),
             },
@@ -242,16 +177,12 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
     let draft = make(c, "Un brouillon");
     let moved = petition::step(
         c,
-        &PetitionStepUpdateForm {
-            status: "collecting",
-            updated_at: at(1),
-            ..PetitionStepUpdateForm::default()
-        },
+        &PetitionStepUpdateForm::to(PetitionStatus::Collecting, at(1)),
         &PetitionEventInsertForm {
             petition_id: published,
             actor_id: Some(agent),
-            from_status: "draft",
-            to_status: "collecting",
+            from_status: Some(PetitionStatus::Draft),
+            to_status: PetitionStatus::Collecting,
             details: "{}",
             created_at: at(1),
         },
@@ -264,7 +195,7 @@ fn petition_steps_are_read_for_followers_and_signatories_never_for_drafts() {
             .map(|s| (s.petition_title, s.to_status))
             .collect::<Vec<_>>()
     };
-    let want = vec![("Des espaces verts".to_owned(), "collecting".to_owned())];
+    let want = vec![("Des espaces verts".to_owned(), PetitionStatus::Collecting)];
     assert_eq!(to(feed::steps(c, Scope::One(published), 50).unwrap()), want);
     assert_eq!(feed::steps(c, Scope::One(draft), 50).unwrap(), []);
     assert_eq!(

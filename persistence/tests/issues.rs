@@ -1,75 +1,10 @@
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::TimeDelta;
+use tawasol_domain::Locale;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 use tawasol_domain::search::{index_terms, query_terms};
-use tawasol_persistence::account::{self, UserInsertForm};
-use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, StatusFilter};
-use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::test_support::{TestDatabase, execute};
-use tawasol_persistence::{AnyConnection, Database, PoolSettings};
-
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
-
-fn user(conn: &mut AnyConnection, email: &str) -> i64 {
-    account::create_user(
-        conn,
-        &UserInsertForm {
-            email: Some(email),
-            password_hash: None,
-            display_name: "R",
-            locale: "ar",
-            home_commune_id: None,
-            email_verified_at: Some(t0()),
-            is_admin: false,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-    .unwrap()
-}
-
-fn report(
-    conn: &mut AnyConnection,
-    author: i64,
-    commune: &str,
-    category: &str,
-    title: &str,
-    description: &str,
-    at: NaiveDateTime,
-) -> i64 {
-    let Resolved::Ok {
-        commune_id,
-        category_ids,
-        ..
-    } = role::resolve(conn, commune, None, &[category.to_owned()]).unwrap()
-    else {
-        panic!("seeded commune and category");
-    };
-    let search = index_terms(&format!("{title} {description}"));
-    issue::create(
-        conn,
-        &IssueInsertForm {
-            commune_id,
-            category_id: category_ids[0],
-            arrondissement_id: None,
-            author_id: author,
-            title,
-            description,
-            language: "ar",
-            lat: None,
-            lon: None,
-            address: None,
-            visibility: "public",
-            search_text: &search,
-            created_at: at,
-            updated_at: at,
-        },
-    )
-    .unwrap()
-}
+use tawasol_persistence::AnyConnection;
+use tawasol_persistence::issue::{self, IssueFilter, StatusFilter};
+use tawasol_persistence::test_support::{NewIssue, TestDatabase, execute, open, t0, user};
 
 fn titles(rows: &[issue::IssueRow]) -> Vec<&str> {
     rows.iter().map(|r| r.title.as_str()).collect()
@@ -78,18 +13,14 @@ fn titles(rows: &[issue::IssueRow]) -> Vec<&str> {
 #[test]
 fn an_issue_is_created_followed_by_its_author_and_read_back_with_its_place() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let amina = user(&mut conn, "amina@tawasol.test");
-    let id = report(
-        &mut conn,
-        amina,
-        "tangier",
-        "public_lighting",
-        "مصباح الشارع معطل",
-        "الإنارة منعدمة منذ أسبوع",
-        t0(),
-    );
+    let id = NewIssue {
+        description: "الإنارة منعدمة منذ أسبوع",
+        ..NewIssue::new("tangier", "public_lighting", "مصباح الشارع معطل")
+    }
+    .create(&mut conn, amina);
     let row = issue::find(&mut conn, id).unwrap().unwrap();
     assert_eq!(
         (
@@ -109,36 +40,24 @@ fn an_issue_is_created_followed_by_its_author_and_read_back_with_its_place() {
 #[test]
 fn search_finds_arabic_without_article_or_marks_french_without_accents_and_tifinagh() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let u = user(&mut conn, "u@tawasol.test");
-    report(
-        &mut conn,
-        u,
-        "tangier",
-        "public_lighting",
-        "مصباح الشارع معطل",
-        "الإنارة منعدمة منذ أسبوع",
-        t0(),
-    );
-    report(
-        &mut conn,
-        u,
-        "sefrou",
-        "roads_sidewalks",
-        "Trottoir dégradé",
-        "Le trottoir de l'avenue est défoncé près de l'école",
-        t0(),
-    );
-    report(
-        &mut conn,
-        u,
-        "tan-tan",
-        "green_spaces",
-        "ⴰⵔⵜⵉ ⵉⵅⵚⵚⴰ ⴰⵎⴰⵏ",
-        "ⵉⵙⴰⴳⵎⴰⵜⵏ ⵏ ⵓⵔⵜⵉ ⵜⵎⵎⵓⵜⵏ",
-        t0(),
-    );
+    NewIssue {
+        description: "الإنارة منعدمة منذ أسبوع",
+        ..NewIssue::new("tangier", "public_lighting", "مصباح الشارع معطل")
+    }
+    .create(&mut conn, u);
+    NewIssue {
+        description: "Le trottoir de l'avenue est défoncé près de l'école",
+        ..NewIssue::new("sefrou", "roads_sidewalks", "Trottoir dégradé")
+    }
+    .create(&mut conn, u);
+    NewIssue {
+        description: "ⵉⵙⴰⴳⵎⴰⵜⵏ ⵏ ⵓⵔⵜⵉ ⵜⵎⵎⵓⵜⵏ",
+        ..NewIssue::new("tan-tan", "green_spaces", "ⴰⵔⵜⵉ ⵉⵅⵚⵚⴰ ⴰⵎⴰⵏ")
+    }
+    .create(&mut conn, u);
     let search = |conn: &mut AnyConnection, q: &str| {
         let filter = IssueFilter {
             terms: query_terms(q),
@@ -164,30 +83,23 @@ fn search_finds_arabic_without_article_or_marks_french_without_accents_and_tifin
 #[test]
 fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let u = user(&mut conn, "u@tawasol.test");
     let other = user(&mut conn, "o@tawasol.test");
     for i in 0..5 {
-        report(
-            &mut conn,
-            u,
-            "tangier",
-            "public_lighting",
-            &format!("Tangier lamp {i}"),
-            "Lampadaire éteint depuis des jours",
-            t0() + TimeDelta::minutes(i),
-        );
+        NewIssue {
+            description: "Lampadaire éteint depuis des jours",
+            at: t0() + TimeDelta::minutes(i),
+            ..NewIssue::new("tangier", "public_lighting", &format!("Tangier lamp {i}"))
+        }
+        .create(&mut conn, u);
     }
-    report(
-        &mut conn,
-        other,
-        "sefrou",
-        "roads_sidewalks",
-        "Sefrou road",
-        "Chaussée abîmée sur l'avenue",
-        t0(),
-    );
+    NewIssue {
+        description: "Chaussée abîmée sur l'avenue",
+        ..NewIssue::new("sefrou", "roads_sidewalks", "Sefrou road")
+    }
+    .create(&mut conn, other);
     execute(
         &db,
         "UPDATE issues SET status = 'resolved' WHERE title = 'Tangier lamp 0'",
@@ -204,15 +116,12 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
     let first = issue::list(&mut conn, &tangier, None, 2).unwrap();
     assert_eq!(titles(&first), ["Tangier lamp 4", "Tangier lamp 3"]);
     // A new issue arrives between pages: the next page neither repeats nor skips.
-    report(
-        &mut conn,
-        u,
-        "tangier",
-        "public_lighting",
-        "Tangier lamp new",
-        "Encore un lampadaire éteint",
-        t0() + TimeDelta::hours(1),
-    );
+    NewIssue {
+        description: "Encore un lampadaire éteint",
+        at: t0() + TimeDelta::hours(1),
+        ..NewIssue::new("tangier", "public_lighting", "Tangier lamp new")
+    }
+    .create(&mut conn, u);
     let last = first.last().unwrap();
     let second = issue::list(
         &mut conn,
@@ -242,7 +151,7 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
         ["Tangier lamp 0"]
     );
     let exact = IssueFilter {
-        status: Some(StatusFilter::Is("resolved".into())),
+        status: Some(StatusFilter::Is(IssueStatus::Resolved)),
         ..IssueFilter::default()
     };
     assert_eq!(issue::list(&mut conn, &exact, None, 20).unwrap().len(), 1);
@@ -275,7 +184,7 @@ fn lists_filter_and_page_without_repeating_or_skipping_under_inserts() {
 fn a_search_pages_newest_first_whether_its_word_is_common_or_rare() {
     use tawasol_persistence::demo::{self, DemoIssueInsertForm};
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let author = user(&mut conn, "bulk@tawasol.test");
     let tangier = demo::places(&mut conn)
@@ -301,12 +210,12 @@ fn a_search_pages_newest_first_whether_its_word_is_common_or_rare() {
                 search_text: index_terms(&title),
                 title,
                 description: "Depuis hier.".into(),
-                language: "fr",
+                language: Locale::Fr.as_str(),
                 lat: None,
                 lon: None,
                 address: None,
-                status: "submitted",
-                visibility: "public",
+                status: IssueStatus::Submitted.as_str(),
+                visibility: Visibility::Public.as_str(),
                 expected_on: None,
                 responsible_body: None,
                 duplicate_of: None,

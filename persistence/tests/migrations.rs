@@ -1,9 +1,5 @@
-use tawasol_persistence::test_support::{TestDatabase, describe_schema};
+use tawasol_persistence::test_support::{TestDatabase, describe_schema, open};
 use tawasol_persistence::{Database, PoolSettings, Readiness};
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
-}
 
 #[test]
 fn migrated_schema_matches_the_shared_description() {
@@ -55,8 +51,8 @@ fn unreachable_postgres_is_an_error_not_a_sqlite_file() {
 
 #[test]
 fn concurrent_read_then_write_transactions_wait_their_turn_instead_of_failing() {
-    use diesel::prelude::*;
-    use tawasol_persistence::schema::throttle;
+    use tawasol_persistence::test_support::count_rows;
+    use tawasol_persistence::throttle;
     let db = TestDatabase::new();
     let database = open(&db);
     let handles: Vec<_> = (0..4)
@@ -66,15 +62,14 @@ fn concurrent_read_then_write_transactions_wait_their_turn_instead_of_failing() 
                 for i in 0..40 {
                     let mut conn = database.conn().unwrap();
                     tawasol_persistence::write_transaction(&mut conn, |c| {
-                        let n: i64 = throttle::table.count().get_result(c)?;
-                        diesel::insert_into(throttle::table)
-                            .values((
-                                throttle::key.eq(format!("t{t}-{i}-{n}")),
-                                throttle::window_start.eq(chrono::Utc::now().naive_utc()),
-                                throttle::hits.eq(1),
-                            ))
-                            .execute(c)?;
-                        Ok::<_, diesel::result::Error>(())
+                        let n = count_rows(c, "throttle")?;
+                        throttle::hit(
+                            c,
+                            &format!("t{t}-{i}-{n}"),
+                            chrono::Utc::now().naive_utc(),
+                            chrono::TimeDelta::hours(1),
+                        )?;
+                        Ok::<_, tawasol_persistence::PersistenceError>(())
                     })
                     .unwrap_or_else(|e| panic!("thread {t}, round {i}: {e}"));
                 }
@@ -85,6 +80,6 @@ fn concurrent_read_then_write_transactions_wait_their_turn_instead_of_failing() 
         h.join().unwrap();
     }
     let mut conn = database.conn().unwrap();
-    let n: i64 = throttle::table.count().get_result(&mut *conn).unwrap();
+    let n = count_rows(&mut conn, "throttle").unwrap();
     assert_eq!(n, 160);
 }

@@ -1,81 +1,11 @@
 //! API keys, Open311 tokens, and the issue reads Open311 needs, on each backend.
 
-use chrono::{NaiveDateTime, TimeDelta};
-use tawasol_persistence::account::{self, UserInsertForm};
+use chrono::TimeDelta;
+use tawasol_domain::issue::{IssueStatus, Visibility};
+use tawasol_persistence::account;
 use tawasol_persistence::api_key::{self, ApiKeyInsertForm};
-use tawasol_persistence::issue::{
-    self, IssueFilter, IssueInsertForm, ReplyInsertForm, StatusFilter, StatusUpdate,
-};
-use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{AnyConnection, Database, PoolSettings};
-
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
-
-fn user(conn: &mut AnyConnection, email: &str) -> i64 {
-    account::create_user(
-        conn,
-        &UserInsertForm {
-            email: Some(email),
-            password_hash: None,
-            display_name: "R",
-            locale: "ar",
-            home_commune_id: None,
-            email_verified_at: Some(t0()),
-            is_admin: false,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-    .unwrap()
-}
-
-fn report(
-    conn: &mut AnyConnection,
-    author: i64,
-    commune: &str,
-    category: &str,
-    visibility: &str,
-    at: NaiveDateTime,
-) -> i64 {
-    let Resolved::Ok {
-        commune_id,
-        category_ids,
-        ..
-    } = role::resolve(conn, commune, None, &[category.to_owned()]).unwrap()
-    else {
-        panic!("seeded commune and category");
-    };
-    issue::create(
-        conn,
-        &IssueInsertForm {
-            commune_id,
-            category_id: category_ids[0],
-            arrondissement_id: None,
-            author_id: author,
-            title: "Lampadaire éteint",
-            description: "Éteint depuis trois nuits.",
-            language: "fr",
-            lat: None,
-            lon: None,
-            address: None,
-            visibility,
-            search_text: "",
-            created_at: at,
-            updated_at: at,
-        },
-    )
-    .unwrap()
-}
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).unwrap()
-}
+use tawasol_persistence::issue::{self, IssueFilter, StatusFilter, StatusUpdate};
+use tawasol_persistence::test_support::{NewIssue, TestDatabase, answer, at, open, t0, user};
 
 #[test]
 fn a_key_is_found_by_its_hash_until_it_is_revoked_and_erasure_revokes_an_owners_keys() {
@@ -173,22 +103,13 @@ fn a_token_names_its_issue_while_public_or_held_and_not_once_hidden() {
         },
     )
     .unwrap();
-    let public = report(
-        &mut conn,
-        owner,
-        "tangier",
-        "public_lighting",
-        "public",
-        t0(),
-    );
-    let held = report(
-        &mut conn,
-        owner,
-        "tangier",
-        "public_lighting",
-        "pending",
-        t0(),
-    );
+    let public =
+        NewIssue::new("tangier", "public_lighting", "Lampadaire éteint").create(&mut conn, owner);
+    let held = NewIssue {
+        visibility: Visibility::Pending,
+        ..NewIssue::new("tangier", "public_lighting", "Lampadaire éteint")
+    }
+    .create(&mut conn, owner);
     api_key::create_token(&mut conn, "tok-public", public, key, t0()).unwrap();
     api_key::create_token(&mut conn, "tok-held", held, key, t0()).unwrap();
     assert_eq!(
@@ -214,38 +135,17 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
     let mut conn = database.conn().unwrap();
     let resident = user(&mut conn, "r@tawasol.test");
     let official = user(&mut conn, "o@tawasol.test");
-    let lamp = report(
-        &mut conn,
-        resident,
-        "tangier",
-        "public_lighting",
-        "public",
-        t0(),
-    );
-    let road = report(
-        &mut conn,
-        resident,
-        "tangier",
-        "roads_sidewalks",
-        "public",
-        t0(),
-    );
-    let green = report(
-        &mut conn,
-        resident,
-        "sefrou",
-        "green_spaces",
-        "public",
-        t0(),
-    );
-    let held = report(
-        &mut conn,
-        resident,
-        "tangier",
-        "public_lighting",
-        "pending",
-        t0(),
-    );
+    let lamp = NewIssue::new("tangier", "public_lighting", "Lampadaire éteint")
+        .create(&mut conn, resident);
+    let road = NewIssue::new("tangier", "roads_sidewalks", "Lampadaire éteint")
+        .create(&mut conn, resident);
+    let green =
+        NewIssue::new("sefrou", "green_spaces", "Lampadaire éteint").create(&mut conn, resident);
+    let held = NewIssue {
+        visibility: Visibility::Pending,
+        ..NewIssue::new("tangier", "public_lighting", "Lampadaire éteint")
+    }
+    .create(&mut conn, resident);
 
     let by_ids = IssueFilter {
         ids: Some(vec![lamp, green, held]),
@@ -268,26 +168,21 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
 
     // Two official answers: the latest is the one Open311 shows; a held one never is.
     for (i, (body, visibility)) in [
-        ("Première réponse", "public"),
-        ("Réponse actuelle", "public"),
-        ("Réponse retenue", "pending"),
+        ("Première réponse", Visibility::Public),
+        ("Réponse actuelle", Visibility::Public),
+        ("Réponse retenue", Visibility::Pending),
     ]
     .into_iter()
     .enumerate()
     {
-        issue::add_reply(
+        answer(
             &mut conn,
-            &ReplyInsertForm {
-                issue_id: lamp,
-                author_id: official,
-                body,
-                is_official: true,
-                official_title: Some("Chef de service"),
-                visibility,
-                created_at: t0() + TimeDelta::minutes(i as i64 + 1),
-            },
-        )
-        .unwrap();
+            lamp,
+            official,
+            body,
+            visibility,
+            at(i as i64 + 1),
+        );
     }
     let planned_on = (t0() + TimeDelta::days(10)).date();
     assert!(
@@ -296,8 +191,8 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
             &StatusUpdate {
                 issue_id: lamp,
                 actor_id: official,
-                from: "submitted",
-                to: "planned",
+                from: IssueStatus::Submitted,
+                to: IssueStatus::Planned,
                 note: "Remplacement prévu",
                 expected_on: Some(planned_on),
                 responsible_body: None,

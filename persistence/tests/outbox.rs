@@ -1,26 +1,16 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::Connection;
 use std::collections::HashSet;
+use tawasol_domain::Locale;
 use tawasol_domain::OutboxStatus;
 use tawasol_persistence::outbox::{self, Enqueued, OutboxInsertForm};
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{Database, PoolSettings};
-
-fn open(db: &TestDatabase) -> Database {
-    Database::connect(db.url(), PoolSettings::default()).expect("connect to the test database")
-}
-
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
+use tawasol_persistence::test_support::{TestDatabase, open, t0};
 
 fn form<'a>(key: &'a str, at: NaiveDateTime) -> OutboxInsertForm<'a> {
     OutboxInsertForm {
         dedupe_key: key,
         recipient: "amina@example.ma",
-        locale: "ar",
+        locale: Locale::Ar,
         template: "account_verify_email",
         payload: "{}",
         next_attempt_at: at,
@@ -86,7 +76,7 @@ fn claims_are_leases_and_only_the_holder_settles_a_row() {
     assert!(!outbox::mark_sent(&mut conn, claimed[0].id, "w1", lease).unwrap());
     assert!(outbox::mark_sent(&mut conn, claimed[0].id, "w2", lease).unwrap());
     let entry = outbox::find(&mut conn, claimed[0].id).unwrap().unwrap();
-    assert_eq!(entry.status, "sent");
+    assert_eq!(entry.status, OutboxStatus::Sent);
     assert_eq!(entry.sent_at, Some(lease));
 }
 

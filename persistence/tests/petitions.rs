@@ -1,82 +1,21 @@
 use chrono::NaiveDateTime;
-use tawasol_persistence::account::{self, UserInsertForm};
-use tawasol_persistence::petition::{self, PetitionInsertForm, SignatureInsertForm, Signed};
-use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::test_support::TestDatabase;
-use tawasol_persistence::{AnyConnection, Database, PoolSettings, write_transaction};
+use tawasol_domain::petition::PetitionStatus;
+use tawasol_persistence::petition::{self, Signed};
+use tawasol_persistence::test_support::{TestDatabase, open, petition, signature, t0, user};
+use tawasol_persistence::{
+    AnyConnection, Database, PersistenceError, PoolSettings, write_transaction,
+};
 
-fn t0() -> NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
-        .unwrap()
-        .naive_utc()
-}
-
-fn user(conn: &mut AnyConnection, email: &str) -> i64 {
-    account::create_user(
-        conn,
-        &UserInsertForm {
-            email: Some(email),
-            password_hash: None,
-            display_name: "S",
-            locale: "fr",
-            home_commune_id: None,
-            email_verified_at: Some(t0()),
-            is_admin: false,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-    .unwrap()
-}
-
-fn petition(conn: &mut AnyConnection, agent: i64) -> i64 {
-    let Resolved::Ok { commune_id, .. } = role::resolve(conn, "sefrou", None, &[]).unwrap() else {
-        panic!()
-    };
-    petition::create(
-        conn,
-        &PetitionInsertForm {
-            commune_id,
-            agent_id: agent,
-            filer_type: "citizens",
-            organisation_id: None,
-            title: "Des espaces verts au quartier Habbouna",
-            request: "Inscrire à l'ordre du jour l'aménagement d'un jardin public.",
-            reasons: "Aucun espace vert à moins de deux kilomètres.",
-            association_declaration: None,
-            created_at: t0(),
-            updated_at: t0(),
-        },
-    )
-    .unwrap()
-}
-
-fn signature<'a>(petition_id: i64, user_id: i64, cin_hash: &'a str) -> SignatureInsertForm<'a> {
-    SignatureInsertForm {
-        petition_id,
-        user_id,
-        full_name: "Nom Prénom",
-        cin_encrypted: "ciphertext",
-        cin_hash,
-        address_encrypted: "ciphertext",
-        lives_or_works_in_commune: true,
-        on_electoral_roll: true,
-        direct_interest: true,
-        show_name: false,
-        consented_at: t0(),
-        created_at: t0(),
-    }
-}
+const TITLE: &str = "Des espaces verts au quartier Habbouna";
 
 #[test]
 fn one_signature_per_person_and_a_national_id_used_twice_is_counted_and_found() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
     let other = user(&mut conn, "other@tawasol.test");
-    let id = petition(&mut conn, agent);
+    let id = petition(&mut conn, agent, "sefrou", TITLE);
     assert_eq!(
         petition::sign(&mut conn, &signature(id, agent, "hash-a")).unwrap(),
         Signed::Counted(1)
@@ -103,25 +42,21 @@ fn one_signature_per_person_and_a_national_id_used_twice_is_counted_and_found() 
     assert_eq!(petition::same_cin(&mut conn, id, "hash-a").unwrap(), 1);
     assert_eq!(
         petition::state(&mut conn, id).unwrap(),
-        Some(("draft".to_owned(), 1))
+        Some((PetitionStatus::Draft, 1))
     );
 }
 
-fn close(conn: &mut AnyConnection, id: i64, to: &str, at: NaiveDateTime) {
+fn close(conn: &mut AnyConnection, id: i64, to: PetitionStatus, at: NaiveDateTime) {
     use tawasol_persistence::petition::{PetitionEventInsertForm, PetitionStepUpdateForm};
     let from = petition::state(conn, id).unwrap().unwrap().0;
     assert!(
         petition::step(
             conn,
-            &PetitionStepUpdateForm {
-                status: to,
-                updated_at: at,
-                ..PetitionStepUpdateForm::default()
-            },
+            &PetitionStepUpdateForm::to(to, at),
             &PetitionEventInsertForm {
                 petition_id: id,
                 actor_id: None,
-                from_status: &from,
+                from_status: Some(from),
                 to_status: to,
                 details: "{}",
                 created_at: at,
@@ -134,26 +69,35 @@ fn close(conn: &mut AnyConnection, id: i64, to: &str, at: NaiveDateTime) {
 #[test]
 fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() {
     let db = TestDatabase::new();
-    let database = Database::connect(db.url(), PoolSettings::default()).unwrap();
+    let database = open(&db);
     let mut conn = database.conn().unwrap();
     let agent = user(&mut conn, "agent@tawasol.test");
     let other = user(&mut conn, "other@tawasol.test");
-    let closed = ["decided", "inadmissible", "withdrawn"];
-    let old = petition(&mut conn, agent);
-    let recent = petition(&mut conn, agent);
-    let open = petition(&mut conn, agent);
+    let closed = [
+        PetitionStatus::Decided,
+        PetitionStatus::Inadmissible,
+        PetitionStatus::Withdrawn,
+    ];
+    let old = petition(&mut conn, agent, "sefrou", TITLE);
+    let recent = petition(&mut conn, agent, "sefrou", TITLE);
+    let open = petition(&mut conn, agent, "sefrou", TITLE);
     for id in [old, recent, open] {
         petition::sign(&mut conn, &signature(id, agent, "hash-a")).unwrap();
         petition::sign(&mut conn, &signature(id, other, "hash-b")).unwrap();
     }
     let day = chrono::TimeDelta::days(1);
-    close(&mut conn, old, "withdrawn", t0());
-    close(&mut conn, recent, "withdrawn", t0() + day * 10);
-    close(&mut conn, open, "collecting", t0());
+    close(&mut conn, old, PetitionStatus::Withdrawn, t0());
+    close(
+        &mut conn,
+        recent,
+        PetitionStatus::Withdrawn,
+        t0() + day * 10,
+    );
+    close(&mut conn, open, PetitionStatus::Collecting, t0());
 
     let cutoff = t0() + day;
     let due = petition::personal_data_due(&mut conn, &closed, cutoff).unwrap();
-    assert_eq!(due, [(old, "withdrawn".to_owned())]);
+    assert_eq!(due, [(old, PetitionStatus::Withdrawn)]);
     let erased_at = t0() + day * 2;
     assert_eq!(
         petition::erase_personal_data(&mut conn, old, erased_at).unwrap(),
@@ -208,7 +152,7 @@ fn closed_petitions_past_the_cutoff_lose_their_signatories_personal_data_once() 
     }
     // Later, the recent one is due too; the open one never is.
     let due = petition::personal_data_due(&mut conn, &closed, t0() + day * 11).unwrap();
-    assert_eq!(due, [(recent, "withdrawn".to_owned())]);
+    assert_eq!(due, [(recent, PetitionStatus::Withdrawn)]);
 }
 
 #[test]
@@ -225,7 +169,7 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
     let (agent, id) = {
         let mut conn = database.conn().unwrap();
         let agent = user(&mut conn, "agent@tawasol.test");
-        (agent, petition(&mut conn, agent))
+        (agent, petition(&mut conn, agent, "sefrou", TITLE))
     };
     let handles: Vec<_> = (0..50)
         .map(|i| {
@@ -252,4 +196,48 @@ fn fifty_concurrent_attempts_by_one_person_leave_one_signature() {
         petition::stored_personal_data(&mut conn, id).unwrap().len(),
         1
     );
+}
+
+#[test]
+fn a_stored_value_the_domain_does_not_know_is_a_typed_error_naming_its_column() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let agent = user(&mut conn, "agent@tawasol.test");
+    let id = petition(&mut conn, agent, "sefrou", TITLE);
+    petition::record_event(
+        &mut conn,
+        &petition::PetitionEventInsertForm {
+            petition_id: id,
+            actor_id: Some(agent),
+            from_status: None,
+            to_status: PetitionStatus::Draft,
+            details: "{}",
+            created_at: t0(),
+        },
+    )
+    .unwrap();
+    let events = petition::events(&mut conn, id).unwrap();
+    assert_eq!(
+        (events[0].from_status, events[0].to_status),
+        (None, PetitionStatus::Draft),
+        "an empty from_status is the draft's creation"
+    );
+    // The timeline's statuses carry no CHECK constraint: an operator could write anything.
+    tawasol_persistence::test_support::execute(
+        &db,
+        &format!("UPDATE petition_events SET to_status = 'archived' WHERE petition_id = {id}"),
+    );
+    match petition::events(&mut conn, id) {
+        Err(PersistenceError::Corrupt {
+            column,
+            expected,
+            value,
+        }) => {
+            assert_eq!(column, "to_status");
+            assert_eq!(value, "archived");
+            assert_eq!(expected, "a petition status");
+        }
+        other => panic!("expected a corrupt value, got {other:?}"),
+    }
 }

@@ -221,7 +221,7 @@ async fn a_mail_committed_with_its_change_arrives_in_each_language_and_a_rolled_
     }
     // Every row is marked sent, and the business change is there.
     let settled = wait_until(
-        || rows(&database).iter().all(|r| r.status == "sent"),
+        || rows(&database).iter().all(|r| r.status.as_str() == "sent"),
         Duration::from_secs(10),
     )
     .await;
@@ -291,7 +291,7 @@ async fn mails_wait_out_an_smtp_outage_with_backoff_and_each_arrives_once() {
     let all = rows(&database);
     assert!(
         all.iter()
-            .all(|r| r.status == "sent" && r.attempts == 3 && r.last_error.is_none())
+            .all(|r| r.status.as_str() == "sent" && r.attempts == 3 && r.last_error.is_none())
     );
     for r in &all {
         assert!(ids.contains(&format!("<outbox.{}.tawasol@tawasol.test>", r.id)));
@@ -488,7 +488,7 @@ async fn a_server_that_never_answers_is_a_temporary_failure_not_a_stuck_worker()
         .expect("the pass ends")
         .unwrap();
     assert_eq!(pass.retried, 1);
-    assert_eq!(rows(&database)[0].status, "pending");
+    assert_eq!(rows(&database)[0].status.as_str(), "pending");
     drop(silent);
 }
 

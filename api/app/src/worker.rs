@@ -13,7 +13,7 @@ use chrono::{NaiveDateTime, TimeDelta, Utc};
 use futures_util::StreamExt;
 use std::sync::Arc;
 use std::time::Duration;
-use tawasol_domain::{EmailAddress, Locale, NextStep, RetryPolicy};
+use tawasol_domain::{EmailAddress, NextStep, RetryPolicy};
 use tawasol_persistence::Database;
 use tawasol_persistence::outbox::{self, ClaimedMail};
 use tokio::sync::watch;
@@ -241,7 +241,7 @@ impl MailWorker {
             .map_err(|e| DeliveryError::permanent(e.to_string()))?;
         let to = EmailAddress::parse(&row.recipient)
             .map_err(|_| DeliveryError::permanent("the recipient is not an e-mail address"))?;
-        let locale = Locale::parse(&row.locale).unwrap_or(Locale::DEFAULT);
+        let locale = row.locale;
         let message = self.mailer.compose(row.id, &to, locale, &template)?;
         tokio::time::timeout(self.config.send_timeout, self.transport.send(message))
             .await

@@ -345,9 +345,9 @@ pub async fn outbox(
             .map(|e| Mail {
                 id: e.id,
                 recipient: e.recipient,
-                locale: e.locale,
+                locale: e.locale.as_str().to_owned(),
                 template: e.template,
-                status: e.status,
+                status: e.status.as_str().to_owned(),
                 attempts: e.attempts,
                 next_attempt_at: rfc3339(e.next_attempt_at),
                 last_error: e.last_error,

@@ -16,6 +16,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 use std::sync::mpsc::sync_channel;
+use tawasol_domain::issue::Visibility;
 use tawasol_domain::petition::{Cin, SessionMonths, refusal_deadline};
 use tawasol_domain::search::index_terms;
 use tawasol_persistence::demo::{
@@ -79,8 +80,6 @@ pub enum DemoError {
     NoPlaces,
     #[error(transparent)]
     Persistence(#[from] PersistenceError),
-    #[error("database: {0}")]
-    Diesel(#[from] diesel::result::Error),
 }
 
 /// Reports how far a phase has come: `(phase, done, total)`.
@@ -587,10 +586,11 @@ impl World {
             (!a.is_empty()).then(|| a[self.rng.gen_range(0..a.len())])
         };
         let visibility = match self.rng.gen_range(0..1000) {
-            0..=4 => "hidden",
-            5..=7 => "pending",
-            _ => "public",
-        };
+            0..=4 => Visibility::Hidden,
+            5..=7 => Visibility::Pending,
+            _ => Visibility::Public,
+        }
+        .as_str();
 
         // How far it went: the older, the more likely closed.
         let age = self.end - created;
@@ -663,7 +663,7 @@ impl World {
                 body: fill(self.pick(corpus::OFFICIAL_ANSWERS)[li], "", 0, department),
                 is_official: true,
                 official_title: Some(official_title),
-                visibility: "public",
+                visibility: Visibility::Public.as_str(),
                 created_at: when,
                 edited_at: None,
             });
@@ -729,10 +729,11 @@ impl World {
                 is_official: false,
                 official_title: None,
                 visibility: if self.rng.gen_range(0..100) == 0 {
-                    "hidden"
+                    Visibility::Hidden
                 } else {
-                    "public"
-                },
+                    Visibility::Public
+                }
+                .as_str(),
                 created_at: when,
                 edited_at: None,
             });
@@ -742,7 +743,7 @@ impl World {
         for mut r in replies {
             r.id = self.ids.reply;
             self.ids.reply += 1;
-            if r.visibility == "public" {
+            if r.visibility == Visibility::Public.as_str() {
                 reply_count += 1;
                 issue_updated = issue_updated.max(r.created_at);
             }

@@ -47,7 +47,7 @@ pub fn enqueue(
         &OutboxInsertForm {
             dedupe_key: &mail.dedupe_key,
             recipient: mail.to.as_str(),
-            locale: mail.locale.as_str(),
+            locale: mail.locale,
             template: name,
             payload: &payload,
             next_attempt_at: now,

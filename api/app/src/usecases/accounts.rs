@@ -177,7 +177,7 @@ pub async fn register(
                 email: Some(email.as_str()),
                 password_hash: Some(&hash),
                 display_name: name.as_str(),
-                locale: locale.as_str(),
+                locale,
                 home_commune_id,
                 email_verified_at: None,
                 is_admin: false,
@@ -221,7 +221,7 @@ pub async fn register(
                 )?;
                 let mail = OutgoingMail {
                     to: email.clone(),
-                    locale: Locale::parse(&owner.locale).unwrap_or(locale),
+                    locale: owner.locale,
                     template: Template::AccountRegistrationAttempt {
                         display_name: owner.display_name.clone(),
                         reset_url,
@@ -508,7 +508,7 @@ pub async fn request_password_reset(
             c,
             &OutgoingMail {
                 to: email.clone(),
-                locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
+                locale: user.locale,
                 template: Template::AccountPasswordReset {
                     display_name: user.display_name.clone(),
                     reset_url,
@@ -563,9 +563,9 @@ pub async fn confirm_password_reset(
                 c,
                 &OutgoingMail {
                     to: email,
-                    locale: Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT),
+                    locale: user.locale,
                     template: Template::AccountPasswordChanged {
-                        display_name: user.display_name.clone(),
+                        display_name: user.display_name,
                     },
                     dedupe_key: format!(
                         "password-changed:{user_id}:{}",
@@ -607,7 +607,7 @@ fn live_actor(
     let Some(user) = account::find(c, user_id)?.filter(|u| u.deleted_at.is_none()) else {
         return Ok(None);
     };
-    let locale = Locale::parse(&user.locale).unwrap_or(Locale::DEFAULT);
+    let locale = user.locale;
     Ok(Some((
         Actor::User(actor_of(c, &user)?),
         locale,
@@ -650,14 +650,8 @@ pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActo
 }
 
 fn account_of(c: &mut AnyConnection, user: &UserRow) -> Result<Account, UseCaseError> {
-    use diesel::prelude::*;
-    use tawasol_persistence::schema::communes;
     let home_commune = match user.home_commune_id {
-        Some(id) => communes::table
-            .find(id)
-            .select(communes::slug)
-            .first::<String>(c)
-            .optional()?,
+        Some(id) => tawasol_persistence::commune::slug_of(c, id)?,
         None => None,
     };
     let official = account::official_binding(c, user.id)?.map(|b| OfficialRole {
@@ -670,7 +664,7 @@ fn account_of(c: &mut AnyConnection, user: &UserRow) -> Result<Account, UseCaseE
         id: user.id,
         email: user.email.clone(),
         display_name: user.display_name.clone(),
-        locale: user.locale.clone(),
+        locale: user.locale.as_str().to_owned(),
         home_commune,
         email_verified: user.email_verified_at.is_some(),
         banned: user.banned_at.is_some(),
@@ -733,7 +727,7 @@ pub async fn update_me(
             id,
             &UserUpdateForm {
                 display_name: name.as_ref().map(DisplayName::as_str),
-                locale: locale.map(Locale::as_str),
+                locale,
                 updated_at: Some(at),
                 ..UserUpdateForm::default()
             },
@@ -833,7 +827,7 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
                 .into_iter()
                 .map(|m| ExportedMail {
                     template: m.template,
-                    status: m.status,
+                    status: m.status.as_str().to_owned(),
                     created_at: rfc3339(m.created_at),
                 })
                 .collect(),
@@ -906,7 +900,7 @@ pub async fn create_admin(
                     email: Some(email.as_str()),
                     password_hash: Some(&hash),
                     display_name: "Admin",
-                    locale: Locale::DEFAULT.as_str(),
+                    locale: Locale::DEFAULT,
                     home_commune_id: None,
                     email_verified_at: Some(at),
                     is_admin: true,

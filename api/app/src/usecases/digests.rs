@@ -64,7 +64,7 @@ pub async fn desk(state: &AppState, caller: &Caller) -> Result<Desk, UseCaseErro
         let official = digest::DigestOfficial {
             user_id,
             email: String::new(),
-            locale: String::new(),
+            locale: Locale::DEFAULT,
             new_issues: String::new(),
             commune_id,
             arrondissement_id,
@@ -162,7 +162,7 @@ pub async fn send_daily(state: &AppState, now: NaiveDateTime) -> Result<usize, U
             }
             mails.push(OutgoingMail {
                 to,
-                locale: Locale::parse(&official.locale).unwrap_or(Locale::DEFAULT),
+                locale: official.locale,
                 template: Template::OfficialDigest {
                     new_count,
                     new_items: new_items.trim_end().to_owned(),

@@ -60,8 +60,8 @@ impl From<IssueExportRow> for IssueRecord {
             commune: r.commune,
             arrondissement: r.arrondissement,
             category: r.category,
-            status: r.status,
-            language: r.language,
+            status: r.status.as_str().to_owned(),
+            language: r.language.as_str().to_owned(),
             title: r.title,
             description: r.description,
             lat: r.lat.map(public_degrees),
@@ -188,10 +188,10 @@ impl PetitionRecord {
         PetitionRecord {
             id: r.id,
             commune: r.commune,
-            filer_type: r.filer_type,
+            filer_type: r.filer_type.as_str().to_owned(),
             organisation: r.organisation,
             title: r.title,
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             signature_count: r.signature_count,
             threshold: r.threshold,
             receipt_number: r.receipt_number,
@@ -339,7 +339,7 @@ fn render_batch(
                 let mut mine = Vec::new();
                 while let Some((_, status, at)) = steps.next_if(|(id, _, _)| *id == r.id) {
                     mine.push(Step {
-                        status,
+                        status: status.as_str().to_owned(),
                         at: rfc3339(at),
                     });
                 }

@@ -6,7 +6,7 @@ use crate::context::AppState;
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
 use tawasol_domain::issue::{
-    IssueAddress, IssueDescription, IssueTitle, ReplyBody, contains_personal_data,
+    IssueAddress, IssueDescription, IssueTitle, ReplyBody, Visibility, contains_personal_data,
 };
 use tawasol_domain::search::{index_terms, query_terms};
 use tawasol_domain::{Action, CommuneSlug, GeoPoint, Locale, PageLimit};
@@ -70,11 +70,11 @@ impl IssueView {
             arrondissement: r.arrondissement,
             title: r.title,
             description: r.description,
-            language: r.language,
+            language: r.language.as_str().to_owned(),
             location: r.lat.zip(r.lon).map(|(lat, lon)| GeoPoint { lat, lon }),
             address: r.address,
-            status: r.status,
-            visibility: r.visibility,
+            status: r.status.as_str().to_owned(),
+            visibility: r.visibility.as_str().to_owned(),
             support_count: r.support_count,
             reply_count: r.reply_count,
             follower_count: r.follower_count,
@@ -147,7 +147,7 @@ pub async fn similar_open(
     let candidates = with_conn(&state.db, move |c| Ok(issue::list(c, &filter, None, 200)?)).await?;
     let mut scored: Vec<(f64, IssueView)> = candidates
         .into_iter()
-        .filter(|r| Some(r.id) != except && r.visibility == "public")
+        .filter(|r| Some(r.id) != except && r.visibility.is_public())
         .filter_map(|row| {
             let exact = row.lat.zip(row.lon).map(|(lat, lon)| GeoPoint { lat, lon });
             let distance = location.zip(exact).map(|(a, b)| a.distance_m(b));
@@ -253,8 +253,7 @@ where
     };
     let allowance = format!("report:user:{author}");
     super::limits::throttle(state, allowance.clone(), limit, TimeDelta::hours(1)).await?;
-    let language =
-        language.unwrap_or_else(|| Locale::parse(&author_locale).unwrap_or(Locale::DEFAULT));
+    let language = language.unwrap_or(author_locale);
     let held = contains_personal_data(description.as_str())
         || contains_personal_data(title.as_str())
         || address.as_deref().is_some_and(contains_personal_data);
@@ -287,11 +286,11 @@ where
                 author_id: author,
                 title: title.as_str(),
                 description: description.as_str(),
-                language: language.as_str(),
+                language,
                 lat: location.map(|p| p.lat),
                 lon: location.map(|p| p.lon),
                 address: address.as_deref(),
-                visibility: if held { "pending" } else { "public" },
+                visibility: Visibility::held_if(held),
                 search_text: &search_text,
                 created_at: at,
                 updated_at: at,
@@ -325,7 +324,7 @@ pub async fn show(state: &AppState, caller: &Caller, id: i64) -> Result<IssueVie
     let viewer = caller.user_id();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     match row {
-        Some(r) if r.visibility == "public" || Some(r.author_id) == viewer => {
+        Some(r) if r.visibility.is_public() || Some(r.author_id) == viewer => {
             Ok(IssueView::for_viewer(r, caller))
         }
         _ => Err(UseCaseError::IssueNotFound(id)),
@@ -362,7 +361,7 @@ pub async fn list(
         Some("open") => Some(StatusFilter::Open),
         Some("closed") => Some(StatusFilter::Closed),
         Some(s) => match tawasol_domain::issue::IssueStatus::parse(s) {
-            Some(st) => Some(StatusFilter::Is(st.as_str().to_owned())),
+            Some(st) => Some(StatusFilter::Is(st)),
             None => return Err(UseCaseError::invalid("status", "param-invalid")),
         },
     };
@@ -505,7 +504,7 @@ pub async fn detail(
                 official_answer: r.is_official,
                 official_title: r.official_title,
                 body: r.body,
-                visibility: r.visibility,
+                visibility: r.visibility.as_str().to_owned(),
                 created_at: rfc3339(r.created_at),
                 edited_at: r.edited_at.map(rfc3339),
                 previous_versions,
@@ -514,8 +513,8 @@ pub async fn detail(
         let history = issue::status_history(c, id)?
             .into_iter()
             .map(|h| StatusView {
-                from: h.from_status,
-                to: h.to_status,
+                from: h.from_status.as_str().to_owned(),
+                to: h.to_status.as_str().to_owned(),
                 note: h.note,
                 by: name(h.actor_name),
                 expected_on: h.expected_on.map(|d| d.to_string()),
@@ -560,7 +559,7 @@ pub(crate) fn notify(
             c,
             &OutgoingMail {
                 to,
-                locale: Locale::parse(&r.locale).unwrap_or(Locale::DEFAULT),
+                locale: r.locale,
                 template: template.clone(),
                 dedupe_key: format!("{key}:{}", r.user_id),
             },
@@ -580,7 +579,7 @@ pub(crate) fn notify_officials_of_new_issue(
     let Some(row) = issue::find(c, id)? else {
         return Ok(());
     };
-    if row.visibility != "public" {
+    if !row.visibility.is_public() {
         return Ok(());
     }
     let Some((commune_id, arrondissement_id, category_id)) = issue::place(c, id)? else {
@@ -653,7 +652,7 @@ pub async fn reply(
     let text = super::text(ReplyBody::parse(body), "body", "field-reply-body")?.into_inner();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     let row = row
-        .filter(|r| r.visibility == "public" || r.author_id == author)
+        .filter(|r| r.visibility.is_public() || r.author_id == author)
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let official = scope_covers(&caller.actor, &row);
     // Every reply can mail the followers: an hourly allowance per account.
@@ -680,7 +679,7 @@ pub async fn reply(
                 body: &text,
                 is_official: official,
                 official_title: title.as_deref(),
-                visibility: if held { "pending" } else { "public" },
+                visibility: Visibility::held_if(held),
                 created_at: at,
             },
         )?;
@@ -725,7 +724,7 @@ pub async fn reply(
             official_answer: official,
             official_title: title,
             body: text,
-            visibility: if held { "pending" } else { "public" }.to_owned(),
+            visibility: Visibility::held_if(held).as_str().to_owned(),
             created_at: rfc3339(at),
             edited_at: None,
             previous_versions: Vec::new(),
@@ -751,7 +750,7 @@ pub async fn change_status(
     ))?;
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?))
         .await?
-        .filter(|r| r.visibility == "public")
+        .filter(|r| r.visibility.is_public())
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let role = if scope_covers(&caller.actor, &row) {
         StatusRole::OfficialInScope
@@ -764,8 +763,7 @@ pub async fn change_status(
     } else {
         StatusRole::Other
     };
-    let from = tawasol_domain::issue::IssueStatus::parse(&row.status)
-        .ok_or(UseCaseError::IssueNotFound(id))?;
+    let from = row.status;
     let change = public_texts(change)?;
     // Every change is mailed to the followers: an hourly allowance per account.
     let write = if role == StatusRole::Reporter {
@@ -782,7 +780,7 @@ pub async fn change_status(
     let state2 = state.clone();
     in_transaction(&state.db, move |c| {
         if let Some(original) = change.duplicate_of {
-            let exists = issue::find(c, original)?.is_some_and(|o| o.visibility == "public");
+            let exists = issue::find(c, original)?.is_some_and(|o| o.visibility.is_public());
             if !exists {
                 return Err(UseCaseError::invalid("duplicate_of", "field-duplicate-of"));
             }
@@ -793,8 +791,8 @@ pub async fn change_status(
             &StatusUpdate {
                 issue_id: id,
                 actor_id,
-                from: from.as_str(),
-                to: change.to.as_str(),
+                from,
+                to: change.to,
                 note,
                 expected_on: change.expected_on,
                 responsible_body: change.responsible_body.as_deref().map(str::trim),
@@ -896,7 +894,7 @@ pub async fn set_relation(
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let visible =
-            issue::find(c, id)?.is_some_and(|r| r.visibility == "public" || r.author_id == user);
+            issue::find(c, id)?.is_some_and(|r| r.visibility.is_public() || r.author_id == user);
         if !visible {
             return Err(UseCaseError::IssueNotFound(id));
         }

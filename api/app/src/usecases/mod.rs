@@ -164,12 +164,6 @@ impl UseCaseError {
     }
 }
 
-impl From<diesel::result::Error> for UseCaseError {
-    fn from(e: diesel::result::Error) -> Self {
-        UseCaseError::Persistence(PersistenceError::Query(e))
-    }
-}
-
 /// Who is asking, as every surface tells it: the actor (read from the database on this request),
 /// their session, and for the audit and throttles the request id and address.
 #[derive(Debug, Clone)]

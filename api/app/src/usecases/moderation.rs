@@ -6,7 +6,8 @@ use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use tawasol_domain::{Action, CommuneSlug, EmailAddress, Locale};
+use tawasol_domain::issue::Visibility;
+use tawasol_domain::{Action, CommuneSlug, EmailAddress};
 use tawasol_persistence::moderation::{self, ItemInfo};
 use tawasol_persistence::{AnyConnection, account};
 
@@ -55,13 +56,13 @@ pub async fn flag(
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let item = load(c, target, id)?;
-        if item.visibility != "public" {
+        if !item.visibility.is_public() {
             return Err(UseCaseError::IssueNotFound(id));
         }
         let count = moderation::flag(c, target.as_str(), id, user, &reason, at)?;
         // An official answer is the public record: flags reach a moderator, never hide it.
         if count >= threshold && !item.official_answer {
-            hide_or_restore(c, target, id, "hidden", at)?;
+            hide_or_restore(c, target, id, Visibility::Hidden, at)?;
         }
         Ok(())
     })
@@ -72,7 +73,7 @@ fn hide_or_restore(
     c: &mut AnyConnection,
     target: Target,
     id: i64,
-    visibility: &str,
+    visibility: Visibility,
     at: NaiveDateTime,
 ) -> Result<(), UseCaseError> {
     match target {
@@ -140,7 +141,7 @@ pub async fn queue(
                 issue_id: q.issue_id,
                 commune: q.commune,
                 text: q.text,
-                visibility: q.visibility,
+                visibility: q.visibility.as_str().to_owned(),
                 flags: q.flags,
                 created_at: crate::clock::rfc3339(q.created_at),
             })
@@ -179,7 +180,11 @@ pub async fn decide(
         if hide && item.official_answer {
             return Err(UseCaseError::OfficialAnswerIsRecord);
         }
-        let visibility = if hide { "hidden" } else { "public" };
+        let visibility = if hide {
+            Visibility::Hidden
+        } else {
+            Visibility::Public
+        };
         hide_or_restore(c, target, id, visibility, at)?;
         super::admin::record(
             c,
@@ -199,7 +204,7 @@ pub async fn decide(
                 .email
                 .as_deref()
                 .and_then(|e| EmailAddress::parse(e).ok())?;
-            Some((to, Locale::parse(&author.locale).unwrap_or(Locale::DEFAULT)))
+            Some((to, author.locale))
         });
         if let Some((to, locale)) = recipient {
             let excerpt: String = item.text.chars().take(80).collect();

@@ -13,7 +13,6 @@ use crate::auth::token;
 use crate::context::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use std::collections::HashMap;
-use tawasol_domain::issue::IssueStatus;
 use tawasol_domain::open311::{self as rules, WindowError};
 use tawasol_domain::{CommuneSlug, Locale};
 use tawasol_persistence::api_key;
@@ -361,7 +360,7 @@ fn to_requests(
         .filter_map(|r| {
             let extra = extras.remove(&r.id)?;
             let zone = zones.get(&r.commune).map_or("UTC", String::as_str);
-            let status = IssueStatus::parse(&r.status).unwrap_or(IssueStatus::Submitted);
+            let status = r.status;
             Some(ServiceRequest {
                 id: r.id,
                 status: rules::open_or_closed(status),
@@ -538,7 +537,7 @@ pub async fn updates(
                 RequestUpdate {
                     update_id: e.id,
                     service_request_id: e.issue_id,
-                    status: IssueStatus::parse(&e.to_status).map_or("OPEN", rules::update_status),
+                    status: rules::update_status(e.to_status),
                     description: e.note,
                     updated_datetime: w3c(e.created_at, zone),
                 }

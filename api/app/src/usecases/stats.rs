@@ -248,23 +248,17 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
                 }
             }
         }
-        let names: Vec<&str> = IssueStatus::ALL.iter().map(|s| s.as_str()).collect();
-        let counts = stats::counts_by_status(c, &filter, &names)?;
+        let counts = stats::counts_by_status(c, &filter, &IssueStatus::ALL)?;
         let mut by_status = std::collections::BTreeMap::new();
         let (mut open, mut closed) = (0, 0);
         for (status, n) in counts {
-            if IssueStatus::parse(&status).is_some_and(IssueStatus::is_open) {
+            if status.is_open() {
                 open += n;
             } else {
                 closed += n;
             }
-            by_status.insert(status, n);
+            by_status.insert(status.as_str().to_owned(), n);
         }
-        let open_statuses: Vec<&str> = IssueStatus::ALL
-            .iter()
-            .filter(|s| s.is_open())
-            .map(|s| s.as_str())
-            .collect();
         let (mut due, mut within) = (0, 0);
         let mut overdue = Vec::new();
         // Categories sharing an answer target are counted together, in grouped passes.
@@ -283,14 +277,9 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
                 due += answered + late;
                 within += in_time;
             }
-            for (category_id, row) in stats::overdue_in(
-                c,
-                &filter,
-                &ids,
-                cutoff,
-                &open_statuses,
-                OVERDUE_LIMIT as i64,
-            )? {
+            for (category_id, row) in
+                stats::overdue_in(c, &filter, &ids, cutoff, OVERDUE_LIMIT as i64)?
+            {
                 let Some(category) = group.iter().find(|g| g.id == category_id) else {
                     continue;
                 };
@@ -299,7 +288,7 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
                     title: row.title,
                     commune: category.commune.clone(),
                     category: category.code.clone(),
-                    status: row.status,
+                    status: row.status.as_str().to_owned(),
                     created_at: rfc3339(row.created_at),
                     target_days,
                     days_overdue: (at - (row.created_at + target)).num_days(),

@@ -15,6 +15,8 @@ use crate::i18n::{Message, text};
 use chrono::{DateTime, NaiveDateTime};
 use model::{Category, Entry, Feed, Link, Text};
 use serde_json::Value;
+use tawasol_domain::issue::IssueStatus;
+use tawasol_domain::petition::PetitionStatus;
 use tawasol_domain::{Action, CommuneSlug, Locale};
 use tawasol_persistence::feed::{self, ReplyEntry, Scope, StatusEntry, StepEntry};
 use tawasol_persistence::issue::{self, IssueFilter, IssueRow};
@@ -71,7 +73,7 @@ fn person(name: &str, locale: Locale, entry_lang: &str) -> Text {
 }
 
 fn issue_entry(state: &AppState, locale: Locale, r: IssueRow, category: &str) -> Entry {
-    let lang = r.language.clone();
+    let lang = r.language.as_str().to_owned();
     Entry {
         id: issue_url(state, r.id),
         title: Text::new(&lang, r.title),
@@ -91,7 +93,7 @@ fn issue_entry(state: &AppState, locale: Locale, r: IssueRow, category: &str) ->
 }
 
 fn reply_entry(state: &AppState, locale: Locale, r: ReplyEntry) -> Entry {
-    let author = person(&r.author_name, locale, &r.issue_language);
+    let author = person(&r.author_name, locale, r.issue_language.as_str());
     let title = match (&r.official_title, r.is_official) {
         (Some(role), true) => Message::new("feed-answer-title")
             .arg("author", author.text.as_str())
@@ -103,7 +105,7 @@ fn reply_entry(state: &AppState, locale: Locale, r: ReplyEntry) -> Entry {
     let url = issue_url(state, r.issue_id);
     Entry {
         id: format!("{url}#reply-{}", r.id),
-        lang: r.issue_language.clone(),
+        lang: r.issue_language.as_str().to_owned(),
         title: Text::new(locale.as_str(), title),
         author,
         published: r.created_at,
@@ -111,17 +113,20 @@ fn reply_entry(state: &AppState, locale: Locale, r: ReplyEntry) -> Entry {
         link: url,
         category: None,
         summary: None,
-        content: Text::new(&r.issue_language, r.body),
+        content: Text::new(r.issue_language.as_str(), r.body),
     }
 }
 
-fn status_name(locale: Locale, status: &str) -> String {
-    text(locale, &format!("status-{}", status.replace('_', "-")))
+fn status_name(locale: Locale, status: IssueStatus) -> String {
+    text(
+        locale,
+        &format!("status-{}", status.as_str().replace('_', "-")),
+    )
 }
 
 fn status_entry(state: &AppState, locale: Locale, s: StatusEntry) -> Entry {
     let title = Message::new("feed-status-title")
-        .arg("status", status_name(locale, &s.to_status))
+        .arg("status", status_name(locale, s.to_status))
         .arg("issue", s.issue_title.as_str())
         .render(locale);
     let mut facts = Vec::new();
@@ -143,29 +148,29 @@ fn status_entry(state: &AppState, locale: Locale, s: StatusEntry) -> Entry {
     let content = if s.note.trim().is_empty() {
         Text::new(locale.as_str(), title.clone())
     } else {
-        Text::new(&s.issue_language, s.note)
+        Text::new(s.issue_language.as_str(), s.note)
     };
     Entry {
         id: format!("{url}#status-{}", s.id),
-        lang: s.issue_language.clone(),
+        lang: s.issue_language.as_str().to_owned(),
         title: Text::new(locale.as_str(), title),
-        author: person(&s.actor_name, locale, &s.issue_language),
+        author: person(&s.actor_name, locale, s.issue_language.as_str()),
         published: s.created_at,
         updated: s.created_at,
         link: url,
         category: Some(Category {
-            term: s.to_status.clone(),
-            label: status_name(locale, &s.to_status),
+            term: s.to_status.as_str().to_owned(),
+            label: status_name(locale, s.to_status),
         }),
         summary,
         content,
     }
 }
 
-fn petition_status_name(locale: Locale, status: &str) -> String {
+fn petition_status_name(locale: Locale, status: PetitionStatus) -> String {
     text(
         locale,
-        &format!("petition-status-{}", status.replace('_', "-")),
+        &format!("petition-status-{}", status.as_str().replace('_', "-")),
     )
 }
 
@@ -228,8 +233,8 @@ fn step_lines(locale: Locale, details: &Value) -> Vec<String> {
     lines
 }
 
-fn step_entry(state: &AppState, locale: Locale, s: StepEntry) -> Entry {
-    let status = petition_status_name(locale, &s.to_status);
+fn step_entry(state: &AppState, locale: Locale, s: &StepEntry) -> Entry {
+    let status = petition_status_name(locale, s.to_status);
     let title = Message::new("feed-step-title")
         .arg("status", status.as_str())
         .arg("petition", s.petition_title.as_str())
@@ -254,7 +259,7 @@ fn step_entry(state: &AppState, locale: Locale, s: StepEntry) -> Entry {
         updated: s.created_at,
         link: url,
         category: Some(Category {
-            term: s.to_status,
+            term: s.to_status.as_str().to_owned(),
             label: status,
         }),
         summary: None,
@@ -363,7 +368,7 @@ pub async fn issue(
 ) -> Result<Feed, UseCaseError> {
     let (row, replies, changes) = with_conn(&state.db, move |c| {
         let row = issue::find(c, id)?
-            .filter(|r| r.visibility == "public")
+            .filter(|r| r.visibility.is_public())
             .ok_or(UseCaseError::IssueNotFound(id))?;
         let replies = feed::replies(c, Scope::One(id), LIMIT)?;
         let changes = feed::status_changes(c, Scope::One(id), LIMIT)?;
@@ -400,14 +405,14 @@ pub async fn petition(
 ) -> Result<Feed, UseCaseError> {
     let (row, steps) = with_conn(&state.db, move |c| {
         let row = petition::find(c, id)?
-            .filter(|r| r.status != "draft")
+            .filter(|r| r.status != PetitionStatus::Draft)
             .ok_or(UseCaseError::PetitionNotFound(id))?;
         Ok((row, feed::steps(c, Scope::One(id), LIMIT)?))
     })
     .await?;
     let entries: Vec<Entry> = steps
         .into_iter()
-        .map(|s| step_entry(state, locale, s))
+        .map(|s| step_entry(state, locale, &s))
         .collect();
     Ok(Feed {
         id: address.id(state),
@@ -444,13 +449,13 @@ pub async fn personal(
         Ok((owner, replies, changes, steps))
     })
     .await?;
-    let locale = locale.unwrap_or_else(|| Locale::parse(&owner.locale).unwrap_or(Locale::DEFAULT));
+    let locale = locale.unwrap_or(owner.locale);
     let mut entries: Vec<Entry> = replies
         .into_iter()
         .map(|r| reply_entry(state, locale, r))
         .collect();
     entries.extend(changes.into_iter().map(|s| status_entry(state, locale, s)));
-    entries.extend(steps.into_iter().map(|s| step_entry(state, locale, s)));
+    entries.extend(steps.iter().map(|s| step_entry(state, locale, s)));
     Ok(Feed {
         id: address.id(state),
         lang: locale.as_str().to_owned(),

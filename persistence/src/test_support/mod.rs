@@ -1,8 +1,15 @@
-//! One fresh database per test, on the backend the environment names.
+//! One fresh database per test, on the backend the environment names, and the rows the
+//! repository tests start from (`fixtures`).
 //!
 //! With `TAWASOL_TEST_DATABASE_URL=postgres://…` (a server where the user may create databases),
 //! each test gets a new PostgreSQL database cloned from a migrated template; otherwise a new SQLite
 //! file in the temporary folder. Either is removed when the [`TestDatabase`] is dropped.
+
+mod fixtures;
+
+pub use fixtures::{
+    NewIssue, answer, at, open, person, petition, place, reply, signature, t0, user,
+};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
@@ -341,6 +348,18 @@ pub fn execute(db: &TestDatabase, sql: &str) {
         AnyConnection::Sqlite(c) => c.batch_execute(sql),
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// How many rows `table` holds (a test's look behind the repositories; the name is trusted).
+pub fn count_rows(
+    conn: &mut crate::AnyConnection,
+    table: &str,
+) -> Result<i64, crate::PersistenceError> {
+    Ok(
+        diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+            .get_result::<Count>(conn)?
+            .n,
+    )
 }
 
 #[cfg(test)]
