@@ -13,6 +13,7 @@ use crate::auth::token;
 use crate::context::AppState;
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use std::collections::HashMap;
+use tawasol_domain::issue::Visibility;
 use tawasol_domain::open311::{self as rules, WindowError};
 use tawasol_domain::{CommuneSlug, Locale};
 use tawasol_persistence::api_key;
@@ -258,7 +259,7 @@ pub async fn submit(
     )
     .await?;
     let id = reported.issue.id;
-    let public = reported.issue.visibility == "public";
+    let public = reported.issue.visibility == Visibility::Public.as_str();
     let notice = if public {
         "open311-notice-published"
     } else {
