@@ -2,39 +2,15 @@
 //! needs (`issues::reply`, then `issues::change_status`); what to correct comes back on the
 //! issue's page (`web::issue`).
 
+use super::form::AnswerForm;
 use super::issue::issue_page;
-use super::{FormFields, Posted, SignedIn, WebError, back};
+use super::{Posted, SignedIn, WebError, back};
 use crate::context::AppState;
 use crate::i18n::text;
 use crate::usecases::{UseCaseError, issues};
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 use tawasol_domain::Locale;
 use tawasol_domain::issue::{IssueStatus, StatusChange, StatusRole};
-
-/// The official's answer form.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct AnswerForm {
-    pub(super) body: String,
-    /// Empty: the status stays.
-    pub(super) status: String,
-    pub(super) note: String,
-    pub(super) expected_on: String,
-    pub(super) responsible_body: String,
-    pub(super) duplicate_of: String,
-}
-
-impl FormFields for AnswerForm {
-    const FIELDS: &'static [(&'static str, usize)] = &[
-        ("body", 5000),
-        ("status", 32),
-        ("note", 2000),
-        ("expected_on", 16),
-        ("responsible_body", 300),
-        ("duplicate_of", 24),
-    ];
-}
 
 /// What a refusal says to the person at the form, in their language.
 fn reasons(locale: Locale, e: UseCaseError) -> Vec<String> {

@@ -7,7 +7,7 @@
 //! frame of the visitor's pages (kept in the request by the `Visitor` extractor) around a failure
 //! before it is rendered; the extractors, which hold the visitor, frame their own refusals.
 
-use super::visitor::{Layout, MessagePage, Visitor};
+use super::layout::{Layout, MessagePage};
 use crate::http::extract::LanguageChoice;
 use crate::http::problem::ApiError;
 use crate::i18n::text;
@@ -43,9 +43,9 @@ impl WebError {
         }
     }
 
-    /// This error, in `visitor`'s frame.
-    pub fn framed(mut self, visitor: &Visitor) -> WebError {
-        self.frame = Some(Box::new(visitor.layout(String::new())));
+    /// This error, in the frame of the visitor's pages.
+    pub fn framed(mut self, frame: Layout) -> WebError {
+        self.frame = Some(Box::new(frame));
         self
     }
 
@@ -55,9 +55,9 @@ impl WebError {
         if self.frame.is_some() {
             return self;
         }
-        let visitor = req.extensions().get::<Visitor>().cloned();
-        match visitor {
-            Some(v) => self.framed(&v),
+        let frame = req.extensions().get::<Layout>().cloned();
+        match frame {
+            Some(frame) => self.framed(frame),
             None => {
                 let locale = req
                     .extensions()

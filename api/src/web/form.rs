@@ -228,3 +228,81 @@ mod tests {
         assert!(n < 5140 * BYTES_PER_CHAR + 2048, "and not much more");
     }
 }
+
+/// The official's answer form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub(super) body: String,
+    /// Empty: the status stays.
+    pub(super) status: String,
+    pub(super) note: String,
+    pub(super) expected_on: String,
+    pub(super) responsible_body: String,
+    pub(super) duplicate_of: String,
+}
+
+impl FormFields for AnswerForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("body", 5000),
+        ("status", 32),
+        ("note", 2000),
+        ("expected_on", 16),
+        ("responsible_body", 300),
+        ("duplicate_of", 24),
+    ];
+}
+
+/// What the signing form posts. The CIN is read, never written back into a page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SignForm {
+    pub(super) full_name: String,
+    pub(super) cin: String,
+    pub(super) address: String,
+    pub(super) lives_or_works_in_commune: Option<String>,
+    pub(super) on_electoral_roll: Option<String>,
+    pub(super) direct_interest: Option<String>,
+    pub(super) consent: Option<String>,
+    pub(super) show_name: Option<String>,
+}
+
+impl FormFields for SignForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("full_name", 120),
+        ("cin", 16),
+        ("address", 300),
+        ("lives_or_works_in_commune", 8),
+        ("on_electoral_roll", 8),
+        ("direct_interest", 8),
+        ("consent", 8),
+        ("show_name", 8),
+    ];
+}
+
+/// What the agent's step forms post.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StepForm {
+    pub(super) to: String,
+    pub(super) receipt_number: String,
+    pub(super) filed_on: String,
+    pub(super) reason: String,
+    pub(super) session_date: String,
+    pub(super) committee: String,
+    pub(super) outcome: String,
+    pub(super) summary: String,
+}
+
+impl FormFields for StepForm {
+    const FIELDS: &'static [(&'static str, usize)] = &[
+        ("to", 32),
+        ("receipt_number", 5000),
+        ("filed_on", 16),
+        ("reason", 5000),
+        ("session_date", 16),
+        ("committee", 5000),
+        ("outcome", 5000),
+        ("summary", 5000),
+    ];
+}

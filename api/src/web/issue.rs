@@ -1,7 +1,7 @@
 //! An issue's page: its thread (official answers set apart), its history, and the forms to
 //! reply, support and follow; an official in scope also finds the answer form (`web::answer`).
 
-use super::answer::AnswerForm;
+use super::form::AnswerForm;
 use super::form::Toggle;
 use super::labels::{short_time, status_label};
 use super::{FormFields, Layout, Posted, SignedIn, Visitor, WebError, back};

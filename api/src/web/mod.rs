@@ -26,6 +26,7 @@ pub(crate) mod home;
 pub(crate) mod issue;
 pub(crate) mod labels;
 pub(crate) mod language;
+pub(crate) mod layout;
 pub(crate) mod mail_links;
 pub(crate) mod moderation;
 pub(crate) mod next;
@@ -36,8 +37,9 @@ pub(crate) mod visitor;
 pub use error::WebError;
 pub use extract::{Posted, SignedIn, back};
 pub use form::{FormFields, WebForm};
+pub use layout::Layout;
 pub use next::{NextQuery, percent_encode, safe_next};
-pub use visitor::{Layout, Visitor};
+pub use visitor::Visitor;
 
 use crate::i18n::text;
 use actix_web::HttpResponse;

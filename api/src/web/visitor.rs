@@ -2,7 +2,8 @@
 //! CSRF token) and the frame of every page they see ([`Layout`]).
 
 use super::error::WebError;
-use super::next::{percent_encode, safe_next};
+use super::layout::{Layout, MessagePage};
+use super::next::safe_next;
 use super::{CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, csrf};
 use crate::context::AppState;
 use crate::http::extract::LanguageChoice;
@@ -16,58 +17,6 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use futures_util::future::LocalBoxFuture;
 use tawasol_domain::{Actor, Locale};
-
-/// What every page's frame needs: language, title, the signed-in person, the CSRF token.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    pub locale: Locale,
-    pub title: String,
-    pub csrf: String,
-    pub user: Option<String>,
-    /// The page's address, for the language switcher to come back to.
-    pub path: String,
-    /// The signed-in person is an official (the navigation links their desk).
-    pub official: bool,
-    /// The signed-in person moderates a commune or administers (the navigation links the queue).
-    pub moderator: bool,
-}
-
-impl Layout {
-    pub fn t(&self, key: &str) -> String {
-        text(self.locale, key)
-    }
-
-    pub fn lang(&self) -> &'static str {
-        self.locale.as_str()
-    }
-
-    pub fn dir(&self) -> &'static str {
-        self.locale.direction().as_str()
-    }
-
-    /// Each language: its code, its own name, the switch address, whether it is the current.
-    pub fn switcher(&self) -> Vec<(&'static str, String, String, bool)> {
-        Locale::ALL
-            .into_iter()
-            .map(|l| {
-                (
-                    l.as_str(),
-                    text(l, "web-language-name"),
-                    format!("/lang/{}?next={}", l.as_str(), percent_encode(&self.path)),
-                    l == self.locale,
-                )
-            })
-            .collect()
-    }
-}
-
-/// A page that only says something (a notice, or a refusal: `WebError`).
-#[derive(Template)]
-#[template(path = "message.html")]
-pub(super) struct MessagePage<'a> {
-    pub l: &'a Layout,
-    pub text: String,
-}
 
 /// Who is at the browser, in which language, with which CSRF token.
 #[derive(Debug, Clone)]
@@ -178,7 +127,7 @@ impl Visitor {
 
     /// `error` as a page in this visitor's frame.
     pub fn error(&self, error: ApiError) -> WebError {
-        WebError::from(error).framed(self)
+        WebError::from(error).framed(self.layout(String::new()))
     }
 }
 
@@ -186,9 +135,9 @@ fn new_token() -> String {
     crate::auth::token::generate()
 }
 
-/// The visitor is read from the cookies (the session's account, the language, the CSRF token)
-/// and kept in the request's extensions, where a handler's failure finds the frame of its page
-/// (`web::error::Framed`).
+/// The visitor is read from the cookies (the session's account, the language, the CSRF token);
+/// the frame of its pages is kept in the request's extensions, where a handler's failure finds
+/// it (`web::error::Framed`).
 impl FromRequest for Visitor {
     type Error = WebError;
     type Future = LocalBoxFuture<'static, Result<Visitor, WebError>>;
@@ -270,7 +219,8 @@ impl FromRequest for Visitor {
                 public_url: state.public_url.clone(),
                 remember_lang,
             };
-            req.extensions_mut().insert(visitor.clone());
+            // The frame of this request's pages, where a handler's failure finds it.
+            req.extensions_mut().insert(visitor.layout(String::new()));
             Ok(visitor)
         })
     }

@@ -1,11 +1,11 @@
 //! One petition's page: its progress, the legal steps in plain words, the public timeline, the
 //! signing form and the steps its agent and the commune's officials take.
 
-use super::signing::SignForm;
-use super::steps::StepForm;
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::{communes, petitions};
+use crate::web::form::SignForm;
+use crate::web::form::StepForm;
 use crate::web::labels::{petition_status_label, short_time};
 use crate::web::{Layout, Visitor, WebError};
 use actix_web::{HttpResponse, web};

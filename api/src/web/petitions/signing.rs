@@ -2,41 +2,14 @@
 
 use super::errors_of;
 use super::page::petition_page;
-use super::steps::StepForm;
 use crate::context::AppState;
 use crate::usecases::petitions;
+use crate::web::form::SignForm;
+use crate::web::form::StepForm;
 use crate::web::form::Toggle;
-use crate::web::{FormFields, Posted, SignedIn, WebError, back};
+use crate::web::{Posted, SignedIn, WebError, back};
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 use tawasol_domain::petition::Eligibility;
-
-/// What the signing form posts. The CIN is read, never written back into a page.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct SignForm {
-    pub(super) full_name: String,
-    pub(super) cin: String,
-    pub(super) address: String,
-    pub(super) lives_or_works_in_commune: Option<String>,
-    pub(super) on_electoral_roll: Option<String>,
-    pub(super) direct_interest: Option<String>,
-    pub(super) consent: Option<String>,
-    pub(super) show_name: Option<String>,
-}
-
-impl FormFields for SignForm {
-    const FIELDS: &'static [(&'static str, usize)] = &[
-        ("full_name", 120),
-        ("cin", 16),
-        ("address", 300),
-        ("lives_or_works_in_commune", 8),
-        ("on_electoral_roll", 8),
-        ("direct_interest", 8),
-        ("consent", 8),
-        ("show_name", 8),
-    ];
-}
 
 type Signatory = SignedIn<back::Petition>;
 

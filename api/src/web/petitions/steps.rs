@@ -3,41 +3,15 @@
 
 use super::errors_of;
 use super::page::petition_page;
-use super::signing::SignForm;
 use crate::context::AppState;
 use crate::i18n::text;
 use crate::usecases::petitions;
-use crate::web::{FormFields, Posted, SignedIn, WebError, back};
+use crate::web::form::SignForm;
+use crate::web::form::StepForm;
+use crate::web::{Posted, SignedIn, WebError, back};
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
-
-/// What the agent's step forms post.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct StepForm {
-    pub(super) to: String,
-    pub(super) receipt_number: String,
-    pub(super) filed_on: String,
-    pub(super) reason: String,
-    pub(super) session_date: String,
-    pub(super) committee: String,
-    pub(super) outcome: String,
-    pub(super) summary: String,
-}
-
-impl FormFields for StepForm {
-    const FIELDS: &'static [(&'static str, usize)] = &[
-        ("to", 32),
-        ("receipt_number", 5000),
-        ("filed_on", 16),
-        ("reason", 5000),
-        ("session_date", 16),
-        ("committee", 5000),
-        ("outcome", 5000),
-        ("summary", 5000),
-    ];
-}
 
 /// `POST /petitions/{id}/step`: the agent publishes, withdraws or records the deposit.
 #[utoipa::path(
