@@ -6,9 +6,8 @@ use crate::context::AppState;
 use crate::usecases::{Caller, Page, UseCaseError, with_conn};
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use tawasol_domain::Actor;
 use tawasol_domain::search::query_terms;
-use tawasol_domain::{GeoPoint, PageLimit};
+use tawasol_domain::{Actor, GeoPoint, PageLimit};
 use tawasol_persistence::issue::{self, IssueFilter, IssueRow, StatusFilter};
 
 /// An issue as the public sees it: no author contact, no e-mail.

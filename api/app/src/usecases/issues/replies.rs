@@ -12,8 +12,7 @@ use chrono::TimeDelta;
 use tawasol_domain::Action;
 use tawasol_domain::issue::{ReplyBody, Visibility, contains_personal_data};
 use tawasol_persistence::account;
-use tawasol_persistence::issue::ReplyInsertForm;
-use tawasol_persistence::issue::{self};
+use tawasol_persistence::issue::{self, ReplyInsertForm};
 
 /// Adds a reply. A reply by an official in scope is an official answer: it names their title,
 /// and the reporter and followers are told by mail.

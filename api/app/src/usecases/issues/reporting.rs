@@ -13,10 +13,8 @@ use tawasol_domain::issue::{
 };
 use tawasol_domain::search::index_terms;
 use tawasol_domain::{Action, CommuneSlug, GeoPoint, Locale};
-use tawasol_persistence::AnyConnection;
 use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, StatusFilter};
-use tawasol_persistence::role;
-use tawasol_persistence::{account, commune};
+use tawasol_persistence::{AnyConnection, account, commune, role};
 
 /// What a resident sends.
 #[derive(Debug, Clone)]

@@ -3,8 +3,7 @@
 
 use super::reading::IssueView;
 use crate::usecases::Caller;
-use tawasol_domain::CommuneSlug;
-use tawasol_domain::{Actor, ArrondissementSlug, CategoryCode};
+use tawasol_domain::{Actor, ArrondissementSlug, CategoryCode, CommuneSlug};
 use tawasol_persistence::issue::IssueRow;
 
 pub(super) fn scope_covers(actor: &Actor, row: &IssueRow) -> bool {

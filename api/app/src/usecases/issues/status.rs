@@ -6,11 +6,9 @@ use super::{issue_url, notify};
 use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::usecases::{Caller, UseCaseError, in_transaction, with_conn};
-use tawasol_domain::issue::contains_personal_data;
-use tawasol_domain::issue::{StatusChange, StatusRole, check_transition};
+use tawasol_domain::issue::{StatusChange, StatusRole, check_transition, contains_personal_data};
 use tawasol_domain::{Action, CommuneSlug};
-use tawasol_persistence::issue::StatusUpdate;
-use tawasol_persistence::issue::{self};
+use tawasol_persistence::issue::{self, StatusUpdate};
 
 /// Changes an issue's status, following the domain's state machine: officials in scope; moderators
 /// for duplicates and rejections; the reporter to reopen a resolved issue within 30 days. Every
