@@ -14,9 +14,8 @@ use tawasol_domain::petition::{
 };
 use tawasol_domain::text::without_personal_data;
 use tawasol_domain::{Action, Actor, Locale};
-use tawasol_persistence::AnyConnection;
 use tawasol_persistence::petition::{self, PetitionEventInsertForm, PetitionInsertForm};
-use tawasol_persistence::role;
+use tawasol_persistence::{AnyConnection, role};
 
 /// What an association declares when it creates a petition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]

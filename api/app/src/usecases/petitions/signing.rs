@@ -16,12 +16,11 @@ use tawasol_domain::petition::{
     Cin, Eligibility, PetitionStatus, SIGNING_STEPS_PER_DAY, SignerAddress, SignerName,
     check_eligibility,
 };
-use tawasol_persistence::AnyConnection;
-use tawasol_persistence::account;
 use tawasol_persistence::issue::Recipient;
 use tawasol_persistence::petition::{
     self, PetitionEventInsertForm, PetitionStepUpdateForm, SignatureInsertForm, Signed,
 };
+use tawasol_persistence::{AnyConnection, account};
 
 /// What a signatory sends.
 #[derive(Debug, Clone)]

@@ -1,0 +1,63 @@
+//! Local issues: a resident reports, everyone reads.
+//!
+//! One concern a file: `reporting` (a new issue, the similar ones offered, the officials told),
+//! `reading` (the views, one issue, lists, the thread and history), `scope` (whose official
+//! scope covers an issue), `replies` (reply, official answers, corrections), `status` (status
+//! changes) and `relations` (supports and follows). Their public items are re-exported here:
+//! callers name `usecases::issues::…`.
+
+mod reading;
+mod relations;
+mod replies;
+mod reporting;
+mod scope;
+mod status;
+
+pub use reading::{
+    IssueDetail, IssueQuery, IssueView, PreviousVersion, ReplyView, StatusView, detail, list, show,
+};
+pub use relations::set_relation;
+pub use replies::{REPLY_EDIT_WINDOW, edit_reply, reply};
+pub use reporting::{NewIssue, Reported, report, report_with, similar_open};
+pub use scope::official_in_scope;
+pub use status::change_status;
+
+use super::UseCaseError;
+use crate::context::AppState;
+use crate::mail::template::Template;
+use crate::mail::{OutgoingMail, enqueue};
+use chrono::NaiveDateTime;
+use tawasol_domain::EmailAddress;
+use tawasol_persistence::AnyConnection;
+use tawasol_persistence::issue::Recipient;
+
+fn issue_url(state: &AppState, id: i64) -> String {
+    format!("{}/issues/{id}", state.public_url)
+}
+
+/// Queues `template` for each recipient who has an address (but `skip`), deduplicated by `key`.
+pub(crate) fn notify(
+    c: &mut AnyConnection,
+    recipients: &[Recipient],
+    skip: Option<i64>,
+    template: &Template,
+    key: &str,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    for r in recipients.iter().filter(|r| Some(r.user_id) != skip) {
+        let Some(to) = r.email.as_deref().and_then(|e| EmailAddress::parse(e).ok()) else {
+            continue;
+        };
+        enqueue(
+            c,
+            &OutgoingMail {
+                to,
+                locale: r.locale,
+                template: template.clone(),
+                dedupe_key: format!("{key}:{}", r.user_id),
+            },
+            at,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! Supports ("me too") and follows.
+
+use crate::context::AppState;
+use crate::usecases::{Caller, UseCaseError, in_transaction};
+use tawasol_domain::Action;
+use tawasol_persistence::issue::{self};
+
+/// "Me too" (`on`) or its withdrawal; follow or unfollow. One per person; counters follow.
+pub async fn set_relation(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    support: bool,
+    on: bool,
+) -> Result<(), UseCaseError> {
+    caller.may(&Action::Contribute)?;
+    let user = caller.user_id().ok_or(UseCaseError::Denied(
+        tawasol_domain::Denied::NotAuthenticated,
+    ))?;
+    let at = state.clock.now();
+    in_transaction(&state.db, move |c| {
+        let visible =
+            issue::find(c, id)?.is_some_and(|r| r.visibility.is_public() || r.author_id == user);
+        if !visible {
+            return Err(UseCaseError::IssueNotFound(id));
+        }
+        if support {
+            issue::set_support(c, id, user, on, at)?;
+        } else {
+            issue::set_follow(c, id, user, on, at)?;
+        }
+        Ok(())
+    })
+    .await
+}
