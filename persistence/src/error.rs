@@ -26,7 +26,7 @@ pub enum PersistenceError {
 
 impl From<diesel::result::Error> for PersistenceError {
     fn from(e: diesel::result::Error) -> Self {
-        crate::stored::corrupt(&e).unwrap_or(PersistenceError::Query(e))
+        corrupt(&e).unwrap_or(PersistenceError::Query(e))
     }
 }
 
@@ -40,4 +40,31 @@ impl From<diesel::ConnectionError> for PersistenceError {
     fn from(e: diesel::ConnectionError) -> Self {
         PersistenceError::Unavailable(e.to_string())
     }
+}
+
+/// A text column holds a value its domain type does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("{value:?} is not {expected}")]
+pub(crate) struct UnknownValue {
+    pub(crate) expected: &'static str,
+    pub(crate) value: String,
+}
+
+/// The typed error of a read that met an unknown value, if that is what failed: Diesel reports
+/// it as a deserialization error, wrapped with the column's name.
+fn corrupt(e: &diesel::result::Error) -> Option<PersistenceError> {
+    let diesel::result::Error::DeserializationError(cause) = e else {
+        return None;
+    };
+    let (column, inner): (Option<&str>, &(dyn std::error::Error + 'static)) =
+        match cause.downcast_ref::<diesel::result::DeserializeFieldError>() {
+            Some(field) => (field.field_name.as_deref(), field.error.as_ref()),
+            None => (None, cause.as_ref()),
+        };
+    let unknown = inner.downcast_ref::<UnknownValue>()?;
+    Some(PersistenceError::Corrupt {
+        column: column.unwrap_or("?").to_owned(),
+        expected: unknown.expected,
+        value: unknown.value.clone(),
+    })
 }

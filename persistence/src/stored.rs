@@ -1,12 +1,12 @@
 //! Text columns read as domain values. The columns stay text on both backends (with their CHECK
 //! constraints); rows carry the domain's types, parsed here once as they are read. A value the
-//! domain does not know fails the read with [`PersistenceError::Corrupt`] naming the column and
+//! domain does not know fails the read with [`crate::PersistenceError::Corrupt`] naming the column and
 //! the value: never a panic, and never a string for the layers above to compare.
 //!
 //! A row field reads one with `#[diesel(deserialize_as = Stored<T>)]`; a tuple select loads
 //! `Stored<T>` and takes `.0`. Writes use the domain type's `as_str()`.
 
-use crate::error::PersistenceError;
+use crate::error::UnknownValue;
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::sql_types::Text;
@@ -27,14 +27,6 @@ pub trait StoredText: Sized {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromSqlRow)]
 pub struct Stored<T>(pub T);
 
-/// A text column holds a value its domain type does not know.
-#[derive(Debug, thiserror::Error)]
-#[error("{value:?} is not {expected}")]
-pub(crate) struct UnknownValue {
-    pub(crate) expected: &'static str,
-    pub(crate) value: String,
-}
-
 impl<T, DB> FromSql<Text, DB> for Stored<T>
 where
     DB: Backend,
@@ -51,25 +43,6 @@ where
             })),
         }
     }
-}
-
-/// The typed error of a read that met an unknown value, if that is what failed: Diesel reports
-/// it as a deserialization error, wrapped with the column's name.
-pub(crate) fn corrupt(e: &diesel::result::Error) -> Option<PersistenceError> {
-    let diesel::result::Error::DeserializationError(cause) = e else {
-        return None;
-    };
-    let (column, inner): (Option<&str>, &(dyn std::error::Error + 'static)) =
-        match cause.downcast_ref::<diesel::result::DeserializeFieldError>() {
-            Some(field) => (field.field_name.as_deref(), field.error.as_ref()),
-            None => (None, cause.as_ref()),
-        };
-    let unknown = inner.downcast_ref::<UnknownValue>()?;
-    Some(PersistenceError::Corrupt {
-        column: column.unwrap_or("?").to_owned(),
-        expected: unknown.expected,
-        value: unknown.value.clone(),
-    })
 }
 
 macro_rules! stored_text {

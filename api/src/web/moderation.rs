@@ -9,6 +9,7 @@ use crate::usecases::{UseCaseError, moderation};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use tawasol_domain::issue::Visibility;
 
 #[derive(Debug)]
 struct QueueLine {
@@ -59,7 +60,7 @@ pub async fn queue(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespon
                 id: e.id,
                 issue_id: e.issue_id,
                 visibility_label: text(l, &format!("web-visibility-{}", e.visibility)),
-                hidden: e.visibility == "hidden",
+                hidden: e.visibility == Visibility::Hidden.as_str(),
                 flags: Message::new("web-flags").arg("count", e.flags).render(l),
                 at: short_time(&e.created_at),
                 text: e.text,
