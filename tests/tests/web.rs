@@ -550,3 +550,72 @@ async fn a_resident_manages_their_account_from_the_browser() {
         .await;
     assert_eq!(login.status(), 401);
 }
+
+/// The address of the first link of a page whose text (or attribute run) contains `marker`
+/// (`href="…"` just before it), as a browser follows what it sees.
+fn link_to(html: &str, marker: &str) -> String {
+    let at = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker:?} on the page"));
+    let href = html[..at].rfind("href=\"").expect("a link before it") + 6;
+    html[href..].chars().take_while(|c| *c != '"').collect()
+}
+
+#[tokio::test]
+async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
+    let (app, catcher) = spawn_with_mail(&[]).await;
+    let token = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
+    let res = app
+        .post(
+            "/api/v1/issues",
+            Some(&token),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": "Lampadaire éteint rue Ibn Battouta", "description": "Le lampadaire devant le numéro 12 est éteint depuis une semaine.", "location": {"lat": 35.7601, "lon": -5.815}}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let b = browser();
+    // The home page's title is the site's name once.
+    let (_, home) = get(&app, &b, "/?lang=fr").await;
+    assert!(
+        home.contains("<title>Tawasol</title>"),
+        "one name in the title"
+    );
+    // The header leads to the petitions, on every page.
+    let petitions = link_to(&home, ">Pétitions<");
+    assert_eq!(get(&app, &b, &petitions).await.0, 200);
+    // Forgotten password: from the log-in page to a form that works in the browser.
+    let login = link_to(&home, ">Se connecter<");
+    let (_, login_page) = get(&app, &b, &login).await;
+    let forgot = link_to(&login_page, ">Mot de passe oublié<");
+    let (status, forgot_page) = get(&app, &b, &forgot).await;
+    assert_eq!(status, 200);
+    assert!(forgot_page.contains("<form method=\"post\" action=\"/forgot\""));
+    // A commune's page and an issue's page advertise their Atom feeds, which answer.
+    let commune = link_to(&home, "<bdi>Tanger</bdi>");
+    let (_, commune_page) = get(&app, &b, &commune).await;
+    for page in [commune_page.clone(), {
+        let issue = link_to(&commune_page, "Lampadaire éteint");
+        get(&app, &b, &issue).await.1
+    }] {
+        let feed = link_to(&page, "\" title=\"Flux Atom de cette page\"");
+        let res = b.get(app.url(&feed)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{feed}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("application/atom+xml"),
+            "{feed}"
+        );
+    }
+    // A search that finds nothing says so, and offers the whole list again.
+    let search = format!("{commune}?q=zzzzyx");
+    let (_, empty) = get(&app, &b, &search).await;
+    assert!(
+        empty.contains("<p role=\"status\">Aucun signalement ne correspond à cette recherche.")
+    );
+    let all = link_to(&empty, ">Voir tous les signalements<");
+    let (_, again) = get(&app, &b, &all).await;
+    assert!(again.contains("Lampadaire éteint"));
+    assert_translated(&empty, "an empty search");
+}

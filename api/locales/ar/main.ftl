@@ -420,6 +420,9 @@ web-home-about = أبلغ عن مشكل في حيك، وتابع الردود ا
 web-communes = الجماعات
 web-latest = آخر المستجدات
 web-nothing-yet = لا شيء حتى الآن.
+web-feed = تدفق Atom لهذه الصفحة
+web-no-match = لا يوجد أي بلاغ يطابق هذا البحث.
+web-clear-filters = عرض كل البلاغات
 web-threshold = { $count ->
     [zero] العريضة: لا توقيع
     [one] العريضة: توقيع واحد

@@ -405,6 +405,9 @@ web-home-about = Signalez un problème de votre quartier, suivez les réponses p
 web-communes = Communes
 web-latest = Dernières nouvelles
 web-nothing-yet = Rien pour l’instant.
+web-feed = Flux Atom de cette page
+web-no-match = Aucun signalement ne correspond à cette recherche.
+web-clear-filters = Voir tous les signalements
 web-threshold = { $count ->
     [one] pétition : une signature
    *[other] pétition : { $count } signatures

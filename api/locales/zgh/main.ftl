@@ -402,6 +402,9 @@ web-home-about = ⵙⴽⵏ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴳ ⵓⴳⵔⴰⵡ �
 web-communes = ⵜⵉⵊⵎⴰⵄⵉⵏ
 web-latest = ⵉⵎⴰⵢⵏⵓⵜⵏ
 web-nothing-yet = ⵓⵍⴰ ⵢⴰⵜ ⴰⵔ ⴷⵖⵉ.
+web-feed = ⴰⴼⵍⵓⵍ Atom ⵏ ⵜⴰⵙⵏⴰ ⴰ
+web-no-match = ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵉⵎⵙⴰⵙⴰⵏ ⴷ ⵓⵔⵣⵓ ⴰ.
+web-clear-filters = ⵥⵕ ⴰⴽⴽ ⵉⵎⵓⴽⵔⴰⴹ
 web-threshold = { $count ->
     [one] ⵜⵓⵙⵏⵉⵜ: ⵢⴰⵜ ⵜⵙⵎⴰⵍⵜ
    *[other] ⵜⵓⵙⵏⵉⵜ: { $count } ⵏ ⵜⵙⵎⴰⵍ

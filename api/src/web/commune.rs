@@ -30,6 +30,8 @@ struct CommunePage {
     slug: String,
     name: String,
     q: String,
+    /// A search or a filter is on: an empty list says that nothing matches it.
+    filtered: bool,
     statuses: Vec<(String, String, bool)>,
     categories: Vec<(String, String, bool)>,
     arrondissements: Vec<(String, String, bool)>,
@@ -122,6 +124,8 @@ pub async fn commune(
     let category = pick(&query.category);
     let arrondissement = pick(&query.arrondissement);
     let q = pick(&query.q);
+    let filtered =
+        q.is_some() || status.is_some() || category.is_some() || arrondissement.is_some();
     let filter = issues::IssueQuery {
         commune: Some(slug.to_string()),
         category: category.clone(),
@@ -253,10 +257,12 @@ pub async fn commune(
         .collect();
     let name = found.commune.names.get(l).to_owned();
     let page = CommunePage {
-        l: v.layout(name.clone()),
+        l: v.layout(name.clone())
+            .with_feed(format!("/feeds/communes/{slug}.atom")),
         slug: slug.to_string(),
         name,
         q: q.unwrap_or_default(),
+        filtered,
         statuses,
         categories,
         arrondissements,

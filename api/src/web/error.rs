@@ -81,6 +81,7 @@ fn bare_frame(locale: Locale, path: &str) -> Layout {
         path: path.to_owned(),
         official: false,
         moderator: false,
+        feed: None,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::usecases::{communes, issues};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
-use tawasol_domain::issue::IssueStatus;
+use tawasol_domain::issue::{IssueStatus, Visibility};
 
 #[derive(Debug)]
 struct ReplyItem {
@@ -128,8 +128,13 @@ pub(super) async fn issue_page(
         .map(|c| c.names.get(l).to_owned())
         .unwrap_or_else(|| d.issue.category.clone());
     let former = text(l, "web-former-resident");
+    // A public issue's thread has its feed (a held one has none yet).
+    let mut frame = v.layout(d.issue.title.clone());
+    if d.issue.visibility == Visibility::Public.as_str() {
+        frame = frame.with_feed(format!("/feeds/issues/{}.atom", d.issue.id));
+    }
     let page = IssuePage {
-        l: v.layout(d.issue.title.clone()),
+        l: frame,
         id: d.issue.id,
         commune_slug: d.issue.commune.clone(),
         commune_name: found.commune.names.get(l).to_owned(),

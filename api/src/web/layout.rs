@@ -19,9 +19,27 @@ pub struct Layout {
     pub official: bool,
     /// The signed-in person moderates a commune or administers (the navigation links the queue).
     pub moderator: bool,
+    /// The Atom feed of what the page shows, advertised to feed readers (its address).
+    pub feed: Option<String>,
 }
 
 impl Layout {
+    /// This frame, advertising the Atom feed at `href` (`<link rel="alternate">`).
+    pub fn with_feed(mut self, href: String) -> Layout {
+        self.feed = Some(href);
+        self
+    }
+
+    /// The window's title: the page's, then the site's; the site's alone on the home page.
+    pub fn page_title(&self) -> String {
+        let site = self.t("site-name");
+        if self.title == site {
+            site
+        } else {
+            format!("{} · {site}", self.title)
+        }
+    }
+
     pub fn t(&self, key: &str) -> String {
         text(self.locale, key)
     }

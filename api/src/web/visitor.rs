@@ -50,6 +50,7 @@ impl Visitor {
                 &self.caller.actor,
                 Actor::User(u) if u.admin || !u.moderates.is_empty()
             ),
+            feed: None,
         }
     }
 

@@ -37,10 +37,7 @@ fn login_page(
         submit: v.t("web-login"),
         links: vec![
             ("/signup".into(), v.t("web-signup")),
-            (
-                "/api/v1/auth/password-reset/request".into(),
-                v.t("web-forgot"),
-            ),
+            ("/forgot".into(), v.t("web-forgot")),
         ],
     };
     v.page(page.render())

@@ -11,6 +11,7 @@ use crate::web::{Layout, Visitor, WebError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use tawasol_domain::Locale;
+use tawasol_domain::petition::PetitionStatus;
 
 #[derive(Debug)]
 struct StepItem {
@@ -172,8 +173,13 @@ pub(super) async fn petition_page(
     let percent =
         u32::try_from((i64::from(p.signature_count) * 100 / i64::from(threshold)).clamp(0, 100))
             .unwrap_or(0);
+    // Once published, a petition's steps have their feed.
+    let mut frame = v.layout(p.title.clone());
+    if p.status != PetitionStatus::Draft.as_str() {
+        frame = frame.with_feed(format!("/feeds/petitions/{}.atom", p.id));
+    }
     let page = PetitionPage {
-        l: v.layout(p.title.clone()),
+        l: frame,
         id: p.id,
         commune_slug: p.commune.clone(),
         commune_name: found.commune.names.get(l).to_owned(),
