@@ -508,10 +508,10 @@ async fn a_resident_manages_their_account_from_the_browser() {
     let data: serde_json::Value = res.json().await.unwrap();
     assert_eq!(data["account"]["email"], "resident@tawasol.test");
     // The watcher's page: a personal feed address, shown once, that answers Atom.
-    let (_, page) = get(&app, &b, "/organisation?lang=fr").await;
+    let (_, page) = get(&app, &b, "/watch?lang=fr").await;
     assert!(page.contains("/api/v1/exports/issues.csv?commune=tangier"));
     assert!(page.contains("/feeds/communes/sefrou/roads_sidewalks.atom"));
-    let res = post(&app, &b, "/organisation/feed", &[("_csrf", &csrf(&page))]).await;
+    let res = post(&app, &b, "/watch/feed", &[("_csrf", &csrf(&page))]).await;
     assert_eq!(res.status(), 200);
     let shown = res.text().await.unwrap();
     let start = shown.find("/feeds/me/").expect("the feed address");
@@ -583,6 +583,17 @@ async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
     // The header leads to the petitions, on every page.
     let petitions = link_to(&home, ">Pétitions<");
     assert_eq!(get(&app, &b, &petitions).await.0, 200);
+    // The watchers' page is public: figures, exports and feeds without an account, and the way
+    // to a personal feed for those who sign in. Its former address leads there.
+    let watch = link_to(&home, ">Veille<");
+    let (status, watch_page) = get(&app, &b, &watch).await;
+    assert_eq!(status, 200);
+    assert!(watch_page.contains("/api/v1/exports/issues.csv?commune=tangier"));
+    let sign_in = link_to(&watch_page, ">Se connecter pour créer le sien<");
+    assert_eq!(sign_in, "/login?next=/watch");
+    let res = b.get(app.url("/organisation")).send().await.unwrap();
+    assert_eq!(res.status(), 308);
+    assert_eq!(location(&res), "/watch");
     // Forgotten password: from the log-in page to a form that works in the browser.
     let login = link_to(&home, ">Se connecter<");
     let (_, login_page) = get(&app, &b, &login).await;

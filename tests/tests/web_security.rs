@@ -341,7 +341,7 @@ async fn no_page_carries_inline_script_or_style() {
             format!("/petitions/{petition}"),
             "/communes/sefrou/petitions/new".to_owned(),
             "/me".to_owned(),
-            "/organisation".to_owned(),
+            "/watch".to_owned(),
             format!("/petitions/{petition}/dossier"),
             "/verify-email?token=x".to_owned(),
             "/reset-password?token=x".to_owned(),
@@ -740,7 +740,6 @@ async fn the_way_to_the_login_page_comes_back_to_where_the_visitor_was() {
         ("/me/export", "/me"),
         ("/desk", "/desk"),
         ("/moderation", "/moderation"),
-        ("/organisation", "/organisation"),
     ];
     for (path, back) in pages {
         let res = b.get(app.url(path)).send().await.unwrap();
@@ -764,7 +763,7 @@ async fn the_way_to_the_login_page_comes_back_to_where_the_visitor_was() {
         ),
         ("/me/notifications", "/me"),
         ("/me/delete", "/me"),
-        ("/organisation/feed", "/organisation"),
+        ("/watch/feed", "/watch"),
         ("/moderation/issues/1", "/moderation"),
         ("/moderation/replies/1", "/moderation"),
     ];

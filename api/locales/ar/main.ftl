@@ -515,6 +515,7 @@ web-exports = البيانات المفتوحة
 web-feeds = تدفقات Atom
 web-feed-help = يجمع تدفقك الشخصي كل ما تتابعه، على عنوان سري (العنوان الجديد يعوض القديم).
 web-feed-create = إنشاء عنوان تدفقي
+web-feed-login = سجّل الدخول لإنشاء تدفقك
 web-feed-created = عنوان تدفقك (احفظه، لا يظهر إلا مرة واحدة):
 web-petition-council-actions = للجماعة: تسجيل القرارات
 web-petition-admissible = مقبولة (بقرار من المكتب)

@@ -492,6 +492,7 @@ web-exports = Données ouvertes
 web-feeds = Flux Atom
 web-feed-help = Votre flux personnel réunit tout ce que vous suivez, à une adresse secrète (une nouvelle adresse remplace l’ancienne).
 web-feed-create = Créer l’adresse de mon flux
+web-feed-login = Se connecter pour créer le sien
 web-feed-created = L’adresse de votre flux (notez-la, elle n’est montrée qu’une fois) :
 web-petition-council-actions = Pour la commune : enregistrer les décisions
 web-petition-admissible = Recevable (le bureau l’a décidé)

@@ -489,6 +489,7 @@ web-exports = ⵉⵙⴼⴽⴰ ⵉⵕⵥⵎⵏ
 web-feeds = ⵉⴼⵍⵓⵍⵏ Atom
 web-feed-help = ⴰⴼⵍⵓⵍ ⵏⵏⴽ ⵉⵎⵏⵖⵓⵔ ⵉⵙⵎⵓⵏ ⴰⴽⴽ ⵎⴰⵢⵏ ⵜⴹⴼⵕⴷ, ⴳ ⵢⴰⵏ ⵓⵏⵙⴰ ⵓⴼⴼⵉⵔ (ⴰⵏⵙⴰ ⴰⵎⴰⵢⵏⵓ ⵉⵙⵏⴼⴰⵍ ⴰⵣⴰⵢⴽⵓ).
 web-feed-create = ⵙⵏⵓⵍⴼⵓ ⴰⵏⵙⴰ ⵏ ⵓⴼⵍⵓⵍ ⵉⵏⵓ
+web-feed-login = ⴽⵛⵎ ⴰⴷ ⵜⵙⵏⵓⵍⴼⵓⴷ ⵡⵉⵏⵏⴽ
 web-feed-created = ⴰⵏⵙⴰ ⵏ ⵓⴼⵍⵓⵍ ⵏⵏⴽ (ⴰⵔⵓ ⵜ, ⵓⵔ ⵉⵜⵜⴱⴰⵢⴰⵏ ⵖⴰⵙ ⵢⴰⵜ ⵜⵉⴽⴽⴰⵍ):
 web-petition-council-actions = ⵉ ⵜⵊⵎⴰⵄⵜ: ⴰⵔⵓ ⵜⵉⴳⵜⵜⵓⵢⵉⵏ
 web-petition-admissible = ⵜⵜⵓⵇⴱⵍ (ⵙ ⵜⴳⵜⵜⵓⵢⵜ ⵏ ⵓⵙⵏⵓⴱⴳ)

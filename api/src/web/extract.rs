@@ -129,9 +129,9 @@ pub mod back {
     #[derive(Debug)]
     pub struct Me;
 
-    /// The watchers' page (`/organisation`).
+    /// The watchers' page (`/watch`).
     #[derive(Debug)]
-    pub struct Organisation;
+    pub struct Watch;
 
     /// The moderators' queue (`/moderation`).
     #[derive(Debug)]
@@ -188,9 +188,9 @@ pub mod back {
         }
     }
 
-    impl Back for Organisation {
+    impl Back for Watch {
         fn page(_: &HttpRequest) -> Option<String> {
-            Some("/organisation".to_owned())
+            Some("/watch".to_owned())
         }
     }
 

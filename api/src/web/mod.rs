@@ -33,6 +33,7 @@ pub(crate) mod next;
 pub(crate) mod petitions;
 pub(crate) mod report;
 pub(crate) mod visitor;
+pub(crate) mod watch;
 
 pub use error::WebError;
 pub use extract::{Posted, SignedIn, back};
@@ -128,8 +129,9 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
         POST "/me/notifications" Public => account::me::set_notifications,
         GET "/me/export" Public => account::me::export,
         POST "/me/delete" Public => account::me::delete,
-        GET "/organisation" Public => account::organisation::organisation,
-        POST "/organisation/feed" Public => account::organisation::organisation_feed,
+        GET "/watch" Public => watch::watch,
+        POST "/watch/feed" Public => watch::create_feed,
+        GET "/organisation" Public => watch::moved,
         GET "/forgot" Public => account::forgot::forgot_form,
         POST "/forgot" Public => account::forgot::forgot,
         GET "/signup" Public => account::signup::signup_form,
@@ -178,8 +180,9 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
     account::me::set_notifications,
     account::me::export,
     account::me::delete,
-    account::organisation::organisation,
-    account::organisation::organisation_feed,
+    watch::watch,
+    watch::create_feed,
+    watch::moved,
     account::forgot::forgot_form,
     account::forgot::forgot,
     account::signup::signup_form,

@@ -5,7 +5,6 @@
 pub(crate) mod forgot;
 pub(crate) mod login;
 pub(crate) mod me;
-pub(crate) mod organisation;
 pub(crate) mod signup;
 
 use crate::web::{Layout, SESSION_COOKIE, Visitor};

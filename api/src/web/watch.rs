@@ -1,5 +1,6 @@
-//! The watchers' page (associations, journalists): each commune's figures, its exports and its
-//! feeds (per category), and a personal feed of what I follow.
+//! The watchers' page (associations, journalists, anyone): each commune's figures, its exports
+//! and its feeds (per category), public like everything on it; signed in, a personal feed of
+//! what I follow.
 
 use crate::context::AppState;
 use crate::usecases::{UseCaseError, communes, feeds, stats};
@@ -19,14 +20,14 @@ struct WatchedCommune {
 }
 
 #[derive(Template)]
-#[template(path = "organisation.html")]
-struct OrganisationPage {
+#[template(path = "watch.html")]
+struct WatchPage {
     l: Layout,
     feed_url: Option<String>,
     communes: Vec<WatchedCommune>,
 }
 
-async fn organisation_page(
+async fn watch_page(
     state: &AppState,
     v: &Visitor,
     feed_url: Option<String>,
@@ -62,7 +63,7 @@ async fn organisation_page(
             slug,
         });
     }
-    let page = OrganisationPage {
+    let page = WatchPage {
         l: v.layout(v.t("web-watch")),
         feed_url,
         communes: watched,
@@ -70,41 +71,54 @@ async fn organisation_page(
     v.page(page.render())
 }
 
-/// `GET /organisation`: for associations and journalists who watch the communes: each commune's
-/// figures, its exports and its feeds (per category), and a personal feed of what I follow.
+/// `GET /watch`: for associations, journalists and anyone who watches the communes: each
+/// commune's figures, its exports and its feeds (per category); signed in, a personal feed of
+/// what I follow.
 #[utoipa::path(
     get,
-    path = "/organisation",
+    path = "/watch",
     tag = "pages",
     summary = "Watching the communes (page)",
-    responses(
-        (status = 200, description = "The page", body = String, content_type = "text/html"),
-        (status = 303, description = "To the login page first")
-    )
+    responses((status = 200, description = "The page", body = String, content_type = "text/html"))
 )]
-pub async fn organisation(
-    state: web::Data<AppState>,
-    v: SignedIn,
-) -> Result<HttpResponse, WebError> {
-    organisation_page(&state, &v, None).await
+pub async fn watch(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
+    watch_page(&state, &v, None).await
 }
 
-/// `POST /organisation/feed`: a new secret address for my personal feed, shown once.
+/// `POST /watch/feed`: a new secret address for my personal feed, shown once.
 #[utoipa::path(
     post,
-    path = "/organisation/feed",
+    path = "/watch/feed",
     tag = "pages",
     summary = "Create my personal feed address (form)",
-    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf"),
+    request_body(
+        content = String,
+        content_type = "application/x-www-form-urlencoded",
+        description = "_csrf"
+    ),
     responses(
         (status = 200, description = "The page with the new address", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]
-pub async fn organisation_feed(
+pub async fn create_feed(
     state: web::Data<AppState>,
-    Posted(_, v): Posted<Empty, SignedIn<back::Organisation>>,
+    Posted(_, v): Posted<Empty, SignedIn<back::Watch>>,
 ) -> Result<HttpResponse, WebError> {
     let url = feeds::create_token(&state, &v.caller).await?;
-    organisation_page(&state, &v, Some(url)).await
+    watch_page(&state, &v, Some(url)).await
+}
+
+/// `GET /organisation`: the watchers' page's former address, which now leads to `/watch`.
+#[utoipa::path(
+    get,
+    path = "/organisation",
+    tag = "pages",
+    summary = "The watchers' page's former address",
+    responses((status = 308, description = "To /watch"))
+)]
+pub async fn moved() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((actix_web::http::header::LOCATION, "/watch"))
+        .finish()
 }
