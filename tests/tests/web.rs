@@ -589,6 +589,11 @@ async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
     let (status, watch_page) = get(&app, &b, &watch).await;
     assert_eq!(status, 200);
     assert!(watch_page.contains("/api/v1/exports/issues.csv?commune=tangier"));
+    // The footer's open data leads to what the exports hold, not to a download.
+    let open_data = link_to(&home, ">Données ouvertes<");
+    assert_eq!(open_data, "/watch#open-data");
+    assert!(watch_page.contains("id=\"open-data\""));
+    assert!(watch_page.contains("Aucune donnée personnelle"));
     let sign_in = link_to(&watch_page, ">Se connecter pour créer le sien<");
     assert_eq!(sign_in, "/login?next=/watch");
     let res = b.get(app.url("/organisation")).send().await.unwrap();
