@@ -242,8 +242,23 @@ async fn a_resident_and_an_official_do_their_job_with_forms_alone() {
     )
     .await;
     assert_eq!(res.status(), 303);
-    let issue_path = location(&res);
-    assert!(issue_path.starts_with("/issues/"), "{issue_path}");
+    // To the issue's page, which thanks the author and says where the report went.
+    let thanked = location(&res);
+    let (issue_path, query) = thanked.split_once('?').expect("the page's thanks");
+    assert!(issue_path.starts_with("/issues/"), "{thanked}");
+    assert_eq!(query, "reported=1");
+    let (_, html) = get(&app, &b, &thanked).await;
+    assert!(
+        html.contains("<p class=\"notice\" role=\"status\">شكرا! بلاغك عمومي وقد أُحيل إلى"),
+        "{html}"
+    );
+    assert!(
+        html.contains("مصلحة الإنارة العمومية"),
+        "the service it went to"
+    );
+    let (_, again) = get(&app, &b, issue_path).await;
+    assert!(!again.contains("شكرا!"), "thanked once, not on every visit");
+    let issue_path = issue_path.to_owned();
     // The same light again, a few metres away: the open issue is offered before posting.
     let report = [
         ("_csrf", token.as_str()),

@@ -432,6 +432,8 @@ web-threshold = { $count ->
    *[other] العريضة: { $count } توقيع
 }
 web-report = الإبلاغ عن مشكل
+web-report-thanks = شكرا! بلاغك عمومي وقد أُحيل إلى { $department } ({ $commune }). أنت تتابعه: ستصلك كل إجابة حسب اختياراتك للرسائل.
+web-report-thanks-held = شكرا! يراجع مشرف بلاغك قبل أن يصير عموميا، ثم يُحال إلى { $department } ({ $commune }). أنت تتابعه: ستصلك كل إجابة حسب اختياراتك للرسائل.
 web-issues = البلاغات
 web-search = بحث
 web-status = الحالة

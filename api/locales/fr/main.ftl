@@ -413,6 +413,8 @@ web-threshold = { $count ->
    *[other] pétition : { $count } signatures
 }
 web-report = Signaler un problème
+web-report-thanks = Merci ! Votre signalement est public et a été transmis à { $department } ({ $commune }). Vous le suivez : chaque réponse vous sera envoyée selon vos choix de courriels.
+web-report-thanks-held = Merci ! Un modérateur relit votre signalement avant qu’il soit public ; il ira ensuite à { $department } ({ $commune }). Vous le suivez : chaque réponse vous sera envoyée selon vos choix de courriels.
 web-issues = Signalements
 web-search = Rechercher
 web-status = État

@@ -410,6 +410,8 @@ web-threshold = { $count ->
    *[other] ⵜⵓⵙⵏⵉⵜ: { $count } ⵏ ⵜⵙⵎⴰⵍ
 }
 web-report = ⵙⴽⵏ ⴰⵎⵓⴽⵔⴰⴹ
+web-report-thanks = ⵜⴰⵏⵎⵎⵉⵔⵜ! ⴰⵎⵓⴽⵔⴰⴹ ⵏⵏⴽ ⵉⵜⵜⵓⵙⴽⴰⵏ ⵉ ⵎⴰⵕⵕⴰ, ⵉⵜⵜⵓⵣⵏ ⵉ { $department } ({ $commune }). ⵜⴹⴼⵕⴷ ⵜ: ⴽⵓ ⵜⴰⵔⴰⵔⵜ ⴰⴷ ⴰⴽ ⵜⴰⵡⴹ ⵙ ⵜⵉⴼⵔⴰⵏ ⵏⵏⴽ ⵏ ⵜⵉⴱⵔⴰⵜⵉⵏ.
+web-report-thanks-held = ⵜⴰⵏⵎⵎⵉⵔⵜ! ⴰⵎⵙⵏⵙⴰⵖ ⴰⴷ ⵉⵖⵔ ⴰⵎⵓⴽⵔⴰⴹ ⵏⵏⴽ ⴷⴰⵜ ⴰⴷ ⵉⵜⵜⵓⵙⴽⴰⵏ, ⴷⴼⴼⵉⵔ ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵉ { $department } ({ $commune }). ⵜⴹⴼⵕⴷ ⵜ: ⴽⵓ ⵜⴰⵔⴰⵔⵜ ⴰⴷ ⴰⴽ ⵜⴰⵡⴹ ⵙ ⵜⵉⴼⵔⴰⵏ ⵏⵏⴽ ⵏ ⵜⵉⴱⵔⴰⵜⵉⵏ.
 web-issues = ⵉⵎⵓⴽⵔⴰⴹ
 web-search = ⵔⵣⵓ
 web-status = ⴰⴷⴷⴰⴷ

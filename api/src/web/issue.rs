@@ -35,6 +35,8 @@ struct HistoryItem {
 #[template(path = "issue.html")]
 struct IssuePage {
     l: Layout,
+    /// Right after reporting: where the report went and what comes next.
+    thanks: Option<String>,
     id: i64,
     commune_slug: String,
     commune_name: String,
@@ -74,7 +76,10 @@ struct AnswerBox {
     path = "/issues/{id}",
     tag = "pages",
     summary = "An issue's page",
-    params(("id" = i64, Path, description = "The issue")),
+    params(
+        ("id" = i64, Path, description = "The issue"),
+        ("reported" = Option<String>, Query, description = "1 right after reporting: the page thanks its author")
+    ),
     responses(
         (status = 200, description = "The page", body = String, content_type = "text/html"),
         (status = 404, description = "No such issue", body = String, content_type = "text/html")
@@ -84,8 +89,16 @@ pub async fn issue(
     state: web::Data<AppState>,
     v: Visitor,
     id: web::Path<i64>,
+    query: web::Query<IssueQuery>,
 ) -> Result<HttpResponse, WebError> {
-    issue_page(&state, &v, *id, &AnswerForm::default(), Vec::new()).await
+    let thanks = query.reported.as_deref() == Some("1");
+    issue_page_with(&state, &v, *id, &AnswerForm::default(), Vec::new(), thanks).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IssueQuery {
+    /// `1` right after the visitor reported it: the page thanks them.
+    reported: Option<String>,
 }
 
 /// The issue's page; for an official in scope, with the answer form holding `typed` and
@@ -96,6 +109,19 @@ pub(super) async fn issue_page(
     id: i64,
     typed: &AnswerForm,
     errors: Vec<String>,
+) -> Result<HttpResponse, WebError> {
+    issue_page_with(state, v, id, typed, errors, false).await
+}
+
+/// The issue's page; with `thanks`, for its author right after reporting, a word of thanks
+/// saying where the report went and what comes next.
+async fn issue_page_with(
+    state: &AppState,
+    v: &Visitor,
+    id: i64,
+    typed: &AnswerForm,
+    errors: Vec<String>,
+    thanks: bool,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let d = issues::detail(state, &v.caller, id).await?;
@@ -121,12 +147,31 @@ pub(super) async fn issue_page(
         }
     });
     let found = communes::show(&state.db, &d.issue.commune).await?;
-    let category_label = found
+    let category = found
         .categories
         .iter()
-        .find(|c| c.code.as_str() == d.issue.category)
+        .find(|c| c.code.as_str() == d.issue.category);
+    let category_label = category
         .map(|c| c.names.get(l).to_owned())
         .unwrap_or_else(|| d.issue.category.clone());
+    let commune_name = found.commune.names.get(l).to_owned();
+    let thanks = (thanks && d.followed_by_me).then(|| {
+        let public = d.issue.visibility == Visibility::Public.as_str();
+        Message::new(if public {
+            "web-report-thanks"
+        } else {
+            "web-report-thanks-held"
+        })
+        .arg(
+            "department",
+            category.map_or_else(
+                || category_label.clone(),
+                |c| c.department.get(l).to_owned(),
+            ),
+        )
+        .arg("commune", commune_name.clone())
+        .render(l)
+    });
     let former = text(l, "web-former-resident");
     // A public issue's thread has its feed (a held one has none yet).
     let mut frame = v.layout(d.issue.title.clone());
@@ -137,7 +182,8 @@ pub(super) async fn issue_page(
         l: frame,
         id: d.issue.id,
         commune_slug: d.issue.commune.clone(),
-        commune_name: found.commune.names.get(l).to_owned(),
+        commune_name,
+        thanks,
         category_label,
         title: d.issue.title.clone(),
         description: d.issue.description.clone(),

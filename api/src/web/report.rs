@@ -163,7 +163,8 @@ pub async fn report(
         arrondissement: Some(f.arrondissement.clone()).filter(|a| !a.is_empty()),
     };
     match issues::report(&state, &v.caller, input).await {
-        Ok(reported) => Ok(v.redirect(&format!("/issues/{}", reported.issue.id))),
+        // To the issue's page, which thanks the author and says where the report went.
+        Ok(reported) => Ok(v.redirect(&format!("/issues/{}?reported=1", reported.issue.id))),
         Err(UseCaseError::Invalid(fields)) => {
             let errors = fields.iter().map(|f| text(v.locale, f.message)).collect();
             report_page(&state, &v, &slug, &f, errors, Vec::new()).await
