@@ -416,10 +416,32 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     let official_mails = mail_to(&catcher, "official@tawasol.test", 2).await;
     let filed_mail = official_mails.last().unwrap();
     assert!(filed_mail.body("text/plain").contains("2026/117"));
+    // The deadline as the official (French) writes a date.
+    let deadline = refusal_deadline(filed_on);
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let written = format!(
+        "{} {} {}",
+        deadline.format("%-d"),
+        months[usize::try_from(deadline.month0()).unwrap()],
+        deadline.format("%Y")
+    );
     assert!(
-        filed_mail
-            .body("text/plain")
-            .contains(&refusal_deadline(filed_on).to_string())
+        filed_mail.body("text/plain").contains(&written),
+        "{written} in {}",
+        filed_mail.body("text/plain")
     );
     let res = app.send(Method::GET, &dossier, Some(&official), None).await;
     assert_eq!(res.status(), 403, "filed, but still narrowed to categories");

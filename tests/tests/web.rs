@@ -639,6 +639,40 @@ async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
             "{feed}"
         );
     }
+    // Times are written in Morocco's time, as French writes them, never as UTC.
+    let issue = link_to(&commune_page, "Lampadaire éteint");
+    let issue_page = get(&app, &b, &issue).await.1;
+    let api = app.get(&issue.replace("/issues/", "/api/v1/issues/")).await;
+    let created = api.json::<serde_json::Value>().await.unwrap()["created_at"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let local = chrono::DateTime::parse_from_rfc3339(&created)
+        .unwrap()
+        .with_timezone(&chrono_tz::Africa::Casablanca);
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let written = format!(
+        "Signalé le {} {} {} à {}",
+        local.format("%-d"),
+        months[usize::try_from(chrono::Datelike::month0(&local)).unwrap()],
+        local.format("%Y"),
+        local.format("%H:%M")
+    );
+    assert!(issue_page.contains(&written), "{written} in {issue_page}");
+    assert!(!issue_page.contains("UTC"));
     // A search that finds nothing says so, and offers the whole list again.
     let search = format!("{commune}?q=zzzzyx");
     let (_, empty) = get(&app, &b, &search).await;

@@ -38,6 +38,23 @@ fn lang(locale: Locale) -> &'static LanguageIdentifier {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// A day, written as the reader's language writes it (`23 février 2027`).
+    Date(chrono::NaiveDate),
+}
+
+impl From<chrono::NaiveDate> for Arg {
+    fn from(d: chrono::NaiveDate) -> Self {
+        Arg::Date(d)
+    }
+}
+
+impl Arg {
+    /// A day given as `YYYY-MM-DD` (as stored and as the APIs write it), or the text as it is
+    /// should it not be one.
+    pub fn day(value: &str) -> Arg {
+        chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map_or_else(|_| Arg::Text(value.to_owned()), Arg::Date)
+    }
 }
 
 impl From<&str> for Arg {
@@ -92,12 +109,41 @@ impl Message {
                 let v = match value {
                     Arg::Text(s) => FluentValue::from(s.as_str()),
                     Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Date(d) => FluentValue::from(local_date(locale, *d)),
                 };
                 (Cow::Borrowed(*name), v)
             })
             .collect();
         LOCALES.lookup_with_args(lang(locale), self.key, &args)
     }
+}
+
+/// Morocco's time zone, in which pages and mails write every time (APIs keep UTC): every
+/// commune's, with its daylight-saving rules.
+pub const LOCAL_TIME_ZONE: chrono_tz::Tz = chrono_tz::Africa::Casablanca;
+
+/// A stored time (UTC) as a reader of `locale` writes it, in Morocco's time: the day, the
+/// month's name from the Fluent files (`month-1` … `month-12`), the year and the hour, in Western
+/// digits as Morocco writes them (`2 décembre 2026 à 09:54`, `2 دجنبر 2026 على الساعة 09:54`).
+pub fn local_time(locale: Locale, t: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    let local = t.and_utc().with_timezone(&LOCAL_TIME_ZONE);
+    Message::new("date-time")
+        .arg("day", local.day().to_string())
+        .arg("month", text(locale, &format!("month-{}", local.month())))
+        .arg("year", local.year().to_string())
+        .arg("time", format!("{:02}:{:02}", local.hour(), local.minute()))
+        .render(locale)
+}
+
+/// A day as a reader of `locale` writes it: the day, the month's name, the year.
+pub fn local_date(locale: Locale, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    Message::new("date")
+        .arg("day", d.day().to_string())
+        .arg("month", text(locale, &format!("month-{}", d.month())))
+        .arg("year", d.year().to_string())
+        .render(locale)
 }
 
 /// The message `key` in `locale`.
@@ -113,6 +159,48 @@ pub fn has(locale: Locale, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn utc(s: &str) -> chrono::NaiveDateTime {
+        chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn times_are_written_in_moroccos_time_with_the_months_of_each_language() {
+        // 23:54 UTC is 00:54 the next day in Morocco (UTC+1 outside Ramadan).
+        assert_eq!(
+            local_time(Locale::Fr, utc("2026-12-01 23:54")),
+            "2 décembre 2026 à 00:54"
+        );
+        assert_eq!(
+            local_time(Locale::Ar, utc("2026-12-01 23:54")),
+            "2 دجنبر 2026 على الساعة 00:54"
+        );
+        assert_eq!(
+            local_time(Locale::Zgh, utc("2026-12-01 23:54")),
+            "2 ⴷⵓⵊⵏⴱⵉⵔ 2026 ⴳ 00:54"
+        );
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 2, 23).unwrap();
+        assert_eq!(local_date(Locale::Fr, day), "23 février 2027");
+        assert_eq!(local_date(Locale::Ar, day), "23 فبراير 2027");
+        assert_eq!(
+            Message::new("web-petition-deadline")
+                .arg("date", Arg::day("2027-02-23"))
+                .render(Locale::Fr),
+            Message::new("web-petition-deadline")
+                .arg("date", "23 février 2027")
+                .render(Locale::Fr)
+        );
+        // During Ramadan Morocco goes back to UTC (2027: 7 February to 14 March, roughly).
+        assert_eq!(
+            local_time(Locale::Fr, utc("2027-02-20 10:00")),
+            "20 février 2027 à 10:00"
+        );
+        for locale in Locale::ALL {
+            for month in 1..=12 {
+                assert!(has(locale, &format!("month-{month}")), "{locale:?} {month}");
+            }
+        }
+    }
     use fluent_syntax::ast::Entry;
     use std::collections::BTreeSet;
     use std::path::Path;

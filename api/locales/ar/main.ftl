@@ -468,7 +468,7 @@ web-your-reply = ردك
 web-send = إرسال
 web-login-to-reply = سجل الدخول للرد أو المساندة أو المتابعة.
 web-history = السجل
-web-reported-on = أُبلغ عنه في { $at } (بالتوقيت العالمي)
+web-reported-on = أُبلغ عنه في { $at }
 web-former-resident = ساكن سابق
 web-fix-fields = صحح ما يلي:
 web-issue-title = العنوان
@@ -633,7 +633,7 @@ web-days-left = { $count ->
 }
 web-refusal-deadline = يجب تبليغ الرفض قبل { $date }
 web-overdue = تجاوز الأجل
-web-replied-on = ورد رد في { $at } (بالتوقيت العالمي)
+web-replied-on = ورد رد في { $at }
 web-moderation-title = قائمة الإشراف
 web-moderation-empty = لا شيء للمراجعة.
 web-kind-issue = بلاغ
@@ -687,3 +687,19 @@ dossier-erased = مُحيت أسماء الموقعين وأرقام بطاقا�
 web-form-too-large = هذه الاستمارة أطول من أن تُستقبل. اختصر أطول نص فيها وأرسلها من جديد.
 web-form-unsupported = لم تُرسل هذه الاستمارة كاستمارة من هذا الموقع. أعد تحميل الصفحة وحاول من جديد.
 web-form-malformed = وصلت هذه الاستمارة غير مقروءة. أعد تحميل الصفحة وحاول من جديد.
+
+## Dates and times, in Morocco's time (pages and mails)
+date = { $day } { $month } { $year }
+date-time = { $day } { $month } { $year } على الساعة { $time }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = ماي
+month-6 = يونيو
+month-7 = يوليوز
+month-8 = غشت
+month-9 = شتنبر
+month-10 = أكتوبر
+month-11 = نونبر
+month-12 = دجنبر

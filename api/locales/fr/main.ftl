@@ -445,7 +445,7 @@ web-your-reply = Votre réponse
 web-send = Envoyer
 web-login-to-reply = Connectez-vous pour répondre, soutenir ou suivre.
 web-history = Historique
-web-reported-on = Signalé le { $at } (UTC)
+web-reported-on = Signalé le { $at }
 web-former-resident = Ancien habitant
 web-fix-fields = Corrigez ces points :
 web-issue-title = Titre
@@ -598,7 +598,7 @@ web-days-left = { $count ->
 }
 web-refusal-deadline = Refus à notifier avant le { $date }
 web-overdue = Délai dépassé
-web-replied-on = Réponse reçue le { $at } (UTC)
+web-replied-on = Réponse reçue le { $at }
 web-moderation-title = File de modération
 web-moderation-empty = Rien à examiner.
 web-kind-issue = Signalement
@@ -648,3 +648,19 @@ dossier-erased = Les noms, numéros de CIN et adresses des signataires ont été
 web-form-too-large = Ce formulaire est trop long pour être reçu. Raccourcissez le texte le plus long et envoyez-le de nouveau.
 web-form-unsupported = Ce formulaire n’a pas été envoyé comme un formulaire de ce site. Rechargez la page et recommencez.
 web-form-malformed = Ce formulaire est arrivé illisible. Rechargez la page et recommencez.
+
+## Dates and times, in Morocco's time (pages and mails)
+date = { $day } { $month } { $year }
+date-time = { $day } { $month } { $year } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -442,7 +442,7 @@ web-your-reply = ⵜⵉⵔⴰⵔⵉⵜ ⵏⵏⴽ
 web-send = ⴰⵣⵏ
 web-login-to-reply = ⴽⵛⵎ ⵃⵎⴰ ⴰⴷ ⵜⵔⴰⵔⴷ, ⵜⵙⵏⴷⴷ ⵏⵖ ⵜⴹⴼⵕⴷ.
 web-history = ⴰⵎⵣⵔⵓⵢ
-web-reported-on = ⵉⵜⵜⵓⵙⴽⵏ ⴳ { $at } (UTC)
+web-reported-on = ⵉⵜⵜⵓⵙⴽⵏ ⴳ { $at }
 web-former-resident = ⴰⵏⵣⴷⵖ ⴰⵣⴰⵢⴽⵓ
 web-fix-fields = ⵙⵖⵖⴷ ⵉⴳⴳⵉ:
 web-issue-title = ⴰⵣⵡⵍ
@@ -595,7 +595,7 @@ web-days-left = { $count ->
 }
 web-refusal-deadline = ⴰⴳⵢ ⵉⵍⴰⵇ ⴰⴷ ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵇⴱⵍ { $date }
 web-overdue = ⵉⵣⵔⵉ ⵓⴽⵓⴷ
-web-replied-on = ⵢⵓⵡⵙⴷ ⵢⴰⵏ ⵓⵔⵓⵔ ⴳ { $at } (UTC)
+web-replied-on = ⵢⵓⵡⵙⴷ ⵢⴰⵏ ⵓⵔⵓⵔ ⴳ { $at }
 web-moderation-title = ⵜⴰⵍⴳⴰⵎⵜ ⵏ ⵓⵙⵎⵓⵜⵜⵉ
 web-moderation-empty = ⵓⵍⴰ ⵢⴰⵜ ⵎⴰ ⵉⵜⵜⵓⵙⴽⵓⵏ.
 web-kind-issue = ⴰⵎⵓⴽⵔⴰⴹ
@@ -645,3 +645,19 @@ dossier-erased = ⵉⵙⵎⴰⵡⵏ, ⵉⵟⵟⵓⵏⵏ ⵏ ⵜⴽⴰⵔⴹⴰ �
 web-form-too-large = ⵜⴰⵍⵖⴰ ⴰⴷ ⵜⵖⵣⵣⵉⴼ ⴱⴰⵀⵔⴰ. ⵙⵙⵉⴷⵔⵓ ⴰⴹⵔⵉⵚ ⵏⵏⵙ ⴰⵖⵣⵣⴰⴼ ⵙ ⵓⴳⴳⴰⵔ ⵜⴰⵣⵏⴷ ⵜⵜ ⵜⴰⵍⵙⴷ.
 web-form-unsupported = ⵜⴰⵍⵖⴰ ⴰⴷ ⵓⵔ ⴷ ⵜⵜⵓⵣⵏ ⵣⵓⵏⴷ ⵜⴰⵍⵖⴰ ⵏ ⵓⵙⵎⵎⴰⵙ ⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.
 web-form-malformed = ⵜⴰⵍⵖⴰ ⴰⴷ ⵓⵔ ⵜⵜⵓⵖⵔⴰ. ⴰⵍⵙ ⴰⵙⵍⵍⵓⵢ ⵏ ⵜⴰⵙⵏⴰ ⵜⴰⵍⵙⴷ.
+
+## Dates and times, in Morocco's time (pages and mails)
+date = { $day } { $month } { $year }
+date-time = { $day } { $month } { $year } ⴳ { $time }
+month-1 = ⵉⵏⵏⴰⵢⵔ
+month-2 = ⴱⵕⴰⵢⵕ
+month-3 = ⵎⴰⵕⵚ
+month-4 = ⵉⴱⵔⵉⵔ
+month-5 = ⵎⴰⵢⵢⵓ
+month-6 = ⵢⵓⵏⵢⵓ
+month-7 = ⵢⵓⵍⵢⵓⵣ
+month-8 = ⵖⵓⵛⵜ
+month-9 = ⵛⵓⵜⴰⵏⴱⵉⵔ
+month-10 = ⴽⵟⵓⴱⵕ
+month-11 = ⵏⵓⵡⴰⵏⴱⵉⵔ
+month-12 = ⴷⵓⵊⵏⴱⵉⵔ

@@ -1,9 +1,8 @@
 //! The officials' desk: their queue (new, overdue, waiting for them) and their commune's
 //! petitions with their deadlines.
 
-use super::labels::{petition_status_label, short_time};
+use super::labels::petition_status_label;
 use super::{Layout, SignedIn, WebError};
-use crate::clock::rfc3339;
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::{digests, petitions};
@@ -56,7 +55,7 @@ pub async fn desk(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespons
     let queue = digests::desk(&state, &v.caller).await?;
     let reported = |at| {
         Message::new("web-reported-on")
-            .arg("at", short_time(&rfc3339(at)))
+            .arg("at", crate::i18n::local_time(l, at))
             .render(l)
     };
     let new: Vec<DeskLine> = queue
@@ -89,7 +88,7 @@ pub async fn desk(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespons
         .map(|i| DeskLine {
             id: i.id,
             when: Message::new("web-replied-on")
-                .arg("at", short_time(&rfc3339(i.at)))
+                .arg("at", crate::i18n::local_time(l, i.at))
                 .render(l),
             title: i.title,
         })
@@ -113,7 +112,7 @@ pub async fn desk(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespons
             status_label: petition_status_label(l, &p.status),
             deadline: p.refusal_deadline.map(|d| {
                 Message::new("web-refusal-deadline")
-                    .arg("date", d)
+                    .arg("date", crate::i18n::Arg::day(&d))
                     .render(l)
             }),
             days_left: p

@@ -191,7 +191,7 @@ async fn issue_page_with(
         address: d.issue.address.clone(),
         status_label: status_label(l, &d.issue.status),
         reported_text: Message::new("web-reported-on")
-            .arg("at", short_time(&d.issue.created_at))
+            .arg("at", short_time(l, &d.issue.created_at))
             .render(l),
         support_text: Message::new("web-supports")
             .arg("count", i64::from(d.issue.support_count))
@@ -208,7 +208,7 @@ async fn issue_page_with(
                 official: r.official_answer,
                 official_title: r.official_title.clone(),
                 body: r.body.clone(),
-                at: short_time(&r.created_at),
+                at: short_time(l, &r.created_at),
             })
             .collect(),
         history: d
@@ -218,7 +218,7 @@ async fn issue_page_with(
                 status_label: status_label(l, &h.to),
                 by: h.by.clone(),
                 note: h.note.clone(),
-                at: short_time(&h.at),
+                at: short_time(l, &h.at),
             })
             .collect(),
         answer,

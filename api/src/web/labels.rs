@@ -18,9 +18,13 @@ pub fn petition_status_label(locale: Locale, status: &str) -> String {
     )
 }
 
-/// `2026-11-23T10:15:00Z` as `2026-11-23 10:15` (UTC); dates read the same in every language.
-pub fn short_time(rfc: &str) -> String {
-    rfc.get(..16).unwrap_or(rfc).replace('T', " ")
+/// A time the use-cases answer in RFC 3339 (UTC) as the reader's language writes it, in
+/// Morocco's time (`i18n::local_time`); as it came should it not parse.
+pub fn short_time(locale: Locale, rfc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc).map_or_else(
+        |_| rfc.to_owned(),
+        |t| crate::i18n::local_time(locale, t.naive_utc()),
+    )
 }
 
 /// Every commune: its slug, its name in `locale`, its petition threshold.

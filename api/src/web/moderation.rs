@@ -62,7 +62,7 @@ pub async fn queue(state: web::Data<AppState>, v: SignedIn) -> Result<HttpRespon
                 visibility_label: text(l, &format!("web-visibility-{}", e.visibility)),
                 hidden: e.visibility == Visibility::Hidden.as_str(),
                 flags: Message::new("web-flags").arg("count", e.flags).render(l),
-                at: short_time(&e.created_at),
+                at: short_time(l, &e.created_at),
                 text: e.text,
             }
         })

@@ -5,7 +5,7 @@
 //! paragraphs separated by blank lines; a paragraph that is only a link becomes a link in HTML).
 
 use crate::html::escape;
-use crate::i18n::Message;
+use crate::i18n::{Arg, Message};
 use serde::{Deserialize, Serialize};
 use tawasol_domain::Locale;
 
@@ -352,8 +352,8 @@ impl Template {
                 .arg("title", petition_title.as_str())
                 .arg("commune", commune.as_str())
                 .arg("receipt", receipt_number.as_str())
-                .arg("filed_on", filed_on.as_str())
-                .arg("deadline", refusal_deadline.as_str())
+                .arg("filed_on", Arg::day(filed_on))
+                .arg("deadline", Arg::day(refusal_deadline))
                 .arg("url", petition_url.as_str()),
             Template::PetitionDeadlineReminder {
                 petition_title,
@@ -363,7 +363,7 @@ impl Template {
             } => m
                 .arg("title", petition_title.as_str())
                 .arg("days", *days_left)
-                .arg("deadline", refusal_deadline.as_str())
+                .arg("deadline", Arg::day(refusal_deadline))
                 .arg("url", petition_url.as_str()),
         }
     }

@@ -203,13 +203,13 @@ pub(super) async fn petition_page(
             .map(|e| EventItem {
                 status_label: petition_status_label(l, &e.to),
                 by: e.by.clone().unwrap_or_else(|| platform.clone()),
-                at: short_time(&e.at),
+                at: short_time(l, &e.at),
                 details: event_details(l, &e.details),
             })
             .collect(),
         deadline: p.refusal_deadline.as_ref().map(|date| {
             Message::new("web-petition-deadline")
-                .arg("date", date.as_str())
+                .arg("date", crate::i18n::Arg::day(date))
                 .render(l)
         }),
         days_left: p.days_left.filter(|d| *d >= 0).map(|days| {
