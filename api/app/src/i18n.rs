@@ -40,6 +40,8 @@ pub enum Arg {
     Number(i64),
     /// A day, written as the reader's language writes it (`23 février 2027`).
     Date(chrono::NaiveDate),
+    /// A stored time (UTC), written in Morocco's time as the reader's language writes it.
+    Time(chrono::NaiveDateTime),
 }
 
 impl From<chrono::NaiveDate> for Arg {
@@ -49,6 +51,15 @@ impl From<chrono::NaiveDate> for Arg {
 }
 
 impl Arg {
+    /// A time given in RFC 3339 (as the use-cases answer it), or the text as it is should it
+    /// not be one.
+    pub fn time(value: &str) -> Arg {
+        chrono::DateTime::parse_from_rfc3339(value).map_or_else(
+            |_| Arg::Text(value.to_owned()),
+            |t| Arg::Time(t.naive_utc()),
+        )
+    }
+
     /// A day given as `YYYY-MM-DD` (as stored and as the APIs write it), or the text as it is
     /// should it not be one.
     pub fn day(value: &str) -> Arg {
@@ -110,6 +121,7 @@ impl Message {
                     Arg::Text(s) => FluentValue::from(s.as_str()),
                     Arg::Number(n) => FluentValue::from(*n),
                     Arg::Date(d) => FluentValue::from(local_date(locale, *d)),
+                    Arg::Time(t) => FluentValue::from(local_time(locale, *t)),
                 };
                 (Cow::Borrowed(*name), v)
             })

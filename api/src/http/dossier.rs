@@ -6,7 +6,7 @@
 //! dossier says so.
 
 use crate::http::html::escape;
-use crate::i18n::{Message, text};
+use crate::i18n::{Arg, Message, text};
 use crate::usecases::petitions::Dossier;
 use tawasol_domain::Locale;
 
@@ -109,9 +109,7 @@ pub fn html(d: &Dossier) -> String {
     let notice = match &d.personal_data_erased_at {
         Some(at) => format!(
             "<p class=\"notice\">{}</p>\n",
-            both_message(
-                &Message::new("dossier-erased").arg("at", at.get(..10).unwrap_or(at.as_str()))
-            )
+            both_message(&Message::new("dossier-erased").arg("at", Arg::time(at)))
         ),
         None if duplicates > 0 => format!(
             "<p class=\"notice\">{}</p>\n",
@@ -163,7 +161,7 @@ pub fn html(d: &Dossier) -> String {
         )
     };
     let count = Message::new("dossier-count").arg("count", d.signatures.len());
-    let generated = Message::new("dossier-generated").arg("at", d.generated_at.as_str());
+    let generated = Message::new("dossier-generated").arg("at", Arg::time(&d.generated_at));
     format!(
         "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -294,7 +292,8 @@ mod tests {
             "{csv}"
         );
         let page = html(&d);
-        assert!(page.contains("ont été effacés le 2027-03-01"), "{page}");
+        assert!(page.contains("ont été effacés le 1 mars 2027 à "), "{page}");
+        assert!(page.contains("بتاريخ 1 مارس 2027"), "{page}");
         assert!(page.contains("مُحيت"));
         assert!(!page.contains("<tbody>"), "no table of signatories");
     }
