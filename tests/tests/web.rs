@@ -614,6 +614,11 @@ async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
     let res = b.get(app.url("/organisation")).send().await.unwrap();
     assert_eq!(res.status(), 308);
     assert_eq!(location(&res), "/watch");
+    // Without a CNDP declaration (not a production instance), the sign-up form says so plainly.
+    let signup = link_to(&home, ">Créer un compte<");
+    let (_, signup_page) = get(&app, &b, &signup).await;
+    assert!(signup_page.contains("n’a pas déclaré ce traitement à la CNDP"));
+    assert!(!signup_page.contains("n° —"));
     // Forgotten password: from the log-in page to a form that works in the browser.
     let login = link_to(&home, ">Se connecter<");
     let (_, login_page) = get(&app, &b, &login).await;

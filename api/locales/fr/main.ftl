@@ -463,6 +463,7 @@ web-forgot = Mot de passe oublié
 web-display-name = Nom affiché publiquement
 web-language = Langue
 web-cndp-notice = Vos données sont traitées conformément à la loi 09-08 ; déclaration à la CNDP n° { $number }.
+web-cndp-notice-unset = Vos données sont traitées conformément à la loi 09-08. Ce site n’a pas déclaré ce traitement à la CNDP : c’est une instance d’essai ou de démonstration, n’y confiez pas de vraies données.
 web-my-account = Mon compte
 web-my-issues = Mes signalements
 web-my-follows = Ce que je suis

@@ -460,6 +460,7 @@ web-forgot = ⵜⴻⵜⵜⵓⴷ ⴰⵡⴰⵍ ⵏ ⵓⵣⵔⴰⵢ
 web-display-name = ⵉⵙⵎ ⵉⵜⵜⵓⵙⵎⴰⵍⴰⵏ
 web-language = ⵜⵓⵜⵍⴰⵢⵜ
 web-cndp-notice = ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⵜⵜⵓⵙⵎⵔⵙⵏ ⵙ ⵓⵙⵍⴳⵏ 09.08; ⴰⵙⵙⴼⵔⵓ ⵖⵔ CNDP ⵡⵉⵙ { $number }.
+web-cndp-notice-unset = ⵉⵙⴼⴽⴰ ⵏⵏⴽ ⵜⵜⵓⵙⵎⵔⵙⵏ ⵙ ⵓⵙⵍⴳⵏ 09.08. ⴰⵙⵉⵜ ⴰ ⵓⵔ ⵉⵙⵙⴼⵔⵓ ⴰⵙⵎⵔⵙ ⴰ ⵖⵔ CNDP: ⵉⴳⴰ ⵜ ⵉ ⵓⵔⵉⵎ ⵏⵖ ⵉ ⵓⵙⴽⴰⵏ, ⵓⵔ ⵜⵙⵔⵙⴷ ⴳⵉⵙ ⵉⵙⴼⴽⴰ ⵏ ⵜⵉⴷⵜ.
 web-my-account = ⴰⵎⵉⴹⴰⵏ ⵉⵏⵓ
 web-my-issues = ⵉⵎⵓⴽⵔⴰⴹ ⵉⵏⵓ
 web-my-follows = ⵎⴰⵢⵏ ⴹⴼⵕⵖ

@@ -27,6 +27,18 @@ pub fn short_time(locale: Locale, rfc: &str) -> String {
     )
 }
 
+/// What every form that collects personal data says of Law 09-08: the CNDP declaration's number,
+/// or plainly that this instance has none (production refuses to start without one).
+pub fn cndp_notice(locale: Locale, number: &str) -> String {
+    if number.trim().is_empty() {
+        text(locale, "web-cndp-notice-unset")
+    } else {
+        Message::new("web-cndp-notice")
+            .arg("number", number)
+            .render(locale)
+    }
+}
+
 /// Every commune: its slug, its name in `locale`, its petition threshold.
 pub async fn commune_names(
     state: &AppState,

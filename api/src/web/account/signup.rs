@@ -2,7 +2,7 @@
 
 use super::{FormPage, field};
 use crate::context::AppState;
-use crate::i18n::{Message, text};
+use crate::i18n::text;
 use crate::usecases::{UseCaseError, accounts};
 use crate::web::{FormFields, Posted, Visitor, WebError};
 use actix_web::{HttpResponse, web};
@@ -72,16 +72,10 @@ pub async fn signup_form(state: web::Data<AppState>, v: Visitor) -> Result<HttpR
 }
 
 fn cndp_notice(state: &AppState, v: &Visitor) -> Option<String> {
-    let number = if state.cndp_number.is_empty() {
-        "—"
-    } else {
-        state.cndp_number.as_str()
-    };
-    Some(
-        Message::new("web-cndp-notice")
-            .arg("number", number)
-            .render(v.locale),
-    )
+    Some(crate::web::labels::cndp_notice(
+        v.locale,
+        &state.cndp_number,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -227,9 +227,7 @@ pub(super) async fn petition_page(
         may_download_dossier: d.may_download_dossier,
         association: p.filer_type == "association",
         consent_text: d.collection_notice.consent_text.clone(),
-        cndp_notice: Message::new("web-cndp-notice")
-            .arg("number", d.collection_notice.cndp_number.as_str())
-            .render(l),
+        cndp_notice: crate::web::labels::cndp_notice(l, &d.collection_notice.cndp_number),
         sign_errors,
         step_errors,
         form: SignForm {
