@@ -595,6 +595,13 @@ async fn a_visitor_finds_the_way_from_the_home_page_by_its_links() {
         home.contains("<title>Tawasol</title>"),
         "one name in the title"
     );
+    // "Report a problem", from the header, leads to the communes, each with its report form.
+    let report = link_to(&home, ">Signaler un problème<");
+    assert_eq!(report, "/#communes");
+    assert!(home.contains("<h2 id=\"communes\">"));
+    let form = link_to(&home, "Tanger</bdi></a>\n<span class=\"muted\">");
+    assert_eq!(form, "/communes/tangier");
+    assert!(home.contains("href=\"/communes/tangier/report\">Signaler un problème</a>"));
     // The header leads to the petitions, on every page.
     let petitions = link_to(&home, ">Pétitions<");
     assert_eq!(get(&app, &b, &petitions).await.0, 200);
