@@ -653,7 +653,7 @@ async fn my_feed_follows_my_issues_and_petitions_at_a_secret_address_i_can_rotat
         mine.lang, "fr",
         "in my own language when the reader names none"
     );
-    assert_eq!(mine.title, "Ce que je suis sur Tawasol");
+    assert_eq!(mine.title, "Mes suivis sur Tawasol");
     assert!(mine.alternates.is_empty(), "a personal feed has no page");
     let titles: Vec<&str> = mine.entries.iter().map(|e| e.title.as_str()).collect();
     assert!(

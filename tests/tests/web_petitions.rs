@@ -198,7 +198,7 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     assert!(location(&res).starts_with(&path));
     let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
     assert!(page.contains("Vous avez signé"));
-    assert!(page.contains("1 signatures sur 2"), "progress");
+    assert!(page.contains("1 signature sur 2"), "progress");
     assert!(
         !page.contains(&format!("{path}/dossier")),
         "no dossier while collecting, even for the agent"
@@ -213,7 +213,7 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     .await;
     assert_eq!(res.status(), 303);
     let (_, page) = seen.get(&app, &a, &format!("{path}?lang=fr")).await;
-    assert!(page.contains("0 signatures sur 2"));
+    assert!(page.contains("Aucune signature sur 2"));
     let res = post(&app, &a, &format!("{path}/sign"), &fields).await;
     assert_eq!(res.status(), 303);
 
@@ -582,5 +582,5 @@ async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_s
         .advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::minutes(1));
     assert_eq!(withdraw(g.clone()).await.status(), 303);
     let (_, page) = get(&app, &g, &format!("{path}?lang=fr")).await;
-    assert!(page.contains("1 signatures sur"), "{page}");
+    assert!(page.contains("1 signature sur"), "{page}");
 }

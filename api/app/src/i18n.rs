@@ -252,6 +252,87 @@ mod tests {
         out
     }
 
+    /// The variables a pattern names, and those its select expressions choose on.
+    fn variables(
+        pattern: &fluent_syntax::ast::Pattern<&str>,
+        all: &mut BTreeSet<String>,
+        selectors: &mut BTreeSet<String>,
+    ) {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        fn inline(e: &InlineExpression<&str>, all: &mut BTreeSet<String>) {
+            if let InlineExpression::VariableReference { id } = e {
+                all.insert(id.name.to_owned());
+            }
+        }
+        for element in &pattern.elements {
+            let PatternElement::Placeable { expression } = element else {
+                continue;
+            };
+            match expression {
+                Expression::Inline(e) => inline(e, all),
+                Expression::Select { selector, variants } => {
+                    inline(selector, all);
+                    if let InlineExpression::VariableReference { id } = selector {
+                        selectors.insert(id.name.to_owned());
+                    }
+                    for v in variants {
+                        variables(&v.value, all, selectors);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_count_reads_differently_for_none_and_for_one_in_every_language() {
+        // "un soutien" for zero supporters is the defect this catches: a count-bearing message
+        // must say 0 and 1 apart (a zero form, or the number itself).
+        let mut checked = 0;
+        let mut same = Vec::new();
+        for locale in Locale::ALL {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../locales")
+                .join(locale.as_str());
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "ftl") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
+                for entry in resource.body {
+                    let Entry::Message(m) = entry else { continue };
+                    let Some(pattern) = &m.value else { continue };
+                    let (mut all, mut selectors) = (BTreeSet::new(), BTreeSet::new());
+                    variables(pattern, &mut all, &mut selectors);
+                    if selectors.is_empty() {
+                        continue;
+                    }
+                    let render = |n: i64| {
+                        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = all
+                            .iter()
+                            .map(|name| {
+                                let value = if selectors.contains(name) {
+                                    FluentValue::from(n)
+                                } else {
+                                    FluentValue::from("X")
+                                };
+                                (Cow::Owned(name.clone()), value)
+                            })
+                            .collect();
+                        LOCALES.lookup_with_args(lang(locale), m.id.name, &args)
+                    };
+                    if render(0) == render(1) {
+                        same.push(format!("{locale:?} {}: {}", m.id.name, render(0)));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(same.is_empty(), "0 and 1 read the same: {same:#?}");
+        assert!(checked > 20, "{checked} count-bearing messages");
+    }
+
     #[test]
     fn every_key_exists_in_all_three_languages() {
         let ar = keys(Locale::Ar);

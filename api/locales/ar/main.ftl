@@ -49,7 +49,7 @@ detail-validation = صحح الحقول المذكورة في errors.
 detail-invalid-parameter = صحح المعاملات المذكورة في errors.
 detail-outbox-not-found = لا توجد رسالة رقم { $id } في طابور الإرسال.
 detail-outbox-not-dead = الرسالة { $id } ليست متخلى عنها: لا يعاد إلى الطابور إلا ما تخلي عنه.
-detail-bad-credentials = العنوان أو كلمة السر غير صحيحة.
+detail-bad-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحين.
 detail-not-authenticated = سجل الدخول للقيام بهذا.
 detail-invalid-token = هذا الرابط لم يعد صالحا: اطلب رابطا جديدا.
 detail-too-many-requests = محاولات كثيرة جدا. أعد المحاولة لاحقا.
@@ -73,7 +73,7 @@ detail-migrations-pending = قاعدة البيانات قيد التحديث. �
 ## Errors on one field or parameter
 
 field-email = أدخل عنوان بريد إلكتروني صالحا.
-field-password = يجب أن تتكون كلمة السر من 10 إلى 128 حرفا.
+field-password = يجب أن تتكون كلمة المرور من 10 إلى 128 حرفا.
 field-display-name = أدخل اسما من 1 إلى 80 حرفا.
 field-title = أدخل صفة من 1 إلى 120 حرفا.
 field-commune = لا توجد جماعة بهذا المعرف.
@@ -119,9 +119,9 @@ page-verify-button = تأكيد عنواني
 page-verify-done = تم تأكيد عنوانك. يمكنك الآن الإبلاغ والرد والتوقيع والمتابعة.
 page-link-invalid = هذا الرابط لم يعد صالحا (استعمل من قبل أو انتهت صلاحيته). اطلب رابطا جديدا من التطبيق.
 page-reset-title = اختيار كلمة سر جديدة
-page-reset-label = كلمة السر الجديدة
-page-reset-button = حفظ كلمة السر
-page-reset-done = تم تغيير كلمة السر وأغلقت جلساتك السابقة. سجل الدخول بالكلمة الجديدة.
+page-reset-label = كلمة المرور الجديدة
+page-reset-button = حفظ كلمة المرور
+page-reset-done = تم تغيير كلمة المرور وأغلقت جلساتك السابقة. سجل الدخول بالكلمة الجديدة.
 
 page-unsubscribe-title = التوقف عن تلقي هذه الرسائل
 page-unsubscribe-button = إلغاء الاشتراك
@@ -157,7 +157,7 @@ mail-account-registration-attempt-body =
 
     حاول شخص ما للتو إنشاء حساب في تواصل بعنوانك، وهو مرتبط بحساب موجود. لم ينشأ أي حساب.
 
-    إذا كنت أنت ونسيت كلمة السر، اختر كلمة جديدة من هنا (الرابط صالح لساعة واحدة):
+    إذا كنت أنت ونسيت كلمة المرور، اختر كلمة جديدة من هنا (الرابط صالح لساعة واحدة):
 
     { $url }
 
@@ -171,9 +171,9 @@ mail-account-password-reset-body =
 
     { $url }
 
-    إذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة السر لن تتغير.
+    إذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة المرور لن تتغير.
 
-mail-account-password-changed-subject = تغيرت كلمة السر في تواصل
+mail-account-password-changed-subject = تغيرت كلمة المرور في تواصل
 mail-account-password-changed-body =
     مرحبا { $name }،
 
@@ -448,7 +448,14 @@ web-figures = أرقام الجماعة
 web-figures-summary = { $total } بلاغ؛ أول رد رسمي خلال { $median } ساعة (الوسيط)، و{ $p90 } ساعة لـ90٪؛ { $overdue } متأخرة.
 web-chart-title = نسبة البلاغات التي تلقت ردا في الأجل، حسب الفئة
 web-petitions = العرائض
-web-signatures-of = { $count } توقيع من أصل { $threshold }
+web-signatures-of = { $count ->
+    [zero] لا توقيع
+    [one] توقيع واحد
+    [two] توقيعان
+    [few] { $count } توقيعات
+    [many] { $count } توقيعا
+   *[other] { $count } توقيع
+} من أصل { $threshold }
 web-supports = { $count ->
     [zero] لا مساندة
     [one] مساندة واحدة
@@ -471,7 +478,7 @@ web-history = السجل
 web-reported-on = أُبلغ عنه في { $at }
 web-former-resident = ساكن سابق
 web-fix-fields = صحح ما يلي:
-web-issue-title = العنوان
+web-issue-title = الموضوع
 web-issue-description = الوصف
 web-issue-address = العنوان أو معلم قريب (اختياري)
 web-location = الموقع (اختياري)

@@ -314,6 +314,7 @@ mail-petition-filed-for-official-body =
 
     { $url }
 mail-petition-deadline-reminder-subject = { $days ->
+    [0] Dernier jour pour répondre à la pétition « { $title } »
     [one] Plus qu’un jour pour répondre à la pétition « { $title } »
    *[other] Plus que { $days } jours pour répondre à la pétition « { $title } »
 }
@@ -336,6 +337,7 @@ dossier-cin = N° de CIN
 dossier-address = Adresse
 dossier-signatories = Liste des signataires
 dossier-count = { $count ->
+    [0] Aucun signataire.
     [one] Un signataire.
    *[other] { $count } signataires.
 }
@@ -366,7 +368,7 @@ feed-commune-title = Nouveaux signalements : { $commune }
 feed-category-title = Nouveaux signalements : { $commune }, { $category }
 feed-issue-title = Signalement « { $issue } » : réponses et changements de statut
 feed-petition-title = Pétition « { $petition } » : les étapes
-feed-me-title = Ce que je suis sur Tawasol
+feed-me-title = Mes suivis sur Tawasol
 feed-resident = Un habitant
 feed-former-resident = Ancien habitant
 feed-platform = Tawasol
@@ -384,6 +386,7 @@ feed-step-agenda = Inscrite à la session du { $date }, commission : { $committe
 feed-step-outcome-adopted = Le conseil a adopté la pétition.
 feed-step-outcome-rejected = Le conseil a rejeté la pétition.
 feed-step-threshold = { $count ->
+    [0] Aucune signature requise : le seuil de { $threshold } est atteint.
     [one] Une signature : le seuil de { $threshold } est atteint.
    *[other] { $count } signatures : le seuil de { $threshold } est atteint.
 }
@@ -409,6 +412,7 @@ web-feed = Flux Atom de cette page
 web-no-match = Aucun signalement ne correspond à cette recherche.
 web-clear-filters = Voir tous les signalements
 web-threshold = { $count ->
+    [0] pétition : aucune signature requise
     [one] pétition : une signature
    *[other] pétition : { $count } signatures
 }
@@ -423,14 +427,19 @@ web-category = Catégorie
 web-arrondissement = Arrondissement
 web-filter = Filtrer
 web-more = Suite
-web-open = En cours (ouverts)
+web-open = Non résolus
 web-closed = Clos
 web-figures = Chiffres de la commune
 web-figures-summary = { $total } signalements ; première réponse officielle en { $median } h (médiane), { $p90 } h pour 90 % ; { $overdue } en retard.
 web-chart-title = Part des signalements ayant reçu une réponse dans le délai, par catégorie
 web-petitions = Pétitions
-web-signatures-of = { $count } signatures sur { $threshold }
+web-signatures-of = { $count ->
+    [0] Aucune signature
+    [one] { $count } signature
+   *[other] { $count } signatures
+} sur { $threshold }
 web-supports = { $count ->
+    [0] aucun soutien
     [one] un soutien
    *[other] { $count } soutiens
 }
@@ -466,7 +475,7 @@ web-cndp-notice = Vos données sont traitées conformément à la loi 09-08 ; d�
 web-cndp-notice-unset = Vos données sont traitées conformément à la loi 09-08. Ce site n’a pas déclaré ce traitement à la CNDP : c’est une instance d’essai ou de démonstration, n’y confiez pas de vraies données.
 web-my-account = Mon compte
 web-my-issues = Mes signalements
-web-my-follows = Ce que je suis
+web-my-follows = Mes suivis
 web-my-petitions = Mes pétitions
 web-notifications = Courriels que je reçois
 web-pref-issue-updates = Réponses officielles et changements d’état de ce que je signale ou suis
@@ -553,6 +562,7 @@ web-petition-timeline = Historique public
 web-petition-platform = Tawasol (seuil atteint)
 web-petition-deadline = La commune doit notifier un éventuel refus au plus tard le { $date }.
 web-petition-days-left = { $count ->
+    [0] C’est le dernier jour.
     [one] Il reste un jour.
    *[other] Il reste { $count } jours.
 }
@@ -590,10 +600,12 @@ web-desk-empty = Rien ici pour le moment.
 web-desk-petitions = Pétitions de la commune
 web-deadline = Délai
 web-days-overdue = { $count ->
+    [0] en retard depuis aujourd’hui
     [one] un jour de retard
    *[other] { $count } jours de retard
 }
 web-days-left = { $count ->
+    [0] dernier jour
     [one] un jour restant
    *[other] { $count } jours restants
 }
@@ -608,6 +620,7 @@ web-visibility-pending = Retenu pour examen
 web-visibility-hidden = Masqué
 web-visibility-public = Public
 web-flags = { $count ->
+    [0] aucun signalement d’abus
     [one] un signalement d’abus
    *[other] { $count } signalements d’abus
 }
