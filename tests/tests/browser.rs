@@ -247,6 +247,28 @@ async fn a_resident_reports_in_arabic_and_reads_the_officials_answer_in_a_real_b
     d.fill("#password", "a long enough password").await;
     d.submit("button[type=submit]").await;
     assert!(d.current_url().await.ends_with("/communes/tangier/report"));
+    // "Use my location" shows with JavaScript; when the browser gives no position (headless
+    // Chromium grants none), the page says so instead of doing nothing.
+    assert_eq!(
+        d.script("return document.getElementById('locate').hidden;")
+            .await,
+        Value::Bool(false)
+    );
+    d.click("#locate").await;
+    let mut said = String::new();
+    for _ in 0..200 {
+        said = d
+            .script("return document.getElementById('locate-status').textContent;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !said.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(said.starts_with("لم يعط جهازك موقعه"), "{said:?}");
     d.fill("#title", "مصباح الشارع معطل").await;
     d.fill("#description", "الإنارة منعدمة منذ أسبوع في زنقة ابن بطوطة.")
         .await;
