@@ -162,6 +162,13 @@ impl Visibility {
     }
 }
 
+/// Whether `supporter` may add their support ("me too") to an issue `author` reported: not its
+/// author, whose report already counts them (a support is someone else saying it matters).
+/// Withdrawing a support is always allowed.
+pub fn may_support(author: i64, supporter: i64) -> bool {
+    author != supporter
+}
+
 impl fmt::Display for Visibility {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -273,6 +280,12 @@ pub use crate::personal::contains_personal_data;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_author_does_not_support_their_own_report() {
+        assert!(!may_support(7, 7));
+        assert!(may_support(7, 8));
+    }
 
     fn change(to: IssueStatus) -> StatusChange {
         StatusChange {

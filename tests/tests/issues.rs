@@ -974,6 +974,7 @@ async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
     let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
     let a = access(&verified_user(&app, &catcher, "a@tawasol.test", "fr").await);
     let b = access(&verified_user(&app, &catcher, "b@tawasol.test", "fr").await);
+    let c = access(&verified_user(&app, &catcher, "c@tawasol.test", "fr").await);
     let mut ids = Vec::new();
     for i in 0..3 {
         let mut issue = lamp();
@@ -984,15 +985,28 @@ async fn lists_sort_by_support_or_by_last_change_and_page_in_that_order() {
                 .unwrap(),
         );
     }
-    for (who, issue) in [(&a, ids[0]), (&b, ids[0]), (&b, ids[1])] {
-        app.send(
+    for (who, issue) in [(&c, ids[0]), (&b, ids[0]), (&b, ids[1])] {
+        let res = app
+            .send(
+                Method::PUT,
+                &format!("/api/v1/issues/{issue}/support"),
+                Some(who),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), 204);
+    }
+    // Its author does not support their own report: it counts them already.
+    let res = app
+        .send(
             Method::PUT,
-            &format!("/api/v1/issues/{issue}/support"),
-            Some(who),
+            &format!("/api/v1/issues/{}/support", ids[2]),
+            Some(&a),
             None,
         )
         .await;
-    }
+    assert_eq!(res.status(), 409);
+    assert_eq!(body(res).await["type"], "/problems/conflict");
     app.post(
         &format!("/api/v1/issues/{}/replies", ids[1]),
         Some(&b),

@@ -315,17 +315,22 @@ async fn a_resident_and_an_official_do_their_job_with_forms_alone() {
         "{html}"
     );
     assert!(html.contains("Une équipe passe demain matin."));
+    // Its author is not offered "me too" (the report counts them); a neighbour is, and supports.
+    assert!(!html.contains(&format!("action=\"{issue_path}/support\"")));
+    verified_user(&app, &catcher, "neighbour@tawasol.test", "ar").await;
+    let n = logged_in_browser(&app, "neighbour@tawasol.test").await;
+    let (_, seen) = get(&app, &n, &issue_path).await;
     let res = post(
         &app,
-        &b,
+        &n,
         &format!("{issue_path}/support"),
-        &[("_csrf", &csrf(&html)), ("on", "true")],
+        &[("_csrf", &csrf(&seen)), ("on", "true")],
     )
     .await;
     assert_eq!(res.status(), 303);
-    let (_, html) = get(&app, &b, &issue_path).await;
+    let (_, seen) = get(&app, &n, &issue_path).await;
     assert!(
-        html.contains("سحب مساندتي"),
+        seen.contains("سحب مساندتي"),
         "the button now withdraws the support"
     );
     // Logging out ends the session: the next form asks to log in again.

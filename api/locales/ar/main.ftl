@@ -256,6 +256,7 @@ detail-petition-not-found = لا توجد عريضة رقم { $id }.
 detail-petition-not-draft = العريضة رقم { $id } لم تعد مسودة: نصها هو ما اطلع عليه الموقعون.
 detail-petition-not-collecting = العريضة رقم { $id } لا تجمع التوقيعات حاليا.
 detail-already-signed = هذه العريضة تحمل توقيعك من قبل.
+detail-own-report = أنت من أبلغ عن هذا المشكل: بلاغك محسوب، والمساندة للسكان الآخرين.
 detail-petition-step = لا يمكن أن تنتقل عريضة « { $from } » إلى « { $to } ».
 field-petition-title = اكتب عنوانا من 5 إلى 200 حرف في سطر واحد.
 field-petition-request = اذكر في 10 إلى 2000 حرف النقطة التي يطلب من المجلس إدراجها في جدول أعماله.

@@ -253,6 +253,7 @@ detail-petition-not-found = Aucune pétition { $id }.
 detail-petition-not-draft = La pétition { $id } n’est plus un brouillon : son texte est celui que les signataires ont lu.
 detail-petition-not-collecting = La pétition { $id } ne recueille pas de signatures en ce moment.
 detail-already-signed = Cette pétition porte déjà votre signature.
+detail-own-report = Vous avez signalé ce problème : votre signalement compte déjà, le soutien est pour les autres habitants.
 detail-petition-step = Une pétition « { $from } » ne peut pas passer à « { $to } ».
 field-petition-title = Donnez un titre de 5 à 200 caractères, sur une ligne.
 field-petition-request = Énoncez en 10 à 2 000 caractères le point que le conseil doit inscrire à son ordre du jour.

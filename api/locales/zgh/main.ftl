@@ -250,6 +250,7 @@ detail-petition-not-found = ⵓⵔ ⵜⵍⵍⵉ ⵜⵓⵙⵏⵉⵜ { $id }.
 detail-petition-not-draft = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⵜⴳⵉ ⴰⵣⵣⵔⴰⵢ: ⴰⴹⵔⵉⵙ ⵏⵏⵙ ⴰⵢⴰ ⴷ ⵖⵔⴰⵏ ⵉⵙⵎⴰⵍⵏ.
 detail-petition-not-collecting = ⵜⵓⵙⵏⵉⵜ { $id } ⵓⵔ ⴷ ⵜⵙⵎⵓⵏ ⵜⵉⵙⵎⴰⵍ ⵖⵉⵍⴰ.
 detail-already-signed = ⵜⵓⵙⵏⵉⵜ ⴰⴷ ⵜⵙⵄⴰ ⵜⴰⵙⵎⴰⵍⵜ ⵏⵏⴽ.
+detail-own-report = ⴽⵢⵢ ⴰⴷ ⵉⵙⴽⵏⵏ ⴰⵎⵓⴽⵔⴰⴹ ⴰ: ⴰⵎⵓⴽⵔⴰⴹ ⵏⵏⴽ ⵉⵜⵜⵓⵙⵎⵉⴹⵏ, ⴰⵙⵏⴷ ⵉ ⵉⵎⵣⴷⴰⵖ ⵢⴰⴹⵏ.
 detail-petition-step = ⵜⵓⵙⵏⵉⵜ « { $from } » ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⴳ « { $to } ».
 field-petition-title = ⴰⵔⵓ ⴰⵣⵡⵍ ⵙⴳ 5 ⴰⵔ 200 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴳ ⵢⴰⵏ ⵓⵣⵔⵉⵔⵉⴳ.
 field-petition-request = ⵙⵎⵍ ⵙⴳ 10 ⴰⵔ 2000 ⵏ ⵉⵙⴽⴽⵉⵍⵏ ⴰⵢⵏ ⵉⵔⴰⵏ ⴰⴷ ⵜ ⵉⵙⵙⴽⵛⵎ ⵓⵙⵇⵇⵉⵎ ⵖⵔ ⵓⵖⴰⵡⴰⵙ ⵏⵏⵙ.

@@ -380,6 +380,8 @@ impl From<UseCaseError> for ApiError {
                 .detail(Message::new("detail-petition-not-collecting").arg("id", id)),
             UseCaseError::AlreadySigned(id) => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-already-signed").arg("id", id)),
+            UseCaseError::OwnReport(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-own-report").arg("id", id)),
             UseCaseError::PetitionStep { from, to } => {
                 ApiError::new(ProblemKind::ForbiddenTransition).detail(
                     Message::new("detail-petition-step")

@@ -150,6 +150,7 @@ impl From<UseCaseError> for Open311Error {
             | UseCaseError::PetitionNotDraft(_)
             | UseCaseError::PetitionNotCollecting(_)
             | UseCaseError::AlreadySigned(_)
+            | UseCaseError::OwnReport(_)
             | UseCaseError::PetitionStep { .. } => {
                 Open311Error::bad_request("the request cannot be carried out")
             }

@@ -50,6 +50,8 @@ struct IssuePage {
     support_text: String,
     logged_in: bool,
     supported: bool,
+    /// The support button is offered (not to the report's author).
+    may_support: bool,
     followed: bool,
     thread: Vec<ReplyItem>,
     history: Vec<HistoryItem>,
@@ -198,6 +200,8 @@ async fn issue_page_with(
             .render(l),
         logged_in: v.logged_in(),
         supported: d.supported_by_me,
+        // Its author may still withdraw a support given before it was refused to authors.
+        may_support: !d.reported_by_me || d.supported_by_me,
         followed: d.followed_by_me,
         thread: d
             .thread

@@ -70,6 +70,8 @@ pub enum UseCaseError {
     PetitionNotCollecting(i64),
     #[error("this account already signed petition {0}")]
     AlreadySigned(i64),
+    #[error("issue {0} is this account's own report: it cannot support it")]
+    OwnReport(i64),
     #[error("a petition cannot go from {from:?} to {to:?}")]
     PetitionStep {
         from: tawasol_domain::petition::PetitionStatus,

@@ -228,6 +228,8 @@ pub struct IssueDetail {
     pub history: Vec<StatusView>,
     pub supported_by_me: bool,
     pub followed_by_me: bool,
+    /// The reader reported it (its author does not support it: the report counts them).
+    pub reported_by_me: bool,
 }
 
 pub(super) fn name(n: String) -> Option<String> {
@@ -284,12 +286,17 @@ pub async fn detail(
             Some(v) => issue::relation(c, id, v)?,
             None => (false, false),
         };
+        let reported_by_me = match viewer {
+            Some(v) => issue::find(c, id)?.is_some_and(|r| r.author_id == v),
+            None => false,
+        };
         Ok(IssueDetail {
             issue,
             thread,
             history,
             supported_by_me,
             followed_by_me,
+            reported_by_me,
         })
     })
     .await

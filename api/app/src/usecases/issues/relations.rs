@@ -19,10 +19,11 @@ pub async fn set_relation(
     ))?;
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
-        let visible =
-            issue::find(c, id)?.is_some_and(|r| r.visibility.is_public() || r.author_id == user);
-        if !visible {
-            return Err(UseCaseError::IssueNotFound(id));
+        let found = issue::find(c, id)?
+            .filter(|r| r.visibility.is_public() || r.author_id == user)
+            .ok_or(UseCaseError::IssueNotFound(id))?;
+        if support && on && !tawasol_domain::issue::may_support(found.author_id, user) {
+            return Err(UseCaseError::OwnReport(id));
         }
         if support {
             issue::set_support(c, id, user, on, at)?;
