@@ -282,6 +282,13 @@ async fn a_petition_is_started_published_signed_and_filed_with_forms_alone() {
     assert_eq!(res.status(), 303);
     let (_, page) = seen.get(&app, &anon, &format!("{path}?lang=fr")).await;
     assert!(page.contains("R-2026-17"));
+    // The history names the platform only beside the threshold it reached, and writes its days
+    // as French does (not as ISO strings).
+    assert_eq!(page.matches("Tawasol (seuil atteint)").count(), 1, "{page}");
+    assert!(
+        !page.contains(&format!(": <bdi dir=\"auto\">{today}</bdi>")),
+        "{page}"
+    );
     assert!(page.contains("au plus tard le"), "the refusal deadline");
     assert!(page.contains("Il reste"), "days left");
     let (_, list) = seen

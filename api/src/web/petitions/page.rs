@@ -132,6 +132,16 @@ fn event_details(locale: Locale, details: &serde_json::Value) -> Vec<(String, St
                 serde_json::Value::String(s) if *k == "outcome" => {
                     text(locale, &format!("feed-step-outcome-{s}"))
                 }
+                // Days as the reader's language writes them.
+                serde_json::Value::String(s)
+                    if matches!(
+                        *k,
+                        "filed_on" | "refusal_deadline" | "next_session_on" | "session_date"
+                    ) =>
+                {
+                    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                        .map_or_else(|_| s.clone(), |d| crate::i18n::local_date(locale, d))
+                }
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
@@ -202,7 +212,15 @@ pub(super) async fn petition_page(
             .iter()
             .map(|e| EventItem {
                 status_label: petition_status_label(l, &e.to),
-                by: e.by.clone().unwrap_or_else(|| platform.clone()),
+                // Who took the step; the platform itself only when the threshold was reached
+                // (other steps without a name say none rather than a wrong one).
+                by: e.by.clone().unwrap_or_else(|| {
+                    if e.to == PetitionStatus::Ready.as_str() {
+                        platform.clone()
+                    } else {
+                        String::new()
+                    }
+                }),
                 at: short_time(l, &e.at),
                 details: event_details(l, &e.details),
             })
