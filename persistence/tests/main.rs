@@ -9,3 +9,4 @@ mod migrations;
 mod open311;
 mod outbox;
 mod petitions;
+mod throttle;
