@@ -71,7 +71,7 @@ const PUBLIC: &str = "public, max-age=300";
     summary = "A commune's feed",
     params(
         ("slug" = String, Path, description = "Commune slug"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "New public issues of the commune (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
@@ -98,7 +98,7 @@ pub async fn commune(
     params(
         ("slug" = String, Path, description = "Commune slug"),
         ("category" = String, Path, description = "Category code"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "New public issues of the category (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
@@ -125,7 +125,7 @@ pub async fn category(
     summary = "An issue's feed",
     params(
         ("id" = i64, Path, description = "The issue"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "Replies and status changes of the issue (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
@@ -151,7 +151,7 @@ pub async fn issue(
     summary = "A petition's feed",
     params(
         ("id" = i64, Path, description = "The petition"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "The petition's steps (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),
@@ -178,7 +178,7 @@ pub async fn petition(
     summary = "My personal feed",
     params(
         ("token" = String, Path, description = "The secret from POST /api/v1/me/feed-token"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "Everything I follow (Atom, RFC 4287)", body = String, content_type = "application/atom+xml"),

@@ -39,3 +39,11 @@ pub struct Problem {
     content_type = "application/problem+json"
 )]
 pub struct Problems(#[to_schema] pub Problem);
+
+/// The reader's language (`?lang=`), as every surface reads it (the middleware checks it).
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangQuery {
+    /// ar, fr or zgh (else Accept-Language, else the account's, else ar)
+    pub lang: Option<String>,
+}

@@ -161,7 +161,7 @@ pub async fn discovery(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
     path = "/open311/v2/services.{format}",
     tag = "open311",
     summary = "Open311 services",
-    params(schema::FormatPath, schema::JurisdictionQuery, schema::LangQuery),
+    params(schema::FormatPath, schema::JurisdictionQuery, crate::http::schema::LangQuery),
     responses(
         (status = 200, description = "The commune's categories as services",
             content((Vec<schema::Service> = "application/json"), (String = "text/xml"))),

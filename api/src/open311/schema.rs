@@ -154,14 +154,6 @@ pub struct JurisdictionQuery {
     pub jurisdiction_id: Option<String>,
 }
 
-/// The reader's language.
-#[derive(Debug, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct LangQuery {
-    /// ar, fr or zgh (else Accept-Language, else the account's, else ar)
-    pub lang: Option<String>,
-}
-
 /// A search's filters.
 #[derive(Debug, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -417,7 +417,7 @@ pub async fn audit(
     summary = "Edit a commune (threshold, names)",
     params(
         ("slug" = String, Path, description = "Commune slug"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = admin::CommuneEdit,
     responses(

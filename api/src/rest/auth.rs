@@ -35,7 +35,7 @@ fn accepted(locale: tawasol_domain::Locale) -> HttpResponse {
     tag = "accounts",
     summary = "Register",
     params(
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = RegisterBody,
     responses(
@@ -170,7 +170,7 @@ pub struct ResetRequestBody {
     tag = "accounts",
     summary = "Ask for a password reset link",
     params(
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = ResetRequestBody,
     responses(

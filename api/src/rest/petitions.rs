@@ -35,7 +35,7 @@ pub struct PetitionBody {
     summary = "Draft a petition",
     params(
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for the same key"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = PetitionBody,
     responses(
@@ -87,7 +87,7 @@ pub async fn create(
     summary = "One petition",
     params(
         ("id" = i64, Path, description = "The id"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "The petition and its public timeline", body = petitions::PetitionDetail),
@@ -121,7 +121,7 @@ pub struct PetitionEditBody {
     summary = "Correct my draft",
     params(
         ("id" = i64, Path, description = "The id"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = PetitionEditBody,
     responses(
@@ -308,7 +308,7 @@ pub struct TransitionBody {
     summary = "Take a legal step",
     params(
         ("id" = i64, Path, description = "The id"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body = TransitionBody,
     responses(

@@ -15,7 +15,7 @@ use actix_web::{HttpResponse, web};
     summary = "A problem type's page",
     params(
         ("kind" = String, Path, description = "A problem type, e.g. validation"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "What the problem means and what to do", body = String, content_type = "text/html"),

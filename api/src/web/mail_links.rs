@@ -68,7 +68,7 @@ fn message(locale: Locale, key: &str) -> String {
     summary = "Confirm an address (page)",
     params(
         ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "A page with a button that confirms the address", body = String, content_type = "text/html")
@@ -92,7 +92,7 @@ pub async fn verify_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> H
     tag = "pages",
     summary = "Confirm an address (form)",
     params(
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…"),
     responses(
@@ -144,7 +144,7 @@ fn reset_body(locale: Locale, token: &str, error: Option<&str>) -> String {
     summary = "Choose a new password (page)",
     params(
         ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "A form to choose a new password", body = String, content_type = "text/html")
@@ -164,7 +164,7 @@ pub async fn reset_form(query: web::Query<TokenQuery>, Lang(locale): Lang) -> Ht
     tag = "pages",
     summary = "Choose a new password (form)",
     params(
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "token=…&password=…&confirm=…"),
     responses(
@@ -205,7 +205,7 @@ pub async fn reset_submit(
     summary = "Unsubscribe (page)",
     params(
         ("token" = Option<String>, Query, description = "The token from the mail (the page asks for it again when it is missing)"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "A page with a button that stops this kind of mail", body = String, content_type = "text/html")
@@ -231,7 +231,7 @@ pub async fn unsubscribe_form(query: web::Query<TokenQuery>, Lang(locale): Lang)
     summary = "One-click unsubscribe (RFC 8058)",
     params(
         ("token" = String, Query, description = "The token from the mail"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "Stopped", body = String, content_type = "text/html"),

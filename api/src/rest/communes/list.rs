@@ -16,7 +16,7 @@ use tawasol_domain::CommuneSlug;
     summary = "List communes",
     params(
         PageQuery,
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "Communes by slug", body = ListBody<CommuneBody>),

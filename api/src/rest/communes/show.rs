@@ -23,7 +23,7 @@ pub struct CommuneDetailBody<'a> {
     summary = "One commune",
     params(
         ("slug" = String, Path, description = "tan-tan, tangier or sefrou"),
-        ("lang" = Option<String>, Query, description = "ar, fr or zgh (else Accept-Language, else the account's, else ar)")
+        crate::http::schema::LangQuery
     ),
     responses(
         (status = 200, description = "A commune with its arrondissements and categories", body = CommuneDetailBody),
