@@ -87,11 +87,21 @@ fn official_of_commune(caller: &Caller, commune: &str) -> bool {
 
 /// One issue. Held and hidden issues exist only for their author.
 pub async fn show(state: &AppState, caller: &Caller, id: i64) -> Result<IssueView, UseCaseError> {
+    Ok(shown(state, caller, id).await?.0)
+}
+
+/// One issue as [`show`] finds it, and whether the caller reported it.
+async fn shown(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> Result<(IssueView, bool), UseCaseError> {
     let viewer = caller.user_id();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     match row {
         Some(r) if r.visibility.is_public() || Some(r.author_id) == viewer => {
-            Ok(IssueView::for_viewer(r, caller))
+            let mine = Some(r.author_id) == viewer;
+            Ok((IssueView::for_viewer(r, caller), mine))
         }
         _ => Err(UseCaseError::IssueNotFound(id)),
     }
@@ -241,7 +251,7 @@ pub async fn detail(
     caller: &Caller,
     id: i64,
 ) -> Result<IssueDetail, UseCaseError> {
-    let issue = show(state, caller, id).await?;
+    let (issue, reported_by_me) = shown(state, caller, id).await?;
     let viewer = caller.user_id();
     with_conn(&state.db, move |c| {
         let mut thread = Vec::new();
@@ -285,10 +295,6 @@ pub async fn detail(
         let (supported_by_me, followed_by_me) = match viewer {
             Some(v) => issue::relation(c, id, v)?,
             None => (false, false),
-        };
-        let reported_by_me = match viewer {
-            Some(v) => issue::find(c, id)?.is_some_and(|r| r.author_id == v),
-            None => false,
         };
         Ok(IssueDetail {
             issue,
