@@ -714,3 +714,6 @@ month-9 = شتنبر
 month-10 = أكتوبر
 month-11 = نونبر
 month-12 = دجنبر
+
+## issue 16: errors next to their fields
+web-back-to-form = العودة إلى الاستمارة

@@ -681,3 +681,6 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## issue 16: errors next to their fields
+web-back-to-form = Revenir au formulaire

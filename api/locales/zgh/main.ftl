@@ -665,3 +665,6 @@ month-9 = ⵛⵓⵜⴰⵏⴱⵉⵔ
 month-10 = ⴽⵟⵓⴱⵕ
 month-11 = ⵏⵓⵡⴰⵏⴱⵉⵔ
 month-12 = ⴷⵓⵊⵏⴱⵉⵔ
+
+## issue 16: errors next to their fields
+web-back-to-form = ⴰⵖⵓⵍ ⵖⵔ ⵜⴰⵍⵖⴰ

@@ -24,6 +24,8 @@ pub struct WebError {
     answer: Answer,
     /// The frame of the visitor's pages, once known.
     frame: Option<Box<Layout>>,
+    /// The page a refused form was posted from (same site), offered to go back to.
+    back: Option<String>,
 }
 
 #[derive(Debug)]
@@ -40,6 +42,7 @@ impl WebError {
         WebError {
             answer: Answer::LoginFirst(format!("/login?next={}", super::percent_encode(back))),
             frame: None,
+            back: None,
         }
     }
 
@@ -51,7 +54,10 @@ impl WebError {
 
     /// This error, in the frame of the page `req` asked for (its visitor's, kept by the `Visitor`
     /// extractor; a bare frame in the request's language when there is none).
-    fn framed_for(self, req: &HttpRequest) -> WebError {
+    fn framed_for(mut self, req: &HttpRequest) -> WebError {
+        if self.back.is_none() {
+            self.back = form_page(req);
+        }
         if self.frame.is_some() {
             return self;
         }
@@ -72,6 +78,29 @@ impl WebError {
     }
 }
 
+/// The page a form was posted from, when the browser says so and it is on this site (the
+/// `Referer` of a POST; `Referrer-Policy` sends it whole within the site), as a local address:
+/// the way back to the form from a refusal that could not be shown on it.
+fn form_page(req: &HttpRequest) -> Option<String> {
+    if req.method() != actix_web::http::Method::POST {
+        return None;
+    }
+    let from = req.headers().get(header::REFERER)?.to_str().ok()?;
+    // The browser's own origin for the site (as it sent the request), else the public URL's
+    // (behind a proxy that does not pass the scheme on).
+    let origin = {
+        let info = req.connection_info();
+        format!("{}://{}", info.scheme(), info.host())
+    };
+    let public_url = req
+        .app_data::<actix_web::web::Data<crate::context::AppState>>()
+        .map(|state| state.public_url.clone());
+    let to = super::next::local_target(&origin, from)
+        .or_else(|| super::next::local_target(public_url.as_deref()?, from))?;
+    // Never the form's own address (a POST answer).
+    (to != req.path()).then_some(to)
+}
+
 fn bare_frame(locale: Locale, path: &str) -> Layout {
     Layout {
         locale,
@@ -90,6 +119,7 @@ impl From<ApiError> for WebError {
         WebError {
             answer: Answer::Refused(error),
             frame: None,
+            back: None,
         }
     }
 }
@@ -134,17 +164,30 @@ impl ResponseError for WebError {
             .unwrap_or_else(|| bare_frame(Locale::DEFAULT, "/"));
         let locale = layout.locale;
         layout.title = text(locale, &format!("problem-{}-title", error.kind.slug()));
-        let detail = error
-            .detail
-            .as_ref()
-            .map(|m| m.render(locale))
-            .unwrap_or_default();
+        // A refusal about fields lists them in the reader's language (the API's detail points
+        // at a list a person does not see).
+        let list: Vec<String> = error
+            .errors
+            .iter()
+            .map(|e| e.detail.render(locale))
+            .collect();
+        let detail = if list.is_empty() {
+            error
+                .detail
+                .as_ref()
+                .map(|m| m.render(locale))
+                .unwrap_or_default()
+        } else {
+            text(locale, "web-fix-fields")
+        };
         if error.kind.status().is_server_error() {
             tracing::error!(error = %error, "page failed");
         }
         let body = MessagePage {
             l: &layout,
             text: detail,
+            list,
+            back: self.back.clone(),
         }
         .render()
         .unwrap_or_default();

@@ -35,6 +35,10 @@ const DRAIN_MAX: usize = 1024 * 1024;
 /// A form's fields, each with the most characters its rules accept.
 pub trait FormFields {
     const FIELDS: &'static [(&'static str, usize)];
+    /// Names a use-case gives to several of the form's fields together (a fieldset, such as a
+    /// `location` made of `lat` and `lon`), which its template notes as one
+    /// (`web::fields::FieldErrors::for_form`).
+    const GROUPS: &'static [&'static str] = &[];
     /// The largest body this form may have.
     const LIMIT: usize = limit(Self::FIELDS);
 }

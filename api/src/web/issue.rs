@@ -4,7 +4,7 @@
 use super::form::AnswerForm;
 use super::form::Toggle;
 use super::labels::{short_time, status_label};
-use super::{FormFields, Layout, Posted, SignedIn, Visitor, WebError, back};
+use super::{FieldErrors, FormFields, Layout, Posted, SignedIn, Visitor, WebError, back};
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::{communes, issues};
@@ -57,6 +57,15 @@ struct IssuePage {
     history: Vec<HistoryItem>,
     /// The official answer form, for an official whose scope covers the issue.
     answer: Option<AnswerBox>,
+    /// The reply form, for anyone else signed in: what was typed, what to correct.
+    reply: ReplyBox,
+}
+
+/// The reply form as it comes back after a refusal: the text kept, the reason beside it.
+#[derive(Debug, Default)]
+struct ReplyBox {
+    body: String,
+    errors: FieldErrors,
 }
 
 /// The official's form: an answer and, optionally, a new status with what it needs.
@@ -94,7 +103,17 @@ pub async fn issue(
     query: web::Query<IssueQuery>,
 ) -> Result<HttpResponse, WebError> {
     let thanks = query.reported.as_deref() == Some("1");
-    issue_page_with(&state, &v, *id, &AnswerForm::default(), Vec::new(), thanks).await
+    let answer = AnswerForm::default();
+    issue_page_with(
+        &state,
+        &v,
+        *id,
+        &answer,
+        Vec::new(),
+        ReplyBox::default(),
+        thanks,
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,7 +131,7 @@ pub(super) async fn issue_page(
     typed: &AnswerForm,
     errors: Vec<String>,
 ) -> Result<HttpResponse, WebError> {
-    issue_page_with(state, v, id, typed, errors, false).await
+    issue_page_with(state, v, id, typed, errors, ReplyBox::default(), false).await
 }
 
 /// The issue's page; with `thanks`, for its author right after reporting, a word of thanks
@@ -123,6 +142,7 @@ async fn issue_page_with(
     id: i64,
     typed: &AnswerForm,
     errors: Vec<String>,
+    reply: ReplyBox,
     thanks: bool,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
@@ -226,6 +246,7 @@ async fn issue_page_with(
             })
             .collect(),
         answer,
+        reply,
     };
     v.page(page.render())
 }
@@ -240,7 +261,8 @@ impl FormFields for ReplyForm {
     const FIELDS: &'static [(&'static str, usize)] = &[("body", 5000)];
 }
 
-/// `POST /issues/{id}/replies`: the reply form; back to the issue.
+/// `POST /issues/{id}/replies`: the reply form; back to the issue, or the page again with the
+/// text kept and what to correct beside it.
 #[utoipa::path(
     post,
     path = "/issues/{id}/replies",
@@ -250,6 +272,7 @@ impl FormFields for ReplyForm {
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, body"),
     responses(
         (status = 303, description = "Back to the issue (or to the login page)"),
+        (status = 200, description = "The issue's page again, with the text kept and what to correct", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]
@@ -258,8 +281,21 @@ pub async fn reply(
     id: web::Path<i64>,
     Posted(form, v): Posted<ReplyForm, SignedIn<back::Issue>>,
 ) -> Result<HttpResponse, WebError> {
-    let reply = issues::reply(&state, &v.caller, *id, &form.body).await?;
-    Ok(v.redirect(&format!("/issues/{}#reply-{}", *id, reply.id)))
+    match issues::reply(&state, &v.caller, *id, &form.body).await {
+        Ok(reply) => Ok(v.redirect(&format!("/issues/{}#reply-{}", *id, reply.id))),
+        // The page again, the text kept and the reason beside it.
+        Err(e) => match FieldErrors::of(v.locale, &e) {
+            Some(errors) => {
+                let reply = ReplyBox {
+                    body: form.body,
+                    errors: errors.for_form::<ReplyForm>(),
+                };
+                let answer = AnswerForm::default();
+                issue_page_with(&state, &v, *id, &answer, Vec::new(), reply, false).await
+            }
+            None => Err(e.into()),
+        },
+    }
 }
 
 /// `POST /issues/{id}/support`: "me too", or its withdrawal (`on=false`).

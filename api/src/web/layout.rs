@@ -74,4 +74,9 @@ impl Layout {
 pub(super) struct MessagePage<'a> {
     pub l: &'a Layout,
     pub text: String,
+    /// What to correct, each in the reader's language (a form refused where it could not be
+    /// shown again).
+    pub list: Vec<String>,
+    /// The page the refused form was on (same site), to go back to it.
+    pub back: Option<String>,
 }

@@ -21,6 +21,7 @@ pub(crate) mod csrf;
 pub(crate) mod desk;
 pub(crate) mod error;
 pub(crate) mod extract;
+pub(crate) mod fields;
 pub(crate) mod form;
 pub(crate) mod home;
 pub(crate) mod issue;
@@ -37,6 +38,7 @@ pub(crate) mod watch;
 
 pub use error::WebError;
 pub use extract::{Posted, SignedIn, back};
+pub use fields::FieldErrors;
 pub use form::{FormFields, WebForm};
 pub use layout::Layout;
 pub use next::{NextQuery, percent_encode, safe_next};

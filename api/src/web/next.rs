@@ -34,7 +34,7 @@ pub struct NextQuery {
     pub next: Option<String>,
 }
 
-fn local_target(public_url: &str, next: &str) -> Option<String> {
+pub(super) fn local_target(public_url: &str, next: &str) -> Option<String> {
     if next.len() > MAX_NEXT {
         return None;
     }

@@ -2,10 +2,10 @@
 //! posted, the open issues that look like it are offered for support instead.
 
 use super::labels::{arrondissement_options, category_options, status_label};
-use super::{FormFields, Layout, Posted, SignedIn, Visitor, WebError};
+use super::{FieldErrors, FormFields, Layout, Posted, SignedIn, Visitor, WebError};
 use crate::context::AppState;
 use crate::i18n::text;
-use crate::usecases::{UseCaseError, communes, issues};
+use crate::usecases::{communes, issues};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -16,7 +16,7 @@ struct ReportPage {
     l: Layout,
     slug: String,
     commune_name: String,
-    errors: Vec<String>,
+    errors: FieldErrors,
     categories: Vec<(String, String, bool)>,
     arrondissements: Vec<(String, String, bool)>,
     title: String,
@@ -52,6 +52,7 @@ impl FormFields for ReportForm {
         ("lat", 32),
         ("lon", 32),
     ];
+    const GROUPS: &'static [&'static str] = &["location"];
 }
 
 async fn report_page(
@@ -59,7 +60,7 @@ async fn report_page(
     v: &Visitor,
     slug: &str,
     form: &ReportForm,
-    errors: Vec<String>,
+    errors: FieldErrors,
     duplicates: Vec<issues::IssueView>,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
@@ -68,7 +69,7 @@ async fn report_page(
         l: v.layout(text(l, "web-report")),
         slug: slug.to_owned(),
         commune_name: found.commune.names.get(l).to_owned(),
-        errors,
+        errors: errors.for_form::<ReportForm>(),
         categories: category_options(l, &found, &form.category),
         arrondissements: arrondissement_options(l, &found, &form.arrondissement),
         title: form.title.clone(),
@@ -102,7 +103,7 @@ pub async fn report_form(
     v: SignedIn,
 ) -> Result<HttpResponse, WebError> {
     let empty = ReportForm::default();
-    report_page(&state, &v, &slug, &empty, Vec::new(), Vec::new()).await
+    report_page(&state, &v, &slug, &empty, FieldErrors::none(), Vec::new()).await
 }
 
 /// `POST /communes/{slug}/report`: reports, then shows the new issue; errors come back on the
@@ -133,7 +134,7 @@ pub async fn report(
         },
     };
     let Ok(location) = location else {
-        let errors = vec![text(v.locale, "field-location")];
+        let errors = FieldErrors::in_language(v.locale).with("location", "field-location");
         return report_page(&state, &v, &slug, &f, errors, Vec::new()).await;
     };
     // Before posting, the open issues that look like this one: support one instead?
@@ -149,7 +150,7 @@ pub async fn report(
         )
         .await?;
         if !similar.is_empty() {
-            return report_page(&state, &v, &slug, &f, Vec::new(), similar).await;
+            return report_page(&state, &v, &slug, &f, FieldErrors::none(), similar).await;
         }
     }
     let input = issues::NewIssue {
@@ -165,10 +166,9 @@ pub async fn report(
     match issues::report(&state, &v.caller, input).await {
         // To the issue's page, which thanks the author and says where the report went.
         Ok(reported) => Ok(v.redirect(&format!("/issues/{}?reported=1", reported.issue.id))),
-        Err(UseCaseError::Invalid(fields)) => {
-            let errors = fields.iter().map(|f| text(v.locale, f.message)).collect();
-            report_page(&state, &v, &slug, &f, errors, Vec::new()).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match FieldErrors::of(v.locale, &e) {
+            Some(errors) => report_page(&state, &v, &slug, &f, errors, Vec::new()).await,
+            None => Err(e.into()),
+        },
     }
 }

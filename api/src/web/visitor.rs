@@ -98,6 +98,8 @@ impl Visitor {
             MessagePage {
                 l: &layout,
                 text: body,
+                list: Vec::new(),
+                back: None,
             }
             .render(),
         )

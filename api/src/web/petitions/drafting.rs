@@ -1,11 +1,10 @@
 //! Starting a petition: the form, then the draft (its agent publishes it from its page).
 
-use super::errors_of;
 use crate::context::AppState;
 use crate::i18n::{Message, text};
 use crate::usecases::communes;
 use crate::usecases::petitions::{self, AssociationInput};
-use crate::web::{FormFields, Layout, Posted, SignedIn, Visitor, WebError};
+use crate::web::{FieldErrors, FormFields, Layout, Posted, SignedIn, Visitor, WebError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -17,7 +16,7 @@ struct NewPage {
     slug: String,
     commune_name: String,
     threshold_text: String,
-    errors: Vec<String>,
+    errors: FieldErrors,
     organisations: Vec<(i64, String, bool)>,
     form: NewForm,
 }
@@ -52,6 +51,7 @@ impl FormFields for NewForm {
         ("office_in_commune", 8),
         ("activity_linked_to_subject", 8),
     ];
+    const GROUPS: &'static [&'static str] = &["association"];
 }
 
 async fn new_page(
@@ -59,7 +59,7 @@ async fn new_page(
     v: &Visitor,
     slug: &str,
     form: NewForm,
-    errors: Vec<String>,
+    errors: FieldErrors,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let found = communes::show(&state.db, slug).await?;
@@ -78,7 +78,7 @@ async fn new_page(
         threshold_text: Message::new("web-threshold")
             .arg("count", i64::from(found.commune.petition_threshold))
             .render(l),
-        errors,
+        errors: errors.for_form::<NewForm>(),
         organisations,
         form,
     };
@@ -107,7 +107,7 @@ pub async fn new_form(
         filer_type: "citizens".into(),
         ..NewForm::default()
     };
-    new_page(&state, &v, &slug, form, Vec::new()).await
+    new_page(&state, &v, &slug, form, FieldErrors::none()).await
 }
 
 /// `POST /communes/{slug}/petitions/new`: creates the draft, then shows it; errors come back on
@@ -152,7 +152,7 @@ pub async fn create(
     };
     match petitions::create(&state, &v.caller, v.locale, input).await {
         Ok(d) => Ok(v.redirect(&format!("/petitions/{}", d.petition.id))),
-        Err(e) => match errors_of(v.locale, &e) {
+        Err(e) => match FieldErrors::of(v.locale, &e) {
             Some(errors) => new_page(&state, &v, &slug, f, errors).await,
             None => Err(e.into()),
         },

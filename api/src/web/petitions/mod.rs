@@ -7,25 +7,3 @@ pub(crate) mod drafting;
 pub(crate) mod page;
 pub(crate) mod signing;
 pub(crate) mod steps;
-
-use crate::i18n::text;
-use crate::usecases::UseCaseError;
-use tawasol_domain::Locale;
-
-/// What a refused form says to the person at it, each reason once; `None` when the refusal is
-/// not about what they typed (it is a page of its own then).
-fn errors_of(locale: Locale, e: &UseCaseError) -> Option<Vec<String>> {
-    match e {
-        UseCaseError::Invalid(fields) => {
-            let mut out: Vec<String> = Vec::new();
-            for f in fields {
-                let m = text(locale, f.message);
-                if !out.contains(&m) {
-                    out.push(m);
-                }
-            }
-            Some(out)
-        }
-        _ => None,
-    }
-}

@@ -7,7 +7,7 @@ use crate::usecases::{communes, petitions};
 use crate::web::form::SignForm;
 use crate::web::form::StepForm;
 use crate::web::labels::{petition_status_label, short_time};
-use crate::web::{Layout, Visitor, WebError};
+use crate::web::{FieldErrors, Layout, Visitor, WebError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use tawasol_domain::Locale;
@@ -64,8 +64,8 @@ struct PetitionPage {
     association: bool,
     consent_text: String,
     cndp_notice: String,
-    sign_errors: Vec<String>,
-    step_errors: Vec<String>,
+    sign_errors: FieldErrors,
+    step_errors: FieldErrors,
     form: SignForm,
     step: StepForm,
 }
@@ -161,9 +161,9 @@ pub(super) async fn petition_page(
     v: &Visitor,
     id: i64,
     form: SignForm,
-    sign_errors: Vec<String>,
+    sign_errors: FieldErrors,
     step: StepForm,
-    step_errors: Vec<String>,
+    step_errors: FieldErrors,
 ) -> Result<HttpResponse, WebError> {
     let l = v.locale;
     let d = petitions::detail(state, &v.caller, l, id).await?;
@@ -246,8 +246,8 @@ pub(super) async fn petition_page(
         association: p.filer_type == "association",
         consent_text: d.collection_notice.consent_text.clone(),
         cndp_notice: crate::web::labels::cndp_notice(l, &d.collection_notice.cndp_number),
-        sign_errors,
-        step_errors,
+        sign_errors: sign_errors.for_form::<SignForm>(),
+        step_errors: step_errors.for_form::<StepForm>(),
         form: SignForm {
             cin: String::new(),
             ..form
@@ -283,9 +283,9 @@ pub async fn show(
         &v,
         *id,
         form,
-        Vec::new(),
+        FieldErrors::none(),
         StepForm::default(),
-        Vec::new(),
+        FieldErrors::none(),
     )
     .await
 }

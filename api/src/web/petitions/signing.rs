@@ -1,13 +1,12 @@
 //! Signing a petition, withdrawing my signature, following it.
 
-use super::errors_of;
 use super::page::petition_page;
 use crate::context::AppState;
 use crate::usecases::petitions;
 use crate::web::form::SignForm;
 use crate::web::form::StepForm;
 use crate::web::form::Toggle;
-use crate::web::{Posted, SignedIn, WebError, back};
+use crate::web::{FieldErrors, Posted, SignedIn, WebError, back};
 use actix_web::{HttpResponse, web};
 use tawasol_domain::petition::Eligibility;
 
@@ -47,9 +46,10 @@ pub async fn sign(
     };
     match petitions::sign(&state, &v.caller, *id, input).await {
         Ok(_) => Ok(v.redirect(&format!("/petitions/{}#sign", *id))),
-        Err(e) => match errors_of(v.locale, &e) {
+        Err(e) => match FieldErrors::of(v.locale, &e) {
             Some(errors) => {
-                petition_page(&state, &v, *id, f, errors, StepForm::default(), Vec::new()).await
+                let none = FieldErrors::none();
+                petition_page(&state, &v, *id, f, errors, StepForm::default(), none).await
             }
             None => Err(e.into()),
         },

@@ -1,11 +1,10 @@
 //! The legal steps after signing: the agent publishes, withdraws or records the deposit, the
 //! commune's officials record the council's steps; and the deposit dossier they download.
 
-use super::errors_of;
 use super::page::petition_page;
 use crate::context::AppState;
-use crate::i18n::text;
 use crate::usecases::petitions;
+use crate::web::FieldErrors;
 use crate::web::form::SignForm;
 use crate::web::form::StepForm;
 use crate::web::{Posted, SignedIn, WebError, back};
@@ -41,14 +40,13 @@ pub async fn step(
     let (filed_on, session_date) = match (date(&f.filed_on), date(&f.session_date)) {
         (Ok(a), Ok(b)) => (a, b),
         (bad_filed, _) => {
-            let key = if bad_filed.is_err() {
-                "field-filed-on"
+            let errors = if bad_filed.is_err() {
+                FieldErrors::in_language(v.locale).with("filed_on", "field-filed-on")
             } else {
-                "field-session-date"
+                FieldErrors::in_language(v.locale).with("session_date", "field-session-date")
             };
-            let errors = vec![text(v.locale, key)];
-            return petition_page(&state, &v, *id, SignForm::default(), Vec::new(), f, errors)
-                .await;
+            let none = FieldErrors::none();
+            return petition_page(&state, &v, *id, SignForm::default(), none, f, errors).await;
         }
     };
     let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
@@ -64,9 +62,10 @@ pub async fn step(
     };
     match petitions::transition(&state, &v.caller, v.locale, *id, input).await {
         Ok(_) => Ok(v.redirect(&format!("/petitions/{}", *id))),
-        Err(e) => match errors_of(v.locale, &e) {
+        Err(e) => match FieldErrors::of(v.locale, &e) {
             Some(errors) => {
-                petition_page(&state, &v, *id, SignForm::default(), Vec::new(), f, errors).await
+                let none = FieldErrors::none();
+                petition_page(&state, &v, *id, SignForm::default(), none, f, errors).await
             }
             None => Err(e.into()),
         },
