@@ -14,7 +14,7 @@ use tawasol_tests::{admin, mail_to, smtp, spawn_with_mail, token_in_mail, verifi
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver {
+pub(crate) struct Driver {
     process: Child,
     base: String,
     session: String,
@@ -29,7 +29,7 @@ impl Drop for Driver {
 }
 
 impl Driver {
-    async fn start() -> Driver {
+    pub(crate) async fn start() -> Driver {
         let port = smtp::free_port();
         let process = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -78,7 +78,12 @@ impl Driver {
         }
     }
 
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+    pub(crate) async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Value {
         let url = format!("{}/session/{}{path}", self.base, self.session);
         let mut req = self.http.request(method, url);
         if let Some(b) = body {
@@ -92,12 +97,12 @@ impl Driver {
         res["value"].clone()
     }
 
-    async fn go(&self, url: &str) {
+    pub(crate) async fn go(&self, url: &str) {
         self.call(reqwest::Method::POST, "/url", Some(json!({"url": url})))
             .await;
     }
 
-    async fn find(&self, css: &str) -> String {
+    pub(crate) async fn find(&self, css: &str) -> String {
         let v = self
             .call(
                 reqwest::Method::POST,
@@ -112,7 +117,7 @@ impl Driver {
             .to_owned()
     }
 
-    async fn fill(&self, css: &str, text: &str) {
+    pub(crate) async fn fill(&self, css: &str, text: &str) {
         let id = self.find(css).await;
         self.call(
             reqwest::Method::POST,
@@ -122,7 +127,7 @@ impl Driver {
         .await;
     }
 
-    async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         let id = self.find(css).await;
         self.call(
             reqwest::Method::POST,
@@ -134,7 +139,7 @@ impl Driver {
 
     /// Clicks a form's button and waits until the browser has left the page (the server
     /// answers a form with a redirect or a new page at another address).
-    async fn submit(&self, css: &str) {
+    pub(crate) async fn submit(&self, css: &str) {
         let before = self.current_url().await;
         self.click(css).await;
         for _ in 0..150 {
@@ -149,7 +154,7 @@ impl Driver {
         );
     }
 
-    async fn source(&self) -> String {
+    pub(crate) async fn source(&self) -> String {
         self.call(reqwest::Method::GET, "/source", None)
             .await
             .as_str()
@@ -157,7 +162,7 @@ impl Driver {
             .to_owned()
     }
 
-    async fn current_url(&self) -> String {
+    pub(crate) async fn current_url(&self) -> String {
         self.call(reqwest::Method::GET, "/url", None)
             .await
             .as_str()
@@ -165,7 +170,7 @@ impl Driver {
             .to_owned()
     }
 
-    async fn screenshot(&self, file: &std::path::Path) {
+    pub(crate) async fn screenshot(&self, file: &std::path::Path) {
         use base64::Engine;
         let png = self.call(reqwest::Method::GET, "/screenshot", None).await;
         let bytes = base64::engine::general_purpose::STANDARD
@@ -174,12 +179,12 @@ impl Driver {
         std::fs::write(file, bytes).unwrap();
     }
 
-    async fn delete_cookies(&self) {
+    pub(crate) async fn delete_cookies(&self) {
         self.call(reqwest::Method::DELETE, "/cookie", None).await;
     }
 
     /// Runs a script in the page and returns its value.
-    async fn script(&self, body: &str) -> Value {
+    pub(crate) async fn script(&self, body: &str) -> Value {
         self.call(
             reqwest::Method::POST,
             "/execute/sync",
@@ -189,7 +194,7 @@ impl Driver {
     }
 
     /// The console's messages since the last call (chromedriver's log of the browser).
-    async fn console(&self) -> Vec<String> {
+    pub(crate) async fn console(&self) -> Vec<String> {
         self.call(
             reqwest::Method::POST,
             "/se/log",
@@ -205,7 +210,7 @@ impl Driver {
     }
 
     /// Waits until `css` matches an element (a script drawing the page).
-    async fn wait_for(&self, css: &str) {
+    pub(crate) async fn wait_for(&self, css: &str) {
         for _ in 0..150 {
             let found = self
                 .script(&format!(

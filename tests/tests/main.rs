@@ -12,6 +12,8 @@ mod exports;
 mod feeds;
 mod health;
 mod issues;
+#[cfg(feature = "browser")]
+mod journeys;
 mod load;
 mod mail;
 mod matrix;
