@@ -99,7 +99,7 @@ impl Journey {
             .await;
         self.d.click(css).await;
         // A new document (even at the same address) has no marker.
-        for _ in 0..150 {
+        for _ in 0..400 {
             let now = self.d.script("return window.__journey;").await;
             if now != marker {
                 self.wait_loaded().await;
@@ -107,7 +107,11 @@ impl Journey {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("{css} did not lead anywhere from {before}");
+        panic!(
+            "{css} did not lead anywhere from {before} (now at {}):\n{}",
+            self.d.current_url().await,
+            self.d.source().await
+        );
     }
 
     async fn wait_loaded(&self) {
@@ -163,13 +167,38 @@ impl Journey {
             let file = self
                 .folder
                 .join(format!("{:02}-{what}-{lang}.png", self.step));
-            self.d.screenshot(&file).await;
+            self.whole_page_screenshot(&file).await;
             let size = std::fs::metadata(&file).unwrap().len();
             assert!(size > 1000, "{} is empty", file.display());
         }
         self.click(&format!("a[hreflang='{}']", self.device.lang))
             .await;
         self.assert_lang(self.device.lang).await;
+    }
+
+    /// The whole page, not only what the window shows (a phone's form is below the fold): the
+    /// window made as tall as the page for the picture, then as it was.
+    async fn whole_page_screenshot(&self, file: &std::path::Path) {
+        let height = self
+            .d
+            .script("return Math.ceil(document.documentElement.scrollHeight);")
+            .await
+            .as_u64()
+            .unwrap_or(u64::from(self.device.height))
+            .clamp(u64::from(self.device.height), 12_000);
+        self.resize(height).await;
+        self.d.screenshot(file).await;
+        self.resize(u64::from(self.device.height)).await;
+    }
+
+    async fn resize(&self, height: u64) {
+        self.d
+            .call(
+                reqwest::Method::POST,
+                "/window/rect",
+                Some(json!({"width": self.device.width, "height": height})),
+            )
+            .await;
     }
 
     /// Logs in from the header's link, and comes back where the person was.
