@@ -22,5 +22,6 @@ mod stats;
 mod text;
 mod web;
 mod web_desk;
+mod web_moderation;
 mod web_petitions;
 mod web_security;
