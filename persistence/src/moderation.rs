@@ -9,7 +9,16 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use tawasol_domain::issue::Visibility;
 
-/// Records one person's flag (once per person and item); returns how many people flagged it.
+/// What recording a flag led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flagged {
+    /// This person had already flagged the item: nothing was added.
+    pub already: bool,
+    /// How many people flag it now.
+    pub count: i64,
+}
+
+/// Records one person's flag (once per person and item).
 pub fn flag(
     conn: &mut AnyConnection,
     target_type: &str,
@@ -17,8 +26,8 @@ pub fn flag(
     user_id: i64,
     reason: &str,
     at: NaiveDateTime,
-) -> Result<i64, PersistenceError> {
-    on_backend!(conn, c => diesel::insert_into(flags::table)
+) -> Result<Flagged, PersistenceError> {
+    let added = on_backend!(conn, c => diesel::insert_into(flags::table)
         .values((
             flags::target_type.eq(target_type),
             flags::target_id.eq(target_id),
@@ -28,7 +37,65 @@ pub fn flag(
         ))
         .on_conflict_do_nothing()
         .execute(c))?;
-    flag_count(conn, target_type, target_id)
+    Ok(Flagged {
+        already: added == 0,
+        count: flag_count(conn, target_type, target_id)?,
+    })
+}
+
+/// Whether this person flagged the item (and a moderator has not dismissed it since).
+pub fn flagged_by(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: i64,
+    user_id: i64,
+) -> Result<bool, PersistenceError> {
+    Ok(flags::table
+        .filter(flags::target_type.eq(target_type))
+        .filter(flags::target_id.eq(target_id))
+        .filter(flags::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0)
+}
+
+/// One flag as a moderator reads it: why and when, never who.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagRow {
+    pub reason: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The flags of an item, oldest first.
+pub fn flags_of(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: i64,
+) -> Result<Vec<FlagRow>, PersistenceError> {
+    Ok(flags::table
+        .filter(flags::target_type.eq(target_type))
+        .filter(flags::target_id.eq(target_id))
+        .order((flags::created_at.asc(), flags::id.asc()))
+        .select((flags::reason, flags::created_at))
+        .load::<(String, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(reason, created_at)| FlagRow { reason, created_at })
+        .collect())
+}
+
+/// A moderator's decision dismisses an item's flags (the audit log keeps their reasons); returns
+/// how many there were.
+pub fn dismiss_flags(
+    conn: &mut AnyConnection,
+    target_type: &str,
+    target_id: i64,
+) -> Result<usize, PersistenceError> {
+    Ok(diesel::delete(
+        flags::table
+            .filter(flags::target_type.eq(target_type))
+            .filter(flags::target_id.eq(target_id)),
+    )
+    .execute(conn)?)
 }
 
 pub fn flag_count(
@@ -151,7 +218,7 @@ pub fn item(
     ))
 }
 
-/// An item waiting for a moderator: held (personal data) or hidden by flags.
+/// An item waiting for a moderator: flagged, held (personal data) or hidden.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueItem {
     pub target_type: &'static str,
@@ -160,20 +227,30 @@ pub struct QueueItem {
     pub commune: String,
     pub text: String,
     pub visibility: Visibility,
-    pub flags: i64,
+    /// Its flags, oldest first (a public item is here because of them).
+    pub flags: Vec<FlagRow>,
     pub created_at: NaiveDateTime,
 }
 
-/// Held and hidden items of these communes (`None`: all), oldest first.
+/// Flagged, held and hidden items of these communes (`None`: all), oldest first.
 pub fn queue(
     conn: &mut AnyConnection,
     communes_filter: Option<&[String]>,
     limit: i64,
 ) -> Result<Vec<QueueItem>, PersistenceError> {
     let waiting = [Visibility::Pending.as_str(), Visibility::Hidden.as_str()];
+    let flagged = |kind: &'static str| {
+        flags::table
+            .filter(flags::target_type.eq(kind))
+            .select(flags::target_id)
+    };
     let mut iq = issues::table
         .inner_join(communes::table)
-        .filter(issues::visibility.eq_any(waiting))
+        .filter(
+            issues::visibility
+                .eq_any(waiting)
+                .or(issues::id.eq_any(flagged("issue"))),
+        )
         .select((
             issues::id,
             issues::id,
@@ -187,7 +264,11 @@ pub fn queue(
         .into_boxed();
     let mut rq = issue_replies::table
         .inner_join(issues::table.inner_join(communes::table))
-        .filter(issue_replies::visibility.eq_any(waiting))
+        .filter(
+            issue_replies::visibility
+                .eq_any(waiting)
+                .or(issue_replies::id.eq_any(flagged("reply"))),
+        )
         .select((
             issue_replies::id,
             issues::id,
@@ -212,7 +293,7 @@ pub fn queue(
         ("reply", rq.load(conn)?),
     ] {
         for (id, issue_id, commune, text, Stored(visibility), created_at) in rows {
-            let flags = flag_count(conn, kind, id)?;
+            let flags = flags_of(conn, kind, id)?;
             out.push(QueueItem {
                 target_type: kind,
                 id,

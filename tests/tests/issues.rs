@@ -603,6 +603,17 @@ async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
         404,
         "three flags: hidden pending review"
     );
+    let mails = mail_to(&catcher, "author@tawasol.test", 2).await;
+    assert_eq!(
+        mails[1].subject(),
+        "تم إخفاء مساهمتك",
+        "the author is told it is hidden, in Arabic"
+    );
+    assert!(
+        mails[1]
+            .body("text/plain")
+            .contains("أبلغ عنه عدد من السكان")
+    );
 
     let queue = body(
         app.send(
@@ -671,9 +682,9 @@ async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
         204
     );
     assert_eq!(app.get(&path).await.status(), 200);
-    let mails = mail_to(&catcher, "author@tawasol.test", 2).await;
+    let mails = mail_to(&catcher, "author@tawasol.test", 3).await;
     assert_eq!(
-        mails[1].subject(),
+        mails[2].subject(),
         "أصبحت مساهمتك منشورة من جديد",
         "the author is told, in Arabic"
     );
@@ -692,9 +703,9 @@ async fn three_flags_hide_an_item_until_a_moderator_of_its_commune_decides() {
     let record = body(app.get(&path).await).await;
     assert_eq!(record["reply_count"], 0);
     assert_eq!(record["thread"], json!([]));
-    let mails = mail_to(&catcher, "author@tawasol.test", 3).await;
+    let mails = mail_to(&catcher, "author@tawasol.test", 4).await;
     assert!(
-        mails[2]
+        mails[3]
             .body("text/plain")
             .contains("Conforme à la charte après relecture.")
     );

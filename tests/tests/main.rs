@@ -25,5 +25,6 @@ mod text;
 mod web;
 mod web_desk;
 mod web_forms;
+mod web_moderation;
 mod web_petitions;
 mod web_security;

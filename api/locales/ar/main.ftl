@@ -201,7 +201,7 @@ mail-issue-status-changed-body =
 
 mail-moderation-hidden-subject = تم إخفاء مساهمتك
 mail-moderation-hidden-body =
-    أخفى أحد المشرفين ما كتبته: «{ $excerpt }».
+    أُخفي ما كتبته عن العموم: «{ $excerpt }».
 
     السبب: { $reason }
 
@@ -717,3 +717,24 @@ month-12 = دجنبر
 
 ## issue 16: errors next to their fields
 web-back-to-form = العودة إلى الاستمارة
+## issue 16: moderation journeys
+mail-moderation-flagged-reason = أبلغ عنه عدد من السكان باعتباره مسيئًا. يبقى مخفيًا إلى أن يراجعه أحد المشرفين، وستصلك رسالة أخرى إذا أُعيد نشره.
+web-flag-link = الإبلاغ عن إساءة
+web-flag-title = الإبلاغ عن إساءة
+web-flag-back = الرجوع إلى الشكاية
+web-flag-intro = سيقرأ مشرفو الجماعة إبلاغك، ولن يعرف الكاتب من أرسله.
+web-flag-reason = لماذا هو مسيء؟
+web-flag-reason-help = مثلًا: سب، تهديد، معطيات شخصية لشخص آخر، إشهار، خارج الموضوع.
+web-flag-send = إرسال إلى المشرفين
+web-flag-own = هذا نصك أنت: لا يمكنك الإبلاغ عنه. يمكنك تصحيح ردك خلال 15 دقيقة بعد إرساله.
+web-flag-done = شكرًا: وصل إبلاغك عن الإساءة إلى المشرفين.
+web-flag-already = سبق أن أبلغت عن هذا المحتوى: سيراجعه المشرفون.
+web-keep = الإبقاء (رفض الإبلاغات)
+web-publish = نشر
+web-moderation-intro = المحتويات المُبلَّغ عنها كمسيئة، أو الموقوفة بسبب معطيات شخصية، أو المخفية، في الجماعات التي تشرف عليها. كل قرار يحتاج إلى سبب ويبقى مسجلًا.
+web-moderation-open = عرض في النقاش
+web-moderation-reasons = أسباب الإبلاغات:
+web-moderation-banner-hidden = هذه الشكاية مخفية عن العموم. السبب: { $reason }
+web-moderation-banner-flagged = هذه الشكاية مخفية عن العموم بعد عدة إبلاغات عن إساءة، ولم يقرر أي مشرف بعد.
+web-moderation-banner-held = هذه الشكاية موقوفة للمراجعة: يبدو أن نصها يتضمن معطيات شخصية. لا يراها إلا كاتبها والمشرفون.
+web-moderation-banner-queue = اتخاذ القرار في قائمة الإشراف

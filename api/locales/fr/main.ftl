@@ -201,7 +201,7 @@ mail-issue-status-changed-body =
 
 mail-moderation-hidden-subject = Votre contribution a été masquée
 mail-moderation-hidden-body =
-    Un modérateur a masqué ce que vous avez écrit : « { $excerpt } ».
+    Ce que vous avez écrit a été masqué au public : « { $excerpt } ».
 
     Raison : { $reason }
 
@@ -684,3 +684,24 @@ month-12 = décembre
 
 ## issue 16: errors next to their fields
 web-back-to-form = Revenir au formulaire
+## issue 16: moderation journeys
+mail-moderation-flagged-reason = Plusieurs habitants l’ont signalé comme abusif. Cela reste masqué jusqu’à ce qu’un modérateur l’examine ; vous recevrez un autre message si c’est publié de nouveau.
+web-flag-link = Signaler un abus
+web-flag-title = Signaler un abus
+web-flag-back = Retour au signalement
+web-flag-intro = Les modérateurs de la commune liront votre signalement. L’auteur ne saura pas qui l’a envoyé.
+web-flag-reason = Pourquoi est-ce abusif ?
+web-flag-reason-help = Par exemple : insulte, menace, données personnelles d’une autre personne, publicité, hors sujet.
+web-flag-send = Envoyer aux modérateurs
+web-flag-own = C’est votre propre texte : vous ne pouvez pas le signaler. Vous pouvez corriger une réponse dans les 15 minutes qui suivent son envoi.
+web-flag-done = Merci : votre signalement d’abus a été transmis aux modérateurs.
+web-flag-already = Vous avez déjà signalé ce contenu : les modérateurs l’examineront.
+web-keep = Garder (écarter les signalements)
+web-publish = Publier
+web-moderation-intro = Les contenus signalés comme abusifs, retenus pour données personnelles ou masqués, dans les communes que vous modérez. Chaque décision demande un motif et reste tracée.
+web-moderation-open = Voir dans le fil
+web-moderation-reasons = Motifs des signalements :
+web-moderation-banner-hidden = Ce signalement est masqué au public. Motif : { $reason }
+web-moderation-banner-flagged = Ce signalement est masqué au public après plusieurs signalements d’abus ; aucun modérateur n’a encore décidé.
+web-moderation-banner-held = Ce signalement est retenu pour examen : son texte semble contenir des données personnelles. Seuls son auteur et les modérateurs le voient.
+web-moderation-banner-queue = Décider dans la file de modération

@@ -202,7 +202,7 @@ mail-issue-status-changed-body =
 
 mail-moderation-hidden-subject = ⵜⵜⵓⴼⴼⵔ ⵜⵓⵎⵔⵉⵏⵜ ⵏⵏⴽ
 mail-moderation-hidden-body =
-    ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ ⵉⴼⴼⵔ ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ: « { $excerpt } ».
+    ⵉⵜⵜⵓⴼⴼⵔ ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ: « { $excerpt } ».
 
     ⴰⵙⵔⴰⴳ: { $reason }
 
@@ -668,3 +668,24 @@ month-12 = ⴷⵓⵊⵏⴱⵉⵔ
 
 ## issue 16: errors next to their fields
 web-back-to-form = ⴰⵖⵓⵍ ⵖⵔ ⵜⴰⵍⵖⴰ
+## issue 16: moderation journeys
+mail-moderation-flagged-reason = ⵎⵏⵏⴰⵡ ⵉⵎⵣⴷⴰⵖ ⵙⵎⵔⴰⵙⵏ ⵜ ⵣⵓⵏⴷ ⴰⵙⵔⵓⴼⵍⵓ. ⴰⴷ ⵉⵇⵇⵉⵎ ⵉⵜⵜⵓⴼⴼⵔ ⴰⵔ ⴷ ⵜ ⵉⵙⵙⵓⴷⵙ ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ; ⴰⴷ ⴰⴽ ⵜⴰⵡⴹ ⵢⴰⵜ ⵜⵓⵣⵉⵏⵜ ⵢⴰⴹⵏ ⵎⴽ ⴷ ⵉⵜⵜⵓⵙⵙⵓⴼⵖ ⵙ ⵓⴳⴷⵓⴷ ⵜⵉⴽⴽⵍⵜ ⵢⴰⴹⵏ.
+web-flag-link = ⵙⵎⵔⵙ ⴰⵙⵔⵓⴼⵍⵓ
+web-flag-title = ⵙⵎⵔⵙ ⴰⵙⵔⵓⴼⵍⵓ
+web-flag-back = ⵓⵖⴰⵍ ⵖⵔ ⵓⵙⵎⵔⴰⵙ
+web-flag-intro = ⵉⵎⵙⵙⵓⴷⵙⵏ ⵏ ⵜⵖⵔⵎⵜ ⴰⴷ ⵖⵔⵏ ⴰⵙⵎⵔⴰⵙ ⵏⵏⴽ. ⴰⵎⴰⵔⴰ ⵓⵔ ⵔⴰⴷ ⵉⵙⵙⵏ ⵎⴰⵏ ⵡⴰ ⵜ ⵉⵣⵏⵏ.
+web-flag-reason = ⵎⴰⵅ ⵉⴳⴰ ⴰⵙⵔⵓⴼⵍⵓ?
+web-flag-reason-help = ⵙ ⵓⵎⴷⵢⴰ: ⴰⵔⵓⵖⵍ, ⴰⵙⵡⵉⵔⵏ, ⵉⵙⴼⴽⴰ ⵉⵏⵎⵣⵡⴰⵔⵓⵜⵏ ⵏ ⵢⴰⵏ ⵢⴰⴹⵏ, ⴰⵙⵙⵓⴼⵖ, ⴱⵕⵕⴰ ⵏ ⵓⵙⵏⵜⵍ.
+web-flag-send = ⴰⵣⵏ ⵉ ⵉⵎⵙⵙⵓⴷⵙⵏ
+web-flag-own = ⴰⴷ ⴷ ⴰⴹⵕⵉⵙ ⵏⵏⴽ: ⵓⵔ ⵜⵣⵎⵎⴰⵔⵜ ⴰⴷ ⵜ ⵜⵙⵎⵔⵙⴷ. ⵜⵣⵎⵎⴰⵔⵜ ⴰⴷ ⵜⵙⵖⵖⴷⴷ ⴰⵔⵓⵔ ⵏⵏⴽ ⴳ 15 ⵏ ⵜⵓⵙⴷⵉⴷⵉⵏ ⴷⴼⵔ ⵓⵣⵏ ⵏⵏⵙ.
+web-flag-done = ⵜⴰⵏⵎⵎⵉⵔⵜ: ⵉⵍⴽⵎ ⴰⵙⵎⵔⴰⵙ ⵏⵏⴽ ⵏ ⵓⵙⵔⵓⴼⵍⵓ ⵉⵎⵙⵙⵓⴷⵙⵏ.
+web-flag-already = ⵜⵙⵎⵔⵙⴷ ⵢⴰⴷ ⴰⵢⴰ: ⵉⵎⵙⵙⵓⴷⵙⵏ ⴰⴷ ⵜ ⵙⵙⵓⴷⵙⵏ.
+web-keep = ⴰⵊⵊ ⵜ (ⴰⴳⵢ ⵉⵙⵎⵔⴰⵙⵏ)
+web-publish = ⵙⵙⵓⴼⵖ
+web-moderation-intro = ⵜⵉⵎⵔⵉⵏⵉⵏ ⵉⵜⵜⵓⵙⵎⵔⴰⵙⵏ ⵣⵓⵏⴷ ⴰⵙⵔⵓⴼⵍⵓ, ⵏⵖ ⵉⵜⵜⵓⵟⵟⴼⵏ ⵙ ⵉⵙⴼⴽⴰ ⵉⵏⵎⵣⵡⴰⵔⵓⵜⵏ, ⵏⵖ ⵉⵜⵜⵓⴼⴼⵔⵏ, ⴳ ⵜⵖⵔⵎⵉⵡⵉⵏ ⵍⵍⵉ ⵜⵙⵙⵓⴷⵓⵙⴷ. ⴽⵓ ⵜⴰⴳⵜⵜⴰ ⵜⵔⴰ ⴰⵙⵔⴰⴳ, ⵜⵇⵇⵉⵎ ⵜⵜⵓⵙⵊⵊⵍ.
+web-moderation-open = ⵥⵔ ⴳ ⵓⵎⵙⴰⵡⴰⵍ
+web-moderation-reasons = ⵉⵙⵔⴰⴳⵏ ⵏ ⵉⵙⵎⵔⴰⵙⵏ:
+web-moderation-banner-hidden = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⴼⴼⵔ ⵅⴼ ⵉⵎⴷⴷⵓⴽⴰⵍ. ⴰⵙⵔⴰⴳ: { $reason }
+web-moderation-banner-flagged = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⴼⴼⵔ ⵅⴼ ⵉⵎⴷⴷⵓⴽⴰⵍ ⴷⴼⵔ ⵎⵏⵏⴰⵡ ⵉⵙⵎⵔⴰⵙⵏ ⵏ ⵓⵙⵔⵓⴼⵍⵓ; ⵓⵔ ⵢⴰⵜⵜⵉ ⵉⴳⴳⵓⵊ ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ.
+web-moderation-banner-held = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⵟⵟⴼ ⵉ ⵓⵙⵙⵓⴷⵙ: ⴰⴹⵕⵉⵙ ⵏⵏⵙ ⵉⵣⵎⵔ ⴰⴷ ⵢⴰⵎⵥ ⵉⵙⴼⴽⴰ ⵉⵏⵎⵣⵡⴰⵔⵓⵜⵏ. ⵖⴰⵙ ⴰⵎⴰⵔⴰ ⵏⵏⵙ ⴷ ⵉⵎⵙⵙⵓⴷⵙⵏ ⴰⴷ ⵜ ⵢⴰⵏⵏⴰⵢⵏ.
+web-moderation-banner-queue = ⴳ ⵜⴰⴳⵜⵜⴰ ⴳ ⵜⵍⵖⴰ ⵏ ⵓⵙⵙⵓⴷⵙ

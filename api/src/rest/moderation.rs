@@ -24,7 +24,7 @@ pub struct FlagBody {
     params(("id" = i64, Path, description = "The id")),
     request_body = FlagBody,
     responses(
-        (status = 204, description = "Flagged (once per person)"),
+        (status = 204, description = "Flagged (once per person: flagging again changes nothing)"),
         (status = "default", response = Problems)
     ),
     security(("bearer" = []))
@@ -47,7 +47,7 @@ pub async fn flag_issue(
     params(("id" = i64, Path, description = "The id")),
     request_body = FlagBody,
     responses(
-        (status = 204, description = "Flagged (once per person)"),
+        (status = 204, description = "Flagged (once per person: flagging again changes nothing)"),
         (status = "default", response = Problems)
     ),
     security(("bearer" = []))
@@ -80,7 +80,7 @@ pub struct Queue {
     summary = "The moderation queue",
     params(("commune" = Option<String>, Query, description = "Commune slug")),
     responses(
-        (status = 200, description = "Held and hidden items", body = Queue),
+        (status = 200, description = "Flagged (with each flag's reason), held and hidden items", body = Queue),
         (status = "default", response = Problems)
     ),
     security(("bearer" = []))
@@ -98,11 +98,14 @@ pub async fn queue(
     }))
 }
 
+/// `hide`: out of public view, its author told why; `restore`: public (again), its flags
+/// dismissed (the author is told only if it was hidden); `keep`: as it is, its flags dismissed.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Hide,
     Restore,
+    Keep,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -119,15 +122,12 @@ async fn decide(
     id: i64,
     b: DecisionBody,
 ) -> Result<HttpResponse, ApiError> {
-    moderation::decide(
-        state,
-        caller,
-        target,
-        id,
-        matches!(b.action, Decision::Hide),
-        &b.reason,
-    )
-    .await?;
+    let decision = match b.action {
+        Decision::Hide => moderation::Decision::Hide,
+        Decision::Restore => moderation::Decision::Restore,
+        Decision::Keep => moderation::Decision::Keep,
+    };
+    moderation::decide(state, caller, target, id, decision, &b.reason).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -135,11 +135,11 @@ async fn decide(
     post,
     path = "/api/v1/moderation/issues/{id}",
     tag = "moderation",
-    summary = "Hide or restore an issue",
+    summary = "Hide, restore or keep (dismissing its flags) an issue",
     params(("id" = i64, Path, description = "The id")),
     request_body = DecisionBody,
     responses(
-        (status = 204, description = "Decided; the author is told why"),
+        (status = 204, description = "Decided and audited; the author is told when it is hidden, and when a hidden item is public again"),
         (status = "default", response = Problems)
     ),
     security(("bearer" = []))
@@ -157,11 +157,11 @@ pub async fn decide_issue(
     post,
     path = "/api/v1/moderation/replies/{id}",
     tag = "moderation",
-    summary = "Hide or restore a reply",
+    summary = "Hide, restore or keep (dismissing its flags) a reply",
     params(("id" = i64, Path, description = "The id")),
     request_body = DecisionBody,
     responses(
-        (status = 204, description = "Decided; the author is told why"),
+        (status = 204, description = "Decided and audited; the author is told when it is hidden, and when a hidden item is public again"),
         (status = "default", response = Problems)
     ),
     security(("bearer" = []))

@@ -21,6 +21,10 @@ struct ReplyItem {
     official_title: Option<String>,
     body: String,
     at: String,
+    /// "Report abuse" is offered (a public reply of someone else).
+    flaggable: bool,
+    /// For a moderator: a held or hidden reply, marked so.
+    hidden_label: Option<String>,
 }
 
 #[derive(Debug)]
@@ -37,6 +41,12 @@ struct IssuePage {
     l: Layout,
     /// Right after reporting: where the report went and what comes next.
     thanks: Option<String>,
+    /// Right after reporting abuse: received, or received already.
+    flag_notice: Option<String>,
+    /// For a moderator: why this issue is out of public view.
+    moderation_banner: Option<String>,
+    /// "Report abuse" is offered (a public issue of someone else).
+    flaggable: bool,
     id: i64,
     commune_slug: String,
     commune_name: String,
@@ -89,7 +99,8 @@ struct AnswerBox {
     summary = "An issue's page",
     params(
         ("id" = i64, Path, description = "The issue"),
-        ("reported" = Option<String>, Query, description = "1 right after reporting: the page thanks its author")
+        ("reported" = Option<String>, Query, description = "1 right after reporting: the page thanks its author"),
+        ("flagged" = Option<String>, Query, description = "1 right after reporting abuse (again: it was already reported): the page says it was received")
     ),
     responses(
         (status = 200, description = "The page", body = String, content_type = "text/html"),
@@ -103,23 +114,32 @@ pub async fn issue(
     query: web::Query<IssueQuery>,
 ) -> Result<HttpResponse, WebError> {
     let thanks = query.reported.as_deref() == Some("1");
+    let flagged = match query.flagged.as_deref() {
+        Some("1") => Some("web-flag-done"),
+        Some("again") => Some("web-flag-already"),
+        _ => None,
+    };
+    let notices = Notices { thanks, flagged };
     let answer = AnswerForm::default();
-    issue_page_with(
-        &state,
-        &v,
-        *id,
-        &answer,
-        Vec::new(),
-        ReplyBox::default(),
-        thanks,
-    )
-    .await
+    let reply = ReplyBox::default();
+    issue_page_with(&state, &v, *id, &answer, Vec::new(), reply, notices).await
+}
+
+/// What the page says once, at its top, right after the visitor did something.
+#[derive(Debug, Default, Clone, Copy)]
+struct Notices {
+    /// Reported it: where the report went and what comes next.
+    thanks: bool,
+    /// Reported abuse: the message saying it was received (or already was).
+    flagged: Option<&'static str>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct IssueQuery {
     /// `1` right after the visitor reported it: the page thanks them.
     reported: Option<String>,
+    /// `1` right after the visitor reported abuse, `again` if they had already.
+    flagged: Option<String>,
 }
 
 /// The issue's page; for an official in scope, with the answer form holding `typed` and
@@ -131,7 +151,16 @@ pub(super) async fn issue_page(
     typed: &AnswerForm,
     errors: Vec<String>,
 ) -> Result<HttpResponse, WebError> {
-    issue_page_with(state, v, id, typed, errors, ReplyBox::default(), false).await
+    issue_page_with(
+        state,
+        v,
+        id,
+        typed,
+        errors,
+        ReplyBox::default(),
+        Notices::default(),
+    )
+    .await
 }
 
 /// The issue's page; with `thanks`, for its author right after reporting, a word of thanks
@@ -143,8 +172,9 @@ async fn issue_page_with(
     typed: &AnswerForm,
     errors: Vec<String>,
     reply: ReplyBox,
-    thanks: bool,
+    notices: Notices,
 ) -> Result<HttpResponse, WebError> {
+    let thanks = notices.thanks;
     let l = v.locale;
     let d = issues::detail(state, &v.caller, id).await?;
     let answer = issues::official_in_scope(&v.caller, &d.issue).then(|| {
@@ -195,6 +225,17 @@ async fn issue_page_with(
         .render(l)
     });
     let former = text(l, "web-former-resident");
+    let moderation_banner =
+        d.moderation
+            .as_ref()
+            .map(|m| match (&m.reason, m.visibility.as_str()) {
+                (Some(reason), _) => Message::new("web-moderation-banner-hidden")
+                    .arg("reason", reason.clone())
+                    .render(l),
+                (None, "hidden") => text(l, "web-moderation-banner-flagged"),
+                _ => text(l, "web-moderation-banner-held"),
+            });
+    let public = d.issue.visibility == Visibility::Public.as_str();
     // A public issue's thread has its feed (a held one has none yet).
     let mut frame = v.layout(d.issue.title.clone());
     if d.issue.visibility == Visibility::Public.as_str() {
@@ -206,6 +247,9 @@ async fn issue_page_with(
         commune_slug: d.issue.commune.clone(),
         commune_name,
         thanks,
+        flag_notice: notices.flagged.map(|key| text(l, key)),
+        moderation_banner,
+        flaggable: public && !d.reported_by_me,
         category_label,
         title: d.issue.title.clone(),
         description: d.issue.description.clone(),
@@ -233,6 +277,9 @@ async fn issue_page_with(
                 official_title: r.official_title.clone(),
                 body: r.body.clone(),
                 at: short_time(l, &r.created_at),
+                flaggable: public && !r.by_me && r.visibility == Visibility::Public.as_str(),
+                hidden_label: (r.visibility != Visibility::Public.as_str())
+                    .then(|| text(l, &format!("web-visibility-{}", r.visibility))),
             })
             .collect(),
         history: d
@@ -291,7 +338,16 @@ pub async fn reply(
                     errors: errors.for_form::<ReplyForm>(),
                 };
                 let answer = AnswerForm::default();
-                issue_page_with(&state, &v, *id, &answer, Vec::new(), reply, false).await
+                issue_page_with(
+                    &state,
+                    &v,
+                    *id,
+                    &answer,
+                    Vec::new(),
+                    reply,
+                    Notices::default(),
+                )
+                .await
             }
             None => Err(e.into()),
         },

@@ -22,6 +22,7 @@ pub(crate) mod desk;
 pub(crate) mod error;
 pub(crate) mod extract;
 pub(crate) mod fields;
+pub(crate) mod flag;
 pub(crate) mod form;
 pub(crate) mod home;
 pub(crate) mod issue;
@@ -110,6 +111,10 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
         POST "/issues/{id}/replies" Public => issue::reply,
         POST "/issues/{id}/support" Public => issue::support,
         POST "/issues/{id}/follow" Public => issue::follow,
+        GET "/issues/{id}/flag" Public => flag::issue_form,
+        POST "/issues/{id}/flag" Public => flag::flag_issue,
+        GET "/replies/{id}/flag" Public => flag::reply_form,
+        POST "/replies/{id}/flag" Public => flag::flag_reply,
         GET "/petitions" Public => petitions::browse::list,
         GET "/petitions/{id}" Public => petitions::page::show,
         GET "/petitions/{id}/dossier" Public => petitions::steps::dossier,
@@ -161,6 +166,10 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
     issue::reply,
     issue::support,
     issue::follow,
+    flag::issue_form,
+    flag::flag_issue,
+    flag::reply_form,
+    flag::flag_reply,
     petitions::browse::list,
     petitions::page::show,
     petitions::steps::dossier,

@@ -77,11 +77,13 @@ pub struct ReplyRow {
     pub edited_at: Option<NaiveDateTime>,
 }
 
-/// The thread, oldest first: public replies, and the viewer's own held ones.
+/// The thread, oldest first: public replies, and the viewer's own held ones; with `everything`
+/// (a moderator of the issue's commune), held and hidden replies too.
 pub fn replies(
     conn: &mut AnyConnection,
     issue_id: i64,
     viewer: Option<i64>,
+    everything: bool,
 ) -> Result<Vec<ReplyRow>, PersistenceError> {
     let mut q = issue_replies::table
         .inner_join(users::table.on(users::id.eq(issue_replies::author_id)))
@@ -100,6 +102,7 @@ pub fn replies(
         .order((issue_replies::created_at.asc(), issue_replies::id.asc()))
         .into_boxed();
     q = match viewer {
+        _ if everything => q,
         Some(v) => q.filter(
             issue_replies::visibility
                 .eq(Visibility::Public.as_str())

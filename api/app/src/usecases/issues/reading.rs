@@ -6,6 +6,7 @@ use crate::context::AppState;
 use crate::usecases::{Caller, Page, UseCaseError, with_conn};
 use chrono::NaiveDateTime;
 use serde::Serialize;
+use tawasol_domain::issue::Visibility;
 use tawasol_domain::search::query_terms;
 use tawasol_domain::{Actor, GeoPoint, PageLimit};
 use tawasol_persistence::issue::{self, IssueFilter, IssueRow, StatusFilter};
@@ -85,9 +86,19 @@ fn official_of_commune(caller: &Caller, commune: &str) -> bool {
         if u.official.as_ref().is_some_and(|o| o.commune.as_str() == commune))
 }
 
-/// One issue. Held and hidden issues exist only for their author.
+/// One issue. Held and hidden issues exist only for their author and the moderators of their
+/// commune.
 pub async fn show(state: &AppState, caller: &Caller, id: i64) -> Result<IssueView, UseCaseError> {
     Ok(shown(state, caller, id).await?.0)
+}
+
+/// Whether the caller moderates this commune (and so sees what is held or hidden there).
+fn moderates(caller: &Caller, commune: &str) -> bool {
+    tawasol_domain::CommuneSlug::parse(commune).is_ok_and(|commune| {
+        caller
+            .may(&tawasol_domain::Action::Moderate { commune })
+            .is_ok()
+    })
 }
 
 /// One issue as [`show`] finds it, and whether the caller reported it.
@@ -99,7 +110,11 @@ async fn shown(
     let viewer = caller.user_id();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     match row {
-        Some(r) if r.visibility.is_public() || Some(r.author_id) == viewer => {
+        Some(r)
+            if r.visibility.is_public()
+                || Some(r.author_id) == viewer
+                || moderates(caller, &r.commune) =>
+        {
             let mine = Some(r.author_id) == viewer;
             Ok((IssueView::for_viewer(r, caller), mine))
         }
@@ -202,12 +217,16 @@ pub struct ReplyView {
     pub official_answer: bool,
     pub official_title: Option<String>,
     pub body: String,
-    /// `public`, or `pending` while held for a moderator (seen by the author only).
+    /// `public`, or `pending` while held for a moderator (seen by its author and the moderators),
+    /// or `hidden` (seen by the moderators only).
     pub visibility: String,
     pub created_at: String,
     pub edited_at: Option<String>,
     /// What the reply said before each correction, oldest first.
     pub previous_versions: Vec<PreviousVersion>,
+    /// The reader wrote it (the pages offer no "report abuse" on one's own words).
+    #[serde(skip)]
+    pub by_me: bool,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -240,6 +259,9 @@ pub struct IssueDetail {
     pub followed_by_me: bool,
     /// The reader reported it (its author does not support it: the report counts them).
     pub reported_by_me: bool,
+    /// For a moderator of its commune, why a held or hidden issue is out of public view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moderation: Option<crate::usecases::moderation::ModerationNote>,
 }
 
 pub(super) fn name(n: String) -> Option<String> {
@@ -253,9 +275,19 @@ pub async fn detail(
 ) -> Result<IssueDetail, UseCaseError> {
     let (issue, reported_by_me) = shown(state, caller, id).await?;
     let viewer = caller.user_id();
+    let moderator = moderates(caller, &issue.commune);
     with_conn(&state.db, move |c| {
+        let moderation = match Visibility::parse(&issue.visibility) {
+            Some(v) if moderator => crate::usecases::moderation::note(
+                c,
+                crate::usecases::moderation::Target::Issue,
+                id,
+                v,
+            )?,
+            _ => None,
+        };
         let mut thread = Vec::new();
-        for r in issue::replies(c, id, viewer)? {
+        for r in issue::replies(c, id, viewer, moderator)? {
             let previous_versions = if r.edited_at.is_some() {
                 issue::reply_history(c, r.id)?
                     .into_iter()
@@ -268,6 +300,7 @@ pub async fn detail(
                 Vec::new()
             };
             thread.push(ReplyView {
+                by_me: viewer == Some(r.author_id),
                 id: r.id,
                 author_name: name(r.author_name),
                 official_answer: r.is_official,
@@ -303,6 +336,7 @@ pub async fn detail(
             supported_by_me,
             followed_by_me,
             reported_by_me,
+            moderation,
         })
     })
     .await

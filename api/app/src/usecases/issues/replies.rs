@@ -106,6 +106,7 @@ pub async fn reply(
             created_at: rfc3339(at),
             edited_at: None,
             previous_versions: Vec::new(),
+            by_me: true,
         })
     })
     .await?;
