@@ -105,6 +105,10 @@ impl Journey {
                 self.wait_loaded().await;
                 return;
             }
+            // A link to a part of the same page (`/#communes` on the home page) moves there.
+            if self.d.current_url().await != before {
+                return;
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!(
@@ -179,19 +183,28 @@ impl Journey {
     /// The whole page, not only what the window shows (a phone's form is below the fold): the
     /// window made as tall as the page for the picture, then as it was.
     async fn whole_page_screenshot(&self, file: &std::path::Path) {
-        let height = self
+        // The page's height, and what the window adds around the page (its frame).
+        let sizes = self
             .d
-            .script("return Math.ceil(document.documentElement.scrollHeight);")
-            .await
-            .as_u64()
-            .unwrap_or(u64::from(self.device.height))
-            .clamp(u64::from(self.device.height), 12_000);
-        self.resize(height).await;
+            .script(
+                "return [Math.ceil(document.documentElement.scrollHeight), \
+                 window.innerHeight, window.outerHeight];",
+            )
+            .await;
+        let number = |i: usize| sizes[i].as_u64().unwrap_or(0);
+        let (page, inner, outer) = (number(0), number(1), number(2));
+        if page <= inner {
+            self.d.screenshot(file).await;
+            return;
+        }
+        self.resize((page + outer.saturating_sub(inner)).min(12_000))
+            .await;
         self.d.screenshot(file).await;
         self.resize(u64::from(self.device.height)).await;
     }
 
     async fn resize(&self, height: u64) {
+        let before = self.d.script("return window.innerHeight;").await;
         self.d
             .call(
                 reqwest::Method::POST,
@@ -199,6 +212,14 @@ impl Journey {
                 Some(json!({"width": self.device.width, "height": height})),
             )
             .await;
+        // Until the page is laid out again at its new size.
+        for _ in 0..40 {
+            if self.d.script("return window.innerHeight;").await != before {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
     /// Logs in from the header's link, and comes back where the person was.
@@ -316,4 +337,97 @@ async fn a_petition_agent_starts_a_petition_and_a_resident_signs_it() {
         j.assert_says(j.says("توقيع واحد", "1 signature")).await;
         j.photograph("counted").await;
     }
+}
+/// A resident reports abuse beside a reply; the moderator finds it in the queue from the header,
+/// reads the reason, hides it with a reason of their own; its author is mailed once.
+#[tokio::test]
+async fn a_moderator_hides_a_reply_a_resident_reported() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
+    for (n, device) in DEVICES.iter().enumerate() {
+        let moderator = format!("moderator{n}@tawasol.test");
+        let resident = format!("flagger{n}@tawasol.test");
+        let author = format!("rude{n}@tawasol.test");
+        verified_user(&app, &catcher, &moderator, device.lang).await;
+        verified_user(&app, &catcher, &resident, device.lang).await;
+        let res = app
+            .post(
+                "/api/v1/admin/moderators",
+                Some(&admin),
+                &json!({"email": moderator, "commune": "tangier"}),
+            )
+            .await;
+        assert!(res.status().is_success());
+        let rude = tawasol_tests::access(&verified_user(&app, &catcher, &author, "fr").await);
+        let title = format!("Lampadaire éteint rue des Oliviers {n}");
+        let res = app
+            .post(
+                "/api/v1/issues",
+                Some(&rude),
+                &json!({"commune": "tangier", "category": "public_lighting", "title": title, "description": "Éteint depuis trois nuits, la rue est dans le noir."}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let issue: Value = res.json().await.unwrap();
+        let res = app
+            .post(
+                &format!("/api/v1/issues/{}/replies", issue["id"]),
+                Some(&rude),
+                &json!({"body": "Toujours la même histoire dans ce quartier de fainéants."}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let reply: Value = res.json().await.unwrap();
+
+        // The resident reports the reply by the link beside it.
+        let mut j = Journey::start(&app, "moderation", *device).await;
+        j.log_in(&resident, "a long enough password").await;
+        j.click("header a[href='/#communes']").await;
+        j.click("a[href='/communes/tangier']").await;
+        j.click(&format!("a[href='/issues/{}']", issue["id"])).await;
+        j.photograph("issue").await;
+        j.click(&format!("a[href='/replies/{}/flag']", reply["id"]))
+            .await;
+        j.photograph("flag-form").await;
+        let reason = j.says(
+            "هذا الرد يسب سكان الحي.",
+            "Cette réponse insulte les habitants du quartier.",
+        );
+        j.fill("#reason", reason).await;
+        j.click("main form button[type=submit]").await;
+        j.photograph("flagged").await;
+        j.log_out().await;
+
+        // The moderator: the queue from the header, the reason, hidden with a reason.
+        let mails_before = mails_to(&catcher, &author);
+        j.log_in(&moderator, "a long enough password").await;
+        j.click("header a[href='/moderation']").await;
+        j.assert_says(reason).await;
+        j.photograph("queue").await;
+        let item = format!("#replies-{}", reply["id"]);
+        j.fill(
+            &format!("{item} input[name='reason']"),
+            j.says("سب وشتم.", "Propos injurieux envers les habitants."),
+        )
+        .await;
+        j.click(&format!("{item} button[value='hide']")).await;
+        j.photograph("hidden").await;
+        // The author is told once.
+        let mails = tawasol_tests::mail_to(&catcher, &author, mails_before + 1).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(
+            mails_to(&catcher, &author),
+            mails_before + 1,
+            "one mail to the author: {:?}",
+            mails.iter().map(|m| m.subject()).collect::<Vec<_>>()
+        );
+    }
+}
+
+fn mails_to(catcher: &tawasol_tests::smtp::SmtpCatcher, to: &str) -> usize {
+    catcher
+        .mails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == to))
+        .count()
 }
