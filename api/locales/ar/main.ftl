@@ -660,7 +660,7 @@ web-flags = { $count ->
     [many] { $count } إشعارا
    *[other] { $count } إشعار
 }
-web-reason = السبب (يُرسل إلى الكاتب)
+web-reason = السبب (يُبلَّغ للكاتب عند الإخفاء أو إعادة النشر)
 web-hide = إخفاء
 web-restore = إعادة النشر
 web-answer-title = الجواب الرسمي

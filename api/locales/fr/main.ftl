@@ -627,7 +627,7 @@ web-flags = { $count ->
     [one] un signalement d’abus
    *[other] { $count } signalements d’abus
 }
-web-reason = Motif (envoyé à l’auteur)
+web-reason = Motif (dit à l’auteur s’il est masqué ou rétabli)
 web-hide = Masquer
 web-restore = Rétablir
 web-answer-title = Répondre officiellement

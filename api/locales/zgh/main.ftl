@@ -611,7 +611,7 @@ web-flags = { $count ->
     [one] ⵢⴰⵏ ⵓⵙⵎⵔⴰⵙ
    *[other] { $count } ⵏ ⵉⵙⵎⵔⴰⵙⵏ
 }
-web-reason = ⴰⵙⵔⴰⴳ (ⵉⵜⵜⵓⵣⵏ ⵉ ⵓⵎⴰⵔⴰ)
+web-reason = ⴰⵙⵔⴰⴳ (ⵉⵜⵜⵓⵣⵏ ⵉ ⵓⵎⴰⵔⴰ ⵎⴽ ⵉⵜⵜⵓⴼⴼⵔ ⵏⵖ ⵉⵜⵜⵓⵔⴰⵔ)
 web-hide = ⴼⴼⵔ
 web-restore = ⵔⴰⵔ
 web-answer-title = ⴰⵔⵓⵔ ⴰⵎⵙⵍⵓⵍ
