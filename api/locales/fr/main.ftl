@@ -717,3 +717,6 @@ web-chart-row = { $count ->
    *[other] { $count } sur { $due } dans le délai de { $deadline }
 }
 web-chart-row-none-due = Aucun signalement n’a encore atteint son délai ({ $deadline }).
+web-petition-association-progress = Pétition d’association : aucune signature requise
+web-petition-association-rule = Une association ne recueille pas de signatures (loi organique 113-14) : elle doit exister depuis plus de trois ans, être en situation régulière, avoir son siège ou une antenne dans la commune et une activité liée à l’objet de la pétition ; son représentant mandaté la dépose avec les statuts, le récépissé légal, la preuve du siège, la décision du bureau et son mandat.
+web-petition-step-ready-association = L’association réunit ses pièces (statuts, récépissé légal, preuve du siège, décision du bureau, mandat) ; son représentant dépose la pétition auprès du président du conseil.

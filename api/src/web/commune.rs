@@ -245,10 +245,7 @@ pub async fn commune(
         .map(|p| PetitionItem {
             id: p.id,
             status_label: petition_status_label(l, &p.status),
-            progress: Message::new("web-signatures-of")
-                .arg("count", i64::from(p.signature_count))
-                .arg("threshold", i64::from(p.threshold))
-                .render(l),
+            progress: super::petitions::progress(l, &p),
             title: p.title,
         })
         .collect();
