@@ -17,6 +17,22 @@ use tawasol_tests::{admin, mail_to, smtp, spawn_with_mail, token_in_mail, verifi
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// axe-core, as `npm ci --prefix .ci` installs it (the version is pinned in `.ci/package.json`).
 const AXE: &str = "../.ci/node_modules/axe-core/axe.min.js";
+/// The visible texts of the page written in Tifinagh whose font is under 16 px, each with its
+/// size.
+const TIFINAGH_UNDER_16_PX: &str = r"
+const small = [];
+const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walk.nextNode()) {
+  const node = walk.currentNode;
+  if (!/[ⴰ-⵿]/.test(node.data)) continue;
+  const el = node.parentElement;
+  if (!el || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
+  const size = parseFloat(getComputedStyle(el).fontSize);
+  if (size < 16) small.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + size + 'px: ' + node.data.trim().slice(0, 40));
+}
+return small;
+";
+
 /// Runs axe-core on the whole page with the WCAG 2.1 A and AA rules; answers how many rules the
 /// page passed and each violation as "rule (impact): help — the elements".
 const AXE_RUN: &str = r"
@@ -703,6 +719,12 @@ async fn every_page_of_the_journeys_passes_wcag_2_1_aa_in_each_language_on_a_pho
         found.iter().any(|v| v.starts_with("image-alt ")),
         "{found:?}"
     );
+    // And so does the size check: Tifinagh in a <small>.
+    d.go(&app.url("/?lang=zgh")).await;
+    d.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<small>ⵜⴰⵎⵙⵙⵓⴷⵙⵜ</small>');")
+        .await;
+    let small = d.script(TIFINAGH_UNDER_16_PX).await;
+    assert_eq!(small.as_array().map(Vec::len), Some(1), "{small}");
     let mut violations = Vec::new();
     let mut checked = 0;
     for (who, email, pages) in &people {
@@ -736,6 +758,15 @@ async fn every_page_of_the_journeys_passes_wcag_2_1_aa_in_each_language_on_a_pho
                         .await;
                     for v in d.accessibility_violations(&axe).await {
                         violations.push(format!("{who} {path} {lang} {size}: {v}"));
+                    }
+                    if lang == "zgh" {
+                        // Tifinagh is unreadable small: no text in it under 16 px.
+                        let small = d.script(TIFINAGH_UNDER_16_PX).await;
+                        for text in small.as_array().into_iter().flatten() {
+                            violations.push(format!(
+                                "{who} {path} {lang} {size}: Tifinagh under 16 px: {text}"
+                            ));
+                        }
                     }
                     checked += 1;
                 }
