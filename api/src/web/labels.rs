@@ -168,3 +168,81 @@ pub fn percent(locale: Locale, value: u32) -> String {
         .arg("value", value.to_string())
         .render(locale)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(total: i64, answered: i64, overdue: usize) -> stats::Figures {
+        let none = stats::DurationFigures {
+            count: 0,
+            median_hours: None,
+            p90_hours: None,
+        };
+        stats::Figures {
+            generated_at: String::new(),
+            from: None,
+            to: None,
+            total,
+            by_status: std::collections::BTreeMap::new(),
+            open: total,
+            closed: 0,
+            first_answer: if answered > 0 {
+                stats::DurationFigures {
+                    count: answered,
+                    median_hours: Some(80.3),
+                    p90_hours: Some(258.1),
+                }
+            } else {
+                none.clone()
+            },
+            resolution: none,
+            target: stats::TargetFigures {
+                due: 0,
+                answered_within_target: 0,
+                share: None,
+            },
+            overdue: (0..overdue)
+                .map(|i| stats::OverdueIssue {
+                    id: i64::try_from(i).unwrap_or_default(),
+                    title: String::new(),
+                    commune: String::new(),
+                    category: String::new(),
+                    status: String::new(),
+                    created_at: String::new(),
+                    target_days: 7,
+                    days_overdue: 1,
+                })
+                .collect(),
+            officials: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn figures_say_plainly_when_there_is_nothing_yet_and_when_the_overdue_list_is_cut() {
+        assert_eq!(
+            figures_summary(Locale::Fr, &figures(0, 0, 0)),
+            "Aucun signalement pour l’instant."
+        );
+        assert_eq!(
+            figures_summary(Locale::Fr, &figures(2, 0, 0)),
+            "2 signalements jusqu’ici. Aucun n’a encore reçu de réponse officielle."
+        );
+        // 80.3 h and 258.1 h: within 4 days and within 11 days, never "80.3 h (median)".
+        let said = figures_summary(Locale::Fr, &figures(400, 120, stats::OVERDUE_LIMIT));
+        assert!(
+            said.contains("la moitié en 4 jours au plus, neuf sur dix en 11 jours au plus"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with(
+                "Au moins 100 signalements attendent encore leur réponse, leur délai passé."
+            ),
+            "{said}"
+        );
+        let ar = figures_summary(Locale::Ar, &figures(400, 120, 3));
+        assert!(ar.contains("نصفها خلال 4 أيام على الأكثر"), "{ar}");
+        assert!(ar.contains("خلال 11 يوما على الأكثر"), "{ar}");
+        assert!(ar.ends_with("3 بلاغات تنتظر ردا بعد انقضاء آجالها."), "{ar}");
+    }
+}
