@@ -2,9 +2,12 @@
 //! protocol. A resident signs up in Arabic, confirms the address from the mail the test's SMTP
 //! server caught, reports an issue; the official logs in and answers; the resident sees the
 //! answer. Screenshots of the issue page in ar, fr and zgh are saved in a folder the test prints.
+//! Every page the journeys walk is checked against WCAG 2.1 A and AA by axe-core, in the three
+//! languages, on a phone-sized window and on a desktop one.
 //!
-//! Built with `--features browser` (`.ci/run` installs `chromium` and `chromium-driver` and runs
-//! it): `cargo test --workspace` on a machine without a browser does not compile this module.
+//! Built with `--features browser` (`.ci/run` installs `chromium` and `chromium-driver`, and
+//! axe-core from npm with `npm ci --prefix .ci`, and runs it): `cargo test --workspace` on a
+//! machine without a browser does not compile this module.
 
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
@@ -12,6 +15,40 @@ use std::time::Duration;
 use tawasol_tests::{admin, mail_to, smtp, spawn_with_mail, token_in_mail, verified_user};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// axe-core, as `npm ci --prefix .ci` installs it (the version is pinned in `.ci/package.json`).
+const AXE: &str = "../.ci/node_modules/axe-core/axe.min.js";
+/// The visible texts of the page written in Tifinagh whose font is under 16 px, each with its
+/// size.
+const TIFINAGH_UNDER_16_PX: &str = r"
+const small = [];
+const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walk.nextNode()) {
+  const node = walk.currentNode;
+  if (!/[ⴰ-⵿]/.test(node.data)) continue;
+  const el = node.parentElement;
+  if (!el || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
+  const size = parseFloat(getComputedStyle(el).fontSize);
+  if (size < 16) small.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + size + 'px: ' + node.data.trim().slice(0, 40));
+}
+return small;
+";
+
+/// Runs axe-core on the whole page with the WCAG 2.1 A and AA rules; answers how many rules the
+/// page passed and each violation as "rule (impact): help — the elements".
+const AXE_RUN: &str = r"
+const done = arguments[arguments.length - 1];
+axe.run(document, {
+  runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+  resultTypes: ['violations'],
+}).then(
+  (r) => done({
+    passes: r.passes.length,
+    violations: r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' — ' +
+      v.nodes.slice(0, 6).map((n) => n.target.join(' ') + (n.failureSummary ? ' [' + n.failureSummary.replace(/\s+/g, ' ') + ']' : '')).join('; ')),
+  }),
+  (e) => done({passes: 0, violations: ['axe-core failed: ' + e]}),
+);
+";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub(crate) struct Driver {
@@ -207,6 +244,46 @@ impl Driver {
         .iter()
         .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
         .collect()
+    }
+
+    /// Resizes the window (the viewport of headless Chromium).
+    async fn window(&self, width: u32, height: u32) {
+        self.call(
+            reqwest::Method::POST,
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .await;
+    }
+
+    /// Runs axe-core in the page against WCAG 2.1 A and AA: each violation with the elements it
+    /// found (none is an accessible page). `axe` is axe-core's source, injected as a script of
+    /// the test (not of the page, so the page's CSP stays as it is).
+    async fn accessibility_violations(&self, axe: &str) -> Vec<String> {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({"script": format!("{axe}\nreturn typeof window.axe;"), "args": []})),
+        )
+        .await;
+        let found = self
+            .call(
+                reqwest::Method::POST,
+                "/execute/async",
+                Some(json!({"script": AXE_RUN, "args": []})),
+            )
+            .await;
+        // A check that checked nothing would pass every page: axe-core must have run its rules.
+        assert!(
+            found["passes"].as_u64().unwrap_or(0) > 10,
+            "axe-core ran no rule: {found}"
+        );
+        found["violations"]
+            .as_array()
+            .unwrap_or_else(|| panic!("axe-core answered {found}"))
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect()
     }
 
     /// Waits until `css` matches an element (a script drawing the page).
@@ -412,13 +489,16 @@ async fn the_pages_work_under_their_content_security_policy_in_a_real_browser() 
     ] {
         d.go(&app.url(&path)).await;
         if path == "/communes/tangier" {
-            let width = d
-                .script("return getComputedStyle(document.querySelector('svg.chart')).maxWidth;")
+            // The chart is drawn by the stylesheet: each category's name on its own line.
+            let display = d
+                .script(
+                    "return getComputedStyle(document.querySelector('.bars .bar-label')).display;",
+                )
                 .await;
             assert_eq!(
-                width,
-                json!("490px"),
-                "the chart is sized by the stylesheet"
+                display,
+                json!("block"),
+                "the chart is laid out by the stylesheet"
             );
         }
         if path.ends_with("/dossier") {
@@ -477,6 +557,235 @@ async fn the_pages_work_under_their_content_security_policy_in_a_real_browser() 
     assert!(
         violations.is_empty(),
         "violations of the Content-Security-Policy:\n{}",
+        violations.join("\n")
+    );
+}
+
+/// Every page the journeys walk (Swagger UI excepted), as each of its people sees it, passes
+/// axe-core's WCAG 2.1 A and AA rules in Arabic, French and Tamazight, on a 390 px phone and on a
+/// desktop: the home page, a commune's page with its figures, the report form, an issue with its
+/// thread, logging in, signing up, the forgotten password, the petitions and a petition, the
+/// watchers' page, the account, the official's desk and the moderators' queue. A screenshot of
+/// each is saved in the folder the test prints (the commune page's at its figures).
+#[tokio::test]
+async fn every_page_of_the_journeys_passes_wcag_2_1_aa_in_each_language_on_a_phone_and_a_desktop() {
+    let axe_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(AXE);
+    let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (`npm ci --prefix .ci` installs axe-core)",
+            axe_path.display()
+        )
+    });
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    let resident =
+        tawasol_tests::access(&verified_user(&app, &catcher, "amina@tawasol.test", "ar").await);
+    verified_user(&app, &catcher, "official@tawasol.test", "fr").await;
+    verified_user(&app, &catcher, "mod@tawasol.test", "fr").await;
+    for (path, body) in [
+        (
+            "/api/v1/admin/officials",
+            json!({"email": "official@tawasol.test", "commune": "tangier", "title": "Chef du service de l'éclairage"}),
+        ),
+        (
+            "/api/v1/admin/moderators",
+            json!({"email": "mod@tawasol.test", "commune": "tangier"}),
+        ),
+    ] {
+        let res = app.post(path, Some(&admin), &body).await;
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+    }
+    let official =
+        tawasol_tests::access(&tawasol_tests::login(&app, "official@tawasol.test").await);
+    // An issue with a thread: the official's answer and the resident's reply; and a second
+    // report whose reply a moderator hid, so that the queue has something in it.
+    let issue = app
+        .post(
+            "/api/v1/issues",
+            Some(&resident),
+            &json!({"commune": "tangier", "category": "public_lighting", "title": "مصباح الشارع معطل", "description": "الإنارة منعدمة منذ أسبوع في زنقة ابن بطوطة."}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    for (who, body) in [
+        (&official, "Une équipe passe demain matin."),
+        (&resident, "شكرا، ننتظر."),
+    ] {
+        let res = app
+            .post(
+                &format!("/api/v1/issues/{issue}/replies"),
+                Some(who),
+                &json!({"body": body}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+    let moderator = tawasol_tests::access(&tawasol_tests::login(&app, "mod@tawasol.test").await);
+    let reply = app
+        .post(
+            &format!("/api/v1/issues/{issue}/replies"),
+            Some(&resident),
+            &json!({"body": "رد للإخفاء"}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let res = app
+        .post(
+            &format!("/api/v1/moderation/replies/{reply}"),
+            Some(&moderator),
+            &json!({"action": "hide", "reason": "Hors sujet."}),
+        )
+        .await;
+    assert!(res.status().is_success(), "hide: {}", res.status());
+    app.send(
+        reqwest::Method::PATCH,
+        "/api/v1/admin/communes/sefrou",
+        Some(&admin),
+        Some(&json!({"petition_threshold": 1})),
+    )
+    .await;
+    let petition = app
+        .post(
+            "/api/v1/petitions",
+            Some(&resident),
+            &json!({"commune": "sefrou", "title": "Un jardin public", "request": "Aménager un jardin public au quartier.", "reasons": "Aucun espace vert à moins de deux kilomètres.", "filer_type": "citizens"}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &format!("/api/v1/petitions/{petition}/transitions"),
+        Some(&resident),
+        &json!({"to": "collecting"}),
+    )
+    .await;
+
+    let d = Driver::start().await;
+    d.call(
+        reqwest::Method::POST,
+        "/timeouts",
+        Some(json!({"script": 120_000})),
+    )
+    .await;
+    let folder = std::env::temp_dir().join(format!("tawasol-accessibility-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let anyone: Vec<String> = [
+        "/",
+        "/communes/tangier#figures",
+        "/login",
+        "/signup",
+        "/forgot",
+        "/petitions",
+        &format!("/petitions/{petition}"),
+        "/watch",
+    ]
+    .iter()
+    .map(|p| (*p).to_owned())
+    .collect();
+    let people: [(&str, Option<&str>, Vec<String>); 4] = [
+        ("visitor", None, anyone),
+        (
+            "resident",
+            Some("amina@tawasol.test"),
+            vec![
+                "/communes/tangier/report".to_owned(),
+                format!("/issues/{issue}"),
+                "/me".to_owned(),
+            ],
+        ),
+        (
+            "official",
+            Some("official@tawasol.test"),
+            vec!["/desk".to_owned()],
+        ),
+        (
+            "moderator",
+            Some("mod@tawasol.test"),
+            vec!["/moderation".to_owned()],
+        ),
+    ];
+    // The check finds what it is for: an image without a text alternative, added to a page.
+    d.go(&app.url("/?lang=fr")).await;
+    d.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/none.png\">');")
+        .await;
+    let found = d.accessibility_violations(&axe).await;
+    assert!(
+        found.iter().any(|v| v.starts_with("image-alt ")),
+        "{found:?}"
+    );
+    // And so does the size check: Tifinagh in a <small>.
+    d.go(&app.url("/?lang=zgh")).await;
+    d.script("document.querySelector('main').insertAdjacentHTML('beforeend', '<small>ⵜⴰⵎⵙⵙⵓⴷⵙⵜ</small>');")
+        .await;
+    let small = d.script(TIFINAGH_UNDER_16_PX).await;
+    assert_eq!(small.as_array().map(Vec::len), Some(1), "{small}");
+    let mut violations = Vec::new();
+    let mut checked = 0;
+    for (who, email, pages) in &people {
+        d.delete_cookies().await;
+        if let Some(email) = email {
+            d.go(&app.url("/login")).await;
+            d.fill("#email", email).await;
+            d.fill("#password", "a long enough password").await;
+            d.submit("button[type=submit]").await;
+        }
+        for (size, width, height) in [("phone", 390, 844), ("desktop", 1280, 900)] {
+            d.window(width, height).await;
+            for lang in ["ar", "fr", "zgh"] {
+                for page in pages {
+                    let (path, anchor) = page.split_once('#').unwrap_or((page, ""));
+                    let mut url = app.url(&format!("{path}?lang={lang}"));
+                    if !anchor.is_empty() {
+                        url = format!("{url}#{anchor}");
+                    }
+                    d.go(&url).await;
+                    let html = d.source().await;
+                    assert!(
+                        html.contains(&format!("lang=\"{lang}\"")),
+                        "{who} {path} {lang}: {html}"
+                    );
+                    let place = match path.trim_matches('/') {
+                        "" => "home".to_owned(),
+                        p => p.replace('/', "-"),
+                    };
+                    d.screenshot(&folder.join(format!("{who}-{place}-{lang}-{size}.png")))
+                        .await;
+                    for v in d.accessibility_violations(&axe).await {
+                        violations.push(format!("{who} {path} {lang} {size}: {v}"));
+                    }
+                    if lang == "zgh" {
+                        // Tifinagh is unreadable small: no text in it under 16 px.
+                        let small = d.script(TIFINAGH_UNDER_16_PX).await;
+                        for text in small.as_array().into_iter().flatten() {
+                            violations.push(format!(
+                                "{who} {path} {lang} {size}: Tifinagh under 16 px: {text}"
+                            ));
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{checked} pages checked with axe-core; screenshots: {}",
+        folder.display()
+    );
+    assert_eq!(checked, 13 * 3 * 2);
+    assert!(
+        violations.is_empty(),
+        "WCAG 2.1 A/AA violations (axe-core):\n{}",
         violations.join("\n")
     );
 }

@@ -118,6 +118,81 @@ async fn the_figures_match_a_dataset_computed_by_hand() {
     );
     assert!(!figures.to_string().contains("@tawasol.test"));
 
+    // A resident reads the same figures on the commune's page, found from the home page, in
+    // plain words in each language: half answered within 10 hours (the median, 10 h), nine in
+    // ten within 2 days (30 h, rounded up to whole days), 3 of the 4 due answered in time, one
+    // waiting past its deadline. Each category's full name heads its bar, with its share as the
+    // language writes a percentage.
+    let b = crate::web::browser();
+    for (lang, said, lighting_share) in [
+        (
+            "fr",
+            "5 signalements jusqu’ici. 3 signalements ont reçu une réponse officielle : la moitié en 10 heures au plus, neuf sur dix en 2 jours au plus. Réponses dans le délai fixé : 3 sur 4. 1 signalement attend encore sa réponse, son délai passé.",
+            "75\u{a0}%",
+        ),
+        (
+            "ar",
+            "5 بلاغات إلى الآن. تلقت 3 بلاغات ردا رسميا: نصفها خلال 10 ساعات على الأكثر، وتسعة من كل عشرة خلال يومين على الأكثر. الردود داخل الأجل المحدد: 3 من أصل 4. بلاغ واحد ينتظر ردا بعد انقضاء أجله.",
+            "75%",
+        ),
+        (
+            "zgh",
+            "5 ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⴰⵔ ⴷⵖⵉ. 3 ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵓⴼⴰⵏ ⵜⵉⵔⴰⵔⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ: ⴰⵣⴳⵏ ⵏⵏⵙⵏ ⴳ 10 ⵏ ⵜⵙⵔⴰⴳⵉⵏ ⵏⵖ ⴷⵔⵓⵙ, ⵜⵥⴰ ⵙⴳ ⵎⵔⴰⵡ ⴳ 2 ⵏ ⵡⵓⵙⵙⴰⵏ ⵏⵖ ⴷⵔⵓⵙ. ⵜⵉⵔⴰⵔⵉⵏ ⴳ ⵓⵣⵎⵣ: 3 ⵙⴳ 4. ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵉⵣⵔⵉ ⴰⵣⵎⵣ ⵏⵏⵙ ⴱⵍⴰ ⵜⵉⵔⴰⵔⵉⵜ.",
+            "75\u{a0}%",
+        ),
+    ] {
+        let (_, home) = crate::web::get(&app, &b, &format!("/?lang={lang}")).await;
+        let commune: Value = app
+            .get(&format!("/api/v1/communes/tan-tan?lang={lang}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let name = commune["name"].as_str().unwrap();
+        let href = crate::web::link_to(&home, &format!("<bdi>{}</bdi></a>", escaped(name)));
+        let (status, page) = crate::web::get(&app, &b, &href).await;
+        assert_eq!(status, 200, "{href}");
+        assert!(page.contains(said), "{lang}: {said}\n{page}");
+        assert!(!page.contains("médiane") && !page.contains("الوسيط"));
+        let categories = commune["categories"].as_array().unwrap();
+        for category in categories {
+            let full = escaped(category["name"].as_str().unwrap());
+            assert!(
+                page.contains(&format!("<span class=\"bar-label\">{full}</span>")),
+                "{lang}: the whole name {full} heads its bar"
+            );
+        }
+        let lighting = categories
+            .iter()
+            .find(|c| c["code"] == "public_lighting")
+            .unwrap();
+        let bar = &page[page
+            .find(&format!(
+                "<span class=\"bar-label\">{}</span>",
+                escaped(lighting["name"].as_str().unwrap())
+            ))
+            .unwrap()..];
+        let bar = &bar[..bar.find("</li>").unwrap()];
+        assert!(
+            bar.contains(&format!(
+                "<meter min=\"0\" max=\"100\" value=\"75\" aria-hidden=\"true\"></meter><bdi class=\"bar-value\" dir=\"ltr\">{lighting_share}</bdi>"
+            )),
+            "{lang}: {bar}"
+        );
+        let in_words = match lang {
+            "fr" => "3 sur 4 dans le délai de 7 jours",
+            "ar" => "3 من أصل 4 خلال أجل 7 أيام",
+            _ => "3 ⵙⴳ 4 ⴳ ⵓⵣⵎⵣ ⵏ 7 ⵏ ⵡⵓⵙⵙⴰⵏ",
+        };
+        assert!(bar.contains(in_words), "{lang}: {bar}");
+        // Categories with nothing due yet say so, without a bar.
+        assert_eq!(
+            page.matches("<meter ").count(),
+            1,
+            "{lang}: one category has answers due"
+        );
+    }
+
     // The official's own scope, and a time window.
     let mine: Value = app
         .get(&format!("/api/v1/stats?official={official_id}"))
@@ -236,4 +311,13 @@ async fn figures_are_computed_once_per_time_to_live_and_say_when() {
     assert_eq!(again, first);
     let everywhere: Value = app.get("/api/v1/stats").await.json().await.unwrap();
     assert_eq!(everywhere["total"], 2);
+}
+
+/// Text as the pages write it in HTML.
+fn escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
 }

@@ -591,3 +591,133 @@ async fn a_used_cin_signs_like_any_other_and_the_sixth_step_of_a_day_is_a_page_s
     let (_, page) = get(&app, &g, &format!("{path}?lang=fr")).await;
     assert!(page.contains("1 signature sur"), "{page}");
 }
+
+/// An association's petition collects no signatures (Organic Law 113-14): its page says what
+/// applies instead (the conditions and the documents), its steps skip the collecting one and never
+/// say "enough signatures", and the lists do not count "0 signatures of 200" for it.
+#[tokio::test]
+async fn an_association_petition_says_what_applies_to_it_instead_of_a_signature_count() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = admin(&app, &catcher).await;
+    verified_user(&app, &catcher, "president@tawasol.test", "fr").await;
+    let res = app
+        .post(
+            "/api/v1/admin/organisations",
+            Some(&admin),
+            &json!({"name": "Jil Sahara", "founded_on": "2010-03-01", "head_office_commune": "tan-tan", "purpose": "Environnement et démocratie locale"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let org = res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let res = app
+        .post(
+            &format!("/api/v1/admin/organisations/{org}/members"),
+            Some(&admin),
+            &json!({"email": "president@tawasol.test", "representative": true}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let b = logged_in_browser(&app, "president@tawasol.test").await;
+
+    // From the commune's page, the form; the association files, declaring the law's conditions.
+    let (_, commune) = get(&app, &b, "/communes/tan-tan?lang=fr").await;
+    let new = crate::web::link_to(&commune, "Lancer une pétition");
+    let (_, form) = get(&app, &b, &new).await;
+    let org_id = org.to_string();
+    let res = post(
+        &app,
+        &b,
+        &new,
+        &[
+            ("_csrf", &csrf(&form)),
+            ("title", "Une décharge contrôlée"),
+            (
+                "request",
+                "Aménager une décharge contrôlée loin des maisons.",
+            ),
+            (
+                "reasons",
+                "Les déchets brûlent à ciel ouvert près du quartier.",
+            ),
+            ("filer_type", "association"),
+            ("organisation_id", &org_id),
+            ("in_good_standing", "on"),
+            ("office_in_commune", "on"),
+            ("activity_linked_to_subject", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let path = location(&res);
+    let (_, draft) = get(&app, &b, &format!("{path}?lang=fr")).await;
+    let res = post(
+        &app,
+        &b,
+        &format!("{path}/step"),
+        &[("_csrf", &csrf(&draft)), ("to", "ready")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+
+    let anon = browser();
+    for (lang, rule, listed, counted, steps_said, not_said) in [
+        (
+            "fr",
+            "Une association ne recueille pas de signatures (loi organique 113-14)",
+            "Pétition d’association : aucune signature requise",
+            "sur 200",
+            "L’association réunit ses pièces",
+            [
+                "Les habitants signent ici",
+                "Assez de signatures",
+                "Signataires publics",
+            ],
+        ),
+        (
+            "ar",
+            "لا تجمع الجمعية توقيعات (القانون التنظيمي 113.14)",
+            "عريضة جمعية: لا تحتاج إلى توقيعات",
+            "من أصل 200",
+            "تجمع الجمعية وثائقها",
+            ["يوقع السكان هنا", "التوقيعات كافية", "الموقعون العلنيون"],
+        ),
+        (
+            "zgh",
+            "ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵓⵔ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵜⵉⵙⵎⴰⵍ (ⴰⵣⵔⴼ ⴰⵏⴰⵎⵓⵔ 113-14)",
+            "ⵜⵓⵙⵏⵉⵜ ⵏ ⵜⵎⵙⵙⵓⴷⵙⵜ: ⵓⵔ ⵜⵃⵜⴰⵊ ⵜⵉⵙⵎⴰⵍ",
+            "ⵙⴳ 200",
+            "ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵉⵙⵔⴰⴳⵏ",
+            ["ⵉⵣⴷⵖⵏ ⵙⵎⴰⵍⵏ ⴷⵖⵉ", "ⵜⵉⵙⵎⴰⵍ ⵙⵡⴰⵏⵜ", "ⵉⵎⵙⵎⴰⵍⵏ ⵉⴳⴷⵓⴷⴰⵏⵏ"],
+        ),
+    ] {
+        // The petition's page, as anyone reads it: the rule that applies, its own steps.
+        let (status, page) = get(&app, &anon, &format!("{path}?lang={lang}")).await;
+        assert_eq!(status, 200);
+        assert_translated(&page, &path);
+        assert!(page.contains(rule), "{lang}: the rule that applies");
+        assert!(!page.contains("<progress"), "{lang}: no signature bar");
+        assert!(!page.contains(counted), "{lang}: no count of signatures");
+        assert!(
+            page.contains(steps_said),
+            "{lang}: the association's own step"
+        );
+        for said in not_said {
+            assert!(!page.contains(said), "{lang}: {said}");
+        }
+        // The lists it appears in, reached by the page's own links: the commune's page and the
+        // commune's petitions.
+        for href in [
+            crate::web::link_to(&page, "#petitions\""),
+            crate::web::link_to(&page, "?commune=tan-tan\""),
+        ] {
+            let (status, html) = get(&app, &anon, &href).await;
+            assert_eq!(status, 200, "{href}");
+            let item = &html[html.find("Une décharge contrôlée").unwrap()..];
+            let item = &item[..item.find("</li>").unwrap()];
+            assert!(item.contains(listed), "{lang} {href}: {item}");
+            assert!(!item.contains(counted), "{lang} {href}: {item}");
+        }
+    }
+}

@@ -446,7 +446,6 @@ web-more = المزيد
 web-open = مفتوحة
 web-closed = مغلقة
 web-figures = أرقام الجماعة
-web-figures-summary = { $total } بلاغ؛ أول رد رسمي خلال { $median } ساعة (الوسيط)، و{ $p90 } ساعة لـ90٪؛ { $overdue } متأخرة.
 web-chart-title = نسبة البلاغات التي تلقت ردا في الأجل، حسب الفئة
 web-petitions = العرائض
 web-signatures-of = { $count ->
@@ -738,3 +737,60 @@ web-moderation-banner-hidden = هذه الشكاية مخفية عن العمو�
 web-moderation-banner-flagged = هذه الشكاية مخفية عن العموم بعد عدة إبلاغات عن إساءة، ولم يقرر أي مشرف بعد.
 web-moderation-banner-held = هذه الشكاية موقوفة للمراجعة: يبدو أن نصها يتضمن معطيات شخصية. لا يراها إلا كاتبها والمشرفون.
 web-moderation-banner-queue = اتخاذ القرار في قائمة الإشراف
+## issue 16: figures in plain words and association petitions
+web-figures-total = { $count ->
+    [zero] لا بلاغ إلى الآن.
+    [one] بلاغ واحد إلى الآن.
+    [two] بلاغان إلى الآن.
+    [few] { $count } بلاغات إلى الآن.
+    [many] { $count } بلاغا إلى الآن.
+   *[other] { $count } بلاغ إلى الآن.
+}
+web-figures-answered = { $count ->
+    [zero] لم يتلق أي بلاغ ردا رسميا بعد.
+    [one] تلقى بلاغ واحد ردا رسميا، خلال { $median } على الأكثر.
+    [two] تلقى بلاغان ردا رسميا: أحدهما خلال { $median } على الأكثر، وكلاهما خلال { $p90 } على الأكثر.
+    [few] تلقت { $count } بلاغات ردا رسميا: نصفها خلال { $median } على الأكثر، وتسعة من كل عشرة خلال { $p90 } على الأكثر.
+    [many] تلقى { $count } بلاغا ردا رسميا: نصفها خلال { $median } على الأكثر، وتسعة من كل عشرة خلال { $p90 } على الأكثر.
+   *[other] تلقى { $count } بلاغ ردا رسميا: نصفها خلال { $median } على الأكثر، وتسعة من كل عشرة خلال { $p90 } على الأكثر.
+}
+web-figures-none-answered = لم يتلق أي بلاغ ردا رسميا بعد.
+web-figures-in-time = { $count ->
+    [zero] الردود داخل الأجل المحدد: لا شيء من أصل { $due }.
+    [one] الردود داخل الأجل المحدد: رد واحد من أصل { $due }.
+   *[other] الردود داخل الأجل المحدد: { $count } من أصل { $due }.
+}
+web-figures-overdue = { $count ->
+    [zero] لا بلاغ ينتظر ردا بعد انقضاء أجله.
+    [one] بلاغ واحد ينتظر ردا بعد انقضاء أجله.
+    [two] بلاغان ينتظران ردا بعد انقضاء أجلهما.
+    [few] { $count } بلاغات تنتظر ردا بعد انقضاء آجالها.
+    [many] { $count } بلاغا تنتظر ردا بعد انقضاء آجالها.
+   *[other] { $count } بلاغ تنتظر ردا بعد انقضاء آجالها.
+}
+web-figures-overdue-at-least = { $count } بلاغ على الأقل تنتظر ردا بعد انقضاء آجالها.
+web-duration-hours = { $count ->
+    [zero] { $count } ساعة
+    [one] ساعة واحدة
+    [two] ساعتين
+    [few] { $count } ساعات
+   *[other] { $count } ساعة
+}
+web-duration-days = { $count ->
+    [zero] { $count } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $count } أيام
+    [many] { $count } يوما
+   *[other] { $count } يوم
+}
+web-percent = { $value }%
+web-chart-row = { $count ->
+    [zero] لا شيء من أصل { $due } خلال أجل { $deadline }
+    [one] واحد من أصل { $due } خلال أجل { $deadline }
+   *[other] { $count } من أصل { $due } خلال أجل { $deadline }
+}
+web-chart-row-none-due = لم يبلغ أي بلاغ أجله بعد (الأجل: { $deadline }).
+web-petition-association-progress = عريضة جمعية: لا تحتاج إلى توقيعات
+web-petition-association-rule = لا تجمع الجمعية توقيعات (القانون التنظيمي 113.14): يجب أن يكون قد مر على تأسيسها أكثر من ثلاث سنوات، وأن تكون في وضعية قانونية سليمة، وأن يكون لها مقر أو فرع في الجماعة، وأن يكون نشاطها مرتبطا بموضوع العريضة؛ ويودعها ممثلها المفوض مرفقة بالنظام الأساسي، ووصل الإيداع القانوني، وما يثبت المقر، وقرار المكتب، والتفويض.
+web-petition-step-ready-association = تجمع الجمعية وثائقها (النظام الأساسي، وصل الإيداع القانوني، ما يثبت المقر، قرار المكتب، التفويض)، ثم يودع ممثلها العريضة لدى رئيس المجلس.

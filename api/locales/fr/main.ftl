@@ -431,7 +431,6 @@ web-more = Suite
 web-open = Non résolus
 web-closed = Clos
 web-figures = Chiffres de la commune
-web-figures-summary = { $total } signalements ; première réponse officielle en { $median } h (médiane), { $p90 } h pour 90 % ; { $overdue } en retard.
 web-chart-title = Part des signalements ayant reçu une réponse dans le délai, par catégorie
 web-petitions = Pétitions
 web-signatures-of = { $count ->
@@ -705,3 +704,42 @@ web-moderation-banner-hidden = Ce signalement est masqué au public. Motif : { $
 web-moderation-banner-flagged = Ce signalement est masqué au public après plusieurs signalements d’abus ; aucun modérateur n’a encore décidé.
 web-moderation-banner-held = Ce signalement est retenu pour examen : son texte semble contenir des données personnelles. Seuls son auteur et les modérateurs le voient.
 web-moderation-banner-queue = Décider dans la file de modération
+## issue 16: figures in plain words and association petitions
+web-figures-total = { $count ->
+    [0] Aucun signalement pour l’instant.
+    [one] { $count } signalement jusqu’ici.
+   *[other] { $count } signalements jusqu’ici.
+}
+web-figures-answered = { $count ->
+    [one] { $count } signalement a reçu une réponse officielle, en { $median } au plus.
+   *[other] { $count } signalements ont reçu une réponse officielle : la moitié en { $median } au plus, neuf sur dix en { $p90 } au plus.
+}
+web-figures-none-answered = Aucun n’a encore reçu de réponse officielle.
+web-figures-in-time = { $count ->
+    [0] Réponses dans le délai fixé : aucune sur { $due }.
+    [one] Réponses dans le délai fixé : une sur { $due }.
+   *[other] Réponses dans le délai fixé : { $count } sur { $due }.
+}
+web-figures-overdue = { $count ->
+    [one] { $count } signalement attend encore sa réponse, son délai passé.
+   *[other] { $count } signalements attendent encore leur réponse, leur délai passé.
+}
+web-figures-overdue-at-least = Au moins { $count } signalements attendent encore leur réponse, leur délai passé.
+web-duration-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+web-duration-days = { $count ->
+    [one] { $count } jour
+   *[other] { $count } jours
+}
+web-percent = { $value } %
+web-chart-row = { $count ->
+    [0] Aucun sur { $due } dans le délai de { $deadline }
+    [one] { $count } sur { $due } dans le délai de { $deadline }
+   *[other] { $count } sur { $due } dans le délai de { $deadline }
+}
+web-chart-row-none-due = Aucun signalement n’a encore atteint son délai ({ $deadline }).
+web-petition-association-progress = Pétition d’association : aucune signature requise
+web-petition-association-rule = Une association ne recueille pas de signatures (loi organique 113-14) : elle doit exister depuis plus de trois ans, être en situation régulière, avoir son siège ou une antenne dans la commune et une activité liée à l’objet de la pétition ; son représentant mandaté la dépose avec les statuts, le récépissé légal, la preuve du siège, la décision du bureau et son mandat.
+web-petition-step-ready-association = L’association réunit ses pièces (statuts, récépissé légal, preuve du siège, décision du bureau, mandat) ; son représentant dépose la pétition auprès du président du conseil.

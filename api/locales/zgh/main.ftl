@@ -424,7 +424,6 @@ web-more = ⵓⴳⴳⴰⵔ
 web-open = ⵉⵕⵥⵎⵏ
 web-closed = ⵉⵜⵜⵓⵇⵇⵏⵏ
 web-figures = ⵉⵎⴹⴰⵏ ⵏ ⵜⵊⵎⴰⵄⵜ
-web-figures-summary = { $total } ⵏ ⵉⵎⵓⴽⵔⴰⴹ; ⵜⵉⵔⴰⵔⵉⵜ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ ⴳ { $median } ⵏ ⵜⵙⵔⴰⴳⵉⵏ (ⴰⵏⴰⵎⵎⴰⵙ), { $p90 } ⵉ 90 %; { $overdue } ⵜⵜⵡⴰⵍⵍⴰⵙⵏⵉⵏ.
 web-chart-title = ⴰⵎⵜⵜⵉ ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵉⵖ ⵜⵜⵓⵔⴰⵔ ⴳ ⵜⵉⵣⵉ, ⵙ ⵓⵏⴰⵡ
 web-petitions = ⵜⵓⵙⵏⵉⵡⵉⵏ
 web-signatures-of = { $count } ⵏ ⵜⵙⵎⴰⵍ ⵙⴳ { $threshold }
@@ -689,3 +688,42 @@ web-moderation-banner-hidden = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⴼⴼⵔ �
 web-moderation-banner-flagged = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⴼⴼⵔ ⵅⴼ ⵉⵎⴷⴷⵓⴽⴰⵍ ⴷⴼⵔ ⵎⵏⵏⴰⵡ ⵉⵙⵎⵔⴰⵙⵏ ⵏ ⵓⵙⵔⵓⴼⵍⵓ; ⵓⵔ ⵢⴰⵜⵜⵉ ⵉⴳⴳⵓⵊ ⵢⴰⵏ ⵓⵎⵙⵙⵓⴷⵙ.
 web-moderation-banner-held = ⴰⵙⵎⵔⴰⵙ ⴰⴷ ⵉⵜⵜⵓⵟⵟⴼ ⵉ ⵓⵙⵙⵓⴷⵙ: ⴰⴹⵕⵉⵙ ⵏⵏⵙ ⵉⵣⵎⵔ ⴰⴷ ⵢⴰⵎⵥ ⵉⵙⴼⴽⴰ ⵉⵏⵎⵣⵡⴰⵔⵓⵜⵏ. ⵖⴰⵙ ⴰⵎⴰⵔⴰ ⵏⵏⵙ ⴷ ⵉⵎⵙⵙⵓⴷⵙⵏ ⴰⴷ ⵜ ⵢⴰⵏⵏⴰⵢⵏ.
 web-moderation-banner-queue = ⴳ ⵜⴰⴳⵜⵜⴰ ⴳ ⵜⵍⵖⴰ ⵏ ⵓⵙⵙⵓⴷⵙ
+## issue 16: figures in plain words and association petitions
+web-figures-total = { $count ->
+    [0] ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵔ ⴷⵖⵉ.
+    [1] ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵔ ⴷⵖⵉ.
+   *[other] { $count } ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⴰⵔ ⴷⵖⵉ.
+}
+web-figures-answered = { $count ->
+    [1] ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵢⵓⴼⴰ ⵜⵉⵔⴰⵔⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ ⴳ { $median } ⵏⵖ ⴷⵔⵓⵙ.
+   *[other] { $count } ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵓⴼⴰⵏ ⵜⵉⵔⴰⵔⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ: ⴰⵣⴳⵏ ⵏⵏⵙⵏ ⴳ { $median } ⵏⵖ ⴷⵔⵓⵙ, ⵜⵥⴰ ⵙⴳ ⵎⵔⴰⵡ ⴳ { $p90 } ⵏⵖ ⴷⵔⵓⵙ.
+}
+web-figures-none-answered = ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵓⵔ ⵢⵓⴼⵉ ⵜⵉⵔⴰⵔⵉⵜ ⵜⵓⵏⵚⵉⴱⵜ ⴰⵔ ⴷⵖⵉ.
+web-figures-in-time = { $count ->
+    [0] ⵜⵉⵔⴰⵔⵉⵏ ⴳ ⵓⵣⵎⵣ: ⵓⵍⴰ ⵢⴰⵜ ⵙⴳ { $due }.
+    [1] ⵜⵉⵔⴰⵔⵉⵏ ⴳ ⵓⵣⵎⵣ: ⵢⴰⵜ ⵙⴳ { $due }.
+   *[other] ⵜⵉⵔⴰⵔⵉⵏ ⴳ ⵓⵣⵎⵣ: { $count } ⵙⴳ { $due }.
+}
+web-figures-overdue = { $count ->
+    [1] ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵉⵣⵔⵉ ⴰⵣⵎⵣ ⵏⵏⵙ ⴱⵍⴰ ⵜⵉⵔⴰⵔⵉⵜ.
+   *[other] { $count } ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵣⵔⵉⵏ ⴰⵣⵎⵣ ⵏⵏⵙⵏ ⴱⵍⴰ ⵜⵉⵔⴰⵔⵉⵜ.
+}
+web-figures-overdue-at-least = { $count } ⵏⵖ ⵓⴳⴳⴰⵔ ⵏ ⵉⵎⵓⴽⵔⴰⴹ ⵣⵔⵉⵏ ⴰⵣⵎⵣ ⵏⵏⵙⵏ ⴱⵍⴰ ⵜⵉⵔⴰⵔⵉⵜ.
+web-duration-hours = { $count ->
+    [1] ⵢⴰⵜ ⵜⵙⵔⴰⴳⵜ
+   *[other] { $count } ⵏ ⵜⵙⵔⴰⴳⵉⵏ
+}
+web-duration-days = { $count ->
+    [1] ⵢⴰⵏ ⵡⴰⵙⵙ
+   *[other] { $count } ⵏ ⵡⵓⵙⵙⴰⵏ
+}
+web-percent = { $value } %
+web-chart-row = { $count ->
+    [0] ⵓⵍⴰ ⵢⴰⵏ ⵙⴳ { $due } ⴳ ⵓⵣⵎⵣ ⵏ { $deadline }
+    [1] ⵢⴰⵏ ⵙⴳ { $due } ⴳ ⵓⵣⵎⵣ ⵏ { $deadline }
+   *[other] { $count } ⵙⴳ { $due } ⴳ ⵓⵣⵎⵣ ⵏ { $deadline }
+}
+web-chart-row-none-due = ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵓⵔ ⵉⵍⴽⵉⵎ ⴰⵣⵎⵣ ⵏⵏⵙ ⴰⵔ ⴷⵖⵉ (ⴰⵣⵎⵣ: { $deadline }).
+web-petition-association-progress = ⵜⵓⵙⵏⵉⵜ ⵏ ⵜⵎⵙⵙⵓⴷⵙⵜ: ⵓⵔ ⵜⵃⵜⴰⵊ ⵜⵉⵙⵎⴰⵍ
+web-petition-association-rule = ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵓⵔ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵜⵉⵙⵎⴰⵍ (ⴰⵣⵔⴼ ⴰⵏⴰⵎⵓⵔ 113-14): ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵍⵍⴰ ⵓⴳⴳⴰⵔ ⵏ ⴽⵕⴰⴹ ⵉⵙⴳⴳⵯⴰⵙⵏ, ⴰⴷ ⵜⵍⵍⴰ ⵙ ⵓⵣⵔⴼ, ⴰⴷ ⵖⵓⵔⵙ ⵢⵉⵍⵉ ⵓⵏⵙⴰ ⵏⵖ ⵜⴰⴳⵣⵣⵓⵎⵜ ⴳ ⵜⵊⵎⴰⵄⵜ, ⴷ ⵜⴰⵡⵓⵔⵉ ⵏⵏⵙ ⵜⵇⵇⵏ ⵙ ⵓⵙⵏⵜⵍ ⵏ ⵜⵓⵙⵏⵉⵜ; ⴰⵎⴰⴳⵍⵓ ⵏⵏⵙ ⵉⵙⵔⵙ ⵜⵜ ⵙ ⵉⵙⵔⴰⴳⵏ ⵏⵏⵙ (ⴰⵏⴰⴹ ⴰⵙⵍⵎⴰⴹ, ⴰⵡⵚⵍ ⴰⵏⴰⵎⵓⵔ, ⴰⵏⵙⴰ, ⵜⴰⴳⵜⵜⴰ ⵏ ⵓⴱⵉⵕⵓ, ⴰⵙⵎⵓⵜⵜⵉ).
+web-petition-step-ready-association = ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵉⵙⵔⴰⴳⵏ ⵏⵏⵙ (ⴰⵏⴰⴹ ⴰⵙⵍⵎⴰⴹ, ⴰⵡⵚⵍ ⴰⵏⴰⵎⵓⵔ, ⴰⵏⵙⴰ, ⵜⴰⴳⵜⵜⴰ ⵏ ⵓⴱⵉⵕⵓ, ⴰⵙⵎⵓⵜⵜⵉ); ⴰⵎⴰⴳⵍⵓ ⵏⵏⵙ ⵉⵙⵔⵙ ⵜⵓⵙⵏⵉⵜ ⴷⴰⵔ ⵓⵏⵎⵖⵓⵔ ⵏ ⵓⵙⵇⵇⵉⵎ.

@@ -2,7 +2,8 @@
 
 use super::home::IssueItem;
 use super::labels::{
-    arrondissement_options, category_options, figures_summary, petition_status_label, status_label,
+    arrondissement_options, category_options, figures_summary, percent, petition_status_label,
+    span, status_label,
 };
 use super::{Layout, Visitor, WebError, percent_encode};
 use crate::context::AppState;
@@ -38,7 +39,7 @@ struct CommunePage {
     issues: Vec<IssueItem>,
     next_page: Option<String>,
     figures_summary: String,
-    chart: String,
+    bars: Vec<Bar>,
     petitions: Vec<PetitionItem>,
 }
 
@@ -51,44 +52,40 @@ pub struct CommuneQuery {
     page: Option<String>,
 }
 
-/// Bars of the share answered within target, per category: an SVG drawn here, no script, and
-/// no inline style (its width is `svg.chart` in the stylesheet, which the pages' CSP requires).
-fn share_chart(locale: Locale, rows: &[(String, Option<f64>)]) -> String {
-    let row_h = 22;
-    let label_w = 210;
-    let bar_w = 220;
-    let height = row_h * rows.len().max(1) + 4;
-    let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 {w} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{title}</title>",
-        w = label_w + bar_w + 60,
-        title = crate::http::html::escape(&text(locale, "web-chart-title")),
-    );
-    let rtl = locale.direction().as_str() == "rtl";
-    for (i, (label, share)) in rows.iter().enumerate() {
-        let y = i * row_h + 2;
-        let pct = share.map(|s| (s * 100.0).round());
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let width = pct.map_or(0, |p| ((p / 100.0) * f64::from(bar_w as u32)) as usize);
-        let value = pct.map_or_else(|| "—".to_owned(), |p| format!("{p} %"));
-        let (text_x, anchor, bar_x) = if rtl {
-            (label_w + bar_w + 56, "end", 50 + bar_w - width)
-        } else {
-            (0, "start", label_w)
-        };
-        let value_x = if rtl { 46 } else { label_w + width + 4 };
-        let _ = write!(
-            svg,
-            "<text x=\"{text_x}\" y=\"{ty}\" text-anchor=\"{anchor}\">{label}</text>\
-             <rect x=\"{bar_x}\" y=\"{y}\" width=\"{width}\" height=\"{h}\" fill=\"#0b5cad\"></rect>\
-             <text x=\"{value_x}\" y=\"{ty}\" text-anchor=\"{vanchor}\">{value}</text>",
-            ty = y + 14,
-            h = row_h - 6,
-            label = crate::http::html::escape(label),
-            vanchor = if rtl { "end" } else { "start" },
-        );
-    }
-    svg.push_str("</svg>");
-    svg
+/// One category's bar on the chart: its full name on its own line, the share answered within
+/// the category's deadline drawn by a `<meter>` (no script, no inline style) and written out,
+/// and what it counts in words.
+#[derive(Debug, PartialEq)]
+struct Bar {
+    label: String,
+    /// Whole percent, and as the reader's language writes it; `None` while nothing is due (no
+    /// bar is drawn then).
+    value: Option<(u32, String)>,
+    /// "3 of 4 answered within 7 days", or that nothing is due yet.
+    detail: String,
+}
+
+fn bars(locale: Locale, rows: &[(String, stats::CategoryShare)]) -> Vec<Bar> {
+    rows.iter()
+        .map(|(label, share)| {
+            let deadline = span(locale, stats::Span::Days(i64::from(share.target_days)));
+            Bar {
+                label: label.clone(),
+                value: share.percent().map(|p| (p, percent(locale, p))),
+                detail: if share.due > 0 {
+                    Message::new("web-chart-row")
+                        .arg("count", share.answered_within_target)
+                        .arg("due", share.due)
+                        .arg("deadline", deadline)
+                        .render(locale)
+                } else {
+                    Message::new("web-chart-row-none-due")
+                        .arg("deadline", deadline)
+                        .render(locale)
+                },
+            }
+        })
+        .collect()
 }
 
 /// `GET /communes/{slug}`: the commune's issues (filters, search), figures and petitions.
@@ -218,16 +215,16 @@ pub async fn commune(
     .await;
     let per_category = stats::by_category(&state, slug.to_string()).await;
     // While many figures are being computed, the page comes without them rather than not at all.
-    let (summary, chart) = match (figures, per_category) {
+    let (summary, bars) = match (figures, per_category) {
         (Ok(figures), Ok(per_category)) => {
-            let rows: Vec<(String, Option<f64>)> = per_category
+            let rows: Vec<(String, stats::CategoryShare)> = per_category
                 .into_iter()
-                .map(|(code, share)| (category_name(&code), share))
+                .map(|share| (category_name(&share.code), share))
                 .collect();
-            (figures_summary(l, &figures), share_chart(l, &rows))
+            (figures_summary(l, &figures), bars(l, &rows))
         }
         (Err(UseCaseError::Busy(_)), _) | (_, Err(UseCaseError::Busy(_))) => {
-            (v.t("web-figures-busy"), String::new())
+            (v.t("web-figures-busy"), Vec::new())
         }
         (Err(e), _) | (_, Err(e)) => return Err(e.into()),
     };
@@ -248,10 +245,7 @@ pub async fn commune(
         .map(|p| PetitionItem {
             id: p.id,
             status_label: petition_status_label(l, &p.status),
-            progress: Message::new("web-signatures-of")
-                .arg("count", i64::from(p.signature_count))
-                .arg("threshold", i64::from(p.threshold))
-                .render(l),
+            progress: super::petitions::progress(l, &p),
             title: p.title,
         })
         .collect();
@@ -269,7 +263,7 @@ pub async fn commune(
         issues: issues_list,
         next_page,
         figures_summary: summary,
-        chart,
+        bars,
         petitions,
     };
     v.page(page.render())
@@ -280,15 +274,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_chart_carries_no_inline_style_and_the_stylesheet_sizes_it() {
-        let rows = vec![("Voirie".to_owned(), Some(0.5)), ("Eau".to_owned(), None)];
-        for locale in Locale::ALL {
-            let svg = share_chart(locale, &rows);
-            assert!(!svg.contains("style="), "{svg}");
-            assert!(svg.starts_with("<svg class=\"chart\""));
-            assert!(svg.contains("viewBox=\"0 0 490 "));
-        }
-        let css = include_str!("../../static/tawasol.css");
-        assert!(css.contains("svg.chart{max-width:490px}"));
+    fn each_bar_says_its_share_in_the_readers_convention_and_in_words() {
+        let share = |due, within| stats::CategoryShare {
+            code: "public_lighting".into(),
+            target_days: 7,
+            due,
+            answered_within_target: within,
+        };
+        let rows = vec![
+            ("Éclairage public".to_owned(), share(16, 11)),
+            ("Eau".to_owned(), share(0, 0)),
+        ];
+        let fr = bars(Locale::Fr, &rows);
+        assert_eq!(fr[0].label, "Éclairage public");
+        assert_eq!(fr[0].value, Some((69, "69\u{a0}%".to_owned())));
+        assert!(fr[0].detail.contains("11") && fr[0].detail.contains("16"));
+        assert!(fr[0].detail.contains("7 jours"), "{}", fr[0].detail);
+        assert_eq!(fr[1].value, None);
+        let ar = bars(Locale::Ar, &rows);
+        assert_eq!(
+            ar[0].value,
+            Some((69, "69%".to_owned())),
+            "no space for the sign to drift across"
+        );
+        assert!(ar[0].detail.contains("7 أيام"), "{}", ar[0].detail);
     }
 }

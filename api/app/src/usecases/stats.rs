@@ -128,8 +128,54 @@ fn durations(
     })
 }
 
-/// Each category's code and share answered within target.
-pub type CategoryShares = Vec<(String, Option<f64>)>;
+/// One category's answers against its target: the chart on a commune's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryShare {
+    pub code: String,
+    /// Days the commune gives itself to answer in this category.
+    pub target_days: i32,
+    /// Issues answered, or whose target has passed without an answer.
+    pub due: i64,
+    pub answered_within_target: i64,
+}
+
+impl CategoryShare {
+    /// The share answered within target, in whole percent; `None` while nothing is due.
+    pub fn percent(&self) -> Option<u32> {
+        if self.due <= 0 {
+            return None;
+        }
+        let within = self.answered_within_target.clamp(0, self.due);
+        // Rounded to the nearest whole percent, halves up (3 of 8 is 38 %).
+        u32::try_from((within * 200 + self.due) / (2 * self.due)).ok()
+    }
+}
+
+/// Each category of a commune with its answers against target.
+pub type CategoryShares = Vec<CategoryShare>;
+
+/// A duration as a reader counts it: whole hours under a day, whole days beyond, always
+/// rounded up, so that "within" stays true ("half got an answer within 4 days" for 80.3 h).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Hours(i64),
+    Days(i64),
+}
+
+impl Span {
+    /// At least one hour (an answer within the minute is "within an hour").
+    pub fn within_hours(hours: f64) -> Span {
+        #[allow(clippy::cast_possible_truncation)]
+        let whole = hours.max(0.0).ceil() as i64;
+        if whole < 24 {
+            Span::Hours(whole.max(1))
+        } else {
+            #[allow(clippy::cast_possible_truncation)]
+            let days = (hours / 24.0).ceil() as i64;
+            Span::Days(days)
+        }
+    }
+}
 
 /// The figures already computed, per query (see [`crate::cache`]): at a million issues a
 /// computation reads hundreds of thousands of index entries, so it runs once per query and
@@ -337,13 +383,12 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
     .await
 }
 
-/// For each category of a commune: its code and the share of due issues answered within its
-/// target (`None` when nothing is due yet).
-/// The share answered within target, per category of a commune (cached like [`figures`]).
+/// Each category of a commune with its target and its answers within it (cached like
+/// [`figures`]).
 pub async fn by_category(
     state: &AppState,
     commune: String,
-) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
+) -> Result<CategoryShares, UseCaseError> {
     let computing = state.clone();
     let key = commune.clone();
     let rows = StatsCache::of(state)
@@ -358,7 +403,7 @@ pub async fn by_category(
 async fn compute_by_category(
     state: AppState,
     commune: String,
-) -> Result<Vec<(String, Option<f64>)>, UseCaseError> {
+) -> Result<CategoryShares, UseCaseError> {
     let _slot = state.work.enter(WorkClass::Figures).await?;
     let at = state.clock.now();
     with_conn(&state.db, move |c| {
@@ -370,7 +415,7 @@ async fn compute_by_category(
             ..StatsFilter::default()
         };
         let categories = stats::categories(c, &filter)?;
-        let mut shares = std::collections::HashMap::new();
+        let mut counted = std::collections::HashMap::new();
         for (target_days, group) in by_target(categories.clone()) {
             let cutoff = at - TimeDelta::days(i64::from(target_days));
             let ids: Vec<i64> = group.iter().map(|g| g.id).collect();
@@ -383,16 +428,19 @@ async fn compute_by_category(
             )?;
             for id in ids {
                 let (answered, within, late) = counts.get(&id).copied().unwrap_or((0, 0, 0));
-                let due = answered + late;
-                #[allow(clippy::cast_precision_loss)]
-                shares.insert(id, (due > 0).then(|| within as f64 / due as f64));
+                counted.insert(id, (answered + late, within));
             }
         }
         let rows = categories
             .into_iter()
             .map(|category| {
-                let share = shares.get(&category.id).copied().flatten();
-                (category.code, share)
+                let (due, within) = counted.get(&category.id).copied().unwrap_or((0, 0));
+                CategoryShare {
+                    code: category.code,
+                    target_days: category.target_days,
+                    due,
+                    answered_within_target: within,
+                }
             })
             .collect();
         Ok(rows)
@@ -402,7 +450,7 @@ async fn compute_by_category(
 
 #[cfg(test)]
 mod tests {
-    use super::whole_day;
+    use super::{CategoryShare, Span, whole_day};
     use chrono::NaiveDateTime;
 
     fn t(s: &str) -> NaiveDateTime {
@@ -426,5 +474,35 @@ mod tests {
             t("2020-01-01 23:00:00")
         );
         assert_eq!(whole_day(start, true), start, "a day's start stays");
+    }
+
+    #[test]
+    fn durations_read_in_whole_hours_under_a_day_and_whole_days_beyond_rounded_up() {
+        assert_eq!(Span::within_hours(0.0), Span::Hours(1));
+        assert_eq!(Span::within_hours(0.4), Span::Hours(1));
+        assert_eq!(Span::within_hours(10.0), Span::Hours(10));
+        assert_eq!(Span::within_hours(10.1), Span::Hours(11));
+        assert_eq!(Span::within_hours(23.0), Span::Hours(23));
+        assert_eq!(Span::within_hours(23.5), Span::Days(1));
+        assert_eq!(Span::within_hours(24.0), Span::Days(1));
+        assert_eq!(Span::within_hours(30.0), Span::Days(2));
+        assert_eq!(Span::within_hours(80.3), Span::Days(4));
+        assert_eq!(Span::within_hours(258.1), Span::Days(11));
+    }
+
+    #[test]
+    fn a_categorys_share_is_a_whole_percent_and_none_while_nothing_is_due() {
+        let share = |due, within| CategoryShare {
+            code: "x".into(),
+            target_days: 7,
+            due,
+            answered_within_target: within,
+        };
+        assert_eq!(share(0, 0).percent(), None);
+        assert_eq!(share(4, 3).percent(), Some(75));
+        assert_eq!(share(8, 3).percent(), Some(38));
+        assert_eq!(share(3, 2).percent(), Some(67));
+        assert_eq!(share(3, 0).percent(), Some(0));
+        assert_eq!(share(3, 3).percent(), Some(100));
     }
 }

@@ -1,7 +1,7 @@
 //! The petitions, newest first, by commune and status.
 
 use crate::context::AppState;
-use crate::i18n::{Message, text};
+use crate::i18n::text;
 use crate::usecases::petitions;
 use crate::web::labels::{commune_name, commune_names, petition_status_label};
 use crate::web::{Layout, Visitor, WebError, percent_encode};
@@ -85,10 +85,7 @@ pub async fn list(
             id: p.id,
             status_label: petition_status_label(l, &p.status),
             commune_name: commune_name(&names, &p.commune),
-            progress: Message::new("web-signatures-of")
-                .arg("count", i64::from(p.signature_count))
-                .arg("threshold", i64::from(p.threshold))
-                .render(l),
+            progress: super::progress(l, &p),
             overdue: p.overdue,
             title: p.title,
         })

@@ -90,17 +90,28 @@ const STEPS: [(&str, &[&str]); 6] = [
     ("decided", &["decided"]),
 ];
 
-fn steps(locale: Locale, status: &str) -> Vec<StepItem> {
-    let at = STEPS.iter().position(|(_, s)| s.contains(&status));
-    STEPS
+/// The steps, said for who files: an association collects no signatures, it gathers its
+/// documents instead.
+fn steps(locale: Locale, status: &str, association: bool) -> Vec<StepItem> {
+    let steps: Vec<_> = STEPS
+        .iter()
+        .filter(|(key, _)| !(association && *key == "collecting"))
+        .collect();
+    let at = steps.iter().position(|(_, s)| s.contains(&status));
+    steps
         .iter()
         .enumerate()
         .map(|(i, (key, statuses))| {
             let current = at == Some(i);
             let shown = if current { status } else { statuses[0] };
+            let explained = if association && *key == "ready" {
+                "web-petition-step-ready-association".to_owned()
+            } else {
+                format!("web-petition-step-{key}")
+            };
             StepItem {
                 label: petition_status_label(locale, shown),
-                explained: text(locale, &format!("web-petition-step-{key}")),
+                explained: text(locale, &explained),
                 current,
                 done: at.is_some_and(|a| i < a),
             }
@@ -199,14 +210,11 @@ pub(super) async fn petition_page(
         status: p.status.clone(),
         status_label: petition_status_label(l, &p.status),
         by_line,
-        progress: Message::new("web-signatures-of")
-            .arg("count", i64::from(p.signature_count))
-            .arg("threshold", i64::from(p.threshold))
-            .render(l),
+        progress: super::progress(l, p),
         count: p.signature_count,
         threshold,
         percent,
-        steps: steps(l, &p.status),
+        steps: steps(l, &p.status, super::by_association(p)),
         timeline: d
             .timeline
             .iter()
@@ -243,7 +251,7 @@ pub(super) async fn petition_page(
         is_agent: d.is_agent,
         is_official: petitions::official_of(&v.caller.actor, &p.commune),
         may_download_dossier: d.may_download_dossier,
-        association: p.filer_type == "association",
+        association: super::by_association(p),
         consent_text: d.collection_notice.consent_text.clone(),
         cndp_notice: crate::web::labels::cndp_notice(l, &d.collection_notice.cndp_number),
         sign_errors: sign_errors.for_form::<SignForm>(),
