@@ -338,6 +338,83 @@ async fn a_petition_agent_starts_a_petition_and_a_resident_signs_it() {
         j.photograph("counted").await;
     }
 }
+/// A member of an association files the association's petition: from the commune's page, the
+/// association chosen and its declarations ticked, published straight to filing (no signatures
+/// to collect), and its dossier ready to download.
+#[tokio::test]
+async fn an_association_member_prepares_the_associations_petition() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
+    let res = app
+        .post(
+            "/api/v1/admin/organisations",
+            Some(&admin),
+            &json!({"name": "Jil Sahara", "founded_on": "2010-03-01", "head_office_commune": "tan-tan", "purpose": "Environnement et démocratie locale"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let organisation: Value = res.json().await.unwrap();
+    for (n, device) in DEVICES.iter().enumerate() {
+        let email = format!("member{n}@tawasol.test");
+        verified_user(&app, &catcher, &email, device.lang).await;
+        let res = app
+            .post(
+                &format!("/api/v1/admin/organisations/{}/members", organisation["id"]),
+                Some(&admin),
+                &json!({"email": email, "representative": true}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let mut j = Journey::start(&app, "association", *device).await;
+        j.log_in(&email, "a long enough password").await;
+        j.click("header a[href='/#communes']").await;
+        j.click("a[href='/communes/tan-tan']").await;
+        j.click("a[href='/communes/tan-tan/petitions/new']").await;
+        j.photograph("petition-form").await;
+        j.d.click("input[name='filer_type'][value='association']")
+            .await;
+        for declaration in [
+            "in_good_standing",
+            "office_in_commune",
+            "activity_linked_to_subject",
+        ] {
+            j.d.click(&format!("input[name='{declaration}']")).await;
+        }
+        let title = j.says("تهيئة حديقة الحي", "Aménager le jardin du quartier");
+        j.fill("#title", title).await;
+        j.fill(
+            "#request",
+            j.says(
+                "إدراج تهيئة حديقة حي النهضة في جدول أعمال المجلس.",
+                "Inscrire à l’ordre du jour l’aménagement du jardin du quartier Nahda.",
+            ),
+        )
+        .await;
+        j.fill(
+            "#reasons",
+            j.says(
+                "لا توجد مساحة خضراء في الحي والأطفال يلعبون في الشارع.",
+                "Le quartier n’a aucun espace vert ; les enfants jouent dans la rue.",
+            ),
+        )
+        .await;
+        j.click("form[action$='/petitions/new'] button[type=submit]")
+            .await;
+        j.assert_says(title).await;
+        j.assert_says("Jil Sahara").await;
+        j.photograph("draft").await;
+        j.click("#agent form button[type=submit]").await;
+        let html = j.source().await;
+        assert!(
+            !html.contains(j.says("لا توقيع من أصل", "Aucune signature sur")),
+            "an association's petition counts no signatures against a threshold"
+        );
+        j.photograph("ready").await;
+        j.click("a[href$='/dossier']").await;
+        j.assert_says(title).await;
+    }
+}
+
 /// A resident reports abuse beside a reply; the moderator finds it in the queue from the header,
 /// reads the reason, hides it with a reason of their own; its author is mailed once.
 #[tokio::test]
