@@ -45,8 +45,13 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         ("PUT" | "DELETE", "/api/v1/issues/{id}/support" | "/api/v1/issues/{id}/follow") => {
             match role {
                 "unverified" | "banned" => 403,
-                // The matrix issue's author (the resident) does not support their own report.
-                "resident" if method == Method::PUT && path.ends_with("/support") => 409,
+                // The matrix issue's author (the resident) does not support their own report,
+                // nor does the official who answers it (Tangier, public lighting).
+                "resident" | "official_tangier"
+                    if method == Method::PUT && path.ends_with("/support") =>
+                {
+                    409
+                }
                 _ => 204,
             }
         }

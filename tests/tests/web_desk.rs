@@ -1,9 +1,11 @@
 //! The officials' desk and the moderators' queue, as a browser without JavaScript uses them.
 
-use crate::web::{assert_translated, browser, csrf, get, location, logged_in_browser, post};
+use crate::web::{
+    assert_translated, browser, csrf, get, link_to, location, logged_in_browser, post,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
-use tawasol_tests::{TestApp, access, admin, spawn_with_mail, verified_user};
+use tawasol_tests::{TestApp, access, admin, login, mail_to, spawn_with_mail, verified_user};
 
 async fn json_of(res: reqwest::Response) -> Value {
     res.json().await.unwrap()
@@ -384,5 +386,124 @@ async fn web_desk_pages_weigh_less_than_60_kb() {
             assert!(total < 60 * 1024, "{lang} {path} weighs {total} bytes");
         }
     }
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn web_desk_an_answer_with_a_planned_date_is_one_mail_and_the_page_says_planned_for() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    cast(&app, &catcher).await;
+    // A resident who reads Arabic.
+    let amina = access(&verified_user(&app, &catcher, "amina@tawasol.test", "ar").await);
+    let id = report(&app, &amina, "Lampadaire éteint rue des Oliviers").await;
+    // The official hears of it by name, in words, not codes.
+    let new = mail_to(&catcher, "official@tawasol.test", 2).await;
+    let told = new
+        .iter()
+        .find(|m| m.subject().starts_with("Nouveau signalement"))
+        .expect("the new-report mail")
+        .body("text/plain");
+    assert!(told.contains("(Tanger, Éclairage public)"), "{told}");
+    assert!(!told.contains("tangier") && !told.contains("public_lighting"));
+    let before = mail_to(&catcher, "amina@tawasol.test", 1).await.len();
+
+    // The official: from the home page to the desk, to the issue, and its form.
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, home) = get(&app, &o, "/?lang=fr").await;
+    let (_, desk) = get(&app, &o, &link_to(&home, "Mon bureau")).await;
+    let path = link_to(&desk, "Lampadaire éteint rue des Oliviers");
+    let (_, page) = get(&app, &o, &path).await;
+    let path = path.split('#').next().unwrap().to_owned();
+    // An official does not support what they answer.
+    assert!(
+        !page.contains(&format!("action=\"{path}/support\"")),
+        "{page}"
+    );
+    let token = csrf(&page);
+    // A wrong date posts nothing: the reason sits next to its field, the text is kept.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Le remplacement est commandé."),
+            ("status", "planned"),
+            ("expected_on", "le 15"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let again = res.text().await.unwrap();
+    assert!(again.contains("role=\"alert\""));
+    assert!(again.contains("aria-describedby=\"answer-expected_on-error\""));
+    assert!(again.contains("id=\"answer-expected_on-error\""));
+    assert!(again.contains("Le remplacement est commandé."));
+    assert!(again.contains("value=\"le 15\""));
+    assert_eq!(thread_len(&app, id).await, 0, "nothing posted");
+    // The answer and "planned for" a day, in one form.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Le remplacement est commandé."),
+            ("status", "planned"),
+            ("note", ""),
+            ("expected_on", "2030-12-15"),
+            ("responsible_body", ""),
+            ("duplicate_of", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    // The page says when, in the status line and the history, as each language writes it.
+    let (_, fr) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert_eq!(
+        fr.matches("Programmé pour le 15 décembre 2030").count(),
+        2,
+        "{fr}"
+    );
+    let (_, ar) = get(&app, &browser(), &format!("{path}?lang=ar")).await;
+    assert!(ar.contains("مبرمج ليوم 15 دجنبر 2030"));
+    // One mail to the resident, in Arabic, with the answer and the planned day.
+    mail_to(&catcher, "amina@tawasol.test", before + 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let mails: Vec<_> = catcher
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t == "amina@tawasol.test"))
+        .skip(before)
+        .collect();
+    assert_eq!(mails.len(), 1, "one mail for the answer and the status");
+    let mail = mails[0].body("text/plain");
+    assert!(mails[0].subject().contains("رد رسمي"));
+    assert!(mail.contains("Le remplacement est commandé."), "{mail}");
+    assert!(mail.contains("مبرمج ليوم 15 دجنبر 2030"), "{mail}");
+
+    // REST refuses the official's "me too", saying why; a resident may.
+    let karim = access(&login(&app, "official@tawasol.test").await);
+    let res = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/issues/{id}/support"),
+            Some(&karim),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let problem = json_of(res).await;
+    assert_eq!(problem["type"], "/problems/conflict");
+    let resident = access(&login(&app, "resident@tawasol.test").await);
+    let res = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/issues/{id}/support"),
+            Some(&resident),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 204);
     drop(catcher);
 }

@@ -681,3 +681,52 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## issue 16: what the official does, and the official's desk
+status-planned-for = Programmé pour le { $date }
+status-not-responsible-to = Hors compétence de la commune : relève de { $body }
+status-duplicate-of = Doublon du signalement n° { $id }
+detail-official-support = Le signalement n° { $id } relève de votre service : vous y répondez, le soutien est pour les habitants.
+mail-issue-answered-with-status-subject = Réponse officielle : { $title } ({ $status })
+mail-issue-answered-with-status-body =
+    { $official } ({ $official_title }) a répondu publiquement au signalement « { $title } » :
+
+    { $excerpt }
+
+    Le signalement est maintenant : { $status }.
+
+    { $note }
+
+    Lisez la réponse et suivez la suite :
+
+    { $url }
+web-field-error-summary = Corrigez ce qui est signalé ci-dessous ; ce que vous avez écrit est gardé.
+web-answer-status-invalid = Choisissez un état dans la liste.
+web-desk-planned = Programmés
+web-desk-all = Tous les signalements ouverts
+web-desk-groups = Files de travail
+web-desk-filters = Filtrer et trier
+web-desk-category = Catégorie
+web-desk-arrondissement = Arrondissement
+web-desk-any-category = Toutes les catégories
+web-desk-any-arrondissement = Tous les arrondissements
+web-desk-sort = Ordre
+web-desk-sort-oldest = Les plus anciens d’abord
+web-desk-sort-newest = Les plus récents d’abord
+web-desk-sort-supported = Les plus soutenus d’abord
+web-desk-sort-due = Échéance la plus proche d’abord
+web-desk-show = Afficher
+web-desk-next = Page suivante
+web-desk-first = Retour à la première page
+web-desk-none = Aucun signalement ouvert ne correspond à ces critères.
+web-desk-issues = Signalements
+web-desk-age = { $count ->
+    [0] signalé aujourd’hui
+    [one] signalé hier
+   *[other] signalé il y a { $count } jours
+}
+web-desk-due-in = { $count ->
+    [0] réponse attendue aujourd’hui
+    [one] réponse attendue demain
+   *[other] réponse attendue dans { $count } jours
+}

@@ -72,6 +72,8 @@ pub enum UseCaseError {
     AlreadySigned(i64),
     #[error("issue {0} is this account's own report: it cannot support it")]
     OwnReport(i64),
+    #[error("issue {0} is in this official's scope: they answer it and do not support it")]
+    AnswersIt(i64),
     #[error("a petition cannot go from {from:?} to {to:?}")]
     PetitionStep {
         from: tawasol_domain::petition::PetitionStatus,
