@@ -57,6 +57,14 @@ async fn thread_len(app: &TestApp, id: i64) -> usize {
         .len()
 }
 
+/// The list of a desk's group, reached by its tab.
+async fn desk_group(app: &TestApp, b: &reqwest::Client, tab: &str) -> String {
+    let (_, desk) = get(app, b, "/desk?lang=fr").await;
+    let (status, page) = get(app, b, &link_to(&desk, tab)).await;
+    assert_eq!(status, 200);
+    section(&page, "id=\"desk-list\"", "Pétitions de la commune").to_owned()
+}
+
 /// The part of a page between two headings.
 fn section<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
     let start = html
@@ -119,17 +127,16 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
         "UPDATE issues SET created_at = '2026-01-05 08:00:00' WHERE id = {old}"
     ));
     let o = logged_in_browser(&app, "official@tawasol.test").await;
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    let new = section(&desk, "Nouveaux signalements", "En retard");
+    let new = desk_group(&app, &o, "Nouveaux signalements").await;
     assert!(
         new.contains(&format!("href=\"/issues/{fresh}#answer\"")),
-        "{desk}"
+        "{new}"
     );
     assert!(!new.contains("Poteau tombé"), "an overdue issue is not new");
-    let overdue = section(&desk, "En retard", "En attente");
+    let overdue = desk_group(&app, &o, "En retard").await;
     assert!(
         overdue.contains(&format!("href=\"/issues/{old}#answer\"")),
-        "{desk}"
+        "{overdue}"
     );
     assert!(overdue.contains("jours de retard"), "{overdue}");
 
@@ -207,9 +214,16 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
     assert_eq!(seen["history"][0]["to"], "acknowledged");
 
     // Answered: off the "new" list; the resident replies: waiting for the official.
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    assert!(!section(&desk, "Nouveaux signalements", "En retard").contains("Oliviers"));
-    assert!(!section(&desk, "En attente", "Pétitions").contains("Oliviers"));
+    assert!(
+        !desk_group(&app, &o, "Nouveaux signalements")
+            .await
+            .contains("Oliviers")
+    );
+    assert!(
+        !desk_group(&app, &o, "En attente")
+            .await
+            .contains("Oliviers")
+    );
     let res = app
         .post(
             &format!("/api/v1/issues/{fresh}/replies"),
@@ -218,11 +232,10 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
         )
         .await;
     assert_eq!(res.status(), 201);
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    let waiting = section(&desk, "En attente", "Pétitions");
+    let waiting = desk_group(&app, &o, "En attente").await;
     assert!(
         waiting.contains(&format!("href=\"/issues/{fresh}#answer\"")),
-        "{desk}"
+        "{waiting}"
     );
     // A resident has no answer form, and cannot use it.
     let b = logged_in_browser(&app, "resident@tawasol.test").await;
@@ -505,5 +518,114 @@ async fn web_desk_an_answer_with_a_planned_date_is_one_mail_and_the_page_says_pl
         )
         .await;
     assert_eq!(res.status(), 204);
+    drop(catcher);
+}
+
+/// The issues a desk's list shows, in its order.
+fn listed(page: &str) -> Vec<i64> {
+    let list = section(page, "id=\"desk-list\"", "Pétitions de la commune");
+    list.split("href=\"/issues/")
+        .skip(1)
+        .map(|s| s.split('#').next().unwrap().parse().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn web_desk_an_official_filters_sorts_and_pages_the_inbox_by_its_links() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = cast(&app, &catcher).await;
+    let mut lighting = Vec::new();
+    for n in 0..28 {
+        lighting.push(report(&app, &resident, &format!("Lampadaire éteint rue {n}")).await);
+    }
+    let mut waste = Vec::new();
+    for street in ["Pasteur", "Moulay Youssef"] {
+        let res = app
+            .post(
+                "/api/v1/issues",
+                Some(&resident),
+                &json!({"commune": "tangier", "category": "waste_cleanliness", "title": format!("Dépôt d'ordures avenue {street}"), "description": "Les sacs s'entassent depuis une semaine au coin de la rue."}),
+            )
+            .await;
+        waste.push(json_of(res).await["id"].as_i64().unwrap());
+    }
+    // Supports, as the residents gave them.
+    app.sql(&format!(
+        "UPDATE issues SET support_count = 9 WHERE id = {}",
+        lighting[20]
+    ));
+    app.sql(&format!(
+        "UPDATE issues SET support_count = 4 WHERE id = {}",
+        waste[1]
+    ));
+
+    // From the home page to the desk, by its link: every open issue, oldest first.
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, home) = get(&app, &o, "/?lang=fr").await;
+    let (status, desk) = get(&app, &o, &link_to(&home, "Mon bureau")).await;
+    assert_eq!(status, 200);
+    assert_translated(&desk, "the desk");
+    assert!(desk.contains("Tous les signalements ouverts <span class=\"count\">(30)</span>"));
+    assert!(desk.contains("Programmés <span class=\"count\">(0)</span>"));
+    let first = listed(&desk);
+    assert_eq!(first.len(), 25, "a bounded page");
+    assert_eq!(first[0], lighting[0], "oldest first");
+    // Each row: its category, its age, when it is due, its supports.
+    assert!(desk.contains("Éclairage public"));
+    assert!(desk.contains("signalé aujourd’hui"));
+    assert!(desk.contains("réponse attendue dans 7 jours"));
+    assert!(desk.contains("aucun soutien"));
+
+    // The next page, by its link: the rest, none twice.
+    let (_, second) = get(&app, &o, &link_to(&desk, "Page suivante")).await;
+    let rest = listed(&second);
+    assert_eq!(rest.len(), 5);
+    assert!(rest.iter().all(|id| !first.contains(id)));
+    assert!(!second.contains("Page suivante"), "the last page");
+    assert!(second.contains("Retour à la première page"));
+
+    // The filter form, as a browser sends it: one category, only its issues.
+    assert!(desk.contains("<form method=\"get\" action=\"/desk\""));
+    assert!(desk.contains("<option value=\"waste_cleanliness\">Déchets et propreté</option>"));
+    let (_, only) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=waste_cleanliness&arrondissement=&sort=oldest",
+    )
+    .await;
+    assert_eq!(listed(&only), waste);
+    assert!(only.contains("<option value=\"waste_cleanliness\" selected>"));
+    assert!(only.contains("Tous les signalements ouverts <span class=\"count\">(2)</span>"));
+    // Sorted by support, from the same form: the most supported first, across pages.
+    let (_, supported) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=&arrondissement=&sort=most_supported",
+    )
+    .await;
+    let order = listed(&supported);
+    assert_eq!(order[..2], [lighting[20], waste[1]]);
+    assert!(supported.contains("9 soutiens"));
+    let (_, more) = get(&app, &o, &link_to(&supported, "Page suivante")).await;
+    let more = listed(&more);
+    assert_eq!(more.len(), 5);
+    assert!(more.iter().all(|id| !order.contains(id)));
+    // A group with nothing in it says so; its tab keeps the category chosen.
+    let (_, narrowed) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=waste_cleanliness&arrondissement=&sort=oldest",
+    )
+    .await;
+    let (_, planned) = get(&app, &o, &link_to(&narrowed, "Programmés")).await;
+    assert!(planned.contains("<option value=\"waste_cleanliness\" selected>"));
+    assert!(listed(&planned).is_empty());
+    assert!(planned.contains("Aucun signalement ouvert ne correspond à ces critères."));
+    // In every language.
+    for lang in ["ar", "zgh"] {
+        let (status, page) = get(&app, &o, &format!("/desk?lang={lang}&group=overdue")).await;
+        assert_eq!(status, 200);
+        assert_translated(&page, lang);
+    }
     drop(catcher);
 }

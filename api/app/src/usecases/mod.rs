@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api_keys;
 pub mod communes;
+pub mod desk;
 pub mod digests;
 pub mod exports;
 pub mod feeds;
