@@ -105,6 +105,11 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
             "official_tangier" => 200,
             _ => 403,
         },
+        // The same official answers (and may change the status in the same step).
+        ("POST", "/api/v1/issues/{id}/answer") => match role {
+            "official_tangier" => 201,
+            _ => 403,
+        },
         (_, p) if p.starts_with("/api/v1/admin/") => {
             if role != "admin" {
                 403
@@ -393,6 +398,9 @@ fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value>
         }
         ("POST", "/api/v1/issues/{id}/replies") => {
             Some(json!({"body": "Moi aussi je l'ai remarqué."}))
+        }
+        ("POST", "/api/v1/issues/{id}/answer") => {
+            Some(json!({"body": "Le service de l'éclairage passe cette semaine."}))
         }
         ("POST", "/api/v1/issues/{id}/status") => {
             Some(json!({"status": "acknowledged", "note": "Signalement pris en compte."}))

@@ -495,8 +495,41 @@ async fn web_desk_an_answer_with_a_planned_date_is_one_mail_and_the_page_says_pl
     assert!(mail.contains("Le remplacement est commandé."), "{mail}");
     assert!(mail.contains("مبرمج ليوم 15 دجنبر 2030"), "{mail}");
 
-    // REST refuses the official's "me too", saying why; a resident may.
+    // By REST, the same step: one more mail, with the answer and the new status.
     let karim = access(&login(&app, "official@tawasol.test").await);
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{id}/answer"),
+            Some(&karim),
+            &json!({"body": "Les travaux commencent.", "status": {"status": "in_progress"}}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(json_of(res).await["official_answer"], true);
+    mail_to(&catcher, "amina@tawasol.test", before + 2).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let mails: Vec<_> = catcher
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t == "amina@tawasol.test"))
+        .skip(before)
+        .collect();
+    assert_eq!(mails.len(), 2, "one mail per answer with its status");
+    let mail = mails[1].body("text/plain");
+    assert!(mail.contains("Les travaux commencent."), "{mail}");
+    assert!(mail.contains("في طور الإنجاز"), "{mail}");
+    // Nobody else answers for the commune.
+    let resident = access(&login(&app, "resident@tawasol.test").await);
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{id}/answer"),
+            Some(&resident),
+            &json!({"body": "Je réponds à sa place."}),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // REST refuses the official's "me too", saying why; a resident may.
     let res = app
         .send(
             Method::PUT,
@@ -508,7 +541,6 @@ async fn web_desk_an_answer_with_a_planned_date_is_one_mail_and_the_page_says_pl
     assert_eq!(res.status(), 409);
     let problem = json_of(res).await;
     assert_eq!(problem["type"], "/problems/conflict");
-    let resident = access(&login(&app, "resident@tawasol.test").await);
     let res = app
         .send(
             Method::PUT,

@@ -60,7 +60,7 @@ pub async fn change_status(
 
 /// An official's answer and, in the same step, a new status: both stored in one transaction, or
 /// neither, and the reporter and followers get one mail that tells both. Without a status change
-/// it is an answer (`reply`). What is wrong in either is refused before anything is stored, every
+/// it is an official answer (`reply`). Only an official whose scope covers the issue answers. What is wrong in either is refused before anything is stored, every
 /// wrong field at once.
 pub async fn answer(
     state: &AppState,
@@ -70,6 +70,15 @@ pub async fn answer(
     change: Option<StatusChange>,
 ) -> Result<ReplyView, UseCaseError> {
     let Some(change) = change else {
+        // An answer: from an official whose scope covers the issue only.
+        let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?))
+            .await?
+            .filter(|r| r.visibility.is_public())
+            .ok_or(UseCaseError::IssueNotFound(id))?;
+        if !scope_covers(&caller.actor, &row) {
+            caller.may(&Action::Contribute)?;
+            return Err(UseCaseError::Denied(tawasol_domain::Denied::NotPermitted));
+        }
         return reply(state, caller, id, body).await;
     };
     caller.may(&Action::Contribute)?;
