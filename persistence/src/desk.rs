@@ -329,6 +329,17 @@ pub fn page(
     after: Option<(i64, i64)>,
     limit: i64,
 ) -> Result<Vec<DeskRow>, PersistenceError> {
+    let sql = page_sql(conn, scope, filter, after, limit);
+    Ok(crate::connection::on_backend!(conn, c => diesel::sql_query(&sql).load::<DeskRow>(c))?)
+}
+
+fn page_sql(
+    conn: &AnyConnection,
+    scope: &DeskScope,
+    filter: &DeskFilter,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> String {
     let p = Parts::new(conn, scope, filter);
     let (key, ascending) = match filter.sort {
         DeskSort::Oldest => (p.created_s.clone(), true),
@@ -344,7 +355,7 @@ pub fn page(
     let after = after.map_or_else(String::new, |(k, id)| {
         format!(" AND ({key}, issues.id) {after_op} ({k}, {id})")
     });
-    let sql = format!(
+    format!(
         "SELECT issues.id AS id, issues.title AS title, categories.code AS category, \
          arrondissements.slug AS arrondissement, issues.status AS status, \
          issues.created_at AS created_at, issues.support_count AS support_count, \
@@ -357,8 +368,43 @@ pub fn page(
         from = p.from,
         group = p.group(filter.group),
         limit = limit.max(0),
-    );
-    Ok(crate::connection::on_backend!(conn, c => diesel::sql_query(&sql).load::<DeskRow>(c))?)
+    )
+}
+
+/// The backend's plan for a page of the desk, one line per step (to check that it starts from
+/// an index of the issues rather than reading the whole table). On PostgreSQL, sequential scans
+/// are turned off for the plan, as a small test table would otherwise be read whole.
+#[cfg(feature = "test-support")]
+pub fn page_plan(
+    conn: &mut AnyConnection,
+    scope: &DeskScope,
+    filter: &DeskFilter,
+) -> Result<Vec<String>, PersistenceError> {
+    use diesel::connection::SimpleConnection;
+    #[derive(QueryableByName)]
+    struct SqlitePlan {
+        #[diesel(sql_type = Text)]
+        detail: String,
+    }
+    #[derive(QueryableByName)]
+    struct PgPlan {
+        #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let sql = page_sql(conn, scope, filter, None, 25);
+    Ok(match conn {
+        AnyConnection::Sqlite(c) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
+            .load::<SqlitePlan>(c)?
+            .into_iter()
+            .map(|p| p.detail)
+            .collect(),
+        AnyConnection::Postgresql(c) => {
+            c.batch_execute("SET enable_seqscan = off")?;
+            let plan = diesel::sql_query(format!("EXPLAIN {sql}")).load::<PgPlan>(c);
+            c.batch_execute("SET enable_seqscan = on")?;
+            plan?.into_iter().map(|p| p.line).collect()
+        }
+    })
 }
 
 /// The categories (id, code) and arrondissements (id, slug) a desk can be narrowed to: those

@@ -131,7 +131,7 @@ pub async fn answer(
             Template::IssueStatusChanged {
                 issue_title: step.row.title.clone(),
                 status: step.change.to.as_str().to_owned(),
-                note: note.clone(),
+                note,
                 expected_on: step.expected_on(),
                 responsible_body: step.change.responsible_body.clone(),
                 duplicate_of: step.change.duplicate_of,
@@ -148,7 +148,7 @@ pub async fn answer(
                 note: if note == text.trim() {
                     String::new()
                 } else {
-                    note.clone()
+                    note
                 },
                 expected_on: step.expected_on(),
                 responsible_body: step.change.responsible_body.clone(),
