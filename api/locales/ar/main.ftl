@@ -673,7 +673,6 @@ web-expected-on-invalid = يجب أن يكون التاريخ المتوقع ت�
 web-responsible-body = الجهة المسؤولة (للحالة «خارج اختصاصنا»)
 web-duplicate-of = رقم البلاغ الأصلي (للحالة «مكرر»)
 web-answer-send = نشر الجواب
-web-answer-posted-status-unchanged = نُشر جوابكم، لكن الحالة لم تتغير:
 
 # issue 14: one text rule, personal data
 field-text-control = يحتوي هذا النص على أحرف تحكم غير مرئية (مثل الحرف الفارغ): احذفها.

@@ -640,7 +640,6 @@ web-expected-on-invalid = La date prévue doit être une date (AAAA-MM-JJ).
 web-responsible-body = Organisme responsable (pour « pas de notre ressort »)
 web-duplicate-of = Numéro du signalement d’origine (pour « doublon »)
 web-answer-send = Publier la réponse
-web-answer-posted-status-unchanged = Votre réponse est publiée, mais l’état n’a pas changé :
 
 # issue 14: one text rule, personal data
 field-text-control = Ce texte contient des caractères de contrôle invisibles (par exemple un caractère nul) : retirez-les.

@@ -624,7 +624,6 @@ web-expected-on-invalid = ⴰⵙⴰⴽⵓⴷ ⵉⵍⴰⵇ ⴰⴷ ⵢⵉⵍⵉ �
 web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
 web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
 web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
-web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:
 
 # issue 14: one text rule, personal data
 field-text-control = ⴰⴹⵕⵉⵙ ⴰ ⴳⵉⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵏ ⵓⵙⵡⵓⴷⴷⵓ ⵓⵔ ⵉⵜⵜⵢⴰⵏⵏⴰⵢⵏ: ⴽⴽⵙ ⵜⵏ.
