@@ -163,10 +163,11 @@ impl Visibility {
 }
 
 /// Whether `supporter` may add their support ("me too") to an issue `author` reported: not its
-/// author, whose report already counts them (a support is someone else saying it matters).
-/// Withdrawing a support is always allowed.
-pub fn may_support(author: i64, supporter: i64) -> bool {
-    author != supporter
+/// author, whose report already counts them, nor an official whose scope covers it
+/// (`answers_it`), who answers it rather than asks for it (a support is a resident saying it
+/// matters to them). Withdrawing a support is always allowed.
+pub fn may_support(author: i64, supporter: i64, answers_it: bool) -> bool {
+    author != supporter && !answers_it
 }
 
 impl fmt::Display for Visibility {
@@ -283,8 +284,14 @@ mod tests {
 
     #[test]
     fn an_author_does_not_support_their_own_report() {
-        assert!(!may_support(7, 7));
-        assert!(may_support(7, 8));
+        assert!(!may_support(7, 7, false));
+        assert!(may_support(7, 8, false));
+    }
+
+    #[test]
+    fn an_official_does_not_support_what_they_answer() {
+        assert!(!may_support(7, 8, true));
+        assert!(!may_support(7, 7, true));
     }
 
     fn change(to: IssueStatus) -> StatusChange {

@@ -9,6 +9,7 @@ pub mod commune;
 mod connection;
 mod database;
 pub mod demo;
+pub mod desk;
 pub mod digest;
 mod error;
 pub mod export;

@@ -45,8 +45,13 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         ("PUT" | "DELETE", "/api/v1/issues/{id}/support" | "/api/v1/issues/{id}/follow") => {
             match role {
                 "unverified" | "banned" => 403,
-                // The matrix issue's author (the resident) does not support their own report.
-                "resident" if method == Method::PUT && path.ends_with("/support") => 409,
+                // The matrix issue's author (the resident) does not support their own report,
+                // nor does the official who answers it (Tangier, public lighting).
+                "resident" | "official_tangier"
+                    if method == Method::PUT && path.ends_with("/support") =>
+                {
+                    409
+                }
                 _ => 204,
             }
         }
@@ -98,6 +103,11 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         // Only the official whose scope covers the issue (Tangier, public lighting) acknowledges it.
         ("POST", "/api/v1/issues/{id}/status") => match role {
             "official_tangier" => 200,
+            _ => 403,
+        },
+        // The same official answers (and may change the status in the same step).
+        ("POST", "/api/v1/issues/{id}/answer") => match role {
+            "official_tangier" => 201,
             _ => 403,
         },
         (_, p) if p.starts_with("/api/v1/admin/") => {
@@ -388,6 +398,9 @@ fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value>
         }
         ("POST", "/api/v1/issues/{id}/replies") => {
             Some(json!({"body": "Moi aussi je l'ai remarqué."}))
+        }
+        ("POST", "/api/v1/issues/{id}/answer") => {
+            Some(json!({"body": "Le service de l'éclairage passe cette semaine."}))
         }
         ("POST", "/api/v1/issues/{id}/status") => {
             Some(json!({"status": "acknowledged", "note": "Signalement pris en compte."}))

@@ -578,7 +578,13 @@ pub(crate) fn link_to(html: &str, marker: &str) -> String {
         .find(marker)
         .unwrap_or_else(|| panic!("{marker:?} on the page"));
     let href = html[..at].rfind("href=\"").expect("a link before it") + 6;
-    html[href..].chars().take_while(|c| *c != '"').collect()
+    // As a browser reads the attribute.
+    html[href..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect::<String>()
+        .replace("&amp;", "&")
+        .replace("&#38;", "&")
 }
 
 #[tokio::test]

@@ -1,9 +1,11 @@
 //! The officials' desk and the moderators' queue, as a browser without JavaScript uses them.
 
-use crate::web::{assert_translated, browser, csrf, get, location, logged_in_browser, post};
+use crate::web::{
+    assert_translated, browser, csrf, get, link_to, location, logged_in_browser, post,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
-use tawasol_tests::{TestApp, access, admin, spawn_with_mail, verified_user};
+use tawasol_tests::{TestApp, access, admin, login, mail_to, spawn_with_mail, verified_user};
 
 async fn json_of(res: reqwest::Response) -> Value {
     res.json().await.unwrap()
@@ -53,6 +55,14 @@ async fn thread_len(app: &TestApp, id: i64) -> usize {
         .as_array()
         .unwrap()
         .len()
+}
+
+/// The list of a desk's group, reached by its tab.
+async fn desk_group(app: &TestApp, b: &reqwest::Client, tab: &str) -> String {
+    let (_, desk) = get(app, b, "/desk?lang=fr").await;
+    let (status, page) = get(app, b, &link_to(&desk, tab)).await;
+    assert_eq!(status, 200);
+    section(&page, "id=\"desk-list\"", "Pétitions de la commune").to_owned()
 }
 
 /// The part of a page between two headings.
@@ -117,17 +127,16 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
         "UPDATE issues SET created_at = '2026-01-05 08:00:00' WHERE id = {old}"
     ));
     let o = logged_in_browser(&app, "official@tawasol.test").await;
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    let new = section(&desk, "Nouveaux signalements", "En retard");
+    let new = desk_group(&app, &o, "Nouveaux signalements").await;
     assert!(
         new.contains(&format!("href=\"/issues/{fresh}#answer\"")),
-        "{desk}"
+        "{new}"
     );
     assert!(!new.contains("Poteau tombé"), "an overdue issue is not new");
-    let overdue = section(&desk, "En retard", "En attente");
+    let overdue = desk_group(&app, &o, "En retard").await;
     assert!(
         overdue.contains(&format!("href=\"/issues/{old}#answer\"")),
-        "{desk}"
+        "{overdue}"
     );
     assert!(overdue.contains("jours de retard"), "{overdue}");
 
@@ -205,9 +214,16 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
     assert_eq!(seen["history"][0]["to"], "acknowledged");
 
     // Answered: off the "new" list; the resident replies: waiting for the official.
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    assert!(!section(&desk, "Nouveaux signalements", "En retard").contains("Oliviers"));
-    assert!(!section(&desk, "En attente", "Pétitions").contains("Oliviers"));
+    assert!(
+        !desk_group(&app, &o, "Nouveaux signalements")
+            .await
+            .contains("Oliviers")
+    );
+    assert!(
+        !desk_group(&app, &o, "En attente")
+            .await
+            .contains("Oliviers")
+    );
     let res = app
         .post(
             &format!("/api/v1/issues/{fresh}/replies"),
@@ -216,11 +232,10 @@ async fn web_desk_an_official_answers_and_acknowledges_in_one_form() {
         )
         .await;
     assert_eq!(res.status(), 201);
-    let (_, desk) = get(&app, &o, "/desk?lang=fr").await;
-    let waiting = section(&desk, "En attente", "Pétitions");
+    let waiting = desk_group(&app, &o, "En attente").await;
     assert!(
         waiting.contains(&format!("href=\"/issues/{fresh}#answer\"")),
-        "{desk}"
+        "{waiting}"
     );
     // A resident has no answer form, and cannot use it.
     let b = logged_in_browser(&app, "resident@tawasol.test").await;
@@ -383,6 +398,266 @@ async fn web_desk_pages_weigh_less_than_60_kb() {
             let total = html + css + js + if lang == "zgh" { font } else { 0 };
             assert!(total < 60 * 1024, "{lang} {path} weighs {total} bytes");
         }
+    }
+    drop(catcher);
+}
+
+#[tokio::test]
+async fn web_desk_an_answer_with_a_planned_date_is_one_mail_and_the_page_says_planned_for() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    cast(&app, &catcher).await;
+    // A resident who reads Arabic.
+    let amina = access(&verified_user(&app, &catcher, "amina@tawasol.test", "ar").await);
+    let id = report(&app, &amina, "Lampadaire éteint rue des Oliviers").await;
+    // The official hears of it by name, in words, not codes.
+    let new = mail_to(&catcher, "official@tawasol.test", 2).await;
+    let told = new
+        .iter()
+        .find(|m| m.subject().starts_with("Nouveau signalement"))
+        .expect("the new-report mail")
+        .body("text/plain");
+    assert!(told.contains("(Tanger, Éclairage public)"), "{told}");
+    assert!(!told.contains("tangier") && !told.contains("public_lighting"));
+    let before = mail_to(&catcher, "amina@tawasol.test", 1).await.len();
+
+    // The official: from the home page to the desk, to the issue, and its form.
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, home) = get(&app, &o, "/?lang=fr").await;
+    let (_, desk) = get(&app, &o, &link_to(&home, "Mon bureau")).await;
+    let path = link_to(&desk, "Lampadaire éteint rue des Oliviers");
+    let (_, page) = get(&app, &o, &path).await;
+    let path = path.split('#').next().unwrap().to_owned();
+    // An official does not support what they answer.
+    assert!(
+        !page.contains(&format!("action=\"{path}/support\"")),
+        "{page}"
+    );
+    let token = csrf(&page);
+    // A wrong date posts nothing: the reason sits next to its field, the text is kept.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Le remplacement est commandé."),
+            ("status", "planned"),
+            ("expected_on", "le 15"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let again = res.text().await.unwrap();
+    assert!(again.contains("role=\"alert\""));
+    assert!(again.contains("aria-describedby=\"answer-expected_on-error\""));
+    assert!(again.contains("id=\"answer-expected_on-error\""));
+    assert!(again.contains("Le remplacement est commandé."));
+    assert!(again.contains("value=\"le 15\""));
+    assert_eq!(thread_len(&app, id).await, 0, "nothing posted");
+    // The answer and "planned for" a day, in one form.
+    let res = post(
+        &app,
+        &o,
+        &format!("{path}/answer"),
+        &[
+            ("_csrf", &token),
+            ("body", "Le remplacement est commandé."),
+            ("status", "planned"),
+            ("note", ""),
+            ("expected_on", "2030-12-15"),
+            ("responsible_body", ""),
+            ("duplicate_of", ""),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    // The page says when, in the status line and the history, as each language writes it.
+    let (_, fr) = get(&app, &o, &format!("{path}?lang=fr")).await;
+    assert_eq!(
+        fr.matches("Programmé pour le 15 décembre 2030").count(),
+        2,
+        "{fr}"
+    );
+    let (_, ar) = get(&app, &browser(), &format!("{path}?lang=ar")).await;
+    assert!(ar.contains("مبرمج ليوم 15 دجنبر 2030"));
+    // One mail to the resident, in Arabic, with the answer and the planned day.
+    mail_to(&catcher, "amina@tawasol.test", before + 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let mails: Vec<_> = catcher
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t == "amina@tawasol.test"))
+        .skip(before)
+        .collect();
+    assert_eq!(mails.len(), 1, "one mail for the answer and the status");
+    let mail = mails[0].body("text/plain");
+    assert!(mails[0].subject().contains("رد رسمي"));
+    assert!(mail.contains("Le remplacement est commandé."), "{mail}");
+    assert!(mail.contains("مبرمج ليوم 15 دجنبر 2030"), "{mail}");
+
+    // By REST, the same step: one more mail, with the answer and the new status.
+    let karim = access(&login(&app, "official@tawasol.test").await);
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{id}/answer"),
+            Some(&karim),
+            &json!({"body": "Les travaux commencent.", "status": {"status": "in_progress"}}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(json_of(res).await["official_answer"], true);
+    mail_to(&catcher, "amina@tawasol.test", before + 2).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let mails: Vec<_> = catcher
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t == "amina@tawasol.test"))
+        .skip(before)
+        .collect();
+    assert_eq!(mails.len(), 2, "one mail per answer with its status");
+    let mail = mails[1].body("text/plain");
+    assert!(mail.contains("Les travaux commencent."), "{mail}");
+    assert!(mail.contains("في طور الإنجاز"), "{mail}");
+    // Nobody else answers for the commune.
+    let resident = access(&login(&app, "resident@tawasol.test").await);
+    let res = app
+        .post(
+            &format!("/api/v1/issues/{id}/answer"),
+            Some(&resident),
+            &json!({"body": "Je réponds à sa place."}),
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // REST refuses the official's "me too", saying why; a resident may.
+    let res = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/issues/{id}/support"),
+            Some(&karim),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let problem = json_of(res).await;
+    assert_eq!(problem["type"], "/problems/conflict");
+    let res = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/issues/{id}/support"),
+            Some(&resident),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 204);
+    drop(catcher);
+}
+
+/// The issues a desk's list shows, in its order.
+fn listed(page: &str) -> Vec<i64> {
+    let list = section(page, "id=\"desk-list\"", "Pétitions de la commune");
+    list.split("href=\"/issues/")
+        .skip(1)
+        .map(|s| s.split('#').next().unwrap().parse().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn web_desk_an_official_filters_sorts_and_pages_the_inbox_by_its_links() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let resident = cast(&app, &catcher).await;
+    let mut lighting = Vec::new();
+    for n in 0..28 {
+        lighting.push(report(&app, &resident, &format!("Lampadaire éteint rue {n}")).await);
+    }
+    let mut waste = Vec::new();
+    for street in ["Pasteur", "Moulay Youssef"] {
+        let res = app
+            .post(
+                "/api/v1/issues",
+                Some(&resident),
+                &json!({"commune": "tangier", "category": "waste_cleanliness", "title": format!("Dépôt d'ordures avenue {street}"), "description": "Les sacs s'entassent depuis une semaine au coin de la rue."}),
+            )
+            .await;
+        waste.push(json_of(res).await["id"].as_i64().unwrap());
+    }
+    // Supports, as the residents gave them.
+    app.sql(&format!(
+        "UPDATE issues SET support_count = 9 WHERE id = {}",
+        lighting[20]
+    ));
+    app.sql(&format!(
+        "UPDATE issues SET support_count = 4 WHERE id = {}",
+        waste[1]
+    ));
+
+    // From the home page to the desk, by its link: every open issue, oldest first.
+    let o = logged_in_browser(&app, "official@tawasol.test").await;
+    let (_, home) = get(&app, &o, "/?lang=fr").await;
+    let (status, desk) = get(&app, &o, &link_to(&home, "Mon bureau")).await;
+    assert_eq!(status, 200);
+    assert_translated(&desk, "the desk");
+    assert!(desk.contains("Tous les signalements ouverts <span class=\"count\">(30)</span>"));
+    assert!(desk.contains("Programmés <span class=\"count\">(0)</span>"));
+    let first = listed(&desk);
+    assert_eq!(first.len(), 25, "a bounded page");
+    assert_eq!(first[0], lighting[0], "oldest first");
+    // Each row: its category, its age, when it is due, its supports.
+    assert!(desk.contains("Éclairage public"));
+    assert!(desk.contains("signalé aujourd’hui"));
+    assert!(desk.contains("réponse attendue dans 7 jours"));
+    assert!(desk.contains("aucun soutien"));
+
+    // The next page, by its link: the rest, none twice.
+    let (_, second) = get(&app, &o, &link_to(&desk, "Page suivante")).await;
+    let rest = listed(&second);
+    assert_eq!(rest.len(), 5);
+    assert!(rest.iter().all(|id| !first.contains(id)));
+    assert!(!second.contains("Page suivante"), "the last page");
+    assert!(second.contains("Retour à la première page"));
+
+    // The filter form, as a browser sends it: one category, only its issues.
+    assert!(desk.contains("<form method=\"get\" action=\"/desk\""));
+    assert!(desk.contains("<option value=\"waste_cleanliness\">Déchets et propreté</option>"));
+    let (_, only) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=waste_cleanliness&arrondissement=&sort=oldest",
+    )
+    .await;
+    assert_eq!(listed(&only), waste);
+    assert!(only.contains("<option value=\"waste_cleanliness\" selected>"));
+    assert!(only.contains("Tous les signalements ouverts <span class=\"count\">(2)</span>"));
+    // Sorted by support, from the same form: the most supported first, across pages.
+    let (_, supported) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=&arrondissement=&sort=most_supported",
+    )
+    .await;
+    let order = listed(&supported);
+    assert_eq!(order[..2], [lighting[20], waste[1]]);
+    assert!(supported.contains("9 soutiens"));
+    let (_, more) = get(&app, &o, &link_to(&supported, "Page suivante")).await;
+    let more = listed(&more);
+    assert_eq!(more.len(), 5);
+    assert!(more.iter().all(|id| !order.contains(id)));
+    // A group with nothing in it says so; its tab keeps the category chosen.
+    let (_, narrowed) = get(
+        &app,
+        &o,
+        "/desk?group=all&category=waste_cleanliness&arrondissement=&sort=oldest",
+    )
+    .await;
+    let (_, planned) = get(&app, &o, &link_to(&narrowed, "Programmés")).await;
+    assert!(planned.contains("<option value=\"waste_cleanliness\" selected>"));
+    assert!(listed(&planned).is_empty());
+    assert!(planned.contains("Aucun signalement ouvert ne correspond à ces critères."));
+    // In every language.
+    for lang in ["ar", "zgh"] {
+        let (status, page) = get(&app, &o, &format!("/desk?lang={lang}&group=overdue")).await;
+        assert_eq!(status, 200);
+        assert_translated(&page, lang);
     }
     drop(catcher);
 }

@@ -158,6 +158,31 @@ pub fn local_date(locale: Locale, d: chrono::NaiveDate) -> String {
         .render(locale)
 }
 
+/// A status as a reader of `locale` says it, with what it carries: the day a planned issue is
+/// expected ("planned for 15 December 2026"), the body responsible instead of the commune, the
+/// issue it duplicates; the bare status when it carries nothing.
+pub fn status_words(
+    locale: Locale,
+    status: &str,
+    expected_on: Option<chrono::NaiveDate>,
+    responsible_body: Option<&str>,
+    duplicate_of: Option<i64>,
+) -> String {
+    let responsible_body = responsible_body.map(str::trim).filter(|b| !b.is_empty());
+    match (status, expected_on, responsible_body, duplicate_of) {
+        ("planned", Some(day), _, _) => Message::new("status-planned-for")
+            .arg("date", Arg::Date(day))
+            .render(locale),
+        ("not_responsible", _, Some(body), _) => Message::new("status-not-responsible-to")
+            .arg("body", body)
+            .render(locale),
+        ("duplicate", _, _, Some(original)) => Message::new("status-duplicate-of")
+            .arg("id", original.to_string())
+            .render(locale),
+        _ => text(locale, &format!("status-{}", status.replace('_', "-"))),
+    }
+}
+
 /// The message `key` in `locale`.
 pub fn text(locale: Locale, key: &str) -> String {
     LOCALES.lookup(lang(locale), key)

@@ -672,7 +672,6 @@ web-expected-on-invalid = يجب أن يكون التاريخ المتوقع ت�
 web-responsible-body = الجهة المسؤولة (للحالة «خارج اختصاصنا»)
 web-duplicate-of = رقم البلاغ الأصلي (للحالة «مكرر»)
 web-answer-send = نشر الجواب
-web-answer-posted-status-unchanged = نُشر جوابكم، لكن الحالة لم تتغير:
 
 # issue 14: one text rule, personal data
 field-text-control = يحتوي هذا النص على أحرف تحكم غير مرئية (مثل الحرف الفارغ): احذفها.
@@ -794,3 +793,57 @@ web-chart-row-none-due = لم يبلغ أي بلاغ أجله بعد (الأجل
 web-petition-association-progress = عريضة جمعية: لا تحتاج إلى توقيعات
 web-petition-association-rule = لا تجمع الجمعية توقيعات (القانون التنظيمي 113.14): يجب أن يكون قد مر على تأسيسها أكثر من ثلاث سنوات، وأن تكون في وضعية قانونية سليمة، وأن يكون لها مقر أو فرع في الجماعة، وأن يكون نشاطها مرتبطا بموضوع العريضة؛ ويودعها ممثلها المفوض مرفقة بالنظام الأساسي، ووصل الإيداع القانوني، وما يثبت المقر، وقرار المكتب، والتفويض.
 web-petition-step-ready-association = تجمع الجمعية وثائقها (النظام الأساسي، وصل الإيداع القانوني، ما يثبت المقر، قرار المكتب، التفويض)، ثم يودع ممثلها العريضة لدى رئيس المجلس.
+## issue 16: what the official does, and the official's desk
+status-planned-for = مبرمج ليوم { $date }
+status-not-responsible-to = خارج اختصاص الجماعة: من اختصاص { $body }
+status-duplicate-of = مكرر للبلاغ رقم { $id }
+detail-official-support = البلاغ رقم { $id } من اختصاص مصلحتك: أنت تجيب عنه، والمساندة للسكان.
+mail-issue-answered-with-status-subject = رد رسمي: { $title } ({ $status })
+mail-issue-answered-with-status-body =
+    أجاب { $official } ({ $official_title }) علنا على البلاغ «{ $title }»:
+
+    { $excerpt }
+
+    البلاغ أصبح الآن: { $status }.
+
+    { $note }
+
+    اقرأ الرد وتابع ما يلي:
+
+    { $url }
+web-field-error-summary = صحح ما هو مشار إليه أسفله؛ ما كتبته محفوظ.
+web-answer-status-invalid = اختر حالة من القائمة.
+web-desk-planned = مبرمجة
+web-desk-all = كل البلاغات المفتوحة
+web-desk-groups = قوائم العمل
+web-desk-filters = تصفية وترتيب
+web-desk-category = الفئة
+web-desk-arrondissement = المقاطعة
+web-desk-any-category = كل الفئات
+web-desk-any-arrondissement = كل المقاطعات
+web-desk-sort = الترتيب
+web-desk-sort-oldest = الأقدم أولا
+web-desk-sort-newest = الأحدث أولا
+web-desk-sort-supported = الأكثر مساندة أولا
+web-desk-sort-due = الأقرب أجلا أولا
+web-desk-show = عرض
+web-desk-next = الصفحة التالية
+web-desk-first = العودة إلى الصفحة الأولى
+web-desk-none = لا يوجد بلاغ مفتوح يطابق هذه المعايير.
+web-desk-issues = البلاغات
+web-desk-age = { $count ->
+    [0] أُبلغ عنه اليوم
+    [one] أُبلغ عنه أمس
+    [two] أُبلغ عنه منذ يومين
+    [few] أُبلغ عنه منذ { $count } أيام
+    [many] أُبلغ عنه منذ { $count } يوما
+   *[other] أُبلغ عنه منذ { $count } يوم
+}
+web-desk-due-in = { $count ->
+    [0] الجواب منتظر اليوم
+    [one] الجواب منتظر غدا
+    [two] الجواب منتظر خلال يومين
+    [few] الجواب منتظر خلال { $count } أيام
+    [many] الجواب منتظر خلال { $count } يوما
+   *[other] الجواب منتظر خلال { $count } يوم
+}

@@ -639,7 +639,6 @@ web-expected-on-invalid = La date prévue doit être une date (AAAA-MM-JJ).
 web-responsible-body = Organisme responsable (pour « pas de notre ressort »)
 web-duplicate-of = Numéro du signalement d’origine (pour « doublon »)
 web-answer-send = Publier la réponse
-web-answer-posted-status-unchanged = Votre réponse est publiée, mais l’état n’a pas changé :
 
 # issue 14: one text rule, personal data
 field-text-control = Ce texte contient des caractères de contrôle invisibles (par exemple un caractère nul) : retirez-les.
@@ -743,3 +742,51 @@ web-chart-row-none-due = Aucun signalement n’a encore atteint son délai ({ $d
 web-petition-association-progress = Pétition d’association : aucune signature requise
 web-petition-association-rule = Une association ne recueille pas de signatures (loi organique 113-14) : elle doit exister depuis plus de trois ans, être en situation régulière, avoir son siège ou une antenne dans la commune et une activité liée à l’objet de la pétition ; son représentant mandaté la dépose avec les statuts, le récépissé légal, la preuve du siège, la décision du bureau et son mandat.
 web-petition-step-ready-association = L’association réunit ses pièces (statuts, récépissé légal, preuve du siège, décision du bureau, mandat) ; son représentant dépose la pétition auprès du président du conseil.
+## issue 16: what the official does, and the official's desk
+status-planned-for = Programmé pour le { $date }
+status-not-responsible-to = Hors compétence de la commune : relève de { $body }
+status-duplicate-of = Doublon du signalement n° { $id }
+detail-official-support = Le signalement n° { $id } relève de votre service : vous y répondez, le soutien est pour les habitants.
+mail-issue-answered-with-status-subject = Réponse officielle : { $title } ({ $status })
+mail-issue-answered-with-status-body =
+    { $official } ({ $official_title }) a répondu publiquement au signalement « { $title } » :
+
+    { $excerpt }
+
+    Le signalement est maintenant : { $status }.
+
+    { $note }
+
+    Lisez la réponse et suivez la suite :
+
+    { $url }
+web-field-error-summary = Corrigez ce qui est signalé ci-dessous ; ce que vous avez écrit est gardé.
+web-answer-status-invalid = Choisissez un état dans la liste.
+web-desk-planned = Programmés
+web-desk-all = Tous les signalements ouverts
+web-desk-groups = Files de travail
+web-desk-filters = Filtrer et trier
+web-desk-category = Catégorie
+web-desk-arrondissement = Arrondissement
+web-desk-any-category = Toutes les catégories
+web-desk-any-arrondissement = Tous les arrondissements
+web-desk-sort = Ordre
+web-desk-sort-oldest = Les plus anciens d’abord
+web-desk-sort-newest = Les plus récents d’abord
+web-desk-sort-supported = Les plus soutenus d’abord
+web-desk-sort-due = Échéance la plus proche d’abord
+web-desk-show = Afficher
+web-desk-next = Page suivante
+web-desk-first = Retour à la première page
+web-desk-none = Aucun signalement ouvert ne correspond à ces critères.
+web-desk-issues = Signalements
+web-desk-age = { $count ->
+    [0] signalé aujourd’hui
+    [one] signalé hier
+   *[other] signalé il y a { $count } jours
+}
+web-desk-due-in = { $count ->
+    [0] réponse attendue aujourd’hui
+    [one] réponse attendue demain
+   *[other] réponse attendue dans { $count } jours
+}

@@ -623,7 +623,6 @@ web-expected-on-invalid = ⴰⵙⴰⴽⵓⴷ ⵉⵍⴰⵇ ⴰⴷ ⵢⵉⵍⵉ �
 web-responsible-body = ⵜⴰⵙⵏⵓⴱⴳⴰ ⵜⴰⵎⵙⵡⵓⵍⵜ
 web-duplicate-of = ⵓⵟⵟⵓⵏ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⴰⵏⴰⵥⵓⵕ
 web-answer-send = ⵙⵙⵓⴼⵖ ⴰⵔⵓⵔ
-web-answer-posted-status-unchanged = ⵉⴼⴼⵖ ⵓⵔⵓⵔ ⵏⵏⴽ, ⵎⴰⵛⴰ ⴰⴷⴷⴰⴷ ⵓⵔ ⵉⵜⵜⵓⴱⴷⴷⴰⵍ:
 
 # issue 14: one text rule, personal data
 field-text-control = ⴰⴹⵕⵉⵙ ⴰ ⴳⵉⵙ ⵉⵙⴽⴽⵉⵍⵏ ⵏ ⵓⵙⵡⵓⴷⴷⵓ ⵓⵔ ⵉⵜⵜⵢⴰⵏⵏⴰⵢⵏ: ⴽⴽⵙ ⵜⵏ.
@@ -727,3 +726,51 @@ web-chart-row-none-due = ⵓⵍⴰ ⵢⴰⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵓⵔ ⵉⵍ
 web-petition-association-progress = ⵜⵓⵙⵏⵉⵜ ⵏ ⵜⵎⵙⵙⵓⴷⵙⵜ: ⵓⵔ ⵜⵃⵜⴰⵊ ⵜⵉⵙⵎⴰⵍ
 web-petition-association-rule = ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵓⵔ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵜⵉⵙⵎⴰⵍ (ⴰⵣⵔⴼ ⴰⵏⴰⵎⵓⵔ 113-14): ⵉⵇⵇⴰⵏ ⴰⴷ ⵜⵍⵍⴰ ⵓⴳⴳⴰⵔ ⵏ ⴽⵕⴰⴹ ⵉⵙⴳⴳⵯⴰⵙⵏ, ⴰⴷ ⵜⵍⵍⴰ ⵙ ⵓⵣⵔⴼ, ⴰⴷ ⵖⵓⵔⵙ ⵢⵉⵍⵉ ⵓⵏⵙⴰ ⵏⵖ ⵜⴰⴳⵣⵣⵓⵎⵜ ⴳ ⵜⵊⵎⴰⵄⵜ, ⴷ ⵜⴰⵡⵓⵔⵉ ⵏⵏⵙ ⵜⵇⵇⵏ ⵙ ⵓⵙⵏⵜⵍ ⵏ ⵜⵓⵙⵏⵉⵜ; ⴰⵎⴰⴳⵍⵓ ⵏⵏⵙ ⵉⵙⵔⵙ ⵜⵜ ⵙ ⵉⵙⵔⴰⴳⵏ ⵏⵏⵙ (ⴰⵏⴰⴹ ⴰⵙⵍⵎⴰⴹ, ⴰⵡⵚⵍ ⴰⵏⴰⵎⵓⵔ, ⴰⵏⵙⴰ, ⵜⴰⴳⵜⵜⴰ ⵏ ⵓⴱⵉⵕⵓ, ⴰⵙⵎⵓⵜⵜⵉ).
 web-petition-step-ready-association = ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⵜⵙⵎⵓⵜⵜⵓⵢ ⵉⵙⵔⴰⴳⵏ ⵏⵏⵙ (ⴰⵏⴰⴹ ⴰⵙⵍⵎⴰⴹ, ⴰⵡⵚⵍ ⴰⵏⴰⵎⵓⵔ, ⴰⵏⵙⴰ, ⵜⴰⴳⵜⵜⴰ ⵏ ⵓⴱⵉⵕⵓ, ⴰⵙⵎⵓⵜⵜⵉ); ⴰⵎⴰⴳⵍⵓ ⵏⵏⵙ ⵉⵙⵔⵙ ⵜⵓⵙⵏⵉⵜ ⴷⴰⵔ ⵓⵏⵎⵖⵓⵔ ⵏ ⵓⵙⵇⵇⵉⵎ.
+## issue 16: what the official does, and the official's desk
+status-planned-for = ⵉⵜⵜⵓⵙⵖⵉⵡⵙ ⵉ { $date }
+status-not-responsible-to = ⴱⵕⵕⴰ ⵏ ⵜⵣⵎⵔⴰ ⵏ ⵜⵊⵎⴰⵄⵜ: ⵉⵍⵍⴰ ⵖⵔ { $body }
+status-duplicate-of = ⵉⵜⵜⵓⵙⵏⵖⵍ ⵏ ⵓⵎⵓⴽⵔⴰⴹ ⵓⵟⵟⵓⵏ { $id }
+detail-official-support = ⴰⵎⵓⴽⵔⴰⴹ ⵓⵟⵟⵓⵏ { $id } ⵉⵍⵍⴰ ⵖⵔ ⵜⵏⴱⴰⴹⵜ ⵏⵏⴽ: ⴽⵢⵢ ⴰⴷ ⵉⵜⵜⴰⵔⵓⵏ ⵅⴼⵙ, ⴰⵙⵏⴷ ⵉ ⵉⵎⵣⴷⴰⵖ.
+mail-issue-answered-with-status-subject = ⵜⴰⵔⵔⴰⵢⵜ ⵜⵓⵏⵚⵉⴱⵜ: { $title } ({ $status })
+mail-issue-answered-with-status-body =
+    { $official } ({ $official_title }) ⵢⴰⵔⵓ ⵙ ⵓⴳⴷⵓⴷ ⵅⴼ ⵓⵎⵓⴽⵔⴰⴹ « { $title } »:
+
+    { $excerpt }
+
+    ⴰⵎⵓⴽⵔⴰⴹ ⵉⴳⴰ ⵖⵉⵍⴰ: { $status }.
+
+    { $note }
+
+    ⵖⵔ ⵜⴰⵔⵔⴰⵢⵜ ⵜⴹⴼⵕⴷ ⴰⵢⵏⵏⴰ ⴷ ⵉⴷⴷⴰⵏ:
+
+    { $url }
+web-field-error-summary = ⵚⵖⵓⴷ ⴰⵢⵏⵏⴰ ⵉⵜⵜⵓⵎⵎⴰⵍⵏ ⴷⴷⴰⵡ; ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ ⵉⵜⵜⵓⵃⴹⴰ.
+web-answer-status-invalid = ⵙⵜⵉ ⵢⴰⵜ ⵜⵖⵓⵔⵉ ⵣⴳ ⵜⵍⴳⴰⵎⵜ.
+web-desk-planned = ⵉⵜⵜⵓⵙⵖⵉⵡⵙⵏ
+web-desk-all = ⴰⴽⴽ ⵉⵎⵓⴽⵔⴰⴹ ⵉⵍⴷⵉⵏ
+web-desk-groups = ⵜⵉⵍⴳⴰⵎⵉⵏ ⵏ ⵜⵡⵓⵔⵉ
+web-desk-filters = ⵙⵙⵍⴼⵙⵜ ⴷ ⵙⵎⵢⴰⵡⵙ
+web-desk-category = ⵜⴰⵙⴳⴰⵍⵜ
+web-desk-arrondissement = ⵜⴰⴳⵎⵎⵓⴹⵜ
+web-desk-any-category = ⴰⴽⴽ ⵜⵉⵙⴳⴰⵍⵉⵏ
+web-desk-any-arrondissement = ⴰⴽⴽ ⵜⵉⴳⵎⵎⵓⴹⵉⵏ
+web-desk-sort = ⴰⵙⵎⵢⴰⵡⴰⵙ
+web-desk-sort-oldest = ⵉⵇⴱⵓⵔⵏ ⵣⵡⴰⵔⵏ
+web-desk-sort-newest = ⵉⵎⴰⵢⵏⵓⵜⵏ ⵣⵡⴰⵔⵏ
+web-desk-sort-supported = ⵡⵉⵏ ⵢⵓⴳⵔⵏ ⴰⵙⵏⴷ ⵣⵡⴰⵔⵏ
+web-desk-sort-due = ⴰⴽⵓⴷ ⴰⵏⵎⵍⴰⵍ ⵉⵣⵡⴰⵔ
+web-desk-show = ⵙⵎⵍ
+web-desk-next = ⵜⴰⵙⵏⴰ ⵜⴰⴹⴼⴰⵕⵜ
+web-desk-first = ⴰⵖⵓⵍ ⵖⵔ ⵜⵙⵏⴰ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ
+web-desk-none = ⵓⵍⴰ ⴰⵎⵓⴽⵔⴰⴹ ⵉⵍⴷⵉⵏ ⵉⵎⵙⴰⵙⴰⵏ ⴷ ⵜⵉⵡⵜⵉⵍⵉⵏ ⴰ.
+web-desk-issues = ⵉⵎⵓⴽⵔⴰⴹ
+web-desk-age = { $count ->
+    [0] ⵉⵜⵜⵓⵎⵎⴰⵍ ⴰⵙⵙⴰ
+    [one] ⵉⵜⵜⵓⵎⵎⴰⵍ ⴰⵙⵏⵏⴰⵟ
+   *[other] ⵉⵜⵜⵓⵎⵎⴰⵍ ⵀⴰ { $count } ⵡⵓⵙⵙⴰⵏ
+}
+web-desk-due-in = { $count ->
+    [0] ⴰⵔⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴰⵙⵙⴰ
+    [one] ⴰⵔⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴰⵙⴽⴽⴰ
+   *[other] ⴰⵔⵓⵔ ⵉⵜⵜⵔⴰⵊⵓ ⴷⵉ { $count } ⵡⵓⵙⵙⴰⵏ
+}

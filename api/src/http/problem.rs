@@ -382,6 +382,8 @@ impl From<UseCaseError> for ApiError {
                 .detail(Message::new("detail-already-signed").arg("id", id)),
             UseCaseError::OwnReport(id) => ApiError::new(ProblemKind::Conflict)
                 .detail(Message::new("detail-own-report").arg("id", id)),
+            UseCaseError::AnswersIt(id) => ApiError::new(ProblemKind::Conflict)
+                .detail(Message::new("detail-official-support").arg("id", id)),
             UseCaseError::PetitionStep { from, to } => {
                 ApiError::new(ProblemKind::ForbiddenTransition).detail(
                     Message::new("detail-petition-step")

@@ -151,6 +151,7 @@ impl From<UseCaseError> for Open311Error {
             | UseCaseError::PetitionNotCollecting(_)
             | UseCaseError::AlreadySigned(_)
             | UseCaseError::OwnReport(_)
+            | UseCaseError::AnswersIt(_)
             | UseCaseError::PetitionStep { .. } => {
                 Open311Error::bad_request("the request cannot be carried out")
             }

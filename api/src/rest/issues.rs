@@ -226,6 +226,60 @@ pub async fn change_status(
     Ok(HttpResponse::Ok().json(issue))
 }
 
+/// An official's answer, and with it (optionally) a new status.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerBody {
+    body: String,
+    /// The new status and what it needs; absent: the status stays.
+    status: Option<StatusBody>,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/issues/{id}/answer",
+    tag = "issues",
+    summary = "Answer officially and change the status, as one step",
+    description = "For an official whose scope covers the issue. The answer and the status change are stored together or not at all, and the reporter and followers get one mail telling both. A status note left empty is the answer itself.",
+    params(("id" = i64, Path, description = "The id")),
+    request_body = AnswerBody,
+    responses(
+        (status = 201, description = "Answered (and the status changed)", body = issues::ReplyView),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
+pub async fn answer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    JsonBody(b): JsonBody<AnswerBody>,
+) -> Result<HttpResponse, ApiError> {
+    let change = match b.status {
+        None => None,
+        Some(s) => Some(tawasol_domain::issue::StatusChange {
+            to: tawasol_domain::issue::IssueStatus::parse(&s.status).ok_or_else(|| {
+                ApiError::new(crate::http::problem::ProblemKind::Validation)
+                    .detail(Message::new("detail-validation"))
+                    .field("/status/status", Message::new("field-invalid"))
+            })?,
+            note: if s.note.trim().is_empty() {
+                b.body.clone()
+            } else {
+                s.note
+            },
+            expected_on: s.expected_on,
+            responsible_body: s.responsible_body,
+            duplicate_of: s.duplicate_of,
+        }),
+    };
+    let reply = issues::answer(&state, &caller, *id, &b.body, change).await?;
+    Ok(created(
+        format!("/api/v1/issues/{}#reply-{}", *id, reply.id),
+        &reply,
+    ))
+}
+
 async fn relation(
     state: &AppState,
     caller: &Caller,

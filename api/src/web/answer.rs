@@ -1,45 +1,80 @@
 //! The official's answer: in one form, an answer and, optionally, a new status with what it
-//! needs (`issues::reply`, then `issues::change_status`); what to correct comes back on the
-//! issue's page (`web::issue`).
+//! needs, stored as one step (`issues::answer`: one transaction, one mail to the reporter and
+//! followers); what to correct comes back on the issue's page (`web::issue`), next to its field,
+//! with what was typed kept.
 
 use super::form::AnswerForm;
-use super::issue::issue_page;
+use super::issue::{FieldError, issue_page};
 use super::{Posted, SignedIn, WebError, back};
 use crate::context::AppState;
 use crate::i18n::text;
 use crate::usecases::{UseCaseError, issues};
 use actix_web::{HttpResponse, web};
 use tawasol_domain::Locale;
-use tawasol_domain::issue::{IssueStatus, StatusChange, StatusRole};
+use tawasol_domain::issue::{IssueStatus, StatusChange, TransitionError};
 
-/// What a refusal says to the person at the form, in their language.
-fn reasons(locale: Locale, e: UseCaseError) -> Vec<String> {
-    if let UseCaseError::Invalid(fields) = &e {
-        return fields.iter().map(|f| text(locale, f.message)).collect();
+/// The form's field that a use-case's field (a JSON pointer's name) stands for.
+fn form_field(field: &str) -> &'static str {
+    match field {
+        "body" => "body",
+        "note" => "note",
+        "expected_on" => "expected_on",
+        "responsible_body" => "responsible_body",
+        "duplicate_of" => "duplicate_of",
+        _ => "status",
     }
-    let error = crate::http::problem::ApiError::from(e);
-    vec![error.detail.as_ref().map_or_else(
-        || text(locale, &format!("problem-{}-title", error.kind.slug())),
-        |m| m.render(locale),
-    )]
+}
+
+/// What a refusal says to the person at the form, in their language, each next to its field.
+fn reasons(locale: Locale, e: UseCaseError) -> Result<Vec<FieldError>, UseCaseError> {
+    match e {
+        UseCaseError::Invalid(fields) => Ok(fields
+            .iter()
+            .map(|f| FieldError::new(form_field(f.field), text(locale, f.message)))
+            .collect()),
+        UseCaseError::Transition(t) => {
+            let field = match t {
+                TransitionError::MissingNote => "note",
+                TransitionError::MissingExpectedDate => "expected_on",
+                TransitionError::MissingResponsibleBody => "responsible_body",
+                TransitionError::MissingDuplicateOf => "duplicate_of",
+                TransitionError::NotPermitted
+                | TransitionError::NotAllowed { .. }
+                | TransitionError::ReopenWindowClosed => "status",
+            };
+            let error = crate::http::problem::ApiError::from(UseCaseError::Transition(t));
+            let message = error.detail.as_ref().map_or_else(
+                || text(locale, &format!("problem-{}-title", error.kind.slug())),
+                |m| m.render(locale),
+            );
+            Ok(vec![FieldError::new(field, message)])
+        }
+        other => Err(other),
+    }
 }
 
 /// The status change the form asks for (`None`: the status stays), or what to correct.
-fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<String>> {
+fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<FieldError>> {
     if f.status.is_empty() {
         return Ok(None);
     }
     let mut errors = Vec::new();
     let to = IssueStatus::parse(&f.status);
     if to.is_none() {
-        errors.push(text(l, "field-invalid"));
+        errors.push(FieldError::new(
+            "status",
+            text(l, "web-answer-status-invalid"),
+        ));
     }
     let expected_on = match f.expected_on.trim() {
         "" => None,
         d => {
             let parsed = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
             if parsed.is_none() {
-                errors.push(text(l, "web-expected-on-invalid"));
+                errors.push(FieldError::new(
+                    "expected_on",
+                    text(l, "web-expected-on-invalid"),
+                ));
             }
             parsed
         }
@@ -49,7 +84,10 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
         n => {
             let parsed = n.parse::<i64>().ok();
             if parsed.is_none() {
-                errors.push(text(l, "field-duplicate-of"));
+                errors.push(FieldError::new(
+                    "duplicate_of",
+                    text(l, "field-duplicate-of"),
+                ));
             }
             parsed
         }
@@ -57,6 +95,7 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
     if !errors.is_empty() {
         return Err(errors);
     }
+    // The status note is the answer itself unless the official wrote another.
     let note = if f.note.trim().is_empty() {
         f.body.clone()
     } else {
@@ -71,8 +110,8 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
     }))
 }
 
-/// `POST /issues/{id}/answer`: an official answers and, in the same form, changes the status
-/// (`issues::reply`, then `issues::change_status`); errors come back on the issue's page.
+/// `POST /issues/{id}/answer`: an official answers and, in the same form, changes the status,
+/// as one step (`issues::answer`); errors come back on the issue's page, next to their fields.
 #[utoipa::path(
     post,
     path = "/issues/{id}/answer",
@@ -102,41 +141,11 @@ pub async fn answer(
         Ok(change) => change,
         Err(errors) => return issue_page(&state, &v, id, &f, errors).await,
     };
-    if let Some(change) = &change {
-        // The state machine's verdict before anything is posted (the use-case decides again).
-        if let Some(from) = IssueStatus::parse(&detail.issue.status)
-            && let Err(e) = tawasol_domain::issue::check_transition(
-                id,
-                from,
-                change,
-                StatusRole::OfficialInScope,
-                None,
-                state.clock.now().date(),
-            )
-        {
-            let errors = reasons(l, UseCaseError::Transition(e));
-            return issue_page(&state, &v, id, &f, errors).await;
+    match issues::answer(&state, &v.caller, id, &f.body, change).await {
+        Ok(reply) => Ok(v.redirect(&format!("/issues/{id}#reply-{}", reply.id))),
+        Err(e) => {
+            let errors = reasons(l, e)?;
+            issue_page(&state, &v, id, &f, errors).await
         }
     }
-    let reply = match issues::reply(&state, &v.caller, id, &f.body).await {
-        Ok(r) => r,
-        Err(e @ UseCaseError::Invalid(_)) => {
-            let errors = reasons(l, e);
-            return issue_page(&state, &v, id, &f, errors).await;
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if let Some(change) = change
-        && let Err(e) = issues::change_status(&state, &v.caller, id, change).await
-    {
-        // The answer is published; what was chosen for the status stays on the form.
-        let mut errors = vec![text(l, "web-answer-posted-status-unchanged")];
-        errors.extend(reasons(l, e));
-        let kept = AnswerForm {
-            body: String::new(),
-            ..f
-        };
-        return issue_page(&state, &v, id, &kept, errors).await;
-    }
-    Ok(v.redirect(&format!("/issues/{id}#reply-{}", reply.id)))
 }

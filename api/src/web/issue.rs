@@ -78,10 +78,23 @@ struct ReplyBox {
     errors: FieldErrors,
 }
 
+/// What to correct in one field of the official's form: the field's name and the reason.
+#[derive(Debug, Clone)]
+pub(super) struct FieldError {
+    field: &'static str,
+    message: String,
+}
+
+impl FieldError {
+    pub(super) fn new(field: &'static str, message: String) -> FieldError {
+        FieldError { field, message }
+    }
+}
+
 /// The official's form: an answer and, optionally, a new status with what it needs.
 #[derive(Debug, Default)]
 struct AnswerBox {
-    errors: Vec<String>,
+    errors: Vec<FieldError>,
     /// Each status the state machine allows from the current one: code, label, chosen.
     statuses: Vec<(String, String, bool)>,
     body: String,
@@ -89,6 +102,21 @@ struct AnswerBox {
     expected_on: String,
     responsible_body: String,
     duplicate_of: String,
+}
+
+impl AnswerBox {
+    /// The reason next to `field`, if it has one.
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    /// Whether `field` has a reason (`aria-invalid`, `aria-describedby`).
+    fn invalid(&self, field: &str) -> bool {
+        self.error(field).is_some()
+    }
 }
 
 /// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
@@ -149,7 +177,7 @@ pub(super) async fn issue_page(
     v: &Visitor,
     id: i64,
     typed: &AnswerForm,
-    errors: Vec<String>,
+    errors: Vec<FieldError>,
 ) -> Result<HttpResponse, WebError> {
     issue_page_with(
         state,
@@ -170,14 +198,15 @@ async fn issue_page_with(
     v: &Visitor,
     id: i64,
     typed: &AnswerForm,
-    errors: Vec<String>,
+    errors: Vec<FieldError>,
     reply: ReplyBox,
     notices: Notices,
 ) -> Result<HttpResponse, WebError> {
     let thanks = notices.thanks;
     let l = v.locale;
     let d = issues::detail(state, &v.caller, id).await?;
-    let answer = issues::official_in_scope(&v.caller, &d.issue).then(|| {
+    let answers_it = issues::official_in_scope(&v.caller, &d.issue);
+    let answer = answers_it.then(|| {
         let next = IssueStatus::parse(&d.issue.status).map_or(&[][..], IssueStatus::next);
         AnswerBox {
             errors,
@@ -255,7 +284,13 @@ async fn issue_page_with(
         description: d.issue.description.clone(),
         language: d.issue.language.clone(),
         address: d.issue.address.clone(),
-        status_label: status_label(l, &d.issue.status),
+        // The current status with what it carries ("planned for 15 December 2026"), as the
+        // latest step of its history says it.
+        status_label: d
+            .history
+            .last()
+            .filter(|h| h.to == d.issue.status)
+            .map_or_else(|| status_label(l, &d.issue.status), |h| status_words(l, h)),
         reported_text: Message::new("web-reported-on")
             .arg("at", short_time(l, &d.issue.created_at))
             .render(l),
@@ -264,8 +299,9 @@ async fn issue_page_with(
             .render(l),
         logged_in: v.logged_in(),
         supported: d.supported_by_me,
-        // Its author may still withdraw a support given before it was refused to authors.
-        may_support: !d.reported_by_me || d.supported_by_me,
+        // Not to its author, nor to an official who answers it; either may still withdraw a
+        // support given before.
+        may_support: !(d.reported_by_me || answers_it) || d.supported_by_me,
         followed: d.followed_by_me,
         thread: d
             .thread
@@ -286,7 +322,7 @@ async fn issue_page_with(
             .history
             .iter()
             .map(|h| HistoryItem {
-                status_label: status_label(l, &h.to),
+                status_label: status_words(l, h),
                 by: h.by.clone(),
                 note: h.note.clone(),
                 at: short_time(l, &h.at),
@@ -296,6 +332,19 @@ async fn issue_page_with(
         reply,
     };
     v.page(page.render())
+}
+
+/// A step of the history as the reader's language says it, with what it carries.
+fn status_words(l: tawasol_domain::Locale, h: &issues::StatusView) -> String {
+    crate::i18n::status_words(
+        l,
+        &h.to,
+        h.expected_on
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        h.responsible_body.as_deref(),
+        h.duplicate_of,
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,7 +3,7 @@
 //! together, is a diff to review (`cargo insta review`, or accept with `INSTA_UPDATE=always`),
 //! never a silent change.
 
-use super::template::Template;
+use super::template::{Names, Template};
 use tawasol_domain::Locale;
 
 /// One realistic sample of every message (two for a moderator's decision: hidden, restored),
@@ -71,6 +71,16 @@ pub(crate) fn samples() -> Vec<(&'static str, Template)> {
                 issue_title: "Lampadaire <éteint>".into(),
                 commune: "tangier".into(),
                 category: "public_lighting".into(),
+                commune_names: Some(Names {
+                    ar: "طنجة".into(),
+                    fr: "Tanger".into(),
+                    zgh: "ⵟⴰⵏⵊⴰ".into(),
+                }),
+                category_names: Some(Names {
+                    ar: "الإنارة العمومية".into(),
+                    fr: "Éclairage public".into(),
+                    zgh: "ⵜⴰⴼⴰⵡⵜ ⵜⴰⴳⴷⵓⴷⴰⵏⵜ".into(),
+                }),
                 issue_url: issue_url.clone(),
             },
         ),
@@ -80,6 +90,36 @@ pub(crate) fn samples() -> Vec<(&'static str, Template)> {
                 issue_title: "مصباح الشارع معطل".into(),
                 status: "in_progress".into(),
                 note: "Une équipe passe jeudi.".into(),
+                expected_on: None,
+                responsible_body: None,
+                duplicate_of: None,
+                issue_url: issue_url.clone(),
+            },
+        ),
+        (
+            "issue_status_changed-planned",
+            Template::IssueStatusChanged {
+                issue_title: "مصباح الشارع معطل".into(),
+                status: "planned".into(),
+                note: "Le remplacement est commandé.".into(),
+                expected_on: Some("2026-12-15".into()),
+                responsible_body: None,
+                duplicate_of: None,
+                issue_url: issue_url.clone(),
+            },
+        ),
+        (
+            "issue_answered_with_status",
+            Template::IssueAnsweredWithStatus {
+                issue_title: "مصباح الشارع معطل".into(),
+                official_name: "Karim Benali".into(),
+                official_title: "Vice-président chargé de l'éclairage".into(),
+                excerpt: "Le lampadaire sera remplacé par le service de l'éclairage.".into(),
+                status: "planned".into(),
+                note: String::new(),
+                expected_on: Some("2026-12-15".into()),
+                responsible_body: None,
+                duplicate_of: None,
                 issue_url: issue_url.clone(),
             },
         ),
@@ -114,6 +154,11 @@ pub(crate) fn samples() -> Vec<(&'static str, Template)> {
             Template::PetitionFiledForOfficial {
                 petition_title: "Un jardin public au quartier Habbouna".into(),
                 commune: "sefrou".into(),
+                commune_names: Some(Names {
+                    ar: "صفرو".into(),
+                    fr: "Sefrou".into(),
+                    zgh: "ⵚⴼⵕⵓ".into(),
+                }),
                 receipt_number: "123/2026".into(),
                 filed_on: "2026-11-23".into(),
                 refusal_deadline: "2027-02-23".into(),
@@ -148,6 +193,7 @@ fn sampled(t: &Template) {
         | Template::ModerationDecision { .. }
         | Template::IssueNewForOfficial { .. }
         | Template::IssueStatusChanged { .. }
+        | Template::IssueAnsweredWithStatus { .. }
         | Template::IssueOfficialAnswer { .. }
         | Template::PetitionThresholdReached { .. }
         | Template::PetitionStep { .. }

@@ -51,18 +51,45 @@ pub enum Template {
         reason: String,
         issue_url: String,
     },
-    /// A new issue in an official's scope.
+    /// A new issue in an official's scope: its commune and category by their names (the codes
+    /// stay for mails queued before names were carried).
     IssueNewForOfficial {
         issue_title: String,
         commune: String,
         category: String,
+        #[serde(default)]
+        commune_names: Option<Names>,
+        #[serde(default)]
+        category_names: Option<Names>,
         issue_url: String,
     },
-    /// An issue the recipient reported or follows changed status.
+    /// An issue the recipient reported or follows changed status, with what the status carries
+    /// (the expected day of a planned issue, the body responsible, the original of a duplicate).
     IssueStatusChanged {
         issue_title: String,
         status: String,
         note: String,
+        #[serde(default)]
+        expected_on: Option<String>,
+        #[serde(default)]
+        responsible_body: Option<String>,
+        #[serde(default)]
+        duplicate_of: Option<i64>,
+        issue_url: String,
+    },
+    /// An official answered an issue the recipient reported or follows and, in the same step,
+    /// changed its status: one mail with both.
+    IssueAnsweredWithStatus {
+        issue_title: String,
+        official_name: String,
+        official_title: String,
+        excerpt: String,
+        status: String,
+        /// The status note when it says more than the answer (empty otherwise).
+        note: String,
+        expected_on: Option<String>,
+        responsible_body: Option<String>,
+        duplicate_of: Option<i64>,
         issue_url: String,
     },
     /// An official answered an issue that the recipient reported or follows.
@@ -89,6 +116,8 @@ pub enum Template {
     PetitionFiledForOfficial {
         petition_title: String,
         commune: String,
+        #[serde(default)]
+        commune_names: Option<Names>,
         receipt_number: String,
         filed_on: String,
         refusal_deadline: String,
@@ -101,6 +130,57 @@ pub enum Template {
         refusal_deadline: String,
         petition_url: String,
     },
+}
+
+/// A name in the three languages (a commune's, a category's), so that each recipient reads it in
+/// their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub ar: String,
+    pub fr: String,
+    pub zgh: String,
+}
+
+impl Names {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Ar => &self.ar,
+            Locale::Fr => &self.fr,
+            Locale::Zgh => &self.zgh,
+        }
+    }
+}
+
+impl From<&tawasol_domain::LocalizedText> for Names {
+    fn from(t: &tawasol_domain::LocalizedText) -> Names {
+        Names {
+            ar: t.ar.clone(),
+            fr: t.fr.clone(),
+            zgh: t.zgh.clone(),
+        }
+    }
+}
+
+/// A name in the recipient's language, or the code it stands for when none was carried.
+fn named(names: Option<&Names>, code: &str, locale: Locale) -> String {
+    names.map_or_else(|| code.to_owned(), |n| n.get(locale).to_owned())
+}
+
+/// A status as the recipient's language says it, with what it carries (`i18n::status_words`).
+fn status_words(
+    locale: Locale,
+    status: &str,
+    expected_on: Option<&String>,
+    responsible_body: Option<&String>,
+    duplicate_of: Option<i64>,
+) -> String {
+    crate::i18n::status_words(
+        locale,
+        status,
+        expected_on.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        responsible_body.map(String::as_str),
+        duplicate_of,
+    )
 }
 
 /// Whether a mail is about the recipient's account (always sent, no unsubscribe) or a
@@ -128,6 +208,7 @@ impl Template {
             Template::IssueNewReply { .. } => "issue_new_reply",
             Template::OfficialDigest { .. } => "official_digest",
             Template::IssueStatusChanged { .. } => "issue_status_changed",
+            Template::IssueAnsweredWithStatus { .. } => "issue_answered_with_status",
             Template::PetitionThresholdReached { .. } => "petition_threshold_reached",
             Template::PetitionStep { .. } => "petition_step",
             Template::PetitionFiledForOfficial { .. } => "petition_filed_for_official",
@@ -151,6 +232,7 @@ impl Template {
             },
             Template::IssueOfficialAnswer { .. }
             | Template::IssueStatusChanged { .. }
+            | Template::IssueAnsweredWithStatus { .. }
             | Template::IssueNewReply { .. } => Kind::Notification {
                 topic: "issue_updates",
             },
@@ -203,6 +285,10 @@ impl Template {
             (Template::IssueNewForOfficial { .. }, _) => "mail-issue-new-for-official-body",
             (Template::IssueStatusChanged { .. }, "subject") => "mail-issue-status-changed-subject",
             (Template::IssueStatusChanged { .. }, _) => "mail-issue-status-changed-body",
+            (Template::IssueAnsweredWithStatus { .. }, "subject") => {
+                "mail-issue-answered-with-status-subject"
+            }
+            (Template::IssueAnsweredWithStatus { .. }, _) => "mail-issue-answered-with-status-body",
             (Template::ModerationDecision { hidden: true, .. }, "subject") => {
                 "mail-moderation-hidden-subject"
             }
@@ -288,22 +374,61 @@ impl Template {
                 issue_title,
                 commune,
                 category,
+                commune_names,
+                category_names,
                 issue_url,
             } => m
                 .arg("title", issue_title.as_str())
-                .arg("commune", commune.as_str())
-                .arg("category", category.as_str())
+                .arg("commune", named(commune_names.as_ref(), commune, locale))
+                .arg("category", named(category_names.as_ref(), category, locale))
                 .arg("url", issue_url.as_str()),
             Template::IssueStatusChanged {
                 issue_title,
                 status,
                 note,
+                expected_on,
+                responsible_body,
+                duplicate_of,
                 issue_url,
             } => m
                 .arg("title", issue_title.as_str())
                 .arg(
                     "status",
-                    crate::i18n::text(locale, &format!("status-{}", status.replace('_', "-"))),
+                    status_words(
+                        locale,
+                        status,
+                        expected_on.as_ref(),
+                        responsible_body.as_ref(),
+                        *duplicate_of,
+                    ),
+                )
+                .arg("note", note.as_str())
+                .arg("url", issue_url.as_str()),
+            Template::IssueAnsweredWithStatus {
+                issue_title,
+                official_name,
+                official_title,
+                excerpt,
+                status,
+                note,
+                expected_on,
+                responsible_body,
+                duplicate_of,
+                issue_url,
+            } => m
+                .arg("title", issue_title.as_str())
+                .arg("official", official_name.as_str())
+                .arg("official_title", official_title.as_str())
+                .arg("excerpt", excerpt.as_str())
+                .arg(
+                    "status",
+                    status_words(
+                        locale,
+                        status,
+                        expected_on.as_ref(),
+                        responsible_body.as_ref(),
+                        *duplicate_of,
+                    ),
                 )
                 .arg("note", note.as_str())
                 .arg("url", issue_url.as_str()),
@@ -344,13 +469,14 @@ impl Template {
             Template::PetitionFiledForOfficial {
                 petition_title,
                 commune,
+                commune_names,
                 receipt_number,
                 filed_on,
                 refusal_deadline,
                 petition_url,
             } => m
                 .arg("title", petition_title.as_str())
-                .arg("commune", commune.as_str())
+                .arg("commune", named(commune_names.as_ref(), commune, locale))
                 .arg("receipt", receipt_number.as_str())
                 .arg("filed_on", Arg::day(filed_on))
                 .arg("deadline", Arg::day(refusal_deadline))

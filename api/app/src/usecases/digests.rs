@@ -1,14 +1,14 @@
 //! The officials' morning digest: new issues of their scope (for those who chose a daily mail)
-//! and the open issues past their category's answer target with no official answer yet; and
-//! the same queue, with what waits for an answer, on the official's desk.
+//! and the open issues past their category's answer target with no official answer yet (the
+//! desk, `usecases::desk`, shows the same groups and more).
 
-use super::{Caller, UseCaseError, in_transaction, with_conn};
+use super::{UseCaseError, in_transaction, with_conn};
 use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 use std::fmt::Write;
-use tawasol_domain::{Actor, Denied, EmailAddress, Locale};
+use tawasol_domain::EmailAddress;
 use tawasol_persistence::digest;
 use tokio::sync::watch;
 
@@ -23,95 +23,6 @@ pub fn is_overdue(
     now: NaiveDateTime,
 ) -> bool {
     answered.is_none() && created_at + TimeDelta::days(i64::from(target_days)) < now
-}
-
-/// An issue in an official's queue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeskItem {
-    pub id: i64,
-    pub title: String,
-    /// When it was reported (new, overdue) or when the reply waiting for an answer came.
-    pub at: NaiveDateTime,
-    /// Whole days past the category's target (overdue issues).
-    pub days_overdue: Option<i64>,
-}
-
-/// An official's queue: new issues of their scope without an official answer (within target),
-/// those past their category's target, and those where someone replied after their last answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Desk {
-    /// The official's commune (slug).
-    pub commune: String,
-    pub new: Vec<DeskItem>,
-    pub overdue: Vec<DeskItem>,
-    pub waiting: Vec<DeskItem>,
-}
-
-/// The caller's queue, for officials only.
-pub async fn desk(state: &AppState, caller: &Caller) -> Result<Desk, UseCaseError> {
-    let Actor::User(user) = &caller.actor else {
-        return Err(UseCaseError::Denied(Denied::NotAuthenticated));
-    };
-    let Some(scope) = &user.official else {
-        return Err(UseCaseError::Denied(Denied::NotPermitted));
-    };
-    let (user_id, commune) = (user.id, scope.commune.as_str().to_owned());
-    let at = state.clock.now();
-    with_conn(&state.db, move |c| {
-        let (commune_id, arrondissement_id, category_ids) =
-            tawasol_persistence::stats::official_scope(c, user_id)?
-                .ok_or(UseCaseError::Denied(Denied::NotPermitted))?;
-        let official = digest::DigestOfficial {
-            user_id,
-            email: String::new(),
-            locale: Locale::DEFAULT,
-            new_issues: String::new(),
-            commune_id,
-            arrondissement_id,
-            category_ids,
-        };
-        let (mut new, mut overdue) = (Vec::new(), Vec::new());
-        // Reported since now: none; so only the open issues without an official answer.
-        for (id, title, created_at, target_days, answered) in
-            digest::scope_issues(c, &official, at)?
-        {
-            if answered.is_some() {
-                continue;
-            }
-            if is_overdue(created_at, target_days, answered, at) {
-                let due = created_at + TimeDelta::days(i64::from(target_days));
-                overdue.push(DeskItem {
-                    id,
-                    title,
-                    at: created_at,
-                    days_overdue: Some((at - due).num_days()),
-                });
-            } else {
-                new.push(DeskItem {
-                    id,
-                    title,
-                    at: created_at,
-                    days_overdue: None,
-                });
-            }
-        }
-        let waiting = digest::waiting_for(c, &official)?
-            .into_iter()
-            .map(|(id, title, at)| DeskItem {
-                id,
-                title,
-                at,
-                days_overdue: None,
-            })
-            .collect();
-        Ok(Desk {
-            commune,
-            new,
-            overdue,
-            waiting,
-        })
-    })
-    .await
 }
 
 /// Sends the day's digests if it is past 07:00 in Morocco and no run (on any replica) sent them

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api_keys;
 pub mod communes;
+pub mod desk;
 pub mod digests;
 pub mod exports;
 pub mod feeds;
@@ -72,6 +73,8 @@ pub enum UseCaseError {
     AlreadySigned(i64),
     #[error("issue {0} is this account's own report: it cannot support it")]
     OwnReport(i64),
+    #[error("issue {0} is in this official's scope: they answer it and do not support it")]
+    AnswersIt(i64),
     #[error("a petition cannot go from {from:?} to {to:?}")]
     PetitionStep {
         from: tawasol_domain::petition::PetitionStatus,

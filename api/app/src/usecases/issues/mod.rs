@@ -3,7 +3,7 @@
 //! One concern a file: `reporting` (a new issue, the similar ones offered, the officials told),
 //! `reading` (the views, one issue, lists, the thread and history), `scope` (whose official
 //! scope covers an issue), `replies` (reply, official answers, corrections), `status` (status
-//! changes) and `relations` (supports and follows). Their public items are re-exported here:
+//! changes, and an official's answer with a status change as one step) and `relations` (supports and follows). Their public items are re-exported here:
 //! callers name `usecases::issues::…`.
 
 mod reading;
@@ -20,7 +20,7 @@ pub use relations::set_relation;
 pub use replies::{REPLY_EDIT_WINDOW, edit_reply, reply};
 pub use reporting::{NewIssue, Reported, report, report_with, similar_open};
 pub use scope::official_in_scope;
-pub use status::change_status;
+pub use status::{answer, change_status};
 
 use super::UseCaseError;
 use crate::context::AppState;

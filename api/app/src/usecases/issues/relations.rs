@@ -18,12 +18,20 @@ pub async fn set_relation(
         tawasol_domain::Denied::NotAuthenticated,
     ))?;
     let at = state.clock.now();
+    let caller = caller.clone();
     in_transaction(&state.db, move |c| {
         let found = issue::find(c, id)?
             .filter(|r| r.visibility.is_public() || r.author_id == user)
             .ok_or(UseCaseError::IssueNotFound(id))?;
-        if support && on && !tawasol_domain::issue::may_support(found.author_id, user) {
-            return Err(UseCaseError::OwnReport(id));
+        if support && on {
+            let answers_it = super::scope::scope_covers(&caller.actor, &found);
+            if !tawasol_domain::issue::may_support(found.author_id, user, answers_it) {
+                return Err(if answers_it {
+                    UseCaseError::AnswersIt(id)
+                } else {
+                    UseCaseError::OwnReport(id)
+                });
+            }
         }
         if support {
             issue::set_support(c, id, user, on, at)?;

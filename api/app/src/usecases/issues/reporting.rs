@@ -4,7 +4,7 @@
 use super::reading::{IssueView, show};
 use super::{issue_url, notify};
 use crate::context::AppState;
-use crate::mail::template::Template;
+use crate::mail::template::{Names, Template};
 use crate::usecases::{Caller, UseCaseError, in_transaction, with_conn};
 use chrono::{NaiveDateTime, TimeDelta};
 use serde::Serialize;
@@ -263,10 +263,24 @@ fn notify_officials_of_new_issue(
         return Ok(());
     };
     let officials = issue::officials_in_scope(c, commune_id, arrondissement_id, category_id)?;
+    // The commune and category by their names, in each official's language.
+    let found = CommuneSlug::parse(&row.commune)
+        .ok()
+        .and_then(|slug| commune::find(c, &slug).transpose())
+        .transpose()?;
+    let commune_names = found.as_ref().map(|f| Names::from(&f.commune.names));
+    let category_names = found.as_ref().and_then(|f| {
+        f.categories
+            .iter()
+            .find(|k| k.code.as_str() == row.category)
+            .map(|k| Names::from(&k.names))
+    });
     let template = Template::IssueNewForOfficial {
         issue_title: row.title,
         commune: row.commune,
         category: row.category,
+        commune_names,
+        category_names,
         issue_url: issue_url(state, id),
     };
     notify(

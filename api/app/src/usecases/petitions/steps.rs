@@ -301,6 +301,12 @@ pub async fn transition(
         }
         if let (PetitionStatus::Filed, Some(filed_on)) = (to, details.filed_on) {
             let officials = petition::commune_officials(c, commune_id)?;
+            // The commune by its name, in each official's language.
+            let commune_names = tawasol_domain::CommuneSlug::parse(&row.commune)
+                .ok()
+                .and_then(|slug| tawasol_persistence::commune::find(c, &slug).transpose())
+                .transpose()?
+                .map(|f| crate::mail::template::Names::from(&f.commune.names));
             notify(
                 c,
                 &officials,
@@ -308,6 +314,7 @@ pub async fn transition(
                 &Template::PetitionFiledForOfficial {
                     petition_title: row.title.clone(),
                     commune: row.commune.clone(),
+                    commune_names,
                     receipt_number: details.receipt_number.clone().unwrap_or_default(),
                     filed_on: filed_on.to_string(),
                     refusal_deadline: refusal_deadline(filed_on).to_string(),
