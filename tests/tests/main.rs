@@ -21,6 +21,7 @@ mod petitions;
 mod stats;
 mod text;
 mod web;
+mod web_account;
 mod web_desk;
 mod web_petitions;
 mod web_security;

@@ -532,6 +532,7 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /feeds/me/{token}.atom",
         "GET /verify-email",
         "POST /verify-email",
+        "POST /verify-email/resend",
         "GET /reset-password",
         "GET /api/v1/unsubscribe",
         "POST /api/v1/unsubscribe",

@@ -573,7 +573,7 @@ async fn a_resident_manages_their_account_from_the_browser() {
 
 /// The address of the first link of a page whose text (or attribute run) contains `marker`
 /// (`href="…"` just before it), as a browser follows what it sees.
-fn link_to(html: &str, marker: &str) -> String {
+pub(crate) fn link_to(html: &str, marker: &str) -> String {
     let at = html
         .find(marker)
         .unwrap_or_else(|| panic!("{marker:?} on the page"));

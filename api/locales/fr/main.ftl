@@ -681,3 +681,12 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+## issue 16: accounts (sign-up, confirmation, changing one's password, address and name)
+web-verify-resend = Renvoyer le lien de confirmation
+web-verify-resent = Si cette adresse attend encore sa confirmation, un nouveau lien vient de lui être envoyé. Il est valable 48 heures.
+web-verify-link-used = Ce lien n’est plus valable : il a déjà servi ou il a expiré. Si votre adresse est déjà confirmée, connectez-vous ; sinon, demandez un nouveau lien.
+web-verify-done = Votre adresse est confirmée et vous êtes connecté·e. Vous pouvez maintenant signaler, répondre, signer et suivre.
+web-reset-link-used = Ce lien n’est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau.
+web-report-unconfirmed = Votre adresse n’est pas encore confirmée : ouvrez le lien reçu par courriel avant d’envoyer ce signalement. Ce que vous tapez ici est gardé.
+web-me-unconfirmed = Votre adresse n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir signaler, répondre, signer et suivre.

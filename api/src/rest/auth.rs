@@ -56,6 +56,7 @@ pub async fn register(
         display_name: body.display_name,
         locale: body.locale,
         home_commune: body.home_commune,
+        next: None,
     };
     accounts::register(&state, &caller, input).await?;
     Ok(accepted(locale))

@@ -136,12 +136,13 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
         POST "/forgot" Public => account::forgot::forgot,
         GET "/signup" Public => account::signup::signup_form,
         POST "/signup" Public => account::signup::signup,
-        GET "/verify-email" Public => mail_links::verify_form,
-        POST "/verify-email" Public => mail_links::verify_submit,
-        GET "/reset-password" Public => mail_links::reset_form,
+        GET "/verify-email" Public => account::verify::verify_form,
+        POST "/verify-email" Public => account::verify::verify_submit,
+        POST "/verify-email/resend" Public => account::verify::resend,
+        GET "/reset-password" Public => account::verify::reset_form,
         GET "/api/v1/unsubscribe" Public => mail_links::unsubscribe_form,
         POST "/api/v1/unsubscribe" Public => mail_links::unsubscribe,
-        POST "/reset-password" Public => mail_links::reset_submit,
+        POST "/reset-password" Public => account::verify::reset_submit,
     ]
 }
 
@@ -187,10 +188,11 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
     account::forgot::forgot,
     account::signup::signup_form,
     account::signup::signup,
-    mail_links::verify_form,
-    mail_links::verify_submit,
-    mail_links::reset_form,
-    mail_links::reset_submit,
+    account::verify::verify_form,
+    account::verify::verify_submit,
+    account::verify::resend,
+    account::verify::reset_form,
+    account::verify::reset_submit,
     mail_links::unsubscribe_form,
     mail_links::unsubscribe
 ))]

@@ -9,6 +9,7 @@ use crate::usecases::{UseCaseError, communes, issues};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use tawasol_domain::{Actor, Denied};
 
 #[derive(Template)]
 #[template(path = "report.html")]
@@ -25,6 +26,8 @@ struct ReportPage {
     lat: String,
     lon: String,
     duplicates: Vec<(i64, String, String)>,
+    /// The address is not confirmed yet: said before anything is typed, with the link again.
+    unverified: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,6 +83,7 @@ async fn report_page(
             .into_iter()
             .map(|d| (d.id, d.title, status_label(l, &d.status)))
             .collect(),
+        unverified: matches!(&v.caller.actor, Actor::User(u) if !u.verified),
     };
     v.page(page.render())
 }
@@ -168,6 +172,10 @@ pub async fn report(
         Err(UseCaseError::Invalid(fields)) => {
             let errors = fields.iter().map(|f| text(v.locale, f.message)).collect();
             report_page(&state, &v, &slug, &f, errors, Vec::new()).await
+        }
+        // Not confirmed yet: the form again, with all that was typed and the link to ask for.
+        Err(UseCaseError::Denied(Denied::Unverified)) => {
+            report_page(&state, &v, &slug, &f, Vec::new(), Vec::new()).await
         }
         Err(e) => Err(e.into()),
     }

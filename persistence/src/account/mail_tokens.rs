@@ -69,3 +69,18 @@ pub fn void_email_tokens(
     .execute(conn)?;
     Ok(())
 }
+
+/// The user a token of `purpose` was sent to, whether or not it is still usable (a used or
+/// expired link may still ask for a new one, for the same person).
+pub fn owner_of_email_token(
+    conn: &mut AnyConnection,
+    purpose: &str,
+    token_hash: &str,
+) -> Result<Option<i64>, PersistenceError> {
+    Ok(email_tokens::table
+        .filter(email_tokens::token_hash.eq(token_hash))
+        .filter(email_tokens::purpose.eq(purpose))
+        .select(email_tokens::user_id)
+        .first::<i64>(conn)
+        .optional()?)
+}

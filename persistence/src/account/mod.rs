@@ -14,7 +14,8 @@ pub use logins::{
     session_is_live, sessions_of,
 };
 pub use mail_tokens::{
-    PASSWORD_RESET, VERIFY_EMAIL, consume_email_token, insert_email_token, void_email_tokens,
+    PASSWORD_RESET, VERIFY_EMAIL, consume_email_token, insert_email_token, owner_of_email_token,
+    void_email_tokens,
 };
 pub use roles::{OfficialBinding, moderated_communes, official_binding, organisations_of};
 

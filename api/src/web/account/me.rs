@@ -22,6 +22,8 @@ struct MePage {
     notice: Option<String>,
     name: String,
     email: String,
+    /// The address awaits confirmation: said, with the button that sends the link again.
+    unverified: bool,
     mine: Rows,
     followed: Rows,
     petitions: Rows,
@@ -36,6 +38,7 @@ struct MePage {
 #[derive(Debug, Deserialize)]
 pub struct NoticeQuery {
     saved: Option<String>,
+    confirmed: Option<String>,
 }
 
 /// `GET /me`: my issues, follows and petitions; what mails I get; my data.
@@ -107,9 +110,14 @@ pub async fn me(
         .collect();
     let page = MePage {
         l: v.layout(v.t("web-my-account")),
-        notice: query.saved.as_ref().map(|_| v.t("web-saved")),
+        notice: match (&query.saved, &query.confirmed) {
+            (Some(_), _) => Some(v.t("web-saved")),
+            (None, Some(_)) => Some(v.t("web-verify-done")),
+            (None, None) => None,
+        },
         name: account.display_name,
         email: account.email.unwrap_or_default(),
+        unverified: !account.email_verified,
         mine,
         followed,
         petitions,

@@ -6,6 +6,7 @@ pub(crate) mod forgot;
 pub(crate) mod login;
 pub(crate) mod me;
 pub(crate) mod signup;
+pub(crate) mod verify;
 
 use crate::web::{Layout, SESSION_COOKIE, Visitor};
 use actix_web::cookie::Cookie;
@@ -21,6 +22,26 @@ struct Field {
     autocomplete: &'static str,
     required: bool,
     options: Vec<(String, String, bool)>,
+    /// What the field expects, said under its label (`aria-describedby`).
+    hint: Option<String>,
+    /// Why what was typed is refused, next to the field (`aria-invalid`, `aria-describedby`).
+    error: Option<String>,
+    /// The least number of characters (0: none).
+    minlength: usize,
+}
+
+impl Field {
+    /// The ids of what describes the field: its error, then its hint.
+    fn described_by(&self) -> Option<String> {
+        let ids: Vec<String> = [
+            self.error.as_ref().map(|_| format!("{}-error", self.name)),
+            self.hint.as_ref().map(|_| format!("{}-hint", self.name)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
 }
 
 fn field(
@@ -38,6 +59,9 @@ fn field(
         autocomplete,
         required: true,
         options: Vec::new(),
+        hint: None,
+        error: None,
+        minlength: 0,
     }
 }
 
@@ -49,6 +73,8 @@ struct FormPage {
     notice: Option<String>,
     action: &'static str,
     next: String,
+    /// Hidden fields the form carries back (a mail link's token).
+    hidden: Vec<(&'static str, String)>,
     fields: Vec<Field>,
     submit: String,
     links: Vec<(String, String)>,
