@@ -129,6 +129,9 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
         POST "/me/notifications" Public => account::me::set_notifications,
         GET "/me/export" Public => account::me::export,
         POST "/me/delete" Public => account::me::delete,
+        POST "/me/name" Public => account::me::change_name,
+        POST "/me/email" Public => account::me::change_email,
+        POST "/me/password" Public => account::me::change_password,
         GET "/watch" Public => watch::watch,
         POST "/watch/feed" Public => watch::create_feed,
         GET "/organisation" Public => watch::moved,
@@ -143,6 +146,8 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
         GET "/api/v1/unsubscribe" Public => mail_links::unsubscribe_form,
         POST "/api/v1/unsubscribe" Public => mail_links::unsubscribe,
         POST "/reset-password" Public => account::verify::reset_submit,
+        GET "/confirm-email" Public => account::verify::email_change_form,
+        POST "/confirm-email" Public => account::verify::email_change_submit,
     ]
 }
 
@@ -181,6 +186,9 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
     account::me::set_notifications,
     account::me::export,
     account::me::delete,
+    account::me::change_name,
+    account::me::change_email,
+    account::me::change_password,
     watch::watch,
     watch::create_feed,
     watch::moved,
@@ -193,6 +201,8 @@ pub fn routes() -> Vec<crate::http::routes::Route> {
     account::verify::resend,
     account::verify::reset_form,
     account::verify::reset_submit,
+    account::verify::email_change_form,
+    account::verify::email_change_submit,
     mail_links::unsubscribe_form,
     mail_links::unsubscribe
 ))]

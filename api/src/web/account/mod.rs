@@ -16,6 +16,8 @@ use askama::Template;
 #[derive(Debug)]
 struct Field {
     name: &'static str,
+    /// Set apart the ids of fields of the same name in several forms of a page.
+    prefix: &'static str,
     label: String,
     kind: &'static str,
     value: String,
@@ -31,11 +33,21 @@ struct Field {
 }
 
 impl Field {
+    /// The field's id on the page.
+    fn id(&self) -> String {
+        if self.prefix.is_empty() {
+            self.name.to_owned()
+        } else {
+            format!("{}-{}", self.prefix, self.name)
+        }
+    }
+
     /// The ids of what describes the field: its error, then its hint.
     fn described_by(&self) -> Option<String> {
+        let id = self.id();
         let ids: Vec<String> = [
-            self.error.as_ref().map(|_| format!("{}-error", self.name)),
-            self.hint.as_ref().map(|_| format!("{}-hint", self.name)),
+            self.error.as_ref().map(|_| format!("{id}-error")),
+            self.hint.as_ref().map(|_| format!("{id}-hint")),
         ]
         .into_iter()
         .flatten()
@@ -53,6 +65,7 @@ fn field(
 ) -> Field {
     Field {
         name,
+        prefix: "",
         label: v.t(key),
         kind,
         value: String::new(),

@@ -21,6 +21,9 @@ struct VerifyPage {
     l: Layout,
     text: Option<String>,
     confirm: bool,
+    /// Where the confirming button posts, and what it says.
+    action: &'static str,
+    button: String,
     /// The "send the link again" button (`resend.html`): the link it replaces, where to go after.
     resend: bool,
     resend_token: String,
@@ -34,6 +37,8 @@ impl VerifyPage {
             l: v.layout(v.t("page-verify-title")),
             text: None,
             confirm: false,
+            action: "/verify-email",
+            button: v.t("page-verify-button"),
             resend: false,
             resend_token: token.to_owned(),
             resend_next: next.to_owned(),
@@ -201,6 +206,8 @@ pub(crate) fn unverified_page(l: &Layout, detail: String) -> String {
         l: l.clone(),
         text: Some(detail),
         confirm: false,
+        action: "/verify-email",
+        button: String::new(),
         resend: l.user.is_some(),
         resend_token: String::new(),
         resend_next: page_of_form(&l.path),
@@ -208,6 +215,65 @@ pub(crate) fn unverified_page(l: &Layout, detail: String) -> String {
     }
     .render()
     .unwrap_or_default()
+}
+
+/// `GET /confirm-email?token=`: the button that makes a new address the account's.
+#[utoipa::path(
+    get,
+    path = "/confirm-email",
+    tag = "pages",
+    summary = "Confirm a new address (page)",
+    params(
+        ("token" = Option<String>, Query, description = "The token from the mail sent to the new address"),
+        crate::http::schema::LangQuery
+    ),
+    responses(
+        (status = 200, description = "A page with a button that confirms the new address", body = String, content_type = "text/html")
+    )
+)]
+pub async fn email_change_form(
+    query: web::Query<LinkQuery>,
+    v: Visitor,
+) -> Result<HttpResponse, WebError> {
+    let mut page = VerifyPage::new(&v, &query.token, "");
+    page.l.title = v.t("page-email-change-title");
+    page.confirm = true;
+    page.action = "/confirm-email";
+    page.button = v.t("page-email-change-button");
+    v.page(page.render())
+}
+
+/// `POST /confirm-email`: the account uses the new address from now on.
+#[utoipa::path(
+    post,
+    path = "/confirm-email",
+    tag = "pages",
+    summary = "Confirm a new address (form)",
+    params(crate::http::schema::LangQuery),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, token"),
+    responses(
+        (status = 200, description = "Changed; or the link is no longer valid", body = String, content_type = "text/html"),
+        (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")
+    )
+)]
+pub async fn email_change_submit(
+    state: web::Data<AppState>,
+    Posted(form, v): Posted<VerifyForm>,
+) -> Result<HttpResponse, WebError> {
+    let text = match accounts::confirm_email_change(&state, &form.token).await {
+        Ok(()) => v.t("page-email-change-done"),
+        Err(UseCaseError::InvalidToken) => v.t("web-email-change-link-used"),
+        Err(e) => return Err(e.into()),
+    };
+    let mut page = VerifyPage::new(&v, "", "");
+    page.l.title = v.t("page-email-change-title");
+    page.text = Some(text);
+    page.links = if v.logged_in() {
+        vec![("/me".to_owned(), v.t("web-my-account"))]
+    } else {
+        login_link(&v, "/me")
+    };
+    v.page(page.render())
 }
 
 fn reset_page(v: &Visitor, token: &str, error: Option<String>) -> Result<HttpResponse, WebError> {

@@ -8,6 +8,7 @@
 //! public items are re-exported here: callers name `usecases::accounts::…`.
 
 mod authentication;
+mod credentials;
 mod export;
 mod password_reset;
 mod profile;
@@ -17,7 +18,14 @@ mod sessions;
 pub use authentication::{
     LOGIN_FAILURES_PER_ADDRESS_AND_CLIENT, LOGIN_FAILURES_PER_CLIENT, LOGIN_WINDOW,
 };
-pub use export::{Export, ExportedAudit, ExportedMail, ExportedSession, ExportedSignature, export};
+pub use credentials::{
+    EMAIL_CHANGE_WINDOW, EMAIL_CHANGES_PER_ACCOUNT, change_password, confirm_email_change,
+    request_email_change,
+};
+pub use export::{
+    Export, ExportedAudit, ExportedIssue, ExportedMail, ExportedReply, ExportedSession,
+    ExportedSignature, export,
+};
 pub use password_reset::{confirm_password_reset, request_password_reset};
 pub use profile::{
     Account, AccountChanges, OfficialRole, OrganisationRole, Roles, delete_me, me, update_me,
