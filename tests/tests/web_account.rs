@@ -82,6 +82,17 @@ async fn press(
 #[tokio::test]
 async fn a_french_resident_signs_up_while_reporting_confirms_from_the_mail_and_sends_the_report() {
     let (app, catcher) = spawn_with_mail(&[]).await;
+    let neighbour = access(&verified_user(&app, &catcher, "karim@tawasol.test", "fr").await);
+    let res = app
+        .post(
+            "/api/v1/issues",
+            Some(&neighbour),
+            &json!({"commune": "sefrou", "category": "public_lighting", "title": "Lampadaire éteint place Moulay Ismaïl", "description": "Le lampadaire de la place est éteint depuis dix jours."}),
+        )
+        .await;
+    let other_issue = res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
     let email = "nadia@tawasol.test";
     let b = browser();
     // From the home page, "report a problem" in a commune: log in first, or sign up.
@@ -159,6 +170,20 @@ async fn a_french_resident_signs_up_while_reporting_confirms_from_the_mail_and_s
     assert_eq!(value_of(&kept, "title"), title);
     assert_eq!(value_of(&kept, "description"), description);
     assert!(kept.contains("Votre adresse n’est pas encore confirmée"));
+    // Elsewhere, "confirm your address first" offers the link again too, leading back there.
+    let issue_path = format!("/issues/{other_issue}");
+    let (_, issue) = get(&app, &b, &issue_path).await;
+    let res = press(&app, &b, &issue, &format!("{issue_path}/follow"), &[]).await;
+    assert_eq!(res.status(), 403);
+    let refused = res.text().await.unwrap();
+    assert!(refused.contains("Confirmez d’abord votre adresse"));
+    assert!(refused.contains("action=\"/verify-email/resend"));
+    assert!(refused.contains(&format!("name=\"next\" value=\"{issue_path}\"")));
+    let (_, me) = get(&app, &b, "/me").await;
+    assert!(
+        me.contains("Votre adresse n’est pas encore confirmée")
+            && me.contains("action=\"/verify-email/resend")
+    );
     // One click asks for the link again: a second mail.
     let res = press(&app, &b, &kept, "/verify-email/resend", &[]).await;
     assert_eq!(res.status(), 200);
