@@ -116,7 +116,6 @@ home-health = حالة الخدمة
 
 page-verify-title = تأكيد عنوانك
 page-verify-button = تأكيد عنواني
-page-verify-done = تم تأكيد عنوانك. يمكنك الآن الإبلاغ والرد والتوقيع والمتابعة.
 page-link-invalid = هذا الرابط لم يعد صالحا (استعمل من قبل أو انتهت صلاحيته). اطلب رابطا جديدا من التطبيق.
 page-reset-title = اختيار كلمة سر جديدة
 page-reset-label = كلمة المرور الجديدة

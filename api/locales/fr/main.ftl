@@ -116,7 +116,6 @@ home-health = État du service
 
 page-verify-title = Confirmer votre adresse
 page-verify-button = Confirmer mon adresse
-page-verify-done = Votre adresse est confirmée. Vous pouvez maintenant signaler, répondre, signer et suivre.
 page-link-invalid = Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis l’application.
 page-reset-title = Choisir un nouveau mot de passe
 page-reset-label = Nouveau mot de passe
