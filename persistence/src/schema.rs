@@ -80,6 +80,7 @@ diesel::table! {
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        new_email -> Nullable<Text>,
     }
 }
 

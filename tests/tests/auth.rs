@@ -657,38 +657,54 @@ async fn my_export_holds_my_data_and_deleting_erases_it() {
 
 #[tokio::test]
 async fn the_links_in_mails_open_pages_that_work_without_javascript() {
+    use crate::web::{browser, csrf, get, location, post};
     let (app, catcher) = spawn_with_mail(&[]).await;
     app.post("/api/v1/auth/register", None, &json!({"email": "page@tawasol.test", "password": "a long enough password", "display_name": "P", "locale": "zgh"}))
         .await;
     mail_to(&catcher, "page@tawasol.test", 1).await;
     let token = token_in_mail(&catcher, "page@tawasol.test");
+    assert!(
+        catcher.mails()[0]
+            .body("text/plain")
+            .contains(&format!("/verify-email?token={token}&lang=zgh")),
+        "the link carries the mail's language"
+    );
     // Opening the link only shows a form: a mail scanner following it spends nothing.
-    let page = app
-        .get(&format!("/verify-email?token={token}&lang=zgh"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let b = browser();
+    let (_, page) = get(&app, &b, &format!("/verify-email?token={token}&lang=zgh")).await;
     assert!(
         page.contains("lang=\"zgh\"") && page.contains("<form method=\"post\""),
         "{page}"
     );
     assert!(page.contains(&format!("value=\"{token}\"")));
-    let submit =
-        |path: &str, form: &[(&str, &str)]| app.client.post(app.url(path)).form(form).send();
-    let done = submit("/verify-email?lang=fr", &[("token", &token)])
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(done.contains("Votre adresse est confirmée"), "{done}");
-    let again = submit("/verify-email?lang=ar", &[("token", &token)])
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let done = post(
+        &app,
+        &b,
+        "/verify-email?lang=fr",
+        &[("_csrf", &csrf(&page)), ("token", &token)],
+    )
+    .await;
+    assert_eq!(done.status(), 303, "confirmed, signed in, to my account");
+    assert_eq!(location(&done), "/me?confirmed=1");
+    let (_, me) = get(&app, &b, &location(&done)).await;
+    assert!(me.contains("Votre adresse est confirmée"), "{me}");
+    let other = browser();
+    let (_, page) = get(
+        &app,
+        &other,
+        &format!("/verify-email?token={token}&lang=ar"),
+    )
+    .await;
+    let again = post(
+        &app,
+        &other,
+        "/verify-email?lang=ar",
+        &[("_csrf", &csrf(&page)), ("token", &token)],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
     assert!(
         again.contains("dir=\"rtl\"") && again.contains("هذا الرابط لم يعد صالحا"),
         "{again}"
@@ -702,32 +718,43 @@ async fn the_links_in_mails_open_pages_that_work_without_javascript() {
     .await;
     mail_to(&catcher, "page@tawasol.test", 2).await;
     let reset = token_in_mail(&catcher, "page@tawasol.test");
-    let form = app
-        .get(&format!("/reset-password?token={reset}&lang=fr"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (_, form) = get(
+        &app,
+        &other,
+        &format!("/reset-password?token={reset}&lang=fr"),
+    )
+    .await;
     assert!(form.contains("type=\"password\"") && form.contains("minlength=\"10\""));
-    let weak = submit(
+    let weak = post(
+        &app,
+        &other,
         "/reset-password?lang=fr",
-        &[("token", &reset), ("password", "short")],
+        &[
+            ("_csrf", &csrf(&form)),
+            ("token", &reset),
+            ("password", "short"),
+        ],
     )
     .await
-    .unwrap()
     .text()
     .await
     .unwrap();
     assert!(
-        weak.contains("Le mot de passe doit compter de 10 à 128 caractères."),
-        "the form comes back with the reason"
+        weak.contains("Le mot de passe doit compter de 10 à 128 caractères.")
+            && weak.contains("aria-invalid=\"true\""),
+        "the form comes back with the reason, next to the field"
     );
-    let ok = submit(
+    let ok = post(
+        &app,
+        &other,
         "/reset-password?lang=fr",
-        &[("token", &reset), ("password", "a brand new password")],
+        &[
+            ("_csrf", &csrf(&form)),
+            ("token", &reset),
+            ("password", "a brand new password"),
+        ],
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(ok.status(), 200);
     assert!(
         ok.text()

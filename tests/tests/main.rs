@@ -23,6 +23,7 @@ mod petitions;
 mod stats;
 mod text;
 mod web;
+mod web_account;
 mod web_desk;
 mod web_forms;
 mod web_moderation;

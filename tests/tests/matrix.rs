@@ -33,6 +33,12 @@ fn expected(method: &Method, path: &str, role: &str) -> Option<u16> {
         ("PATCH", "/api/v1/me") if role == "banned" => 403,
         ("PATCH", "/api/v1/me") => 200,
         ("DELETE", "/api/v1/me") => 204,
+        // Changing one's password or address: anyone signed in but a banned account (the
+        // password body is refused as too short, so that no session of the matrix ends).
+        ("PUT", "/api/v1/me/password") if role == "banned" => 403,
+        ("PUT", "/api/v1/me/password") => 422,
+        ("POST", "/api/v1/me/email") if role == "banned" => 403,
+        ("POST", "/api/v1/me/email") => 202,
         // Anyone logged in may make (or rotate) and revoke their personal feed's address: it
         // only reads public items, and revoking it is theirs to do even when banned.
         ("POST", "/api/v1/me/feed-token") => 200,
@@ -372,6 +378,12 @@ fn body_for(w: &World, method: &Method, path: &str, role: &str) -> Option<Value>
         ("PATCH", "/api/v1/petitions/{id}") => Some(json!({"title": "Des espaces verts partout"})),
         ("PATCH", "/api/v1/admin/communes/{slug}") => Some(json!({"petition_threshold": 200})),
         ("PATCH", "/api/v1/me") => Some(json!({"display_name": "Changed"})),
+        ("PUT", "/api/v1/me/password") => {
+            Some(json!({"current_password": "a long enough password", "new_password": "short"}))
+        }
+        ("POST", "/api/v1/me/email") => Some(
+            json!({"email": format!("new-{role}@tawasol.test"), "current_password": "a long enough password"}),
+        ),
         ("PUT", "/api/v1/me/notifications") => Some(
             json!({"issue_updates": true, "all_replies": false, "official_new_issues": "immediate"}),
         ),
@@ -522,6 +534,9 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "POST /me/notifications",
         "GET /me/export",
         "POST /me/delete",
+        "POST /me/name",
+        "POST /me/email",
+        "POST /me/password",
         "GET /watch",
         "POST /watch/feed",
         "GET /organisation",
@@ -549,12 +564,16 @@ fn public_routes_are_the_ones_meant_to_be_public() {
         "GET /feeds/me/{token}.atom",
         "GET /verify-email",
         "POST /verify-email",
+        "POST /verify-email/resend",
         "GET /reset-password",
         "GET /api/v1/unsubscribe",
         "POST /api/v1/unsubscribe",
         "POST /reset-password",
+        "GET /confirm-email",
+        "POST /confirm-email",
         "POST /api/v1/auth/register",
         "POST /api/v1/auth/verify-email",
+        "POST /api/v1/auth/email-change/confirm",
         "POST /api/v1/auth/login",
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/password-reset/request",

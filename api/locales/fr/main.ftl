@@ -116,7 +116,6 @@ home-health = État du service
 
 page-verify-title = Confirmer votre adresse
 page-verify-button = Confirmer mon adresse
-page-verify-done = Votre adresse est confirmée. Vous pouvez maintenant signaler, répondre, signer et suivre.
 page-link-invalid = Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis l’application.
 page-reset-title = Choisir un nouveau mot de passe
 page-reset-label = Nouveau mot de passe
@@ -790,3 +789,52 @@ web-desk-due-in = { $count ->
     [one] réponse attendue demain
    *[other] réponse attendue dans { $count } jours
 }
+## issue 16: accounts (sign-up, confirmation, changing one's password, address and name)
+web-verify-resend = Renvoyer le lien de confirmation
+web-verify-resent = Si cette adresse attend encore sa confirmation, un nouveau lien vient de lui être envoyé. Il est valable 48 heures.
+web-verify-link-used = Ce lien n’est plus valable : il a déjà servi ou il a expiré. Si votre adresse est déjà confirmée, connectez-vous ; sinon, demandez un nouveau lien.
+web-verify-done = Votre adresse est confirmée et vous êtes connecté·e. Vous pouvez maintenant signaler, répondre, signer et suivre.
+web-reset-link-used = Ce lien n’est plus valable : il a déjà servi ou il a expiré. Demandez-en un nouveau.
+web-report-unconfirmed = Votre adresse n’est pas encore confirmée : ouvrez le lien reçu par courriel avant d’envoyer ce signalement. Ce que vous tapez ici est gardé.
+web-me-unconfirmed = Votre adresse n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir signaler, répondre, signer et suivre.
+mail-account-password-changed-by-owner-subject = Votre mot de passe Tawasol a changé
+mail-account-password-changed-by-owner-body =
+    Bonjour { $name },
+
+    Le mot de passe de votre compte Tawasol vient d’être changé depuis la page de votre compte. Vos autres sessions (autres navigateurs, applications) ont été fermées.
+
+    Si ce n’était pas vous, demandez tout de suite un nouveau mot de passe depuis la page de connexion et prévenez-nous.
+mail-account-email-change-confirm-subject = Confirmez votre nouvelle adresse pour Tawasol
+mail-account-email-change-confirm-body =
+    Bonjour { $name },
+
+    Vous avez demandé que votre compte Tawasol utilise désormais cette adresse. Pour la confirmer, ouvrez ce lien dans les 48 heures (il ne sert qu’une fois) :
+
+    { $url }
+
+    Tant que ce lien n’est pas ouvert, votre ancienne adresse reste celle du compte. Si vous n’avez rien demandé, ignorez ce message.
+mail-account-email-change-notice-subject = Changement d’adresse demandé sur votre compte Tawasol
+mail-account-email-change-notice-body =
+    Bonjour { $name },
+
+    Quelqu’un connecté à votre compte Tawasol a demandé qu’il utilise désormais l’adresse { $email }. Le changement n’aura lieu que lorsque le lien envoyé à cette adresse sera ouvert.
+
+    Si ce n’était pas vous, connectez-vous, changez votre mot de passe (vos autres sessions seront fermées) et prévenez-nous.
+web-account-settings = Mon nom, mon adresse, mon mot de passe
+web-change-name = Changer mon nom affiché
+web-change-email = Changer mon adresse électronique
+web-change-password = Changer mon mot de passe
+web-email-new = Nouvelle adresse électronique
+web-password-current = Mot de passe actuel
+web-name-hint = Il est affiché publiquement : pas de numéro de téléphone, d’adresse électronique ni de CIN.
+web-email-change-hint = Un lien de confirmation est envoyé à la nouvelle adresse ; elle ne remplace l’ancienne qu’une fois ce lien ouvert.
+web-password-change-hint = Vos autres sessions (autres navigateurs, applications) seront fermées.
+web-email-change-sent = Un lien de confirmation est parti vers la nouvelle adresse. Votre adresse actuelle reste celle du compte jusqu’à ce qu’il soit ouvert ; un avis a été envoyé à votre adresse actuelle.
+web-password-changed = Votre mot de passe est changé. Vos autres sessions ont été fermées et un avis vous a été envoyé par courriel.
+web-name-changed = Votre nom affiché est changé.
+field-password-current = Le mot de passe actuel n’est pas le bon.
+field-email-same = C’est déjà l’adresse de votre compte.
+page-email-change-title = Confirmer votre nouvelle adresse
+page-email-change-button = Utiliser cette adresse
+page-email-change-done = Votre compte utilise désormais cette adresse.
+web-email-change-link-used = Ce lien n’est plus valable : il a déjà servi, il a expiré, ou l’adresse a été prise entre-temps. Demandez le changement à nouveau depuis votre compte.

@@ -56,6 +56,7 @@ pub async fn register(
         display_name: body.display_name,
         locale: body.locale,
         home_commune: body.home_commune,
+        next: None,
     };
     accounts::register(&state, &caller, input).await?;
     Ok(accepted(locale))
@@ -80,6 +81,23 @@ pub async fn verify_email(
     JsonBody(body): JsonBody<TokenBody>,
 ) -> Result<HttpResponse, ApiError> {
     accounts::verify_email(&state, &body.token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/email-change/confirm",
+    tag = "accounts",
+    summary = "Confirm a new address",
+    description = "The token of the link mailed to the new address (`POST /api/v1/me/email`): the account uses that address from now on.",
+    request_body = TokenBody,
+    responses((status = 204, description = "The account uses the new address"), (status = "default", response = Problems))
+)]
+pub async fn confirm_email_change(
+    state: web::Data<AppState>,
+    JsonBody(body): JsonBody<TokenBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::confirm_email_change(&state, &body.token).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -2,9 +2,10 @@
 
 use crate::context::AppState;
 use crate::http::extract::Caller;
-use crate::http::extract::JsonBody;
+use crate::http::extract::{JsonBody, Lang};
 use crate::http::problem::ApiError;
 use crate::http::schema::Problems;
+use crate::i18n::Message;
 use crate::usecases::accounts;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
@@ -182,4 +183,69 @@ pub async fn revoke_token(
 ) -> Result<HttpResponse, ApiError> {
     crate::usecases::feeds::revoke_token(&state, &caller).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChangeBody {
+    current_password: String,
+    new_password: String,
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/password",
+    tag = "me",
+    summary = "Change my password",
+    description = "The current password is asked for (wrong ones count against the login throttles). Every other session ends (its refresh and access tokens stop working); the one that asked stays. The owner is told by mail.",
+    request_body = PasswordChangeBody,
+    responses(
+        (status = 204, description = "Changed; the other sessions ended"),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<PasswordChangeBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::change_password(&state, &caller, &body.current_password, &body.new_password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmailChangeBody {
+    email: String,
+    current_password: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/email",
+    tag = "me",
+    summary = "Change my address",
+    description = "The current password is asked for. A single-use link goes to the new address and a notice to the current one; the account uses the new address only once that link is followed (`POST /api/v1/auth/email-change/confirm`). The answer is the same whether or not the new address belongs to another account.",
+    params(crate::http::schema::LangQuery),
+    request_body = EmailChangeBody,
+    responses(
+        (status = 202, description = "A link went to the new address", body = crate::rest::schema::Accepted),
+        (status = "default", response = Problems)
+    ),
+    security(("bearer" = []))
+)]
+pub async fn change_email(
+    state: web::Data<AppState>,
+    caller: Caller,
+    Lang(locale): Lang,
+    JsonBody(body): JsonBody<EmailChangeBody>,
+) -> Result<HttpResponse, ApiError> {
+    accounts::request_email_change(&state, &caller, &body.email, &body.current_password).await?;
+    Ok(HttpResponse::Accepted()
+        .insert_header((header::CONTENT_LANGUAGE, locale.as_str()))
+        .json(serde_json::json!({
+            "status": "accepted",
+            "detail": Message::new("web-email-change-sent").render(locale),
+        })))
 }

@@ -183,14 +183,23 @@ impl ResponseError for WebError {
         if error.kind.status().is_server_error() {
             tracing::error!(error = %error, "page failed");
         }
-        let body = MessagePage {
-            l: &layout,
-            text: detail,
-            list,
-            back: self.back.clone(),
-        }
-        .render()
-        .unwrap_or_default();
+        // "Confirm your address first" offers, in one click, the link again.
+        let body = if error
+            .detail
+            .as_ref()
+            .is_some_and(|m| m.key == "detail-unverified")
+        {
+            super::account::verify::unverified_page(&layout, detail)
+        } else {
+            MessagePage {
+                l: &layout,
+                text: detail,
+                list,
+                back: self.back.clone(),
+            }
+            .render()
+            .unwrap_or_default()
+        };
         let mut res = HttpResponse::build(self.status_code());
         // 429 and 503 pages say when to come back, as the API's problems do.
         if let Some(secs) = error.retry_after {

@@ -5,10 +5,11 @@ use super::labels::{arrondissement_options, category_options, status_label};
 use super::{FieldErrors, FormFields, Layout, Posted, SignedIn, Visitor, WebError};
 use crate::context::AppState;
 use crate::i18n::text;
-use crate::usecases::{communes, issues};
+use crate::usecases::{UseCaseError, communes, issues};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use tawasol_domain::{Actor, Denied};
 
 #[derive(Template)]
 #[template(path = "report.html")]
@@ -25,6 +26,8 @@ struct ReportPage {
     lat: String,
     lon: String,
     duplicates: Vec<(i64, String, String)>,
+    /// The address is not confirmed yet: said before anything is typed, with the link again.
+    unverified: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -81,6 +84,7 @@ async fn report_page(
             .into_iter()
             .map(|d| (d.id, d.title, status_label(l, &d.status)))
             .collect(),
+        unverified: matches!(&v.caller.actor, Actor::User(u) if !u.verified),
     };
     v.page(page.render())
 }
@@ -166,6 +170,10 @@ pub async fn report(
     match issues::report(&state, &v.caller, input).await {
         // To the issue's page, which thanks the author and says where the report went.
         Ok(reported) => Ok(v.redirect(&format!("/issues/{}?reported=1", reported.issue.id))),
+        // Not confirmed yet: the form again, with all that was typed and the link to ask for.
+        Err(UseCaseError::Denied(Denied::Unverified)) => {
+            report_page(&state, &v, &slug, &f, FieldErrors::none(), Vec::new()).await
+        }
         Err(e) => match FieldErrors::of(v.locale, &e) {
             Some(errors) => report_page(&state, &v, &slug, &f, errors, Vec::new()).await,
             None => Err(e.into()),

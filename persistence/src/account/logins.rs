@@ -186,6 +186,28 @@ pub fn revoke_all_sessions(
     .execute(conn)?)
 }
 
+/// Ends every session of the user but `keep` (the one that asked): their refresh tokens and
+/// access tokens stop working, and browser sessions with them.
+pub fn revoke_other_sessions(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    keep: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<usize, PersistenceError> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::revoked_at.eq(Some(now)),
+        sessions::revoked_reason.eq(Some(reason)),
+    ))
+    .execute(conn)?)
+}
+
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = sessions)]
 pub struct SessionRow {

@@ -10,11 +10,12 @@ mod roles;
 
 pub use logins::{
     Redeemed, SessionRow, browser_session, create_browser_session, create_session,
-    insert_refresh_token, redeem_refresh_token, revoke_all_sessions, revoke_session,
-    session_is_live, sessions_of,
+    insert_refresh_token, redeem_refresh_token, revoke_all_sessions, revoke_other_sessions,
+    revoke_session, session_is_live, sessions_of,
 };
 pub use mail_tokens::{
-    PASSWORD_RESET, VERIFY_EMAIL, consume_email_token, insert_email_token, void_email_tokens,
+    PASSWORD_RESET, VERIFY_EMAIL, consume_email_change_token, consume_email_token,
+    insert_email_change_token, insert_email_token, owner_of_email_token, void_email_tokens,
 };
 pub use roles::{OfficialBinding, moderated_communes, official_binding, organisations_of};
 
@@ -114,6 +115,7 @@ pub fn mark_verified(
 #[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = users)]
 pub struct UserUpdateForm<'a> {
+    pub email: Option<&'a str>,
     pub display_name: Option<&'a str>,
     #[diesel(skip_update)]
     pub locale: Option<Locale>,

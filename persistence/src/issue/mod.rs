@@ -13,13 +13,13 @@ mod status;
 mod thread;
 
 pub use open311::{IssueExtra, StatusEvent, extras, status_changes_between};
-pub use reading::{IssueFilter, IssueRow, IssueSort, SortKey, StatusFilter, find, list};
+pub use reading::{IssueFilter, IssueRow, IssueSort, SortKey, StatusFilter, by_author, find, list};
 pub use recipients::{Audience, Recipient, followers, officials_in_scope};
 pub use relations::{relation, set_follow, set_support};
 pub use status::{StatusChangeRow, StatusUpdate, change_status, resolved_at, status_history};
 pub use thread::{
     Edited, ReplyInsertForm, ReplyRow, ReplyUpdateForm, add_reply, edit_reply, replies,
-    reply_history,
+    replies_by_author, reply_history,
 };
 
 use crate::connection::{AnyConnection, on_backend};

@@ -76,6 +76,20 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> Result<Option<IssueRow>, Persi
         .optional()?)
 }
 
+/// Every issue `author` reported, whatever its visibility, oldest first (their own data).
+pub fn by_author(conn: &mut AnyConnection, author: i64) -> Result<Vec<IssueRow>, PersistenceError> {
+    Ok(issues::table
+        .inner_join(communes::table)
+        .inner_join(categories::table.on(categories::id.eq(issues::category_id)))
+        .left_join(
+            arrondissements::table.on(arrondissements::id.nullable().eq(issues::arrondissement_id)),
+        )
+        .filter(issues::author_id.eq(author))
+        .order(issues::id.asc())
+        .select(issue_columns!())
+        .load(conn)?)
+}
+
 /// Open or closed in Open311's sense, or one status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusFilter {

@@ -115,6 +115,34 @@ pub fn replies(
     Ok(q.load(conn)?)
 }
 
+/// Every reply `author` wrote, whatever its visibility, oldest first, with its issue's id (their
+/// own data).
+pub fn replies_by_author(
+    conn: &mut AnyConnection,
+    author: i64,
+) -> Result<Vec<(i64, ReplyRow)>, PersistenceError> {
+    let rows: Vec<(i64, ReplyRow)> = issue_replies::table
+        .inner_join(users::table.on(users::id.eq(issue_replies::author_id)))
+        .filter(issue_replies::author_id.eq(author))
+        .select((
+            issue_replies::issue_id,
+            (
+                issue_replies::id,
+                issue_replies::author_id,
+                users::display_name,
+                issue_replies::body,
+                issue_replies::is_official,
+                issue_replies::official_title,
+                issue_replies::visibility,
+                issue_replies::created_at,
+                issue_replies::edited_at,
+            ),
+        ))
+        .order(issue_replies::id.asc())
+        .load(conn)?;
+    Ok(rows)
+}
+
 /// What an edit of a reply led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edited {

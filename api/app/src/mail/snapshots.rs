@@ -46,6 +46,26 @@ pub(crate) fn samples() -> Vec<(&'static str, Template)> {
             },
         ),
         (
+            "account_password_changed_by_owner",
+            Template::AccountPasswordChangedByOwner {
+                display_name: "Nadia".into(),
+            },
+        ),
+        (
+            "account_email_change_confirm",
+            Template::AccountEmailChangeConfirm {
+                display_name: "Nadia".into(),
+                confirm_url: "https://tawasol.example.ma/confirm-email?token=TOKEN&lang=fr".into(),
+            },
+        ),
+        (
+            "account_email_change_notice",
+            Template::AccountEmailChangeNotice {
+                display_name: "Nadia".into(),
+                new_email: "nadia.new@example.ma".into(),
+            },
+        ),
+        (
             "official_digest",
             Template::OfficialDigest {
                 new_count: 2,
@@ -188,6 +208,9 @@ fn sampled(t: &Template) {
         | Template::AccountRegistrationAttempt { .. }
         | Template::AccountPasswordReset { .. }
         | Template::AccountPasswordChanged { .. }
+        | Template::AccountPasswordChangedByOwner { .. }
+        | Template::AccountEmailChangeConfirm { .. }
+        | Template::AccountEmailChangeNotice { .. }
         | Template::OfficialDigest { .. }
         | Template::IssueNewReply { .. }
         | Template::ModerationDecision { .. }

@@ -30,6 +30,18 @@ pub enum Template {
     },
     /// The password was changed and every session ended.
     AccountPasswordChanged { display_name: String },
+    /// The owner changed their password from their account: their other sessions ended.
+    AccountPasswordChangedByOwner { display_name: String },
+    /// Confirm a new address for an existing account (single-use link, to the new address).
+    AccountEmailChangeConfirm {
+        display_name: String,
+        confirm_url: String,
+    },
+    /// To the old address: a change to `new_email` was asked, effective once confirmed there.
+    AccountEmailChangeNotice {
+        display_name: String,
+        new_email: String,
+    },
     /// An official's morning digest: new issues of their scope, and those past their target.
     OfficialDigest {
         new_count: i64,
@@ -202,6 +214,9 @@ impl Template {
             Template::AccountRegistrationAttempt { .. } => "account_registration_attempt",
             Template::AccountPasswordReset { .. } => "account_password_reset",
             Template::AccountPasswordChanged { .. } => "account_password_changed",
+            Template::AccountPasswordChangedByOwner { .. } => "account_password_changed_by_owner",
+            Template::AccountEmailChangeConfirm { .. } => "account_email_change_confirm",
+            Template::AccountEmailChangeNotice { .. } => "account_email_change_notice",
             Template::IssueOfficialAnswer { .. } => "issue_official_answer",
             Template::IssueNewForOfficial { .. } => "issue_new_for_official",
             Template::ModerationDecision { .. } => "moderation_decision",
@@ -222,6 +237,9 @@ impl Template {
             | Template::AccountRegistrationAttempt { .. }
             | Template::AccountPasswordReset { .. }
             | Template::AccountPasswordChanged { .. }
+            | Template::AccountPasswordChangedByOwner { .. }
+            | Template::AccountEmailChangeConfirm { .. }
+            | Template::AccountEmailChangeNotice { .. }
             | Template::ModerationDecision { .. }
             // The agent's and the officials' duties in a legal procedure: not optional.
             | Template::PetitionThresholdReached { .. }
@@ -275,6 +293,24 @@ impl Template {
                 "mail-account-password-changed-subject"
             }
             (Template::AccountPasswordChanged { .. }, _) => "mail-account-password-changed-body",
+            (Template::AccountPasswordChangedByOwner { .. }, "subject") => {
+                "mail-account-password-changed-by-owner-subject"
+            }
+            (Template::AccountPasswordChangedByOwner { .. }, _) => {
+                "mail-account-password-changed-by-owner-body"
+            }
+            (Template::AccountEmailChangeConfirm { .. }, "subject") => {
+                "mail-account-email-change-confirm-subject"
+            }
+            (Template::AccountEmailChangeConfirm { .. }, _) => {
+                "mail-account-email-change-confirm-body"
+            }
+            (Template::AccountEmailChangeNotice { .. }, "subject") => {
+                "mail-account-email-change-notice-subject"
+            }
+            (Template::AccountEmailChangeNotice { .. }, _) => {
+                "mail-account-email-change-notice-body"
+            }
             (Template::IssueOfficialAnswer { .. }, "subject") => {
                 "mail-issue-official-answer-subject"
             }
@@ -338,9 +374,22 @@ impl Template {
             } => m
                 .arg("name", display_name.as_str())
                 .arg("url", reset_url.as_str()),
-            Template::AccountPasswordChanged { display_name } => {
+            Template::AccountPasswordChanged { display_name }
+            | Template::AccountPasswordChangedByOwner { display_name } => {
                 m.arg("name", display_name.as_str())
             }
+            Template::AccountEmailChangeConfirm {
+                display_name,
+                confirm_url,
+            } => m
+                .arg("name", display_name.as_str())
+                .arg("url", confirm_url.as_str()),
+            Template::AccountEmailChangeNotice {
+                display_name,
+                new_email,
+            } => m
+                .arg("name", display_name.as_str())
+                .arg("email", new_email.as_str()),
             Template::OfficialDigest {
                 new_count,
                 new_items,

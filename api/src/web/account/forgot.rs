@@ -23,6 +23,7 @@ pub async fn forgot_form(v: Visitor) -> Result<HttpResponse, WebError> {
         notice: None,
         action: "/forgot",
         next: String::new(),
+        hidden: Vec::new(),
         fields: vec![field(&v, "email", "web-email", "email", "email")],
         submit: v.t("web-send"),
         links: vec![("/login".into(), v.t("web-login"))],

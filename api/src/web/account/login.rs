@@ -24,6 +24,7 @@ fn login_page(
         notice: None,
         action: "/login",
         next: next.to_owned(),
+        hidden: Vec::new(),
         fields: vec![
             email_field,
             field(
@@ -36,11 +37,19 @@ fn login_page(
         ],
         submit: v.t("web-login"),
         links: vec![
-            ("/signup".into(), v.t("web-signup")),
+            (signup_link(next), v.t("web-signup")),
             ("/forgot".into(), v.t("web-forgot")),
         ],
     };
     v.page(page.render())
+}
+
+/// The sign-up page, coming back to `next` once the address is confirmed.
+fn signup_link(next: &str) -> String {
+    match next {
+        "" | "/" => "/signup".to_owned(),
+        next => format!("/signup?next={}", crate::web::percent_encode(next)),
+    }
 }
 
 /// `GET /login`

@@ -4,7 +4,7 @@ use super::{FormPage, field};
 use crate::context::AppState;
 use crate::i18n::text;
 use crate::usecases::{UseCaseError, accounts};
-use crate::web::{FormFields, Posted, Visitor, WebError};
+use crate::web::{FormFields, NextQuery, Posted, Visitor, WebError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -37,7 +37,8 @@ fn signup_page(
         error,
         notice,
         action: "/signup",
-        next: String::new(),
+        next: form.next.clone(),
+        hidden: Vec::new(),
         fields: vec![
             name,
             email,
@@ -62,13 +63,30 @@ fn signup_page(
     path = "/signup",
     tag = "pages",
     summary = "Sign up (page)",
+    params(("next" = Option<String>, Query, description = "Where the confirmation link leads back to (a local path)")),
     responses(
         (status = 200, description = "The form, with the CNDP number", body = String, content_type = "text/html")
     )
 )]
-pub async fn signup_form(state: web::Data<AppState>, v: Visitor) -> Result<HttpResponse, WebError> {
+pub async fn signup_form(
+    state: web::Data<AppState>,
+    query: web::Query<NextQuery>,
+    v: Visitor,
+) -> Result<HttpResponse, WebError> {
     let notice = cndp_notice(&state, &v);
-    signup_page(&v, &SignupForm::default(), None, notice)
+    let form = SignupForm {
+        next: local_next(&v, query.next.as_deref()),
+        ..SignupForm::default()
+    };
+    signup_page(&v, &form, None, notice)
+}
+
+/// Where the confirmation link leads back to: a local address, never the home page.
+fn local_next(v: &Visitor, next: Option<&str>) -> String {
+    match v.safe_next(next.filter(|n| !n.is_empty())) {
+        home if home == "/" => String::new(),
+        local => local,
+    }
 }
 
 fn cndp_notice(state: &AppState, v: &Visitor) -> Option<String> {
@@ -85,6 +103,7 @@ pub struct SignupForm {
     email: String,
     password: String,
     locale: String,
+    next: String,
 }
 
 impl FormFields for SignupForm {
@@ -93,6 +112,7 @@ impl FormFields for SignupForm {
         ("email", 254),
         ("password", 128),
         ("locale", 8),
+        ("next", 2048),
     ];
 }
 
@@ -103,7 +123,7 @@ impl FormFields for SignupForm {
     path = "/signup",
     tag = "pages",
     summary = "Sign up (form)",
-    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, display_name, email, password, locale"),
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, display_name, email, password, locale, next"),
     responses(
         (status = 200, description = "Check your mail; or the form again with what to correct", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page (e.g. 403 without this browser's CSRF token)", body = String, content_type = "text/html")
@@ -123,6 +143,7 @@ pub async fn signup(
             f.locale.clone()
         },
         home_commune: None,
+        next: Some(local_next(&v, Some(&f.next))).filter(|n| !n.is_empty()),
     };
     match accounts::register(&state, &v.caller, input).await {
         Ok(()) => v.message(v.t("web-signup"), v.t("detail-registration-accepted")),

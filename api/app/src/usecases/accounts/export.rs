@@ -19,6 +19,42 @@ pub struct Export {
     pub audit: Vec<ExportedAudit>,
     /// The petitions I signed, with what I gave (decrypted: it is my own data).
     pub signatures: Vec<ExportedSignature>,
+    /// The issues I reported, whatever their visibility now.
+    pub issues: Vec<ExportedIssue>,
+    /// The replies I wrote, whatever their visibility now.
+    pub replies: Vec<ExportedReply>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ExportedIssue {
+    pub id: i64,
+    pub commune: String,
+    pub category: String,
+    pub arrondissement: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub status: String,
+    /// `public`, `pending` (held for a moderator) or `hidden`.
+    pub visibility: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ExportedReply {
+    pub id: i64,
+    pub issue_id: i64,
+    pub body: String,
+    pub is_official: bool,
+    pub official_title: Option<String>,
+    /// `public`, `pending` (held for a moderator) or `hidden`.
+    pub visibility: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -113,6 +149,38 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
                 after: a.after.and_then(|b| serde_json::from_str(&b).ok()),
             })
             .collect();
+        let issues = tawasol_persistence::issue::by_author(c, id)?
+            .into_iter()
+            .map(|i| ExportedIssue {
+                id: i.id,
+                commune: i.commune,
+                category: i.category,
+                arrondissement: i.arrondissement,
+                title: i.title,
+                description: i.description,
+                language: i.language.as_str().to_owned(),
+                lat: i.lat,
+                lon: i.lon,
+                address: i.address,
+                status: i.status.as_str().to_owned(),
+                visibility: i.visibility.as_str().to_owned(),
+                created_at: rfc3339(i.created_at),
+                updated_at: rfc3339(i.updated_at),
+            })
+            .collect();
+        let replies = tawasol_persistence::issue::replies_by_author(c, id)?
+            .into_iter()
+            .map(|(issue_id, r)| ExportedReply {
+                id: r.id,
+                issue_id,
+                body: r.body,
+                is_official: r.is_official,
+                official_title: r.official_title,
+                visibility: r.visibility.as_str().to_owned(),
+                created_at: rfc3339(r.created_at),
+                edited_at: r.edited_at.map(rfc3339),
+            })
+            .collect();
         Ok(Export {
             exported_at,
             account,
@@ -120,6 +188,8 @@ pub async fn export(state: &AppState, caller: &Caller) -> Result<Export, UseCase
             mails,
             audit,
             signatures,
+            issues,
+            replies,
         })
     })
     .await

@@ -8,6 +8,7 @@
 //! public items are re-exported here: callers name `usecases::accounts::…`.
 
 mod authentication;
+mod credentials;
 mod export;
 mod password_reset;
 mod profile;
@@ -17,12 +18,22 @@ mod sessions;
 pub use authentication::{
     LOGIN_FAILURES_PER_ADDRESS_AND_CLIENT, LOGIN_FAILURES_PER_CLIENT, LOGIN_WINDOW,
 };
-pub use export::{Export, ExportedAudit, ExportedMail, ExportedSession, ExportedSignature, export};
+pub use credentials::{
+    EMAIL_CHANGE_WINDOW, EMAIL_CHANGES_PER_ACCOUNT, change_password, confirm_email_change,
+    request_email_change,
+};
+pub use export::{
+    Export, ExportedAudit, ExportedIssue, ExportedMail, ExportedReply, ExportedSession,
+    ExportedSignature, export,
+};
 pub use password_reset::{confirm_password_reset, request_password_reset};
 pub use profile::{
     Account, AccountChanges, OfficialRole, OrganisationRole, Roles, delete_me, me, update_me,
 };
-pub use registration::{Registration, create_admin, register, verify_email};
+pub use registration::{
+    Registration, create_admin, register, resend_verification, verify_email,
+    verify_email_and_sign_in,
+};
 pub(crate) use sessions::actor_of;
 pub use sessions::{
     BROWSER_SESSION_IDLE, BrowserSession, Tokens, browser_session, load_actor, login,
@@ -30,9 +41,8 @@ pub use sessions::{
 };
 
 use super::{Caller, UseCaseError};
-use crate::context::AppState;
 use chrono::TimeDelta;
-use tawasol_domain::EmailAddress;
+use tawasol_domain::{EmailAddress, Locale};
 
 const VERIFY_TTL: TimeDelta = TimeDelta::hours(48);
 const RESET_TTL: TimeDelta = TimeDelta::hours(1);
@@ -47,6 +57,20 @@ fn client_of(caller: &Caller) -> &str {
     caller.ip.as_deref().unwrap_or("local")
 }
 
-fn link(state: &AppState, path: &str, token: &str) -> String {
-    format!("{}/{path}?token={token}", state.public_url)
+/// A link of a mail: the page at `path` with its single-use token, in the mail's language (the
+/// page opens in the language the mail was read in), and where to go afterwards (`next`, a local
+/// address the web surface checked) when the person was doing something.
+fn link(public_url: &str, path: &str, token: &str, locale: Locale, next: Option<&str>) -> String {
+    let mut url = format!("{public_url}/{path}?token={token}&lang={}", locale.as_str());
+    if let Some(next) = next.filter(|n| n.starts_with('/') && *n != "/") {
+        url.push_str("&next=");
+        for b in next.bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+                url.push(char::from(b));
+            } else {
+                url.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    url
 }

@@ -44,7 +44,7 @@ pub async fn request_password_reset(
         return Ok(());
     }
     let reset_token = token::generate();
-    let reset_url = link(state, "reset-password", &reset_token);
+    let public_url = state.public_url.clone();
     let at = state.clock.now();
     in_transaction(&state.db, move |c| {
         let Some(user) = account::find_by_email(c, email.as_str())? else {
@@ -60,6 +60,13 @@ pub async fn request_password_reset(
             at + RESET_TTL,
             at,
         )?;
+        let reset_url = link(
+            &public_url,
+            "reset-password",
+            &reset_token,
+            user.locale,
+            None,
+        );
         enqueue(
             c,
             &OutgoingMail {

@@ -7,7 +7,7 @@ use crate::context::AppState;
 use crate::mail::template::Template;
 use crate::mail::{OutgoingMail, enqueue};
 use crate::usecases::limits::{Quota, quota, throttle};
-use crate::usecases::{Caller, UseCaseError, in_transaction};
+use crate::usecases::{Caller, UseCaseError, in_transaction, with_conn};
 use chrono::TimeDelta;
 use tawasol_domain::{DisplayName, EmailAddress, Locale, Password};
 use tawasol_persistence::account::{
@@ -23,6 +23,9 @@ pub struct Registration {
     pub display_name: String,
     pub locale: String,
     pub home_commune: Option<String>,
+    /// Where the confirmation link leads back to (a local address the surface checked): what the
+    /// person was doing when they signed up.
+    pub next: Option<String>,
 }
 
 /// Registers an account, or, when the address is taken, tells its owner by mail. The answer is
@@ -83,11 +86,17 @@ pub async fn register(
     }
     let hash = password::hash(password.expose().to_owned()).await;
     let verify_token = token::generate();
-    let verify_url = link(state, "verify-email", &verify_token);
+    let verify_url = link(
+        &state.public_url,
+        "verify-email",
+        &verify_token,
+        locale,
+        input.next.as_deref(),
+    );
     let home = input.home_commune.clone();
     let at = state.clock.now();
     let reset_token = token::generate();
-    let reset_url = link(state, "reset-password", &reset_token);
+    let public_url = state.public_url.clone();
     in_transaction(&state.db, move |c| {
         let home_commune_id = match &home {
             None => None,
@@ -144,6 +153,13 @@ pub async fn register(
                     at + RESET_TTL,
                     at,
                 )?;
+                let reset_url = link(
+                    &public_url,
+                    "reset-password",
+                    &reset_token,
+                    owner.locale,
+                    None,
+                );
                 let mail = OutgoingMail {
                     to: email.clone(),
                     locale: owner.locale,
@@ -174,6 +190,143 @@ pub async fn verify_email(state: &AppState, token_value: &str) -> Result<(), Use
         Ok(())
     })
     .await
+}
+
+/// Confirms an address from a browser and signs its owner in there: following the link proves
+/// the address, as a password-reset link does. Returns the new session's cookie value.
+pub async fn verify_email_and_sign_in(
+    state: &AppState,
+    token_value: &str,
+) -> Result<String, UseCaseError> {
+    let hash = token::hash(token_value);
+    let cookie = token::generate();
+    let cookie_hash = token::hash(&cookie);
+    let at = state.clock.now();
+    in_transaction(&state.db, move |c| {
+        let user = account::consume_email_token(c, VERIFY_EMAIL, &hash, at)?
+            .ok_or(UseCaseError::InvalidToken)?;
+        let live = account::find(c, user)?.is_some_and(|u| u.deleted_at.is_none());
+        if !live {
+            return Err(UseCaseError::InvalidToken);
+        }
+        account::mark_verified(c, user, at)?;
+        account::create_browser_session(c, user, &cookie_hash, at)?;
+        Ok(())
+    })
+    .await?;
+    Ok(cookie)
+}
+
+/// Confirmation links asked for, per client, in [`RESEND_WINDOW`] (each address also shares the
+/// sign-up's few mails an hour).
+pub const RESENDS_PER_CLIENT: i32 = 20;
+pub const RESEND_WINDOW: TimeDelta = TimeDelta::hours(1);
+
+/// Mails a new confirmation link, leading back to `next`: to the signed-in caller's own address
+/// (`link_token` absent), or to the account a confirmation link was sent to (`link_token`: a used
+/// or expired link asks for a fresh one). Nothing is sent when the address is already confirmed
+/// or past the quotas; the answer for a link is the same whatever its account, so that it tells
+/// nothing; a signed-in person asking too often hears when to try again.
+pub async fn resend_verification(
+    state: &AppState,
+    caller: &Caller,
+    link_token: Option<&str>,
+    next: Option<String>,
+) -> Result<(), UseCaseError> {
+    let by_link = link_token.map(token::hash);
+    let signed_in = caller.user_id();
+    if by_link.is_none() && signed_in.is_none() {
+        return Err(UseCaseError::Denied(
+            tawasol_domain::Denied::NotAuthenticated,
+        ));
+    }
+    let per_client = quota(
+        state,
+        format!("verify-resend:ip:{}", client_of(caller)),
+        RESENDS_PER_CLIENT,
+        RESEND_WINDOW,
+    )
+    .await?;
+    if let Quota::Over { retry_after } = per_client {
+        return match by_link {
+            Some(_) => Ok(()),
+            None => Err(UseCaseError::Throttled { retry_after }),
+        };
+    }
+    let quiet = by_link.is_some();
+    let user = with_conn(&state.db, move |c| {
+        let id = match &by_link {
+            Some(hash) => account::owner_of_email_token(c, VERIFY_EMAIL, hash)?,
+            None => signed_in,
+        };
+        Ok(match id {
+            Some(id) => account::find(c, id)?,
+            None => None,
+        })
+    })
+    .await?;
+    let Some(user) = user.filter(|u| u.deleted_at.is_none() && u.email_verified_at.is_none())
+    else {
+        return Ok(());
+    };
+    let Some(email) = user
+        .email
+        .as_deref()
+        .and_then(|e| EmailAddress::parse(e).ok())
+    else {
+        return Ok(());
+    };
+    // The same few mails an hour per address as signing up: nobody floods a mailbox.
+    let per_address = quota(
+        state,
+        format!("register:email:{}", token::hash(email.as_str())),
+        3,
+        TimeDelta::hours(1),
+    )
+    .await?;
+    if let Quota::Over { retry_after } = per_address {
+        return if quiet {
+            Ok(())
+        } else {
+            Err(UseCaseError::Throttled { retry_after })
+        };
+    }
+    let verify_token = token::generate();
+    let verify_url = link(
+        &state.public_url,
+        "verify-email",
+        &verify_token,
+        user.locale,
+        next.as_deref(),
+    );
+    let at = state.clock.now();
+    in_transaction(&state.db, move |c| {
+        let token_id = account::insert_email_token(
+            c,
+            user.id,
+            VERIFY_EMAIL,
+            &token::hash(&verify_token),
+            at + VERIFY_TTL,
+            at,
+        )?;
+        enqueue(
+            c,
+            &OutgoingMail {
+                to: email,
+                locale: user.locale,
+                template: Template::AccountVerifyEmail {
+                    display_name: user.display_name.clone(),
+                    verify_url,
+                },
+                dedupe_key: format!("verify-email:{}:{token_id}", user.id),
+            },
+            at,
+        )?;
+        Ok(())
+    })
+    .await?;
+    state.mail.wake();
+    Ok(())
 }
 
 /// Creates the first admin (or makes an existing account admin), verified, with this password.
