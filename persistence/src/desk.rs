@@ -200,6 +200,12 @@ fn dialect(conn: &AnyConnection) -> Dialect {
     }
 }
 
+/// When the category's answer target ends, in seconds since 1970, for an issue reported at
+/// `created_s`.
+fn answer_due(created_s: &str) -> String {
+    format!("({created_s} + categories.answer_target_days * 86400)")
+}
+
 /// The expressions and conditions of a desk's query (every value in them is a number of ours,
 /// or a status name of the domain's: nothing a visitor typed).
 struct Parts {
@@ -245,7 +251,7 @@ impl Parts {
             from.push_str(&format!(" AND issues.arrondissement_id = {a}"));
         }
         let created_s = (d.seconds)("issues.created_at");
-        let answer_due = format!("({created_s} + categories.answer_target_days * 86400)");
+        let answer_due = answer_due(&created_s);
         let due_s = format!(
             "(CASE WHEN issues.status = 'planned' AND issues.expected_on IS NOT NULL \
              THEN {} ELSE {answer_due} END)",
@@ -260,25 +266,18 @@ impl Parts {
         }
     }
 
-    fn answer_due(&self) -> String {
-        format!(
-            "({} + categories.answer_target_days * 86400)",
-            self.created_s
-        )
-    }
-
     /// The condition of a group.
     fn group(&self, group: DeskGroup) -> String {
         let me = self.user_id;
         match group {
             DeskGroup::New => format!(
                 "(issues.first_official_answer_at IS NULL AND {} >= {})",
-                self.answer_due(),
+                answer_due(&self.created_s),
                 self.now_s
             ),
             DeskGroup::Overdue => format!(
                 "(issues.first_official_answer_at IS NULL AND {} < {})",
-                self.answer_due(),
+                answer_due(&self.created_s),
                 self.now_s
             ),
             DeskGroup::Waiting => format!(

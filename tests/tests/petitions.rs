@@ -416,6 +416,12 @@ async fn a_citizens_petition_goes_from_draft_to_the_councils_decision() {
     let official_mails = mail_to(&catcher, "official@tawasol.test", 2).await;
     let filed_mail = official_mails.last().unwrap();
     assert!(filed_mail.body("text/plain").contains("2026/117"));
+    // The commune by its name in the official's language, not its code.
+    assert!(
+        filed_mail.body("text/plain").contains("(Sefrou)"),
+        "{}",
+        filed_mail.body("text/plain")
+    );
     // The deadline as the official (French) writes a date.
     let deadline = refusal_deadline(filed_on);
     let months = [
