@@ -338,6 +338,157 @@ async fn a_petition_agent_starts_a_petition_and_a_resident_signs_it() {
         j.photograph("counted").await;
     }
 }
+/// The address in the newest mail to `to` that leads to `path` (what a mail reader opens),
+/// once the server's worker has sent it.
+pub(crate) async fn link_in_mail(
+    catcher: &tawasol_tests::smtp::SmtpCatcher,
+    to: &str,
+    path: &str,
+) -> String {
+    for _ in 0..200 {
+        let mails = catcher.mails();
+        let link = mails
+            .iter()
+            .rev()
+            .filter(|m| m.to.iter().any(|t| t == to))
+            .find_map(|m| {
+                let text = m.body("text/plain");
+                let at = text.find(path)?;
+                let start = text[..at].rfind("http")?;
+                Some(
+                    text[start..]
+                        .chars()
+                        .take_while(|c| !c.is_whitespace() && *c != '>' && *c != ')')
+                        .collect::<String>(),
+                )
+            });
+        if let Some(link) = link {
+            return link;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no mail to {to} with a link to {path}");
+}
+
+/// A mail's link at the test's server: the mail names the instance's public address
+/// (`TAWASOL_PUBLIC_URL`), the test's server listens on a loopback port of its own.
+pub(crate) fn at_test_server(app: &TestApp, link: &str) -> String {
+    let url = url::Url::parse(link).expect("a web address");
+    let path = match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
+    };
+    app.url(&path)
+}
+
+/// A resident signs up, confirms from the mail, reports a problem and reads the thanks, supports
+/// and follows another resident's report, changes the password, and gets back in after
+/// forgetting it.
+#[tokio::test]
+async fn a_resident_signs_up_reports_supports_and_gets_back_in() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    // Someone else's report, to support.
+    let neighbour =
+        tawasol_tests::access(&verified_user(&app, &catcher, "neighbour@tawasol.test", "fr").await);
+    let res = app
+        .post(
+            "/api/v1/issues",
+            Some(&neighbour),
+            &json!({"commune": "tangier", "category": "waste_cleanliness", "title": "Dépôt d’ordures sauvage", "description": "Des ordures s’entassent au coin de la rue depuis dix jours."}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let neighbours: Value = res.json().await.unwrap();
+    for (n, device) in DEVICES.iter().enumerate() {
+        let email = format!("resident{n}@tawasol.test");
+        let mut j = Journey::start(&app, "resident", *device).await;
+        j.photograph("home").await;
+
+        // Sign up from the header.
+        j.click("header a[href='/signup']").await;
+        j.photograph("signup").await;
+        j.fill("#display_name", j.says("أمينة", "Amina")).await;
+        j.fill("#email", &email).await;
+        j.fill("#password", "a long enough password").await;
+        j.click("main form button[type=submit]").await;
+        j.photograph("check-your-mail").await;
+
+        // The confirmation mail's link, opened in the browser: the page is in the mail's
+        // language, confirming logs in.
+        let link = link_in_mail(&catcher, &email, "/verify-email").await;
+        j.d.go(&at_test_server(&app, &link)).await;
+        j.photograph("confirm").await;
+        j.click("main form button[type=submit]").await;
+        j.assert_says("action=\"/logout\"").await;
+        j.photograph("confirmed").await;
+
+        // Report from the header's "report a problem".
+        j.click("header a[href='/#communes']").await;
+        j.click("a[href='/communes/tangier/report']").await;
+        j.photograph("report-form").await;
+        let title = j.says("حفرة كبيرة أمام المدرسة", "Nid-de-poule devant l’école");
+        j.fill("#title", title).await;
+        j.fill(
+            "#description",
+            j.says(
+                "حفرة عميقة أمام باب المدرسة تملأ بالماء عند المطر.",
+                "Un trou profond devant la porte de l’école se remplit d’eau quand il pleut.",
+            ),
+        )
+        .await;
+        j.click("form[action$='/report'] button[type=submit]").await;
+        // Similar reports may be offered first: post anyway.
+        if j.source().await.contains("name=\"post_anyway\"") {
+            j.click("form[action$='/report'] button[type=submit]").await;
+        }
+        j.assert_says(title).await;
+        j.assert_says(j.says("شكرا!", "Merci !")).await;
+        j.photograph("thanks").await;
+
+        // Another resident's report, from the commune's page: me too, and follow it.
+        j.click("header a[href='/#communes']").await;
+        j.click("a[href='/communes/tangier']").await;
+        let theirs = format!("a[href='/issues/{}']", neighbours["id"]);
+        j.click(&theirs).await;
+        j.click("form[action$='/support'] button").await;
+        j.assert_says(j.says("سحب مساندتي", "Retirer mon soutien"))
+            .await;
+        j.click("form[action$='/follow'] button").await;
+        j.assert_says(j.says("إلغاء المتابعة", "Ne plus suivre"))
+            .await;
+        j.photograph("supported").await;
+
+        // A new password, from my account.
+        j.click("header a[href='/me']").await;
+        j.photograph("account").await;
+        j.fill("#password-current_password", "a long enough password")
+            .await;
+        j.fill("#password-new_password", "a second long password")
+            .await;
+        j.click("form[action='/me/password'] button[type=submit]")
+            .await;
+        j.photograph("password-changed").await;
+
+        // Forgotten password: from the log-in page, a mail, a new password.
+        j.log_out().await;
+        j.click("header a[href^='/login']").await;
+        j.click("a[href='/forgot']").await;
+        j.photograph("forgot").await;
+        j.fill("#email", &email).await;
+        j.click("main form button[type=submit]").await;
+        j.photograph("forgot-sent").await;
+        let link = link_in_mail(&catcher, &email, "/reset-password").await;
+        j.d.go(&at_test_server(&app, &link)).await;
+        j.photograph("reset").await;
+        j.fill("input[type=password]", "another long password")
+            .await;
+        j.click("main form button[type=submit]").await;
+        j.photograph("reset-done").await;
+        j.log_in(&email, "another long password").await;
+        j.photograph("back-in").await;
+    }
+}
+
 /// A member of an association files the association's petition: from the commune's page, the
 /// association chosen and its declarations ticked, published straight to filing (no signatures
 /// to collect), and its dossier ready to download.
@@ -507,4 +658,93 @@ fn mails_to(catcher: &tawasol_tests::smtp::SmtpCatcher, to: &str) -> usize {
         .iter()
         .filter(|m| m.to.iter().any(|t| t == to))
         .count()
+}
+
+/// An official opens the desk from the header, narrows it to a category, opens a report (no
+/// "me too" for them), answers it and plans the work for a date in one form; the resident gets
+/// one mail, and the page says when the work is planned.
+#[tokio::test]
+async fn an_official_answers_from_the_desk_and_plans_the_work() {
+    let (app, catcher) = spawn_with_mail(&[("TAWASOL_RATE_LIMITS", "off")]).await;
+    let admin = tawasol_tests::admin(&app, &catcher).await;
+    let resident =
+        tawasol_tests::access(&verified_user(&app, &catcher, "reporter@tawasol.test", "fr").await);
+    for (n, device) in DEVICES.iter().enumerate() {
+        let official = format!("official{n}@tawasol.test");
+        verified_user(&app, &catcher, &official, device.lang).await;
+        let res = app
+            .post(
+                "/api/v1/admin/officials",
+                Some(&admin),
+                &json!({"email": official, "commune": "tangier", "title": "Chef du service de l'éclairage"}),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        let mut ids = Vec::new();
+        for (category, title) in [
+            (
+                "public_lighting",
+                format!("Lampadaire éteint avenue Pasteur {n}"),
+            ),
+            (
+                "waste_cleanliness",
+                format!("Ordures non ramassées rue de Fès {n}"),
+            ),
+        ] {
+            let res = app
+                .post(
+                    "/api/v1/issues",
+                    Some(&resident),
+                    &json!({"commune": "tangier", "category": category, "title": title, "description": "Depuis une semaine, personne n'est venu malgré les appels."}),
+                )
+                .await;
+            assert_eq!(res.status(), 201);
+            ids.push(res.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+        }
+        let mut j = Journey::start(&app, "official", *device).await;
+        j.log_in(&official, "a long enough password").await;
+        j.click("header a[href='/desk']").await;
+        j.photograph("desk").await;
+        // Only the lighting reports.
+        j.d.click("#desk-category option[value='public_lighting']")
+            .await;
+        j.click("form[action='/desk'] button").await;
+        let html = j.source().await;
+        assert!(html.contains(&format!("/issues/{}#answer", ids[0])));
+        assert!(!html.contains(&format!("/issues/{}#answer", ids[1])));
+        j.photograph("desk-lighting").await;
+        j.click(&format!("a[href='/issues/{}#answer']", ids[0]))
+            .await;
+        assert!(
+            !j.source().await.contains("/support\""),
+            "no 'me too' for the official who answers it"
+        );
+        j.photograph("issue").await;
+        let mails_before = mails_to(&catcher, "reporter@tawasol.test");
+        j.fill(
+            "#answer-body",
+            j.says(
+                "ستمر فرقة الإنارة يوم 15 دجنبر.",
+                "L’équipe de l’éclairage passera le 15 décembre.",
+            ),
+        )
+        .await;
+        j.d.click("#answer-status option[value='planned']").await;
+        // The date as the browser's date field takes it (month, day, year).
+        j.fill("#answer-expected_on", "12152026").await;
+        j.click("form#answer button[type=submit]").await;
+        j.assert_says(j.says(
+            "مبرمج ليوم 15 دجنبر 2026",
+            "Programmé pour le 15 décembre 2026",
+        ))
+        .await;
+        j.photograph("answered").await;
+        // One mail to the resident for the answer and its status together.
+        tawasol_tests::mail_to(&catcher, "reporter@tawasol.test", mails_before + 1).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(
+            mails_to(&catcher, "reporter@tawasol.test"),
+            mails_before + 1
+        );
+    }
 }
