@@ -359,6 +359,25 @@ mod tests {
     }
 
     #[test]
+    fn arabic_names_the_password_one_way() {
+        // كلمة المرور (and كلمة مرور), as Moroccan administrations write it; كلمة السر is a
+        // secret word, and two words for one thing read as two things.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales/ar");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in source.lines().enumerate() {
+                assert!(
+                    !line.contains("كلمة السر") && !line.contains("كلمة سر"),
+                    "{}:{}: {line}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_key_exists_in_all_three_languages() {
         let ar = keys(Locale::Ar);
         assert!(!ar.is_empty());

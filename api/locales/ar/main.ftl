@@ -117,7 +117,7 @@ home-health = حالة الخدمة
 page-verify-title = تأكيد عنوانك
 page-verify-button = تأكيد عنواني
 page-link-invalid = هذا الرابط لم يعد صالحا (استعمل من قبل أو انتهت صلاحيته). اطلب رابطا جديدا من التطبيق.
-page-reset-title = اختيار كلمة سر جديدة
+page-reset-title = اختيار كلمة مرور جديدة
 page-reset-label = كلمة المرور الجديدة
 page-reset-button = حفظ كلمة المرور
 page-reset-done = تم تغيير كلمة المرور وأغلقت جلساتك السابقة. سجل الدخول بالكلمة الجديدة.
@@ -162,11 +162,11 @@ mail-account-registration-attempt-body =
 
     وإلا فلا شيء عليك فعله.
 
-mail-account-password-reset-subject = اختيار كلمة سر جديدة في تواصل
+mail-account-password-reset-subject = اختيار كلمة مرور جديدة في تواصل
 mail-account-password-reset-body =
     مرحبا { $name }،
 
-    لاختيار كلمة سر جديدة، افتح هذا الرابط خلال ساعة (يستعمل مرة واحدة):
+    لاختيار كلمة مرور جديدة، افتح هذا الرابط خلال ساعة (يستعمل مرة واحدة):
 
     { $url }
 
@@ -176,9 +176,9 @@ mail-account-password-changed-subject = تغيرت كلمة المرور في ت
 mail-account-password-changed-body =
     مرحبا { $name }،
 
-    تم للتو تغيير كلمة سر حسابك في تواصل، وأغلقت كل جلساتك.
+    تم للتو تغيير كلمة مرور حسابك في تواصل، وأغلقت كل جلساتك.
 
-    إذا لم تكن أنت، اطلب فورا كلمة سر جديدة من صفحة الدخول وأخبرنا.
+    إذا لم تكن أنت، اطلب فورا كلمة مرور جديدة من صفحة الدخول وأخبرنا.
 
 mail-issue-new-for-official-subject = بلاغ جديد: { $title }
 mail-issue-new-for-official-body =
