@@ -12,11 +12,11 @@
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use tawasol_tests::{admin, mail_to, smtp, spawn_with_mail, token_in_mail, verified_user};
+use tawasol_tests::{admin, smtp, spawn_with_mail, verified_user};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// axe-core, as `npm ci --prefix .ci` installs it (the version is pinned in `.ci/package.json`).
-const AXE: &str = "../.ci/node_modules/axe-core/axe.min.js";
+pub(crate) const AXE: &str = "../.ci/node_modules/axe-core/axe.min.js";
 /// The visible texts of the page written in Tifinagh whose font is under 16 px, each with its
 /// size.
 const TIFINAGH_UNDER_16_PX: &str = r"
@@ -259,7 +259,7 @@ impl Driver {
     /// Runs axe-core in the page against WCAG 2.1 A and AA: each violation with the elements it
     /// found (none is an accessible page). `axe` is axe-core's source, injected as a script of
     /// the test (not of the page, so the page's CSP stays as it is).
-    async fn accessibility_violations(&self, axe: &str) -> Vec<String> {
+    pub(crate) async fn accessibility_violations(&self, axe: &str) -> Vec<String> {
         self.call(
             reqwest::Method::POST,
             "/execute/sync",
@@ -310,24 +310,19 @@ async fn a_resident_reports_in_arabic_and_reads_the_officials_answer_in_a_real_b
     let admin = admin(&app, &catcher).await;
     let d = Driver::start().await;
 
-    // Sign up in Arabic.
-    d.go(&app.url("/signup?lang=ar")).await;
+    // Sign up in Arabic, on the way to the report form.
+    d.go(&app.url("/signup?lang=ar&next=/communes/tangier/report"))
+        .await;
     assert!(d.source().await.contains("dir=\"rtl\""));
     d.fill("#display_name", "أمينة").await;
     d.fill("#email", "amina@tawasol.test").await;
     d.fill("#password", "a long enough password").await;
     d.submit("button[type=submit]").await;
     // Confirm the address from the mail, in the browser.
-    mail_to(&catcher, "amina@tawasol.test", 1).await;
-    let token = token_in_mail(&catcher, "amina@tawasol.test");
-    d.go(&app.url(&format!("/verify-email?token={token}")))
-        .await;
-    d.submit("button[type=submit]").await;
-    // Log in and report.
-    d.go(&app.url("/login?next=/communes/tangier/report")).await;
-    d.fill("#email", "amina@tawasol.test").await;
-    d.fill("#password", "a long enough password").await;
-    d.submit("button[type=submit]").await;
+    let link = super::journeys::link_in_mail(&catcher, "amina@tawasol.test", "/verify-email").await;
+    d.go(&super::journeys::at_test_server(&app, &link)).await;
+    // Confirming logs in and goes on to the report form.
+    d.submit("main form button[type=submit]").await;
     assert!(d.current_url().await.ends_with("/communes/tangier/report"));
     // "Use my location" shows with JavaScript; when the browser gives no position (headless
     // Chromium grants none), the page says so instead of doing nothing.

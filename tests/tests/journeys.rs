@@ -42,6 +42,8 @@ pub(crate) const DEVICES: [Device; 2] = [
 /// A person's way through the site in one browser, with the photographs of each step.
 pub(crate) struct Journey {
     pub d: Driver,
+    /// axe-core's source, run on every page photographed.
+    axe: String,
     pub device: Device,
     role: &'static str,
     folder: PathBuf,
@@ -59,8 +61,16 @@ impl Journey {
         .await;
         let folder = screenshots().join(format!("{role}-{}", device.name));
         std::fs::create_dir_all(&folder).unwrap();
+        let axe_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::browser::AXE);
+        let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (`npm ci --prefix .ci` installs axe-core)",
+                axe_path.display()
+            )
+        });
         let j = Journey {
             d,
+            axe,
             device,
             role,
             folder,
@@ -172,6 +182,14 @@ impl Journey {
                 .folder
                 .join(format!("{:02}-{what}-{lang}.png", self.step));
             self.whole_page_screenshot(&file).await;
+            // Every page of a journey passes WCAG 2.1 A and AA, in each language.
+            let violations = self.d.accessibility_violations(&self.axe).await;
+            assert!(
+                violations.is_empty(),
+                "{} ({}), {what} in {lang}: {violations:#?}",
+                self.role,
+                self.device.name
+            );
             let size = std::fs::metadata(&file).unwrap().len();
             assert!(size > 1000, "{} is empty", file.display());
         }

@@ -294,6 +294,14 @@ async fn web_moderation_a_flag_from_the_page_reaches_the_queue_and_the_author_is
         seen.contains("Ce signalement est masqué au public. Motif : Vise un voisin nommément.")
     );
     assert!(seen.contains(&format!("href=\"/moderation#issues-{issue}\"")));
+    // The moderator reads it; nothing on the page leads to a refusal (no reply, support or
+    // follow on what only they can see).
+    for form in ["/replies\"", "/support\"", "/follow\""] {
+        assert!(
+            !seen.contains(&format!("action=\"{page}{form}")),
+            "{form} offered on a hidden issue"
+        );
+    }
     // The author is told once, in Arabic, with the reason.
     let hidden_ar = "تم إخفاء مساهمتك";
     let mails = mail_to(&catcher, "amina@tawasol.test", 2).await;

@@ -59,6 +59,9 @@ struct IssuePage {
     reported_text: String,
     support_text: String,
     logged_in: bool,
+    /// The issue takes replies, supports and follows from the reader: it is public, or theirs
+    /// (a moderator opening a hidden one only reads it).
+    contributes: bool,
     supported: bool,
     /// The support button is offered (not to the report's author).
     may_support: bool,
@@ -298,6 +301,7 @@ async fn issue_page_with(
             .arg("count", i64::from(d.issue.support_count))
             .render(l),
         logged_in: v.logged_in(),
+        contributes: d.issue.visibility == Visibility::Public.as_str() || d.reported_by_me,
         supported: d.supported_by_me,
         // Not to its author, nor to an official who answers it; either may still withdraw a
         // support given before.
