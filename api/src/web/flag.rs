@@ -64,7 +64,6 @@ async fn form_page(
         Target::Issue => "web-kind-issue",
         Target::Reply => "web-kind-reply",
     };
-    let failed = error.is_some();
     let page = FlagPage {
         l: v.layout(text(l, "web-flag-title")),
         action,
@@ -76,11 +75,7 @@ async fn form_page(
         reason: reason.to_owned(),
         error,
     };
-    let mut res = v.page(page.render())?;
-    if failed {
-        *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(res)
+    v.page(page.render())
 }
 
 async fn send(
@@ -143,7 +138,7 @@ pub async fn issue_form(
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, reason"),
     responses(
         (status = 303, description = "To the issue, which says the report was received (or already was)"),
-        (status = 422, description = "The form again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
+        (status = 200, description = "The form again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]
@@ -186,7 +181,7 @@ pub async fn reply_form(
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, reason"),
     responses(
         (status = 303, description = "To the issue, which says the report was received (or already was)"),
-        (status = 422, description = "The form again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
+        (status = 200, description = "The form again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]

@@ -93,19 +93,12 @@ async fn page(
             }
         })
         .collect();
-    let status = if failed.is_some() {
-        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        actix_web::http::StatusCode::OK
-    };
     let page = ModerationPage {
         l: v.layout(text(l, "web-moderation-title")),
         items,
         failed,
     };
-    let mut res = v.page(page.render())?;
-    *res.status_mut() = status;
-    Ok(res)
+    v.page(page.render())
 }
 
 /// `GET /moderation`: flagged, held and hidden issues and replies of the communes the visitor
@@ -190,7 +183,7 @@ async fn decide(
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|keep|restore, reason"),
     responses(
         (status = 303, description = "Back to the queue (or to the login page)"),
-        (status = 422, description = "The queue again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
+        (status = 200, description = "The queue again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]
@@ -212,7 +205,7 @@ pub async fn decide_issue(
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "_csrf, action=hide|keep|restore, reason"),
     responses(
         (status = 303, description = "Back to the queue (or to the login page)"),
-        (status = 422, description = "The queue again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
+        (status = 200, description = "The queue again, the reason typed kept, what to correct beside it", body = String, content_type = "text/html"),
         (status = "4XX", description = "The reason, as a page", body = String, content_type = "text/html")
     )
 )]
