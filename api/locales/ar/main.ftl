@@ -810,7 +810,6 @@ mail-issue-answered-with-status-body =
     اقرأ الرد وتابع ما يلي:
 
     { $url }
-web-field-error-summary = صحح ما هو مشار إليه أسفله؛ ما كتبته محفوظ.
 web-answer-status-invalid = اختر حالة من القائمة.
 web-desk-planned = مبرمجة
 web-desk-all = كل البلاغات المفتوحة

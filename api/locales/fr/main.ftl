@@ -759,7 +759,6 @@ mail-issue-answered-with-status-body =
     Lisez la réponse et suivez la suite :
 
     { $url }
-web-field-error-summary = Corrigez ce qui est signalé ci-dessous ; ce que vous avez écrit est gardé.
 web-answer-status-invalid = Choisissez un état dans la liste.
 web-desk-planned = Programmés
 web-desk-all = Tous les signalements ouverts

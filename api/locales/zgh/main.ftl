@@ -743,7 +743,6 @@ mail-issue-answered-with-status-body =
     ⵖⵔ ⵜⴰⵔⵔⴰⵢⵜ ⵜⴹⴼⵕⴷ ⴰⵢⵏⵏⴰ ⴷ ⵉⴷⴷⴰⵏ:
 
     { $url }
-web-field-error-summary = ⵚⵖⵓⴷ ⴰⵢⵏⵏⴰ ⵉⵜⵜⵓⵎⵎⴰⵍⵏ ⴷⴷⴰⵡ; ⴰⵢⵏⵏⴰ ⵜⵓⵔⵉⴷ ⵉⵜⵜⵓⵃⴹⴰ.
 web-answer-status-invalid = ⵙⵜⵉ ⵢⴰⵜ ⵜⵖⵓⵔⵉ ⵣⴳ ⵜⵍⴳⴰⵎⵜ.
 web-desk-planned = ⵉⵜⵜⵓⵙⵖⵉⵡⵙⵏ
 web-desk-all = ⴰⴽⴽ ⵉⵎⵓⴽⵔⴰⴹ ⵉⵍⴷⵉⵏ

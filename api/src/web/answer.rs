@@ -4,8 +4,8 @@
 //! with what was typed kept.
 
 use super::form::AnswerForm;
-use super::issue::{FieldError, issue_page};
-use super::{Posted, SignedIn, WebError, back};
+use super::issue::issue_page;
+use super::{FieldErrors, Posted, SignedIn, WebError, back};
 use crate::context::AppState;
 use crate::i18n::text;
 use crate::usecases::{UseCaseError, issues};
@@ -26,12 +26,13 @@ fn form_field(field: &str) -> &'static str {
 }
 
 /// What a refusal says to the person at the form, in their language, each next to its field.
-fn reasons(locale: Locale, e: UseCaseError) -> Result<Vec<FieldError>, UseCaseError> {
+fn reasons(locale: Locale, e: UseCaseError) -> Result<FieldErrors, UseCaseError> {
     match e {
         UseCaseError::Invalid(fields) => Ok(fields
             .iter()
-            .map(|f| FieldError::new(form_field(f.field), text(locale, f.message)))
-            .collect()),
+            .fold(FieldErrors::in_language(locale), |errors, f| {
+                errors.with(form_field(f.field), f.message)
+            })),
         UseCaseError::Transition(t) => {
             let field = match t {
                 TransitionError::MissingNote => "note",
@@ -47,34 +48,28 @@ fn reasons(locale: Locale, e: UseCaseError) -> Result<Vec<FieldError>, UseCaseEr
                 || text(locale, &format!("problem-{}-title", error.kind.slug())),
                 |m| m.render(locale),
             );
-            Ok(vec![FieldError::new(field, message)])
+            Ok(FieldErrors::in_language(locale).with_said(field, message))
         }
         other => Err(other),
     }
 }
 
 /// The status change the form asks for (`None`: the status stays), or what to correct.
-fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<FieldError>> {
+fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, FieldErrors> {
     if f.status.is_empty() {
         return Ok(None);
     }
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::in_language(l);
     let to = IssueStatus::parse(&f.status);
     if to.is_none() {
-        errors.push(FieldError::new(
-            "status",
-            text(l, "web-answer-status-invalid"),
-        ));
+        errors = errors.with("status", "web-answer-status-invalid");
     }
     let expected_on = match f.expected_on.trim() {
         "" => None,
         d => {
             let parsed = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
             if parsed.is_none() {
-                errors.push(FieldError::new(
-                    "expected_on",
-                    text(l, "web-expected-on-invalid"),
-                ));
+                errors = errors.with("expected_on", "web-expected-on-invalid");
             }
             parsed
         }
@@ -84,10 +79,7 @@ fn status_change(l: Locale, f: &AnswerForm) -> Result<Option<StatusChange>, Vec<
         n => {
             let parsed = n.parse::<i64>().ok();
             if parsed.is_none() {
-                errors.push(FieldError::new(
-                    "duplicate_of",
-                    text(l, "field-duplicate-of"),
-                ));
+                errors = errors.with("duplicate_of", "field-duplicate-of");
             }
             parsed
         }

@@ -66,6 +66,13 @@ impl FieldErrors {
         self
     }
 
+    /// This form's errors and a text already in the reader's language about `field` (a
+    /// refusal's detail that names its field).
+    pub fn with_said(mut self, field: &'static str, said: String) -> FieldErrors {
+        self.push(Some(field), said);
+        self
+    }
+
     /// This form's errors and the message `key` about the form as a whole.
     pub fn with_general(mut self, key: &str) -> FieldErrors {
         let said = text(self.locale.unwrap_or(Locale::DEFAULT), key);

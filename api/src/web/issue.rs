@@ -81,23 +81,10 @@ struct ReplyBox {
     errors: FieldErrors,
 }
 
-/// What to correct in one field of the official's form: the field's name and the reason.
-#[derive(Debug, Clone)]
-pub(super) struct FieldError {
-    field: &'static str,
-    message: String,
-}
-
-impl FieldError {
-    pub(super) fn new(field: &'static str, message: String) -> FieldError {
-        FieldError { field, message }
-    }
-}
-
 /// The official's form: an answer and, optionally, a new status with what it needs.
 #[derive(Debug, Default)]
 struct AnswerBox {
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     /// Each status the state machine allows from the current one: code, label, chosen.
     statuses: Vec<(String, String, bool)>,
     body: String,
@@ -105,21 +92,6 @@ struct AnswerBox {
     expected_on: String,
     responsible_body: String,
     duplicate_of: String,
-}
-
-impl AnswerBox {
-    /// The reason next to `field`, if it has one.
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-
-    /// Whether `field` has a reason (`aria-invalid`, `aria-describedby`).
-    fn invalid(&self, field: &str) -> bool {
-        self.error(field).is_some()
-    }
 }
 
 /// `GET /issues/{id}`: the issue, its thread (official answers set apart), its history.
@@ -153,7 +125,16 @@ pub async fn issue(
     let notices = Notices { thanks, flagged };
     let answer = AnswerForm::default();
     let reply = ReplyBox::default();
-    issue_page_with(&state, &v, *id, &answer, Vec::new(), reply, notices).await
+    issue_page_with(
+        &state,
+        &v,
+        *id,
+        &answer,
+        FieldErrors::none(),
+        reply,
+        notices,
+    )
+    .await
 }
 
 /// What the page says once, at its top, right after the visitor did something.
@@ -180,7 +161,7 @@ pub(super) async fn issue_page(
     v: &Visitor,
     id: i64,
     typed: &AnswerForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
 ) -> Result<HttpResponse, WebError> {
     issue_page_with(
         state,
@@ -201,7 +182,7 @@ async fn issue_page_with(
     v: &Visitor,
     id: i64,
     typed: &AnswerForm,
-    errors: Vec<FieldError>,
+    errors: FieldErrors,
     reply: ReplyBox,
     notices: Notices,
 ) -> Result<HttpResponse, WebError> {
@@ -396,7 +377,7 @@ pub async fn reply(
                     &v,
                     *id,
                     &answer,
-                    Vec::new(),
+                    FieldErrors::none(),
                     reply,
                     Notices::default(),
                 )
