@@ -122,8 +122,8 @@ async fn send(
 )]
 pub async fn issue_form(
     state: web::Data<AppState>,
-    v: SignedIn,
     id: web::Path<i64>,
+    v: SignedIn,
 ) -> Result<HttpResponse, WebError> {
     form_page(&state, &v, Target::Issue, *id, "", None).await
 }
@@ -165,8 +165,8 @@ pub async fn flag_issue(
 )]
 pub async fn reply_form(
     state: web::Data<AppState>,
-    v: SignedIn,
     id: web::Path<i64>,
+    v: SignedIn,
 ) -> Result<HttpResponse, WebError> {
     form_page(&state, &v, Target::Reply, *id, "", None).await
 }
