@@ -170,6 +170,13 @@ pub fn may_support(author: i64, supporter: i64, answers_it: bool) -> bool {
     author != supporter && !answers_it
 }
 
+/// Whether someone takes part in an issue's thread (replies, supports, follows): when it is
+/// public, or when it is their own (an author still held for moderation may add to it). A
+/// moderator who opens a hidden issue only reads it.
+pub fn takes_part(visibility: Visibility, is_author: bool) -> bool {
+    visibility.is_public() || is_author
+}
+
 impl fmt::Display for Visibility {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -281,6 +288,17 @@ pub use crate::personal::contains_personal_data;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_public_issue_or_ones_own_takes_part() {
+        assert!(takes_part(Visibility::Public, false));
+        assert!(takes_part(Visibility::Pending, true));
+        assert!(!takes_part(Visibility::Pending, false));
+        assert!(
+            !takes_part(Visibility::Hidden, false),
+            "a moderator only reads it"
+        );
+    }
 
     #[test]
     fn an_author_does_not_support_their_own_report() {

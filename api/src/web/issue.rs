@@ -282,7 +282,8 @@ async fn issue_page_with(
             .arg("count", i64::from(d.issue.support_count))
             .render(l),
         logged_in: v.logged_in(),
-        contributes: d.issue.visibility == Visibility::Public.as_str() || d.reported_by_me,
+        contributes: Visibility::parse(&d.issue.visibility)
+            .is_some_and(|seen| tawasol_domain::issue::takes_part(seen, d.reported_by_me)),
         supported: d.supported_by_me,
         // Not to its author, nor to an official who answers it; either may still withdraw a
         // support given before.

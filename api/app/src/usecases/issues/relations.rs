@@ -21,7 +21,7 @@ pub async fn set_relation(
     let caller = caller.clone();
     in_transaction(&state.db, move |c| {
         let found = issue::find(c, id)?
-            .filter(|r| r.visibility.is_public() || r.author_id == user)
+            .filter(|r| tawasol_domain::issue::takes_part(r.visibility, r.author_id == user))
             .ok_or(UseCaseError::IssueNotFound(id))?;
         if support && on {
             let answers_it = super::scope::scope_covers(&caller.actor, &found);

@@ -30,7 +30,7 @@ pub async fn reply(
         crate::usecases::text(ReplyBody::parse(body), "body", "field-reply-body")?.into_inner();
     let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
     let row = row
-        .filter(|r| r.visibility.is_public() || r.author_id == author)
+        .filter(|r| tawasol_domain::issue::takes_part(r.visibility, r.author_id == author))
         .ok_or(UseCaseError::IssueNotFound(id))?;
     let official = scope_covers(&caller.actor, &row);
     // Every reply can mail the followers: an hourly allowance per account.
