@@ -39,6 +39,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -50,7 +51,8 @@ DEMO_DOMAIN = "demo.tawasol.ma"
 THRESHOLD = 100_000  # the largest the admin API accepts: signing never ends collecting
 COMMUNE = "tangier"
 
-# name, kind, what it is (for the report). Reads first, then writes, in the order they run.
+# name, kind, what it is (for the report). Reads first, then writes, in the order they run;
+# the failure scenarios measure the list at the read rate while something else hits the server.
 SCENARIOS = [
     ("list", "read", "issues list: Tangier, open, newest first, first page (20)"),
     ("deep", "read", "the same list at a deep cursor page"),
@@ -58,20 +60,53 @@ SCENARIOS = [
     ("search", "read", "issues list of Tangier with a text search (q=, common words in turn)"),
     ("stats", "read", "accountability figures of Tangier"),
     ("open311", "read", "Open311 requests.json of Tangier (last 90 days, at most 1000)"),
+    ("commune_page", "read", "the web page of Tangier (HTML): its newest issues and figures"),
+    ("issue_page", "read", "the web page of one issue with its thread (HTML, random public ids)"),
     ("create", "write", "report a new issue (unique text, random category and location)"),
     ("reply", "write", "reply on a random public issue"),
     ("sign", "write", "sign a collecting petition (each resident and petition pair once)"),
+    ("stats_burst", "failure", "the list at the read rate while 200 figure requests, each for "
+     "another period (cold), arrive at once"),
+    ("search_storm", "failure", "the list at the read rate while 100 connections search "
+     "without pause (closed loop)"),
 ]
 KIND = {name: kind for name, kind, _ in SCENARIOS}
 WHAT = {name: what for name, _, what in SCENARIOS}
+# Scenarios whose request is chosen at random from paths.txt (the others take them in turn).
+RANDOM_PATHS = ("thread", "issue_page")
 
-# Targets (shown with ✓/✗ in the report).
+# Targets (shown with ✓/✗ in the report). The fixed rate of each scenario is its own: reads at
+# --rate (1000), writes at --write-rate (500), Open311 and search at theirs (100 and 500).
 TARGET_FIXED_P99_READ_MS = 20.0
 TARGET_FIXED_P99_WRITE_MS = 50.0
-TARGET_LIST_CLOSED_RPS = 5000.0
-TARGET_CEILING_SHARE = 0.5
+TARGET_FIXED_P99_MS = {"open311": 100.0, "search": 50.0}
+TARGET_CLOSED_RPS = {
+    "postgres": {"list": 5000.0, "search": 1000.0, "open311": 300.0, "create": 1000.0,
+                 "reply": 2000.0, "sign": 2000.0},
+    "sqlite": {"list": 5000.0, "search": 500.0, "open311": 300.0, "create": 1000.0,
+               "reply": 1000.0, "sign": 1000.0},
+}
+TARGET_CEILING_SHARE = 0.7  # of the prepared ceiling (pgbench -M prepared)
 TARGET_STATS_P99_MS = 100.0
+TARGET_COLD_FIGURES_MS = 100.0
 TARGET_RSS_MB = 150.0
+
+
+def fixed_rate(cfg, name):
+    """The offered rate of a scenario's fixed-rate run."""
+    if name == "open311":
+        return cfg.get("open311_rate", 100)
+    if name == "search":
+        return cfg.get("search_rate", 500)
+    if KIND[name] == "write":
+        return cfg.get("write_rate", 500)
+    return cfg["rate"]
+
+
+def fixed_p99_target(name):
+    if name in TARGET_FIXED_P99_MS:
+        return TARGET_FIXED_P99_MS[name]
+    return TARGET_FIXED_P99_WRITE_MS if KIND[name] == "write" else TARGET_FIXED_P99_READ_MS
 
 
 def log(msg):
@@ -463,6 +498,12 @@ def cmd_setup(args):
 
     paths("stats", [f"/api/v1/stats?commune={COMMUNE}"])
     paths("open311", [f"/open311/v2/requests.json?jurisdiction_id={COMMUNE}"])
+    # The two most visited web pages, as a visitor's browser asks for them (French).
+    paths("commune_page", [f"/communes/{COMMUNE}?lang=fr"])
+    paths("issue_page", [f"/issues/{i}?lang=fr" for i in (sample or [1])])
+    # The failure scenarios measure the list; the storm searches with the search's words.
+    paths("stats_burst", [list_path])
+    paths("search_storm", [list_path])
 
     # Writes: residents' tokens, categories, issue ids, collecting petitions.
     write_lines(os.path.join(data, "create", "create.txt"),
@@ -479,7 +520,7 @@ def cmd_setup(args):
     info["collecting_petitions"] = len(collecting)
     # Enough residents that neither signing run runs out of pairs: the closed loop at an assumed
     # ceiling of --sign-rate-guess, plus the fixed-rate run, plus a margin.
-    need = int(args.duration * (args.sign_rate_guess + args.rate) * 1.2) + 1000
+    need = int(args.duration * (args.sign_rate_guess + args.write_rate) * 1.2) + 1000
     signers = args.signers or math.ceil(need / max(1, len(collecting)))
     signers = max(args.connections, min(signers, info["residents"]))
     if len(collecting) * signers < need:
@@ -500,7 +541,9 @@ def cmd_setup(args):
     write_json(os.path.join(work, "setup.json"), {
         "url": args.url, "backend": args.backend, "db_url": args.db_url,
         "password": args.password, "duration": args.duration, "connections": args.connections,
-        "threads": args.threads, "rate": args.rate, "warmup": args.warmup,
+        "threads": args.threads, "rate": args.rate, "write_rate": args.write_rate,
+        "open311_rate": args.open311_rate, "search_rate": args.search_rate,
+        "warmup": args.warmup,
         "collecting": collecting, "info": info, "data": data,
     })
     write_tokens(work, residents)
@@ -519,8 +562,42 @@ def cmd_setup(args):
         checks[name] = {"request": f"GET {first_path}", "first_ms": round(secs * 1000, 1),
                         "items": size}
     info["checks"] = checks
+    info["cold_figures"] = cold_figures(http)
     write_json(os.path.join(work, "setup.json"), {**config(work), "info": info})
     log("setup done: " + ", ".join(f"{k} {v['first_ms']} ms" for k, v in checks.items()))
+
+
+def distinct_periods(count, offset=0):
+    """`count` periods nobody asked for yet (so each figures request is computed, not cached):
+    one to three months each, starting on different days of the last years."""
+    base = datetime.date(2024, 1, 1)
+    periods = []
+    for i in range(count):
+        start = base + datetime.timedelta(days=(offset + i) * 7 % 900 + (offset + i) // 128)
+        end = start + datetime.timedelta(days=30 * (1 + i % 3))
+        periods.append((start.isoformat(), end.isoformat()))
+    return periods
+
+
+def cold_figures(http):
+    """The figures computed cold: one request at a time, each for a period no one asked for
+    yet, for Tangier (the largest), Sefrou, and every commune at once (its whole history too)."""
+    timings = {}
+    asks = [(f"commune={COMMUNE}", p) for p in distinct_periods(8, 1000)]
+    asks += [("commune=sefrou", p) for p in distinct_periods(4, 2000)]
+    asks += [("", p) for p in distinct_periods(4, 3000)]
+    asks += [("commune=sefrou", None), ("", None)]
+    for where, period in asks:
+        query = where + (f"&from={period[0]}&to={period[1]}" if period else "")
+        status, _, secs = http.call("GET", f"/api/v1/stats?{query.lstrip('&')}")
+        key = where.split("=")[-1] if where else "all communes"
+        timings.setdefault(key, []).append({"query": query.lstrip("&"), "status": status,
+                                            "ms": round(secs * 1000, 1)})
+    flat = [t["ms"] for ts in timings.values() for t in ts if t["status"] == 200]
+    log("cold figures: " + ", ".join(
+        f"{k} max {max(t['ms'] for t in ts):.0f} ms" for k, ts in timings.items()))
+    return {"requests": timings, "max_ms": max(flat) if flat else None,
+            "failed": sum(1 for ts in timings.values() for t in ts if t["status"] != 200)}
 
 
 def write_tokens(work, residents):
@@ -602,7 +679,7 @@ def cmd_note_rss(args):
 
 # ---------------------------------------------------------------- measure
 
-def run_wrk(cfg, url, name, rate, duration, out):
+def wrk_command(cfg, url, name, rate, duration, out, connections=None):
     env = dict(os.environ)
     env.update({
         "BENCH_SCENARIO": name,
@@ -613,23 +690,70 @@ def run_wrk(cfg, url, name, rate, duration, out):
         "BENCH_TAG": "".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8)),
         "BENCH_OUT": out,
     })
-    cmd = ["wrk", "-t", str(cfg["threads"]), "-c", str(cfg["connections"]),
+    cmd = ["wrk", "-t", str(cfg["threads"]), "-c", str(connections or cfg["connections"]),
            "-d", f"{duration}s", "--timeout", "10s", "-s", LUA, url]
+    return cmd, env
+
+
+def run_wrk(cfg, url, name, rate, duration, out, connections=None):
+    cmd, env = wrk_command(cfg, url, name, rate, duration, out, connections)
     res = run_child(cmd, env=env, timeout=duration + 120)
     if res.returncode != 0 or not os.path.exists(out):
         die(f"wrk failed ({res.returncode}): {res.stderr.strip()[:800]}")
     return cmd, res.stdout
 
 
+def wrk_summary(out):
+    result = read_json(out)
+    lat = result["latency_ms"]
+    return {"rps": result["rps"], "requests": result["requests"], "latency_ms": lat,
+            "errors": sum(result["socket_errors"].values()) + result["unexpected_status"],
+            "statuses": result["statuses"], "first_error": result.get("first_error")}
+
+
+def stats_burst(cfg, url, count=200):
+    """`count` figure requests at once, each for a period nobody asked for (so each is
+    computed): what a crawler or a hostile visitor can send."""
+    http = Http(url)
+    periods = distinct_periods(count, 5000)
+    barrier = threading.Barrier(count)
+
+    def one(period):
+        barrier.wait()
+        status, _, secs = http.call(
+            "GET", f"/api/v1/stats?commune={COMMUNE}&from={period[0]}&to={period[1]}",
+            timeout=60)
+        return status, secs * 1000
+
+    with concurrent.futures.ThreadPoolExecutor(count) as pool:
+        answers = list(pool.map(one, periods))
+    times = sorted(ms for _, ms in answers)
+    statuses = collections.Counter(str(st) for st, _ in answers)
+    return {"requests": count, "statuses": dict(statuses),
+            "latency_ms": {"p50": percentile(times, 50), "p99": percentile(times, 99),
+                           "max": times[-1] if times else None}}
+
+
+def search_storm(cfg, url, duration, runs, connections=100):
+    """`connections` searches without pause for `duration` seconds (a second wrk)."""
+    out = os.path.join(runs, "search_storm-storm.wrk.json")
+    run_wrk(cfg, url, "search", 0, duration, out, connections)
+    return {"connections": connections, "seconds": duration, **wrk_summary(out)}
+
+
 def cmd_measure(args):
     cfg = config(args.work)
     name, mode = args.scenario, args.mode
-    rate = cfg["rate"] if mode == "fixed" else 0
+    failure = KIND[name] == "failure"
+    if failure:
+        mode = "during"
+    rate = fixed_rate(cfg, name) if mode in ("fixed", "during") else 0
     runs = os.path.join(args.work, "runs")
     os.makedirs(runs, exist_ok=True)
     out = os.path.join(runs, f"{name}-{mode}.wrk.json")
     if os.path.exists(out):
         os.remove(out)
+    measured = "list" if failure else name
     if mode == "closed" and KIND[name] == "read" and cfg["warmup"] > 0:
         run_wrk(cfg, args.url, name, 0, cfg["warmup"], out + ".warmup")
         os.remove(out + ".warmup")
@@ -638,7 +762,22 @@ def cmd_measure(args):
     database = db_name(cfg["db_url"])
     c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0, s0, p0 = time.monotonic(), proc_ticks(args.pid), postgres_ticks(postmaster, database)
-    cmd, stdout = run_wrk(cfg, args.url, name, rate, cfg["duration"], out)
+    burst = None
+    if failure:
+        # The list runs for the whole duration; the burst or the storm starts a quarter in.
+        cmd, env = wrk_command(cfg, args.url, measured, rate, cfg["duration"], out)
+        child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
+        time.sleep(cfg["duration"] / 4)
+        if name == "stats_burst":
+            burst = stats_burst(cfg, args.url)
+        else:
+            burst = search_storm(cfg, args.url, max(1, cfg["duration"] // 2), runs)
+        stdout, stderr = child.communicate(timeout=cfg["duration"] + 120)
+        if child.returncode != 0 or not os.path.exists(out):
+            die(f"wrk failed ({child.returncode}): {stderr.strip()[:800]}")
+    else:
+        cmd, stdout = run_wrk(cfg, args.url, name, rate, cfg["duration"], out)
     t1, s1, p1 = time.monotonic(), proc_ticks(args.pid), postgres_ticks(postmaster, database)
     c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if s1 is None:
@@ -661,6 +800,8 @@ def cmd_measure(args):
         "wrk_cpu_pct": 100.0 * (c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime) / wall,
         "wall_s": wall, "command": " ".join(cmd), "wrk_stdout": stdout,
     }
+    if burst is not None:
+        record["burst"] = burst
     write_json(os.path.join(runs, f"{name}-{mode}.json"), record)
     lat = record["latency_ms"]
     log(f"{name:8} {mode:6} {record['rps']:9.1f} req/s  p50 {lat['p50']:.2f}  "
@@ -669,6 +810,10 @@ def cmd_measure(args):
         + (f"  pg {record['postgres_cpu_pct']:.0f}%" if record["postgres_cpu_pct"] else "")
         + f"  wrk {record['wrk_cpu_pct']:.0f}%"
         + ("  (pairs exhausted)" if record["pairs_exhausted"] else ""))
+    if burst is not None:
+        bl = burst["latency_ms"]
+        log(f"  {name}: {burst.get('requests')} requests, statuses {burst['statuses']}, "
+            f"p50 {fmt(bl['p50'], 1)}  p99 {fmt(bl['p99'], 1)}  max {fmt(bl['max'], 1)} ms")
     if record["first_error"]:
         log(f"  first unexpected answer: {record['first_error'][:200]}")
 
@@ -724,28 +869,68 @@ def cmd_capture(args):
     os.makedirs(out)
     captured = {}
     wanted = args.scenarios.split()
+    tokens = [r["access"] for r in read_json(os.path.join(args.work, "tokens.json"))["residents"]]
+
+    def one_write(name, n):
+        """One request of a write scenario, as wrk.lua sends it: (method, path, body, token)."""
+        if name == "create":
+            lines = open(os.path.join(cfg["data"], "create", "create.txt")).read().split()
+            commune, south, west, north, east = lines[:5]
+            lat = float(south) + (float(north) - float(south)) * 0.5
+            lon = float(west) + (float(east) - float(west)) * 0.5
+            return ("POST", "/api/v1/issues", {
+                "commune": commune, "category": lines[5],
+                "title": f"Banc d'essai lampadaire capture essai {n}",
+                "description": f"Description de charge capture pour lampadaire (الإنارة), essai "
+                               f"{n}, pas de données personnelles.",
+                "location": {"lat": lat, "lon": lon}}, tokens[n % len(tokens)])
+        if name == "reply":
+            ids = open(os.path.join(cfg["data"], "reply", "ids.txt")).read().split()
+            return ("POST", f"/api/v1/issues/{ids[n]}/replies",
+                    {"body": f"Réponse de charge capture, essai {n} : trottoir الرصيف."},
+                    tokens[n % len(tokens)])
+        pairs = open(os.path.join(cfg["data"], "sign", "pairs.txt")).read().splitlines()
+        t, pid, cin = pairs[-1 - n].split()
+        return ("POST", f"/api/v1/petitions/{pid}/signatures", {
+            "full_name": "Signataire de charge", "cin": cin,
+            "address": "Rue de l'essai, Tanger",
+            "declarations": {"lives_or_works_in_commune": True, "on_electoral_roll": True,
+                             "direct_interest": True},
+            "consent": True, "show_name": False}, tokens[int(t)])
+
+    if "sign" in wanted:
+        cmd_pairs(argparse.Namespace(work=args.work, limit=1000))
     for name, kind, _ in SCENARIOS:
-        if kind != "read" or name not in wanted:
+        if kind not in ("read", "write") or name not in wanted:
             continue
-        path = open(os.path.join(cfg["data"], name, "paths.txt")).readline().strip()
+        if kind == "read":
+            path = open(os.path.join(cfg["data"], name, "paths.txt")).readline().strip()
+        requests = iter(range(2))
 
         def logged():
             """The request's status and the statements it made PostgreSQL run."""
             time.sleep(0.3)
             before = os.path.getsize(log_file)
-            status, _, _ = http.call("GET", path)
+            if kind == "read":
+                status, _, _ = http.call("GET", path)
+                shown = f"GET {path}"
+            else:
+                method, where, body, token = one_write(name, next(requests))
+                status, _, _ = http.call(method, where, body, token)
+                status = 200 if status == 201 else status
+                shown = f"{method} {where}"
             time.sleep(0.5)
             after = os.path.getsize(log_file)
             with open(log_file, "rb") as f:
                 f.seek(before)
                 text = f.read(after - before).decode("utf-8", "replace")
-            return status, [sql for _, sql in parse_pg_log(text, database)
-                            if not session_setup(sql)]
+            return status, shown, [sql for _, sql in parse_pg_log(text, database)
+                                   if not session_setup(sql)]
 
         # The second request is the one kept (pool connections open, statements prepared),
         # unless the server answered it from a cache of its own: then the first, cold one.
-        status1, first = logged()
-        status, statements = logged()
+        status1, _, first = logged()
+        status, shown, statements = logged()
         cached = False
         if status == 200 and not statements and status1 == 200 and first:
             statements, cached = first, True
@@ -756,11 +941,12 @@ def cmd_capture(args):
             continue
         script = os.path.join(out, f"{name}.sql")
         with open(script, "w", encoding="utf-8") as f:
-            f.write(f"-- {name}: the statements of GET {path}, in order\n")
+            f.write(f"-- {name}: the statements of {shown}, in order\n")
             for sql in statements:
                 f.write(sql.rstrip().rstrip(";") + ";\n")
-        captured[name] = {"request": f"GET {path}", "script": script, "statements": statements,
-                          "cold_request": cached}
+        checkouts = sum(1 for sql in statements if re.fullmatch(r"SELECT\s+1;?", sql.strip(), re.I))
+        captured[name] = {"request": shown, "script": script, "statements": statements,
+                          "kind": kind, "pings": checkouts, "cold_request": cached}
         log(f"capture {name}: {len(statements)} statements")
     write_json(os.path.join(out, "captured.json"), captured)
 
@@ -782,10 +968,11 @@ def percentile(sorted_values, q):
     return sorted_values[k]
 
 
-def run_pgbench(cfg, script, rate, duration, postmaster):
+def run_pgbench(cfg, script, rate, duration, postmaster, protocol="prepared"):
     conn, dbname = pgbench_args(cfg["db_url"])
     logdir = tempfile.mkdtemp(prefix="pgbench-")
-    cmd = (["pgbench", "-n", "-c", str(cfg["ceiling_clients"]), "-j", str(cfg["threads"]),
+    cmd = (["pgbench", "-n", "-M", protocol, "-c", str(cfg["ceiling_clients"]),
+            "-j", str(cfg["threads"]),
             "-T", str(duration), "-f", script, "-l", f"--log-prefix={logdir}/tx"]
            + (["-R", str(rate)] if rate else []) + conn + [dbname])
     env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
@@ -837,10 +1024,13 @@ def cmd_ceiling(args):
     conn, dbname = pgbench_args(cfg["db_url"])
     max_conn = int(psql(cfg["db_url"], "SHOW max_connections").strip() or 100)
     cfg["ceiling_clients"] = args.clients or cfg["connections"]
+    cfg["ceiling_duration"] = args.duration or cfg["duration"]
     if max_conn < cfg["ceiling_clients"] + 5:
         log(f"max_connections is {max_conn}: pgbench with {cfg['ceiling_clients']} clients may fail")
     results = {}
     for name, cap in captured.items():
+        if cap.get("kind", "read") != "read":
+            continue
         check = subprocess.run(["pgbench", "-n", "-c", "1", "-t", "1", "-f", cap["script"]]
                                + conn + [dbname], capture_output=True, text=True)
         if check.returncode != 0:
@@ -849,8 +1039,12 @@ def cmd_ceiling(args):
             continue
         entry = {"statements": len(cap["statements"]), "script": cap["script"],
                  "clients": cfg["ceiling_clients"], "cold_request": cap.get("cold_request")}
-        for mode, rate in (("closed", 0), ("fixed", cfg["rate"])):
-            entry[mode] = run_pgbench(cfg, cap["script"], rate, cfg["duration"], postmaster)
+        # Prepared (the statements planned once per connection, as a server that prepares
+        # them sends them) is the ceiling; simple (planned on every call) is shown beside it.
+        for mode, rate, protocol in (("closed", 0, "prepared"), ("simple", 0, "simple"),
+                                     ("fixed", fixed_rate(cfg, name), "prepared")):
+            entry[mode] = run_pgbench(cfg, cap["script"], rate, cfg["ceiling_duration"],
+                                      postmaster, protocol)
             r = entry[mode]
             if "error" in r:
                 log(f"ceiling {name} {mode}: pgbench failed: {r['error'][-300:]}")
@@ -955,7 +1149,7 @@ def ceiling_clients(ceiling):
 def table_head(backend):
     return ("| scenario | mode | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | "
             "peak RSS MB | server CPU | " + ("PG CPU | " if backend == "postgres" else "")
-            + "ceiling tps | ratio |")
+            + "ceiling tps | simple tps | ratio |")
 
 
 def head_columns(backend):
@@ -988,14 +1182,16 @@ def cmd_report(args):
         ceil = ceiling.get(name) or {}
         if ceil:
             entry["ceiling"] = {k: v for k, v in ceil.items()}
-        for mode in ("closed", "fixed"):
+        for mode in ("closed", "fixed", "during"):
             r = runs.get((name, mode))
             if not r:
                 continue
             entry["runs"][mode] = {k: v for k, v in r.items() if k != "wrk_stdout"}
             lat = r["latency_ms"]
+            rate = r.get("offered_rate") or fixed_rate(cfg, name)
             mode_label = (f"closed, {r['connections']} conn" if mode == "closed"
-                          else f"{cfg['rate']} req/s")
+                          else f"list at {rate} req/s during" if mode == "during"
+                          else f"{rate} req/s")
             if not r["requests"]:
                 why = "signing pairs ran out" if r.get("pairs_exhausted") else "no answer"
                 target("every run measured", f"{name} {mode}", False, why)
@@ -1004,29 +1200,37 @@ def cmd_report(args):
                 continue
             p99_mark = err_mark = rps_mark = ratio_mark = ""
             if mode == "fixed":
-                limit = TARGET_FIXED_P99_READ_MS if kind == "read" else TARGET_FIXED_P99_WRITE_MS
-                p99_mark = " " + target(f"at {cfg['rate']} req/s, p99 < {limit:g} ms ({kind}s)",
-                                        name, lat["p99"] < limit, lat["p99"])
-                err_mark = " " + target(f"at {cfg['rate']} req/s, no errors", name,
+                limit = fixed_p99_target(name)
+                p99_mark = " " + target(f"at the fixed rate, p99 < {limit:g} ms", f"{name} "
+                                        f"({rate} req/s)", lat["p99"] < limit, lat["p99"])
+                err_mark = " " + target("at the fixed rate, no errors", name,
                                         r["errors"] == 0, r["errors"])
-                sustained = r["rps"] >= 0.95 * cfg["rate"]
-                rps_mark = " " + target(f"{cfg['rate']} req/s sustained (95 %)", name,
+                sustained = r["rps"] >= 0.95 * rate
+                rps_mark = " " + target("the fixed rate sustained (95 %)", f"{name} ({rate})",
                                         sustained, r["rps"])
-            if name == "stats":
+            if mode == "during":
+                p99_mark = " " + target(f"the list's p99 < {TARGET_FIXED_P99_READ_MS:g} ms "
+                                        "while something else hits the server", name,
+                                        lat["p99"] < TARGET_FIXED_P99_READ_MS, lat["p99"])
+                err_mark = " " + target("the list without errors while something else hits "
+                                        "the server", name, r["errors"] == 0, r["errors"])
+            if name == "stats" and mode != "during":
                 p99_mark = " " + target(f"stats: p99 < {TARGET_STATS_P99_MS:g} ms", mode,
                                         lat["p99"] < TARGET_STATS_P99_MS, lat["p99"])
-            if name == "list" and mode == "closed":
-                rps_mark = " " + target(f"issues list, closed loop: ≥ {TARGET_LIST_CLOSED_RPS:g} "
-                                        "req/s", "list", r["rps"] >= TARGET_LIST_CLOSED_RPS,
-                                        r["rps"])
+            closed_target = TARGET_CLOSED_RPS.get(backend, {}).get(name)
+            if mode == "closed" and closed_target:
+                rps_mark = " " + target(f"closed loop: ≥ {closed_target:g} req/s", name,
+                                        r["rps"] >= closed_target, r["rps"])
             rss_mark = " " + target(f"peak RSS < {TARGET_RSS_MB:g} MB", f"{name} {mode}",
                                     r["peak_rss_mb"] < TARGET_RSS_MB, r["peak_rss_mb"])
-            c = ceil.get(mode) if ceil else None
+            c = ceil.get(mode) if ceil and mode != "during" else None
             ceiling_tps = c.get("tps") if c and "error" not in c else None
+            simple = ceil.get("simple") if ceil and mode == "closed" else None
+            simple_tps = simple.get("tps") if simple and "error" not in simple else None
             ratio = r["rps"] / ceiling_tps if ceiling_tps and mode == "closed" else None
             if ratio is not None and kind == "read" and not ceil.get("cold_request"):
                 ratio_mark = " " + target(f"reads ≥ {TARGET_CEILING_SHARE:.0%} of the "
-                                          "database's ceiling (closed loop)", name,
+                                          "database's prepared ceiling (closed loop)", name,
                                           ratio >= TARGET_CEILING_SHARE, ratio)
             entry["runs"][mode]["ceiling_ratio"] = ratio
             errors = f"{r['errors']}"
@@ -1039,14 +1243,25 @@ def cmd_report(args):
                 f"{errors}{err_mark} | {r['peak_rss_mb']:.0f}{rss_mark} | "
                 f"{r['server_cpu_pct']:.0f} % | "
                 + (f"{pg_cpu:.0f} % | " if backend == "postgres" else "")
-                + (f"{fmt(ceiling_tps, 0)} | {fmt(ratio, 2)}{ratio_mark} |"
-                   if backend == "postgres" else "– | – |"))
+                + (f"{fmt(ceiling_tps, 0)} | {fmt(simple_tps, 0)} | {fmt(ratio, 2)}{ratio_mark} |"
+                   if backend == "postgres" else "– | – | – |"))
         scenarios.append(entry)
 
     after = cfg["info"].get("after_setup")
     if after:
         target(f"peak RSS < {TARGET_RSS_MB:g} MB", f"after {cfg['info']['logins']['count']} logins",
                after["peak_rss_mb"] < TARGET_RSS_MB, after["peak_rss_mb"])
+
+    cold = cfg["info"].get("cold_figures")
+    if cold and cold.get("max_ms") is not None:
+        target(f"figures computed cold < {TARGET_COLD_FIGURES_MS:g} ms (any commune, any period)",
+               "slowest of " + str(sum(len(v) for v in cold["requests"].values())),
+               cold["max_ms"] < TARGET_COLD_FIGURES_MS and not cold.get("failed"),
+               cold["max_ms"])
+    ready = []
+    if os.path.exists(os.path.join(args.work, "ready.txt")):
+        ready = [float(x) for x in open(os.path.join(args.work, "ready.txt")).read().split()]
+    captured = read_json(os.path.join(args.work, "ceiling", "captured.json"), {})
 
     explain = ceiling.get("_explain", {})
     for s in explain.get("seq_scans_on_issues", []):
@@ -1067,6 +1282,10 @@ def cmd_report(args):
         "scenarios": scenarios,
         "explain": explain,
         "targets": targets,
+        "ready_seconds": ready,
+        "statements": {k: {"request": v["request"], "count": len(v["statements"]),
+                           "pings": v.get("pings"), "cold_request": v.get("cold_request")}
+                       for k, v in captured.items()},
     }
     out_json = args.out
     out_md = re.sub(r"\.json$", "", out_json) + ".md"
@@ -1101,9 +1320,11 @@ def cmd_report(args):
     md.append("")
     md.append(f"**Load.** wrk, {cfg['threads']} threads, {cfg['connections']} connections, "
               f"{cfg['duration']} s per run; closed loop (each connection sends its next request "
-              f"when the answer arrives) and paced at {cfg['rate']} req/s in total (each "
-              f"connection every {cfg['connections'] * 1000 / cfg['rate']:.0f} ms on a monotonic "
-              f"schedule: a paced closed loop, see the caveats). Server: "
+              f"when the answer arrives) and paced at a fixed rate in total: {cfg['rate']} req/s "
+              f"for reads, {fixed_rate(cfg, 'search')} for searches, "
+              f"{fixed_rate(cfg, 'open311')} for Open311, {fixed_rate(cfg, 'create')} for writes "
+              f"(each connection on a monotonic schedule: a paced closed loop, see the caveats). "
+              f"Server: "
               + ", ".join(f"{k}={v}" for k, v in server.get("env", {}).items()) + ".")
     md.append("")
     head = table_head(backend)
@@ -1115,8 +1336,9 @@ def cmd_report(args):
               f"{machine.get('cores')}). Errors: socket errors and timeouts (10 s) plus answers "
               "other than 200 (reads) or 201 (writes). Ceiling: pgbench running the very "
               "statements the server sent for that request, with literal values, "
-              f"{ceiling_clients(ceiling) or cfg['connections']} clients; ratio = API req/s ÷ "
-              "pgbench tps (closed loop).")
+              f"{ceiling_clients(ceiling) or cfg['connections']} clients, prepared (`-M prepared`: "
+              "each statement planned once per connection) and simple (planned on every call); "
+              "ratio = API req/s ÷ prepared pgbench tps (closed loop).")
     md.append("")
     md.append("## Requests")
     md.append("")
@@ -1127,8 +1349,9 @@ def cmd_report(args):
     if backend == "postgres" and ceiling:
         md.append("## The database's ceiling")
         md.append("")
-        md.append("| scenario | statements | closed tps | p99 ms | PG CPU | fixed tps | p99 ms |")
-        md.append("|---|---|---|---|---|---|---|")
+        md.append("| scenario | statements | prepared tps | p99 ms | PG CPU | simple tps | "
+                  "p99 ms | fixed (prepared) tps | p99 ms |")
+        md.append("|---|---|---|---|---|---|---|---|---|")
         for name, _, _ in SCENARIOS:
             c = ceiling.get(name)
             if not c:
@@ -1136,11 +1359,13 @@ def cmd_report(args):
             if "error" in c:
                 md.append(f"| {name} | – | script failed: {c['error'][:80]} | | | | |")
                 continue
-            cl, fx = c.get("closed", {}), c.get("fixed", {})
+            cl, fx, sm = c.get("closed", {}), c.get("fixed", {}), c.get("simple", {})
             cold = " (cold†)" if c.get("cold_request") else ""
             md.append(f"| {name} | {c['statements']}{cold} | {fmt(cl.get('tps'), 0)} | "
                       f"{fmt((cl.get('latency_ms') or {}).get('p99'), 2)} | "
-                      f"{fmt(cl.get('postgres_cpu_pct'), 0)} % | {fmt(fx.get('tps'), 0)} | "
+                      f"{fmt(cl.get('postgres_cpu_pct'), 0)} % | {fmt(sm.get('tps'), 0)} | "
+                      f"{fmt((sm.get('latency_ms') or {}).get('p99'), 2)} | "
+                      f"{fmt(fx.get('tps'), 0)} | "
                       f"{fmt((fx.get('latency_ms') or {}).get('p99'), 2)} |")
         md.append("")
         if any(isinstance(c, dict) and c.get("cold_request") for c in ceiling.values()):
@@ -1153,6 +1378,32 @@ def cmd_report(args):
                   "Sequential scans on issues: "
                   + (", ".join(f"{s['scenario']} statement {s['statement']} ✗" for s in scans)
                      if scans else "none ✓") + ".")
+        md.append("")
+    if captured:
+        md.append("## Statements per request")
+        md.append("")
+        md.append("What the server sent PostgreSQL for one request (the second of two, after "
+                  "the pool is warm), counted from the database's statement log: `BEGIN` and "
+                  "`COMMIT` count, the pool's check-out ping (`SELECT 1`) is shown apart.")
+        md.append("")
+        md.append("| scenario | request | statements | of which pings |")
+        md.append("|---|---|---|---|")
+        for name, _, _ in SCENARIOS:
+            v = captured.get(name)
+            if v:
+                md.append(f"| {name} | `{v['request'][:70]}` | {len(v['statements'])}"
+                          f"{' (cold†)' if v.get('cold_request') else ''} | {v.get('pings', 0)} |")
+        md.append("")
+    if cold:
+        md.append("## Figures computed cold")
+        md.append("")
+        md.append("One request at a time after start-up, each for a period nobody asked for yet "
+                  "(so the server computes it): milliseconds per request.")
+        md.append("")
+        for where, ts in cold["requests"].items():
+            md.append(f"- {where}: " + ", ".join(
+                f"{t['ms']:.0f}" + ("" if t["status"] == 200 else f" ({t['status']})")
+                for t in ts))
         md.append("")
     md.append("## Targets")
     md.append("")
@@ -1178,10 +1429,22 @@ def cmd_report(args):
             f"server's RSS was {after['rss_mb']:.0f} MB (peak {after['peak_rss_mb']:.0f} MB) "
             f"{mark(after['peak_rss_mb'] < TARGET_RSS_MB)}; it was restarted before the "
             "measures, so each run's peak RSS is its own.")
+    if ready:
+        notes.append(f"Time to ready (process start to `/health/ready` answering) on the loaded "
+                     f"database: {ready[0]:.2f} s at the first start, "
+                     f"{min(ready):.2f} to {max(ready):.2f} s over {len(ready)} starts.")
     for (name, mode), r in sorted(runs.items()):
+        b = r.get("burst")
+        if b:
+            bl = b["latency_ms"]
+            what = (f"{b['requests']} figure requests at once" if name == "stats_burst"
+                    else f"{b['connections']} connections searching for {b['seconds']} s "
+                         f"({b['rps']:.0f} req/s)")
+            notes.append(f"{name}: {what}: answers {b['statuses']}, p50 {fmt(bl['p50'], 1)} ms, "
+                         f"p99 {fmt(bl['p99'], 1)} ms, max {fmt(bl['max'], 1)} ms")
         if r.get("first_error"):
             notes.append(f"{name} {mode}: first unexpected answer: `{r['first_error'][:200]}`")
-        if r.get("schedule", {}).get("late") and mode == "fixed":
+        if r.get("schedule", {}).get("late") and mode in ("fixed", "during"):
             s = r["schedule"]
             notes.append(f"{name} {mode}: {s['late']} requests left behind their slot "
                          f"(lag up to {s['lag_max_ms']:.0f} ms, {s['lag_mean_ms']:.1f} ms on "
@@ -1228,6 +1491,9 @@ def main():
     s.add_argument("--connections", type=int, required=True)
     s.add_argument("--threads", type=int, required=True)
     s.add_argument("--rate", type=int, required=True)
+    s.add_argument("--write-rate", type=int, default=500)
+    s.add_argument("--open311-rate", type=int, default=100)
+    s.add_argument("--search-rate", type=int, default=500)
     s.add_argument("--warmup", type=int, default=3)
     s.add_argument("--deep-pages", type=int, default=200)
     s.add_argument("--signers", type=int, default=0, help="residents to log in (0: enough)")
@@ -1254,7 +1520,7 @@ def main():
     s.add_argument("--work", required=True)
     server_args(s)
     s.add_argument("--scenario", choices=list(KIND), required=True)
-    s.add_argument("--mode", choices=["closed", "fixed"], required=True)
+    s.add_argument("--mode", choices=["closed", "fixed", "during"], required=True)
     s.set_defaults(func=cmd_measure)
 
     s = sub.add_parser("capture")
@@ -1268,6 +1534,7 @@ def main():
     s.add_argument("--work", required=True)
     s.add_argument("--results-dir", required=True)
     s.add_argument("--clients", type=int, default=0, help="pgbench -c (default: --connections)")
+    s.add_argument("--duration", type=int, default=0, help="pgbench -T (default: --duration)")
     s.set_defaults(func=cmd_ceiling)
 
     s = sub.add_parser("report")

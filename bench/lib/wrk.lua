@@ -3,7 +3,8 @@
 -- Configuration comes from the environment, because wrk decides whether a script paces its
 -- requests (a global `delay`) when it loads the file, before init() sees any argument:
 --
---   BENCH_SCENARIO  list | deep | thread | search | stats | open311 | create | reply | sign
+--   BENCH_SCENARIO  list | deep | thread | search | stats | open311 | commune_page | issue_page
+--                   | create | reply | sign
 --   BENCH_DATA      folder with the scenario's data files (written by bench.py):
 --                     paths.txt   GET paths (reads)
 --                     tokens.txt  access tokens (writes), one per line
@@ -251,7 +252,7 @@ function request()
       '"direct_interest":true},"consent":true,"show_name":false}', pair[3])
     return wrk.format("POST", "/api/v1/petitions/" .. pair[2] .. "/signatures",
       json_headers(token), body)
-  elseif scenario == "thread" then
+  elseif scenario == "thread" or scenario == "issue_page" then
     return wrk.format("GET", paths[math.random(#paths)])
   else
     -- several paths (search words): taken in turn
