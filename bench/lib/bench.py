@@ -170,6 +170,9 @@ class Http:
                 status, raw = res.status, res.read()
         except urllib.error.HTTPError as e:
             status, raw = e.code, e.read()
+        except (urllib.error.URLError, TimeoutError, OSError) as e:
+            # No answer within the timeout (or the connection dropped): status 0.
+            status, raw = 0, str(e).encode()
         elapsed = time.monotonic() - started
         text = raw.decode("utf-8", "replace")
         try:
