@@ -1,13 +1,15 @@
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
 use crate::migrations;
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::prelude::*;
 use diesel::r2d2::{
     self, CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection,
 };
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// Which database a URL names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +61,77 @@ impl Backend {
 /// Builds each pooled connection for the backend the URL names. Diesel's own `establish` on a
 /// multi-connection tries each backend in turn, and SQLite accepts any string as a file name: an
 /// unreachable PostgreSQL would silently become a local file. This manager never guesses.
+///
+/// A check-out costs no round trip: a connection is asked `SELECT 1` only when it may be stale,
+/// i.e. when it has been idle for [`PoolSettings::validate_after_idle`] (a database restarted
+/// while the server was quiet, a connection a firewall dropped), or when another connection of
+/// the pool has lost its server since this one was last seen working (a restart under load: the
+/// first request to meet it fails, and every other connection is asked before its next use
+/// rather than failing a request each). A connection that lost its server is closed when it
+/// comes back to the pool. SQLite has no server to lose: its connections are never asked.
 #[derive(Debug, Clone)]
 pub struct AnyConnectionManager {
     backend: Backend,
+    validate_after_idle: Duration,
+    /// How many times a connection of this pool found its server gone.
+    losses: Arc<AtomicU64>,
+}
+
+impl AnyConnectionManager {
+    fn new(backend: Backend, validate_after_idle: Duration) -> AnyConnectionManager {
+        AnyConnectionManager {
+            backend,
+            validate_after_idle,
+            losses: Arc::default(),
+        }
+    }
+}
+
+/// What the pool knows of one connection, kept in the connection itself as its Diesel
+/// instrumentation (which sees every statement's outcome).
+struct Health {
+    /// A statement failed because the connection to the server is gone.
+    lost: bool,
+    /// When it last came back to the pool.
+    returned: Instant,
+    /// The pool's count of losses when this connection was last known to work.
+    losses_seen: u64,
+    /// The pool's count, to raise when this connection loses its server.
+    losses: Arc<AtomicU64>,
+    /// Statements prepared and kept in the connection's cache ([`Database::statements_cached`]).
+    cached: u64,
+}
+
+impl diesel::connection::Instrumentation for Health {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        match event {
+            InstrumentationEvent::FinishQuery {
+                error: Some(error), ..
+            } if !self.lost && connection_lost(error) => {
+                self.lost = true;
+                self.losses.fetch_add(1, Ordering::Relaxed);
+            }
+            InstrumentationEvent::CacheQuery { .. } => self.cached += 1,
+            _ => {}
+        }
+    }
+}
+
+/// Errors after which the connection cannot be used again: the server closed it (restart,
+/// `pg_terminate_backend`, a network cut), or a statement could not even be sent.
+fn connection_lost(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    matches!(
+        error,
+        Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+            _
+        )
+    )
+}
+
+fn health(conn: &mut AnyConnection) -> Option<&mut Health> {
+    conn.instrumentation().downcast_mut::<Health>()
 }
 
 impl ManageConnection for AnyConnectionManager {
@@ -69,10 +139,10 @@ impl ManageConnection for AnyConnectionManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
-        match &self.backend {
+        let mut conn = match &self.backend {
             Backend::Postgres { url } => PgConnection::establish(url)
                 .map(AnyConnection::Postgresql)
-                .map_err(r2d2::Error::ConnectionError),
+                .map_err(r2d2::Error::ConnectionError)?,
             Backend::Sqlite { path } => {
                 let path = path.to_str().ok_or_else(|| {
                     r2d2::Error::ConnectionError(ConnectionError::BadConnection(
@@ -81,17 +151,56 @@ impl ManageConnection for AnyConnectionManager {
                 })?;
                 SqliteConnection::establish(path)
                     .map(AnyConnection::Sqlite)
-                    .map_err(r2d2::Error::ConnectionError)
+                    .map_err(r2d2::Error::ConnectionError)?
             }
-        }
+        };
+        conn.set_instrumentation(Health {
+            lost: false,
+            returned: Instant::now(),
+            losses_seen: self.losses.load(Ordering::Relaxed),
+            losses: Arc::clone(&self.losses),
+            cached: 0,
+        });
+        Ok(conn)
     }
 
+    /// Called at each check-out: a round trip only when the connection may be stale.
     fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.ping().map(|_| ()).map_err(r2d2::Error::QueryError)
+        let losses = self.losses.load(Ordering::Relaxed);
+        let sqlite = matches!(conn, AnyConnection::Sqlite(_));
+        match health(conn) {
+            Some(h) if h.lost => {
+                return Err(r2d2::Error::QueryError(
+                    diesel::result::Error::BrokenTransactionManager,
+                ));
+            }
+            Some(_) if sqlite => return Ok(()),
+            Some(h)
+                if h.losses_seen == losses && h.returned.elapsed() < self.validate_after_idle =>
+            {
+                return Ok(());
+            }
+            _ => {}
+        }
+        conn.ping().map_err(r2d2::Error::QueryError)?;
+        if let Some(h) = health(conn) {
+            h.losses_seen = losses;
+        }
+        Ok(())
     }
 
+    /// Called at each return to the pool.
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        std::thread::panicking() || conn.is_broken()
+        if std::thread::panicking() || conn.is_broken() {
+            return true;
+        }
+        match health(conn) {
+            Some(h) => {
+                h.returned = Instant::now();
+                h.lost
+            }
+            None => false,
+        }
     }
 }
 
@@ -119,6 +228,8 @@ impl CustomizeConnection<AnyConnection, r2d2::Error> for SqlitePragmas {
 pub struct PoolSettings {
     pub max_size: u32,
     pub connect_timeout: Duration,
+    /// A connection idle for this long is asked `SELECT 1` before it is used again.
+    pub validate_after_idle: Duration,
 }
 
 impl Default for PoolSettings {
@@ -126,6 +237,7 @@ impl Default for PoolSettings {
         PoolSettings {
             max_size: 10,
             connect_timeout: Duration::from_secs(5),
+            validate_after_idle: Duration::from_secs(1),
         }
     }
 }
@@ -144,7 +256,7 @@ pub struct Database {
     backend: Backend,
     /// The readiness probe's own connection, outside the pool: a probe never waits in the
     /// pool's queue behind requests, so a busy server is not mistaken for a dead one.
-    probe: std::sync::Arc<std::sync::Mutex<Option<AnyConnection>>>,
+    probe: Arc<std::sync::Mutex<Option<AnyConnection>>>,
 }
 
 impl std::fmt::Debug for Database {
@@ -171,14 +283,15 @@ impl Database {
             .min_idle(Some(1))
             .connection_timeout(settings.connect_timeout)
             .connection_customizer(Box::new(SqlitePragmas))
-            .build(AnyConnectionManager {
-                backend: backend.clone(),
-            })
+            .build(AnyConnectionManager::new(
+                backend.clone(),
+                settings.validate_after_idle,
+            ))
             .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
         Ok(Database {
             pool,
             backend,
-            probe: std::sync::Arc::default(),
+            probe: Arc::default(),
         })
     }
 
@@ -189,6 +302,13 @@ impl Database {
     /// A connection from the pool. Blocking.
     pub fn conn(&self) -> Result<PooledConn, PersistenceError> {
         Ok(self.pool.get()?)
+    }
+
+    /// How many statements `conn` has prepared and cached so far: a statement of a fixed shape
+    /// is prepared once, then only bound and executed, so running it again adds nothing. `None`
+    /// for a connection that did not come from a pool.
+    pub fn statements_cached(conn: &mut AnyConnection) -> Option<u64> {
+        health(conn).map(|h| h.cached)
     }
 
     /// Applies every pending embedded migration of this backend. Safe to call from several
@@ -204,10 +324,11 @@ impl Database {
             .probe
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if probe.as_mut().is_none_or(AnyConnection::is_broken) {
-            let manager = AnyConnectionManager {
-                backend: self.backend.clone(),
-            };
+        if probe
+            .as_mut()
+            .is_none_or(|c| c.is_broken() || health(c).is_some_and(|h| h.lost))
+        {
+            let manager = AnyConnectionManager::new(self.backend.clone(), Duration::ZERO);
             let mut conn = manager
                 .connect()
                 .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;

@@ -9,4 +9,5 @@ mod migrations;
 mod open311;
 mod outbox;
 mod petitions;
+mod reads;
 mod throttle;

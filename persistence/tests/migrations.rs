@@ -39,6 +39,7 @@ fn unreachable_postgres_is_an_error_not_a_sqlite_file() {
         PoolSettings {
             max_size: 1,
             connect_timeout: std::time::Duration::from_millis(300),
+            ..PoolSettings::default()
         },
     )
     .expect_err("nothing listens on port 1");

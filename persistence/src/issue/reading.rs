@@ -7,8 +7,15 @@ use crate::error::PersistenceError;
 use crate::schema::{arrondissements, categories, communes, issue_follows, issues};
 use crate::stored::Stored;
 use chrono::NaiveDateTime;
+use diesel::backend::Backend;
+use diesel::dsl::AsExprOf;
+use diesel::expression::{
+    AppearsOnTable, Expression, SelectableExpression, ValidGrouping, is_aggregate,
+};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Integer, Text, Timestamp};
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Bool, HasSqlType, Integer, Text, Timestamp};
 use tawasol_domain::Locale;
 use tawasol_domain::issue::{IssueStatus, Visibility};
 
@@ -168,33 +175,35 @@ pub fn list(
             arrondissements::table.on(arrondissements::id.nullable().eq(issues::arrondissement_id)),
         )
         .select(issue_columns!())
-        .limit(limit)
         .into_boxed();
     q = match filter.sort {
         IssueSort::Newest => q.order((issues::created_at.desc(), issues::id.desc())),
         IssueSort::MostSupported => q.order((issues::support_count.desc(), issues::id.desc())),
         IssueSort::RecentlyUpdated => q.order((issues::updated_at.desc(), issues::id.desc())),
     };
+    // Constants are written as constants, not bound: PostgreSQL then estimates a prepared
+    // statement's generic plan as well as a custom one, and keeps it instead of planning anew.
+    let public = issues::visibility.eq(Constant(Visibility::Public.as_str()));
     q = match filter.viewer_id {
         Some(viewer) => q.filter(
-            issues::visibility
-                .eq(Visibility::Public.as_str())
-                .or(issues::visibility
-                    .eq(Visibility::Pending.as_str())
-                    .and(issues::author_id.eq(viewer))),
+            public.or(issues::visibility
+                .eq(Constant(Visibility::Pending.as_str()))
+                .and(issues::author_id.eq(viewer))),
         ),
-        None => q.filter(issues::visibility.eq(Visibility::Public.as_str())),
+        None => q.filter(public),
     };
     if let Some(commune) = &filter.commune {
-        q = q.filter(communes::slug.eq(commune.clone()));
+        // The commune's id first (one row by its unique slug), so that the issues are sought
+        // by `commune_id` in its index, whatever plan the statement keeps.
+        q = q.filter(InCommune(commune.clone()));
     }
     if let Some(category) = &filter.category {
         q = q.filter(categories::code.eq(category.clone()));
     }
     match &filter.status {
         None | Some(StatusFilter::Any) => {}
-        Some(StatusFilter::Open) => q = q.filter(issues::status.eq_any(open_statuses())),
-        Some(StatusFilter::Closed) => q = q.filter(issues::status.ne_all(open_statuses())),
+        Some(StatusFilter::Open) => q = q.filter(OpenStatus { open: true }),
+        Some(StatusFilter::Closed) => q = q.filter(OpenStatus { open: false }),
         Some(StatusFilter::Is(s)) => q = q.filter(issues::status.eq(s.as_str())),
     }
     if let Some(author) = filter.author_id {
@@ -236,62 +245,168 @@ pub fn list(
     // The page starts after the previous page's last key, written as a row comparison so that
     // the database seeks the sort index to it: the equivalent `a < x OR (a = x AND id < y)` made
     // PostgreSQL walk the index from the top (1.7 s for a page deep in a million issues).
-    let key = |column: &str| format!("(issues.{column}, issues.id) < (");
     match (filter.sort, after) {
         (_, None) => {}
-        (IssueSort::Newest | IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
-            let column = if filter.sort == IssueSort::Newest {
-                "created_at"
-            } else {
-                "updated_at"
-            };
-            q = q.filter(
-                diesel::dsl::sql::<Bool>(&key(column))
-                    .bind::<Timestamp, _>(at)
-                    .sql(", ")
-                    .bind::<BigInt, _>(id)
-                    .sql(")"),
-            );
+        (IssueSort::Newest, Some((SortKey::Time(at), id))) => {
+            q = q.filter(RowBefore::new(
+                issues::created_at,
+                at.into_sql::<Timestamp>(),
+                id,
+            ));
+        }
+        (IssueSort::RecentlyUpdated, Some((SortKey::Time(at), id))) => {
+            q = q.filter(RowBefore::new(
+                issues::updated_at,
+                at.into_sql::<Timestamp>(),
+                id,
+            ));
         }
         (IssueSort::MostSupported, Some((SortKey::Count(n), id))) => {
-            q = q.filter(
-                diesel::dsl::sql::<Bool>(&key("support_count"))
-                    .bind::<Integer, _>(n)
-                    .sql(", ")
-                    .bind::<BigInt, _>(id)
-                    .sql(")"),
-            );
+            q = q.filter(RowBefore::new(
+                issues::support_count,
+                n.into_sql::<Integer>(),
+                id,
+            ));
         }
         // A key of the wrong kind for this order: start from the top rather than guess.
         _ => {}
     }
-    if let Some((sql, query)) = search {
-        q = q.filter(
-            diesel::dsl::sql::<Bool>(&sql)
-                .bind::<Text, _>(query)
-                .sql("))"),
-        );
+    if let Some(search) = search {
+        q = q.filter(search);
     }
-    Ok(q.load(conn)?)
+    Ok(Limited { query: q, limit }.load(conn)?)
 }
 
-/// Matches from which SQLite walks the issues in the list's order and checks each against the
-/// matches, rather than fetching every match and sorting them.
+/// A query with its `LIMIT` written as a number rather than bound: PostgreSQL plans a bound
+/// limit as a tenth of the rows, so a prepared statement's generic plan would look costlier than
+/// a custom one and the statement would be planned again at every execution. A page size is one
+/// of a hundred values, so this makes at most that many statements of each shape.
+struct Limited<Q> {
+    query: Q,
+    limit: i64,
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for Limited<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> QueryId for Limited<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: QueryFragment<DB>, DB: Backend> QueryFragment<DB> for Limited<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.query.walk_ast(out.reborrow())?;
+        out.push_sql(" LIMIT ");
+        out.push_sql(&self.limit.max(0).to_string());
+        Ok(())
+    }
+}
+
+impl<Q, C> RunQueryDsl<C> for Limited<Q> {}
+
+/// `issues.commune_id = (SELECT id FROM communes WHERE slug = ?)`: the commune's id first (one
+/// row by its unique slug), so that its issues are sought by `commune_id` in their index,
+/// whatever plan the prepared statement keeps.
+#[derive(Debug, Clone)]
+struct InCommune(String);
+
+impl Expression for InCommune {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for InCommune where issues::commune_id: AppearsOnTable<QS> {}
+
+impl<QS> SelectableExpression<QS> for InCommune where issues::commune_id: SelectableExpression<QS> {}
+
+impl<GB> ValidGrouping<GB> for InCommune {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl QueryId for InCommune {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB> QueryFragment<DB> for InCommune
+where
+    DB: Backend + HasSqlType<Text>,
+    String: ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql(
+            "(issues.commune_id = (SELECT communes.id FROM communes WHERE communes.slug = ",
+        );
+        out.push_bind_param::<Text, String>(&self.0)?;
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+/// A text constant of the domain's (a status, a visibility), written into the statement.
+#[derive(Debug, Clone, Copy)]
+struct Constant(&'static str);
+
+impl Expression for Constant {
+    type SqlType = Text;
+}
+
+impl<QS> AppearsOnTable<QS> for Constant {}
+
+impl<QS> SelectableExpression<QS> for Constant {}
+
+impl<GB> ValidGrouping<GB> for Constant {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl QueryId for Constant {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB: Backend> QueryFragment<DB> for Constant {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        // Only the domain's own words (lower-case letters and underscores) are ever written.
+        if !self.0.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Err(diesel::result::Error::QueryBuilderError(
+                format!("not a constant of the domain: {:?}", self.0).into(),
+            ));
+        }
+        out.push_sql("'");
+        out.push_sql(self.0);
+        out.push_sql("'");
+        Ok(())
+    }
+}
+
+/// Matches from which SQLite walks the issues in the list's order and checks each one's words,
+/// rather than fetching every match and sorting them.
 const SQLITE_DENSE_MATCHES: i64 = 1_000;
 
+/// The longest prefix FTS5 keeps an index for (`prefix='2 3 4'`, migration
+/// `2026-12-02-000201_search_prefixes`).
+const SQLITE_PREFIX_INDEX: usize = 4;
+
 /// The backend's own full-text condition over the normalised words: FTS5 on SQLite,
-/// a stored `to_tsvector('simple', …)` with its GIN index on PostgreSQL. Terms match as prefixes.
+/// a stored `to_tsvector('simple', …)` with its GIN index on PostgreSQL. Every word matches as a
+/// prefix of a word of the issue.
 ///
-/// SQLite's planner cannot tell a rare word from a common one: it fetches every issue that
-/// matches and sorts them, which for a word in 30,000 of a million issues took 750 ms. So the
-/// matches are first counted, up to [`SQLITE_DENSE_MATCHES`]: when there are that many, the
-/// condition is written `+issues.id IN (…)`, which keeps the planner off the id lookup, and it
-/// walks the date index instead, stopping at the page's end (20 ms); a rare word keeps the
-/// lookup (a full walk would read the whole index for nothing).
+/// PostgreSQL's planner weighs each word against the column's statistics and takes the GIN
+/// index for a rare word, the list's order for a common one.
+///
+/// SQLite's planner cannot tell a rare word from a common one, and any plan through FTS5 reads
+/// every match: for a word in 30,000 of a million issues, 750 ms to sort them, or to gather them
+/// for an `IN`. So the matches are first counted, up to [`SQLITE_DENSE_MATCHES`], a count that
+/// FTS5 streams from its index and stops early (for a word longer than its prefix indexes, the
+/// count is of the whole word: a word still being typed counts as rare). A common word is
+/// then checked issue by issue while walking the list's own order, on the stored words
+/// (`' ' || search_text LIKE '% word%'`, the same prefix match), stopping at the page's end; a
+/// rare one keeps the FTS5 lookup of its few matches (a walk would read the whole index).
 fn search_condition(
     conn: &mut AnyConnection,
     terms: &[String],
-) -> Result<Option<(String, String)>, PersistenceError> {
+) -> Result<Option<Search>, PersistenceError> {
     let clean: Vec<String> = terms
         .iter()
         .map(|t| {
@@ -304,34 +419,30 @@ fn search_condition(
     if clean.is_empty() {
         return Ok(None);
     }
+    let fts = |whole_words: bool| {
+        clean
+            .iter()
+            .map(|t| {
+                if whole_words && t.chars().count() > SQLITE_PREFIX_INDEX {
+                    format!("\"{t}\"")
+                } else {
+                    format!("\"{t}\"*")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
     Ok(Some(match conn {
         AnyConnection::Sqlite(c) => {
-            let query = clean
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            #[derive(QueryableByName)]
-            struct Matches {
-                #[diesel(sql_type = BigInt)]
-                n: i64,
+            let dense =
+                CountMatches { query: fts(true) }.get_result::<i64>(c)? >= SQLITE_DENSE_MATCHES;
+            if dense {
+                Search::SqliteWalk(clean.iter().map(|t| format!("% {t}%")).collect())
+            } else {
+                Search::SqliteLookup(fts(false))
             }
-            let dense = diesel::sql_query(format!(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM issues_fts WHERE issues_fts MATCH ? \
-                 LIMIT {SQLITE_DENSE_MATCHES})"
-            ))
-            .bind::<Text, _>(&query)
-            .get_result::<Matches>(c)?
-            .n >= SQLITE_DENSE_MATCHES;
-            let column = if dense { "+issues.id" } else { "issues.id" };
-            (
-                format!("({column} IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH "),
-                query,
-            )
         }
-        AnyConnection::Postgresql(_) => (
-            // The stored tsvector (migration 12), with its GIN index.
-            "(issues.search_fts @@ to_tsquery('simple', ".to_owned(),
+        AnyConnection::Postgresql(_) => Search::Pg(
             clean
                 .iter()
                 .map(|t| format!("{t}:*"))
@@ -339,4 +450,213 @@ fn search_condition(
                 .join(" & "),
         ),
     }))
+}
+
+/// `SELECT COUNT(*)` of the FTS5 matches, up to [`SQLITE_DENSE_MATCHES`]: a statement of fixed
+/// text with the query bound, so SQLite prepares it once per connection.
+#[derive(Debug, Clone)]
+struct CountMatches {
+    query: String,
+}
+
+impl QueryId for CountMatches {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl diesel::query_builder::Query for CountMatches {
+    type SqlType = BigInt;
+}
+
+impl QueryFragment<diesel::sqlite::Sqlite> for CountMatches {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, diesel::sqlite::Sqlite>) -> QueryResult<()> {
+        out.push_sql("SELECT COUNT(*) FROM (SELECT 1 FROM issues_fts WHERE issues_fts MATCH ");
+        out.push_bind_param::<Text, String>(&self.query)?;
+        out.push_sql(" LIMIT ");
+        out.push_sql(&SQLITE_DENSE_MATCHES.to_string());
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<SqliteConnection> for CountMatches {}
+
+/// `(column, issues.id) < (value, id)`: the keyset row comparison, with the values bound. Unlike
+/// a `dsl::sql` literal it leaves the statement cacheable: a page deep in the list is the same
+/// prepared statement as the next one, only with other values.
+#[derive(Debug, Clone, Copy)]
+struct RowBefore<C, V> {
+    column: C,
+    value: V,
+    id: AsExprOf<i64, BigInt>,
+}
+
+impl<C, V> RowBefore<C, V> {
+    fn new(column: C, value: V, id: i64) -> Self {
+        RowBefore {
+            column,
+            value,
+            id: id.into_sql::<BigInt>(),
+        }
+    }
+}
+
+impl<C, V> Expression for RowBefore<C, V> {
+    type SqlType = Bool;
+}
+
+impl<C, V, QS> AppearsOnTable<QS> for RowBefore<C, V>
+where
+    C: AppearsOnTable<QS>,
+    V: AppearsOnTable<QS>,
+    issues::id: AppearsOnTable<QS>,
+{
+}
+
+impl<C, V, QS> SelectableExpression<QS> for RowBefore<C, V>
+where
+    C: SelectableExpression<QS>,
+    V: SelectableExpression<QS>,
+    issues::id: SelectableExpression<QS>,
+{
+}
+
+impl<C, V, GB> ValidGrouping<GB> for RowBefore<C, V> {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl<C, V> QueryId for RowBefore<C, V> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C, V, DB> QueryFragment<DB> for RowBefore<C, V>
+where
+    DB: Backend,
+    C: QueryFragment<DB>,
+    V: QueryFragment<DB>,
+    issues::id: QueryFragment<DB>,
+    AsExprOf<i64, BigInt>: QueryFragment<DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("((");
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(", ");
+        issues::id.walk_ast(out.reborrow())?;
+        out.push_sql(") < (");
+        self.value.walk_ast(out.reborrow())?;
+        out.push_sql(", ");
+        self.id.walk_ast(out.reborrow())?;
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+/// `issues.status IN (…)` over the open statuses (or `NOT IN`, for closed ones), written out as
+/// constants: a fixed text on both backends (Diesel's `eq_any` writes SQLite's `IN (?, ?, …)` as
+/// a statement it never caches), and the planner sees the values.
+#[derive(Debug, Clone, Copy)]
+struct OpenStatus {
+    open: bool,
+}
+
+impl Expression for OpenStatus {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for OpenStatus where issues::status: AppearsOnTable<QS> {}
+
+impl<QS> SelectableExpression<QS> for OpenStatus where issues::status: SelectableExpression<QS> {}
+
+impl<GB> ValidGrouping<GB> for OpenStatus {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl QueryId for OpenStatus {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB: Backend> QueryFragment<DB> for OpenStatus
+where
+    issues::status: QueryFragment<DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("(");
+        issues::status.walk_ast(out.reborrow())?;
+        out.push_sql(if self.open { " IN (" } else { " NOT IN (" });
+        // The statuses are the domain's own constants (lower-case words), never user input.
+        for (i, status) in open_statuses().into_iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_sql("'");
+            out.push_sql(status);
+            out.push_sql("'");
+        }
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+/// The full-text condition over the normalised words, its values bound: a fixed text for each
+/// path (and number of words), so the statement stays cacheable.
+#[derive(Debug, Clone)]
+enum Search {
+    /// PostgreSQL: the stored tsvector (migration 12) against the prefix query, GIN-indexed.
+    Pg(String),
+    /// SQLite: the FTS5 matches, looked up by id.
+    SqliteLookup(String),
+    /// SQLite: each issue's stored words, while walking the list's order (`% word%` patterns).
+    SqliteWalk(Vec<String>),
+}
+
+impl Expression for Search {
+    type SqlType = Bool;
+}
+
+impl<QS> AppearsOnTable<QS> for Search where issues::id: AppearsOnTable<QS> {}
+
+impl<QS> SelectableExpression<QS> for Search where issues::id: SelectableExpression<QS> {}
+
+impl<GB> ValidGrouping<GB> for Search {
+    type IsAggregate = is_aggregate::Never;
+}
+
+impl QueryId for Search {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<DB> QueryFragment<DB> for Search
+where
+    DB: Backend + HasSqlType<Text>,
+    String: ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        match self {
+            Search::Pg(query) => {
+                out.push_sql("(issues.search_fts @@ to_tsquery('simple', ");
+                out.push_bind_param::<Text, String>(query)?;
+                out.push_sql("))");
+            }
+            Search::SqliteLookup(query) => {
+                out.push_sql("(issues.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ");
+                out.push_bind_param::<Text, String>(query)?;
+                out.push_sql("))");
+            }
+            Search::SqliteWalk(patterns) => {
+                out.push_sql("(");
+                for (i, pattern) in patterns.iter().enumerate() {
+                    if i > 0 {
+                        out.push_sql(" AND ");
+                    }
+                    out.push_sql("(' ' || issues.search_text) LIKE ");
+                    out.push_bind_param::<Text, String>(pattern)?;
+                }
+                out.push_sql(")");
+            }
+        }
+        Ok(())
+    }
 }

@@ -107,9 +107,18 @@ async fn shown(
     caller: &Caller,
     id: i64,
 ) -> Result<(IssueView, bool), UseCaseError> {
+    let caller = caller.clone();
+    with_conn(&state.db, move |c| shown_on(c, &caller, id)).await
+}
+
+/// [`shown`] on a connection already checked out.
+fn shown_on(
+    c: &mut tawasol_persistence::AnyConnection,
+    caller: &Caller,
+    id: i64,
+) -> Result<(IssueView, bool), UseCaseError> {
     let viewer = caller.user_id();
-    let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
-    match row {
+    match issue::find(c, id)? {
         Some(r)
             if r.visibility.is_public()
                 || Some(r.author_id) == viewer
@@ -273,10 +282,13 @@ pub async fn detail(
     caller: &Caller,
     id: i64,
 ) -> Result<IssueDetail, UseCaseError> {
-    let (issue, reported_by_me) = shown(state, caller, id).await?;
-    let viewer = caller.user_id();
-    let moderator = moderates(caller, &issue.commune);
+    // One check-out for the whole page: the issue, its thread, its history (and, for a reader
+    // who is logged in, their support and follow).
+    let caller = caller.clone();
     with_conn(&state.db, move |c| {
+        let (issue, reported_by_me) = shown_on(c, &caller, id)?;
+        let viewer = caller.user_id();
+        let moderator = moderates(&caller, &issue.commune);
         let moderation = match Visibility::parse(&issue.visibility) {
             Some(v) if moderator => crate::usecases::moderation::note(
                 c,
