@@ -10,3 +10,4 @@ mod open311;
 mod outbox;
 mod petitions;
 mod throttle;
+mod writes;
