@@ -87,7 +87,7 @@ pub async fn reply(
         if official && !held {
             let followers = issue::followers(c, id, issue::Audience::Updates)?;
             let template = Template::IssueOfficialAnswer {
-                issue_title: row.title.clone(),
+                issue_title: row.title,
                 official_name: author_name.clone().unwrap_or_default(),
                 official_title: title.clone().unwrap_or_default(),
                 issue_url: issue_url(&state2, id),

@@ -214,7 +214,7 @@ pub async fn sign(
                         &[recipient],
                         None,
                         &Template::PetitionThresholdReached {
-                            petition_title: row.title.clone(),
+                            petition_title: row.title,
                             signature_count: i64::from(count),
                             petition_url: url.clone(),
                         },
