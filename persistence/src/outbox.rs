@@ -63,6 +63,40 @@ pub fn enqueue(
     Ok(id.map_or(Enqueued::AlreadyQueued, Enqueued::New))
 }
 
+/// Queues several mails (those already queued under their dedupe key are left as they are).
+/// Call it inside the transaction of the change that causes the mails.
+///
+/// PostgreSQL: one multi-row `INSERT … ON CONFLICT DO NOTHING` (one round trip whatever the
+/// number of recipients). SQLite: Diesel cannot write a multi-row insert with `ON CONFLICT`
+/// there, and a statement costs no round trip in-process: one prepared insert a mail.
+pub fn enqueue_many(
+    conn: &mut AnyConnection,
+    forms: &[OutboxInsertForm<'_>],
+) -> Result<(), PersistenceError> {
+    if forms.is_empty() {
+        return Ok(());
+    }
+    match conn {
+        AnyConnection::Postgresql(c) => {
+            let rows: Vec<_> = forms
+                .iter()
+                .map(|form| (form, outbox::locale.eq(form.locale.as_str())))
+                .collect();
+            diesel::insert_into(outbox::table)
+                .values(rows)
+                .on_conflict(outbox::dedupe_key)
+                .do_nothing()
+                .execute(c)?;
+        }
+        AnyConnection::Sqlite(_) => {
+            for form in forms {
+                enqueue(conn, form)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A row a worker holds under lease.
 #[derive(Debug, Clone, PartialEq, QueryableByName)]
 pub struct ClaimedMail {

@@ -11,3 +11,4 @@ mod outbox;
 mod petitions;
 mod reads;
 mod throttle;
+mod writes;

@@ -17,7 +17,9 @@ pub use mail_tokens::{
     PASSWORD_RESET, VERIFY_EMAIL, consume_email_change_token, consume_email_token,
     insert_email_change_token, insert_email_token, owner_of_email_token, void_email_tokens,
 };
-pub use roles::{OfficialBinding, moderated_communes, official_binding, organisations_of};
+pub use roles::{
+    OfficialBinding, moderated_communes, official_binding, official_title, organisations_of,
+};
 
 use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;

@@ -15,6 +15,18 @@ pub struct OfficialBinding {
     pub title: String,
 }
 
+/// An official's title (`None`: not an official), in one statement.
+pub fn official_title(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<String>, PersistenceError> {
+    Ok(officials::table
+        .filter(officials::user_id.eq(user_id))
+        .select(officials::title)
+        .first(conn)
+        .optional()?)
+}
+
 pub fn official_binding(
     conn: &mut AnyConnection,
     user_id: i64,

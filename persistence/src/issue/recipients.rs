@@ -51,7 +51,9 @@ pub fn followers(
     Ok(q.load(conn)?)
 }
 
-/// Officials whose scope covers an issue of this commune, arrondissement and category.
+/// Officials whose scope covers an issue of this commune, arrondissement and category, who want
+/// to hear of new issues at once. Two statements whatever the number of officials: those of the
+/// commune (and arrondissement), then the categories that narrow their scopes.
 pub fn officials_in_scope(
     conn: &mut AnyConnection,
     commune_id: i64,
@@ -59,10 +61,16 @@ pub fn officials_in_scope(
     category_id: i64,
 ) -> Result<Vec<Recipient>, PersistenceError> {
     use crate::schema::notification_preferences as prefs;
-    let candidates: Vec<(i64, Option<i64>, Recipient)> = officials::table
+    let candidates: Vec<(i64, Recipient)> = officials::table
         .inner_join(users::table.on(users::id.eq(officials::user_id)))
         .left_join(prefs::table.on(prefs::user_id.eq(officials::user_id)))
         .filter(officials::commune_id.eq(commune_id))
+        // An official of an arrondissement hears only of its issues.
+        .filter(
+            officials::arrondissement_id
+                .is_null()
+                .or(officials::arrondissement_id.eq(arrondissement_id)),
+        )
         .filter(
             prefs::official_new_issues
                 .is_null()
@@ -70,24 +78,27 @@ pub fn officials_in_scope(
         )
         .filter(users::email.is_not_null())
         .filter(users::banned_at.is_null())
+        .order(officials::id.asc())
+        .select((officials::id, (users::id, users::email, users::locale)))
+        .load(conn)?;
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = candidates.iter().map(|(id, _)| *id).collect();
+    let narrowed: Vec<(i64, i64)> = official_categories::table
+        .filter(official_categories::official_id.eq_any(&ids))
         .select((
-            officials::id,
-            officials::arrondissement_id,
-            (users::id, users::email, users::locale),
+            official_categories::official_id,
+            official_categories::category_id,
         ))
         .load(conn)?;
-    let mut out = Vec::new();
-    for (official_id, arrondissement, recipient) in candidates {
-        if arrondissement.is_some() && arrondissement != arrondissement_id {
-            continue;
-        }
-        let categories: Vec<i64> = official_categories::table
-            .filter(official_categories::official_id.eq(official_id))
-            .select(official_categories::category_id)
-            .load(conn)?;
-        if categories.is_empty() || categories.contains(&category_id) {
-            out.push(recipient);
-        }
-    }
-    Ok(out)
+    // No category: the whole commune (or arrondissement); else only those categories.
+    Ok(candidates
+        .into_iter()
+        .filter(|(official, _)| {
+            let mut theirs = narrowed.iter().filter(|(o, _)| o == official).peekable();
+            theirs.peek().is_none() || theirs.any(|(_, k)| *k == category_id)
+        })
+        .map(|(_, recipient)| recipient)
+        .collect())
 }

@@ -23,8 +23,8 @@ pub use retention::{
     StoredPersonalData, erase_personal_data, personal_data_due, stored_personal_data,
 };
 pub use signing::{
-    SignatureInsertForm, SignatureRow, Signed, erase_signer, same_cin, sign, signature_id,
-    signature_rows, signatures_of, withdraw,
+    Counted, SignatureInsertForm, SignatureRow, Signed, erase_signer, same_cin, sign,
+    sign_returning, signature_id, signature_rows, signatures_of, withdraw,
 };
 pub use steps::{
     EventRow, PetitionEventInsertForm, PetitionStepUpdateForm, events, record_event, step,

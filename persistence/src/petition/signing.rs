@@ -1,12 +1,12 @@
 //! Signatures: one per person, counted; a CIN used twice is stored like any other and found by
 //! its hash; withdrawals; the dossier's rows; a person's own signatures and their erasure.
 
-use crate::connection::AnyConnection;
+use crate::connection::{AnyConnection, on_backend};
 use crate::error::PersistenceError;
 use crate::schema::{petition_follows, petitions, signatures};
+use crate::stored::Stored;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use tawasol_domain::petition::PetitionStatus;
 
 #[derive(Debug, Clone, Insertable)]
@@ -39,29 +39,52 @@ pub fn sign(
     conn: &mut AnyConnection,
     form: &SignatureInsertForm<'_>,
 ) -> Result<Signed, PersistenceError> {
-    // In a savepoint: on PostgreSQL a refused insert would otherwise abort the caller's transaction.
-    match conn.transaction(|c| {
-        diesel::insert_into(signatures::table)
-            .values(form)
-            .execute(c)
-    }) {
-        Ok(_) => {}
-        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-            return Ok(Signed::AlreadySigned);
-        }
-        Err(e) => return Err(e.into()),
-    }
-    diesel::update(petitions::table.find(form.petition_id))
-        .set((
-            petitions::signature_count.eq(petitions::signature_count + 1),
-            petitions::updated_at.eq(form.created_at),
-        ))
-        .execute(conn)?;
-    let count = petitions::table
-        .find(form.petition_id)
-        .select(petitions::signature_count)
-        .first(conn)?;
-    Ok(Signed::Counted(count))
+    Ok(match sign_returning(conn, form)? {
+        Some(counted) => Signed::Counted(counted.signature_count),
+        None => Signed::AlreadySigned,
+    })
+}
+
+/// A signature stored and counted: its id, and the petition after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub signature_id: i64,
+    pub signature_count: i32,
+    /// The petition's status as the count's update found it (the latest committed one).
+    pub status: PetitionStatus,
+}
+
+/// Adds a signature and counts it, in two statements (`INSERT … ON CONFLICT DO NOTHING
+/// RETURNING`, then the count's `UPDATE … RETURNING`); `None` if this person (this account)
+/// already signed. Call inside a write transaction.
+pub fn sign_returning(
+    conn: &mut AnyConnection,
+    form: &SignatureInsertForm<'_>,
+) -> Result<Option<Counted>, PersistenceError> {
+    // ON CONFLICT rather than catching the violation: on PostgreSQL a refused insert would abort
+    // the caller's transaction (a savepoint would cost two more statements).
+    let signature_id: Option<i64> = on_backend!(conn, c => diesel::insert_into(signatures::table)
+        .values(form)
+        .on_conflict((signatures::petition_id, signatures::user_id))
+        .do_nothing()
+        .returning(signatures::id)
+        .get_result(c)
+        .optional())?;
+    let Some(signature_id) = signature_id else {
+        return Ok(None);
+    };
+    let (signature_count, Stored(status)): (i32, Stored<PetitionStatus>) = on_backend!(conn, c => diesel::update(petitions::table.find(form.petition_id))
+            .set((
+                petitions::signature_count.eq(petitions::signature_count + 1),
+                petitions::updated_at.eq(form.created_at),
+            ))
+            .returning((petitions::signature_count, petitions::status))
+            .get_result(c))?;
+    Ok(Some(Counted {
+        signature_id,
+        signature_count,
+        status,
+    }))
 }
 
 /// Withdraws a person's signature; `false` if they had not signed.

@@ -4,7 +4,8 @@
 
 use super::{UseCaseError, with_conn};
 use crate::context::AppState;
-use chrono::TimeDelta;
+use chrono::{NaiveDateTime, TimeDelta};
+use tawasol_persistence::AnyConnection;
 
 /// Counts a hit on `key`; refuses beyond `limit` in `window` (unless rate limits are off).
 pub async fn throttle(
@@ -17,6 +18,31 @@ pub async fn throttle(
         Quota::Within => Ok(()),
         Quota::Over { retry_after } => Err(UseCaseError::Throttled { retry_after }),
     }
+}
+
+/// Counts a hit on `key` on the caller's connection, inside its write transaction, and refuses
+/// beyond `limit` in `window` (unless `rate_limits` is off). The hit is part of the transaction:
+/// a write refused afterwards (what it says, a place outside the commune) rolls it back, so it
+/// is not counted, as [`refund`] would have it; a refused hit rolls back with its refusal. The
+/// counter's row stays locked until the transaction ends, so concurrent hits of one key are
+/// each counted.
+pub(crate) fn throttle_in(
+    c: &mut AnyConnection,
+    rate_limits: bool,
+    key: &str,
+    limit: i32,
+    window: TimeDelta,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    if !rate_limits {
+        return Ok(());
+    }
+    let (hits, ends) = tawasol_persistence::throttle::hit(c, key, at, window)?;
+    if hits > limit {
+        let retry_after = u32::try_from((ends - at).num_seconds().max(1)).unwrap_or(u32::MAX);
+        return Err(UseCaseError::Throttled { retry_after });
+    }
+    Ok(())
 }
 
 /// Whether a hit on a key stays within its limit.
@@ -95,6 +121,26 @@ impl Write {
             (Write::OfficialStep | Write::Moderation, _) => 300,
         }
     }
+}
+
+/// [`allow`] on the caller's connection, inside its write transaction ([`throttle_in`]), for an
+/// account created at `account_created` (which the caller has read already).
+pub(crate) fn allow_in(
+    c: &mut AnyConnection,
+    rate_limits: bool,
+    write: Write,
+    user: i64,
+    account_created: NaiveDateTime,
+    at: NaiveDateTime,
+) -> Result<(), UseCaseError> {
+    throttle_in(
+        c,
+        rate_limits,
+        &format!("{}:user:{user}", write.name()),
+        write.per_hour(at - account_created < NEW_ACCOUNT),
+        TimeDelta::hours(1),
+        at,
+    )
 }
 
 /// An account is new for its first week: a fresh account is the cheapest tool of a spammer.

@@ -25,17 +25,19 @@ pub use status::{answer, change_status};
 use super::UseCaseError;
 use crate::context::AppState;
 use crate::mail::template::Template;
-use crate::mail::{OutgoingMail, enqueue};
 use chrono::NaiveDateTime;
 use tawasol_domain::EmailAddress;
 use tawasol_persistence::AnyConnection;
 use tawasol_persistence::issue::Recipient;
+use tawasol_persistence::outbox::{self, OutboxInsertForm};
 
 fn issue_url(state: &AppState, id: i64) -> String {
     format!("{}/issues/{id}", state.public_url)
 }
 
-/// Queues `template` for each recipient who has an address (but `skip`), deduplicated by `key`.
+/// Queues `template` for each recipient who has an address (but `skip`), deduplicated by `key`:
+/// one statement for them all. Says how many mails it queued (or found queued already), so
+/// that the caller wakes the mail worker only when there is something to send.
 pub(crate) fn notify(
     c: &mut AnyConnection,
     recipients: &[Recipient],
@@ -43,21 +45,34 @@ pub(crate) fn notify(
     template: &Template,
     key: &str,
     at: NaiveDateTime,
-) -> Result<(), UseCaseError> {
-    for r in recipients.iter().filter(|r| Some(r.user_id) != skip) {
-        let Some(to) = r.email.as_deref().and_then(|e| EmailAddress::parse(e).ok()) else {
-            continue;
-        };
-        enqueue(
-            c,
-            &OutgoingMail {
-                to,
-                locale: r.locale,
-                template: template.clone(),
-                dedupe_key: format!("{key}:{}", r.user_id),
-            },
-            at,
-        )?;
+) -> Result<usize, UseCaseError> {
+    let addressed: Vec<(EmailAddress, &Recipient, String)> = recipients
+        .iter()
+        .filter(|r| Some(r.user_id) != skip)
+        .filter_map(|r| {
+            let to = r
+                .email
+                .as_deref()
+                .and_then(|e| EmailAddress::parse(e).ok())?;
+            Some((to, r, format!("{key}:{}", r.user_id)))
+        })
+        .collect();
+    if addressed.is_empty() {
+        return Ok(0);
     }
-    Ok(())
+    let (name, payload) = template.to_parts();
+    let forms: Vec<OutboxInsertForm<'_>> = addressed
+        .iter()
+        .map(|(to, r, dedupe_key)| OutboxInsertForm {
+            dedupe_key,
+            recipient: to.as_str(),
+            locale: r.locale,
+            template: name,
+            payload: &payload,
+            next_attempt_at: at,
+            created_at: at,
+        })
+        .collect();
+    outbox::enqueue_many(c, &forms)?;
+    Ok(forms.len())
 }

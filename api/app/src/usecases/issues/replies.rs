@@ -7,7 +7,7 @@ use super::{issue_url, notify};
 use crate::clock::rfc3339;
 use crate::context::AppState;
 use crate::mail::template::Template;
-use crate::usecases::{Caller, UseCaseError, in_transaction, with_conn};
+use crate::usecases::{Caller, UseCaseError, in_transaction};
 use chrono::TimeDelta;
 use tawasol_domain::Action;
 use tawasol_domain::issue::{ReplyBody, Visibility, contains_personal_data};
@@ -28,24 +28,28 @@ pub async fn reply(
     ))?;
     let text =
         crate::usecases::text(ReplyBody::parse(body), "body", "field-reply-body")?.into_inner();
-    let row = with_conn(&state.db, move |c| Ok(issue::find(c, id)?)).await?;
-    let row = row
-        .filter(|r| tawasol_domain::issue::takes_part(r.visibility, r.author_id == author))
-        .ok_or(UseCaseError::IssueNotFound(id))?;
-    let official = scope_covers(&caller.actor, &row);
-    // Every reply can mail the followers: an hourly allowance per account.
-    let write = if official {
-        crate::usecases::limits::Write::OfficialStep
-    } else {
-        crate::usecases::limits::Write::Reply
-    };
-    crate::usecases::limits::allow(state, write, author).await?;
     let held = contains_personal_data(&text);
     let at = state.clock.now();
+    let rate_limits = state.rate_limits;
     let state2 = state.clone();
-    let reply = in_transaction(&state.db, move |c| {
+    let actor = caller.actor.clone();
+    // One connection and one transaction: the issue and the author read once, the allowance
+    // counted, the reply stored, its readers' mails queued.
+    let (reply, queued) = in_transaction(&state.db, move |c| {
+        let row = issue::find(c, id)?
+            .filter(|r| tawasol_domain::issue::takes_part(r.visibility, r.author_id == author))
+            .ok_or(UseCaseError::IssueNotFound(id))?;
+        let official = scope_covers(&actor, &row);
+        let account = account::find(c, author)?.ok_or(UseCaseError::UserNotFound(author))?;
+        // Every reply can mail the followers: an hourly allowance per account.
+        let write = if official {
+            crate::usecases::limits::Write::OfficialStep
+        } else {
+            crate::usecases::limits::Write::Reply
+        };
+        crate::usecases::limits::allow_in(c, rate_limits, write, author, account.created_at, at)?;
         let title = if official {
-            account::official_binding(c, author)?.map(|b| b.title)
+            account::official_title(c, author)?
         } else {
             None
         };
@@ -61,7 +65,8 @@ pub async fn reply(
                 created_at: at,
             },
         )?;
-        let author_name = account::find(c, author)?.map(|u| u.display_name);
+        let author_name = Some(account.display_name);
+        let mut queued = 0;
         if !official && !held {
             let everyone = issue::followers(c, id, issue::Audience::AllReplies)?;
             let template = Template::IssueNewReply {
@@ -70,7 +75,7 @@ pub async fn reply(
                 excerpt: text.chars().take(280).collect(),
                 issue_url: issue_url(&state2, id),
             };
-            notify(
+            queued = notify(
                 c,
                 &everyone,
                 Some(author),
@@ -82,12 +87,12 @@ pub async fn reply(
         if official && !held {
             let followers = issue::followers(c, id, issue::Audience::Updates)?;
             let template = Template::IssueOfficialAnswer {
-                issue_title: row.title.clone(),
+                issue_title: row.title,
                 official_name: author_name.clone().unwrap_or_default(),
                 official_title: title.clone().unwrap_or_default(),
                 issue_url: issue_url(&state2, id),
             };
-            notify(
+            queued = notify(
                 c,
                 &followers,
                 Some(author),
@@ -96,7 +101,7 @@ pub async fn reply(
                 at,
             )?;
         }
-        Ok(ReplyView {
+        let view = ReplyView {
             id: reply_id,
             author_name: author_name.and_then(name),
             official_answer: official,
@@ -107,10 +112,15 @@ pub async fn reply(
             edited_at: None,
             previous_versions: Vec::new(),
             by_me: true,
-        })
+        };
+        Ok((view, queued))
     })
     .await?;
-    state.mail.wake();
+    // After the commit, and without waiting for it: the mail worker takes the followers' mails
+    // (not woken for nothing: under load, each wake costs it a check-out and a statement).
+    if queued > 0 {
+        state.mail.wake();
+    }
     Ok(reply)
 }
 

@@ -1,7 +1,7 @@
 //! Reporting: a resident's new issue (held for a moderator when it looks like personal data),
 //! the similar open issues offered before and after, and the officials of its scope told at once.
 
-use super::reading::{IssueView, show};
+use super::reading::IssueView;
 use super::{issue_url, notify};
 use crate::context::AppState;
 use crate::mail::template::{Names, Template};
@@ -12,9 +12,11 @@ use tawasol_domain::issue::{
     IssueAddress, IssueDescription, IssueTitle, Visibility, contains_personal_data,
 };
 use tawasol_domain::search::index_terms;
-use tawasol_domain::{Action, CommuneSlug, GeoPoint, Locale};
-use tawasol_persistence::issue::{self, IssueFilter, IssueInsertForm, StatusFilter};
-use tawasol_persistence::{AnyConnection, account, commune, role};
+use tawasol_domain::{Action, BoundingBox, CommuneSlug, GeoPoint, Locale};
+use tawasol_persistence::issue::{
+    self, IssueFilter, IssueInsertForm, IssuePlaceNames, IssueRow, StatusFilter,
+};
+use tawasol_persistence::{AnyConnection, account};
 
 /// What a resident sends.
 #[derive(Debug, Clone)]
@@ -40,23 +42,83 @@ pub struct Reported {
 
 const DUPLICATE_RADIUS_M: f64 = 100.0;
 
-async fn possible_duplicates(
-    state: &AppState,
-    issue: &IssueView,
-) -> Result<Vec<IssueView>, UseCaseError> {
-    similar_open(
-        state,
-        issue.commune.clone(),
-        issue.category.clone(),
-        &issue.title,
-        issue.location,
-        Some(issue.id),
+/// A box around `point` holding every point within [`DUPLICATE_RADIUS_M`] (and a little more:
+/// the exact distance decides), for the index to find the near ones.
+fn box_around(point: GeoPoint) -> Option<BoundingBox> {
+    const EARTH_RADIUS_M: f64 = 6_371_000.0;
+    let dlat = (DUPLICATE_RADIUS_M * 1.05 / EARTH_RADIUS_M).to_degrees();
+    let widest = (point.lat.abs() + dlat).min(89.0).to_radians().cos();
+    let dlon = dlat / widest;
+    BoundingBox::parse(
+        (point.lat - dlat).max(-90.0),
+        (point.lon - dlon).max(-180.0),
+        (point.lat + dlat).min(90.0),
+        (point.lon + dlon).min(180.0),
     )
-    .await
+    .ok()
+}
+
+/// The rule of [`similar_open`], on the caller's connection: up to five open public issues of
+/// this commune and category (by ids) within 100 m of `location` or with a similar title among
+/// the newest [`issue::SIMILAR_RECENT`], nearest first. Two statements at most: the candidates
+/// (narrow, from partial indexes), then the rows of those kept.
+fn similar_in(
+    c: &mut AnyConnection,
+    commune_id: i64,
+    category_id: i64,
+    title: &str,
+    location: Option<GeoPoint>,
+    except: Option<i64>,
+) -> Result<Vec<IssueView>, UseCaseError> {
+    let candidates = issue::similar_candidates(
+        c,
+        commune_id,
+        category_id,
+        location.and_then(box_around),
+        except,
+    )?;
+    let mut seen = std::collections::HashSet::new();
+    let mut scored: Vec<(f64, i64)> = candidates
+        .into_iter()
+        .filter(|k| seen.insert(k.id))
+        .filter_map(|k| {
+            let exact = k.lat.zip(k.lon).map(|(lat, lon)| GeoPoint { lat, lon });
+            let distance = location.zip(exact).map(|(a, b)| a.distance_m(b));
+            let near = distance.is_some_and(|d| d <= DUPLICATE_RADIUS_M);
+            let alike = near || tawasol_domain::search::similar_titles(title, &k.title);
+            alike.then(|| (distance.unwrap_or(DUPLICATE_RADIUS_M), k.id))
+        })
+        .collect();
+    // Nearest first; among equals, the newest (as the list they were once taken from).
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    scored.truncate(5);
+    if scored.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = scored.iter().map(|(_, id)| *id).collect();
+    let mut rows = issue::list(
+        c,
+        &IssueFilter {
+            ids: Some(ids.clone()),
+            status: Some(StatusFilter::Open),
+            ..IssueFilter::default()
+        },
+        None,
+        5,
+    )?;
+    rows.retain(|r| r.visibility.is_public());
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            let at = rows.iter().position(|r| r.id == *id)?;
+            Some(IssueView::from(rows.swap_remove(at)))
+        })
+        .collect())
 }
 
 /// Up to five open public issues of this commune and category within 100 m of `location` or
-/// with a similar title: offered before posting ("support this one instead"), and after.
+/// with a similar title: offered before posting ("support this one instead"), and after (the
+/// same rule, [`similar_in`]).
 pub async fn similar_open(
     state: &AppState,
     commune: String,
@@ -65,27 +127,17 @@ pub async fn similar_open(
     location: Option<GeoPoint>,
     except: Option<i64>,
 ) -> Result<Vec<IssueView>, UseCaseError> {
-    let filter = IssueFilter {
-        commune: Some(commune),
-        category: Some(category),
-        status: Some(StatusFilter::Open),
-        ..IssueFilter::default()
-    };
-    let candidates = with_conn(&state.db, move |c| Ok(issue::list(c, &filter, None, 200)?)).await?;
-    let mut scored: Vec<(f64, IssueView)> = candidates
-        .into_iter()
-        .filter(|r| Some(r.id) != except && r.visibility.is_public())
-        .filter_map(|row| {
-            let exact = row.lat.zip(row.lon).map(|(lat, lon)| GeoPoint { lat, lon });
-            let distance = location.zip(exact).map(|(a, b)| a.distance_m(b));
-            let other = IssueView::from(row);
-            let near = distance.is_some_and(|d| d <= DUPLICATE_RADIUS_M);
-            let alike = tawasol_domain::search::similar_titles(title, &other.title);
-            (near || alike).then(|| (distance.unwrap_or(DUPLICATE_RADIUS_M), other))
-        })
-        .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    Ok(scored.into_iter().take(5).map(|(_, v)| v).collect())
+    let title = title.to_owned();
+    with_conn(&state.db, move |c| {
+        let Some(place) = issue::report_place(c, &commune, None, &category)? else {
+            return Ok(Vec::new());
+        };
+        let Some((category_id, _)) = place.category else {
+            return Ok(Vec::new());
+        };
+        similar_in(c, place.commune_id, category_id, &title, location, except)
+    })
+    .await
 }
 
 /// Reports an issue. Verified accounts only; a description that seems to hold personal data is
@@ -167,49 +219,61 @@ where
         return Err(UseCaseError::Invalid(invalid));
     }
     let at = state.clock.now();
-    // New accounts may report less often: a fresh account is the cheapest tool of a spammer.
-    let created = with_conn(&state.db, move |c| {
-        Ok(account::find(c, author)?.map(|u| (u.created_at, u.locale)))
-    })
-    .await?;
-    let (account_created, author_locale) = created.ok_or(UseCaseError::UserNotFound(author))?;
-    let limit = if at - account_created < crate::usecases::limits::NEW_ACCOUNT {
-        3
-    } else {
-        10
-    };
-    let allowance = format!("report:user:{author}");
-    crate::usecases::limits::throttle(state, allowance.clone(), limit, TimeDelta::hours(1)).await?;
-    let language = language.unwrap_or(author_locale);
     let held = contains_personal_data(description.as_str())
         || contains_personal_data(title.as_str())
         || address.as_deref().is_some_and(contains_personal_data);
     let search_text = index_terms(&format!("{} {}", title.as_str(), description.as_str()));
+    let rate_limits = state.rate_limits;
     let state2 = state.clone();
-    let id = in_transaction(&state.db, move |c| {
+    let caller2 = caller.clone();
+    // One connection and one transaction for everything: the account, its allowance, the place,
+    // the issue, the officials' mails, what the surface records with it, and the similar issues
+    // offered with the answer. A refusal anywhere rolls back all of it, the allowance's hit
+    // included (a report refused for what it says does not spend it).
+    let (reported, queued) = in_transaction(&state.db, move |c| {
+        let account = account::find(c, author)?.ok_or(UseCaseError::UserNotFound(author))?;
+        // New accounts may report less often: a fresh account is the cheapest tool of a spammer.
+        let limit = if at - account.created_at < crate::usecases::limits::NEW_ACCOUNT {
+            3
+        } else {
+            10
+        };
+        crate::usecases::limits::throttle_in(
+            c,
+            rate_limits,
+            &format!("report:user:{author}"),
+            limit,
+            TimeDelta::hours(1),
+            at,
+        )?;
+        let language = language.unwrap_or(account.locale);
         let slug = CommuneSlug::parse(&input.commune)
             .map_err(|_| UseCaseError::invalid("commune", "field-commune"))?;
-        let found = commune::find(c, &slug)?
-            .ok_or_else(|| UseCaseError::invalid("commune", "field-commune"))?;
-        if location.is_some_and(|p| !found.commune.contains(p)) {
+        let place = issue::report_place(
+            c,
+            slug.as_str(),
+            input.arrondissement.as_deref(),
+            &input.category,
+        )?
+        .ok_or_else(|| UseCaseError::invalid("commune", "field-commune"))?;
+        if location.is_some_and(|p| !place.bounding_box.contains(p)) {
             return Err(UseCaseError::invalid("location", "field-location-outside"));
         }
-        let (commune_id, arrondissement_id, category_ids) = crate::usecases::resolve_place(
-            role::resolve(
-                c,
-                &input.commune,
-                input.arrondissement.as_deref(),
-                std::slice::from_ref(&input.category),
-            )?,
-            "category",
-        )?;
-        let category_id = category_ids[0];
-        let id = issue::create(
+        if input.arrondissement.is_some() && place.arrondissement_id.is_none() {
+            return Err(UseCaseError::invalid(
+                "arrondissement",
+                "field-arrondissement",
+            ));
+        }
+        let Some((category_id, category_names)) = place.category.clone() else {
+            return Err(UseCaseError::invalid("category", "field-category"));
+        };
+        let row = issue::create_returning(
             c,
             &IssueInsertForm {
-                commune_id,
+                commune_id: place.commune_id,
                 category_id,
-                arrondissement_id,
+                arrondissement_id: place.arrondissement_id,
                 author_id: author,
                 title: title.as_str(),
                 description: description.as_str(),
@@ -222,73 +286,84 @@ where
                 created_at: at,
                 updated_at: at,
             },
+            &IssuePlaceNames {
+                commune: slug.as_str().to_owned(),
+                category: input.category.clone(),
+                arrondissement: input.arrondissement.clone(),
+            },
         )?;
-        notify_officials_of_new_issue(&state2, c, id, at)?;
-        also(c, id)?;
-        Ok(id)
-    })
-    .await;
-    let id = match id {
-        Ok(id) => id,
-        Err(refused) => {
-            // Nothing was stored: a report refused for what it says (a place outside the commune,
-            // an unknown category) does not spend the hourly allowance.
-            crate::usecases::limits::refund(state, allowance, TimeDelta::hours(1)).await?;
-            return Err(refused);
+        let id = row.id;
+        let mut queued = 0;
+        if row.visibility.is_public() {
+            let (ar, fr, zgh) = place.commune_names;
+            let (k_ar, k_fr, k_zgh) = category_names;
+            queued = notify_officials_of_new_issue(
+                &state2,
+                c,
+                &row,
+                (place.commune_id, place.arrondissement_id, category_id),
+                Names { ar, fr, zgh },
+                Names {
+                    ar: k_ar,
+                    fr: k_fr,
+                    zgh: k_zgh,
+                },
+                at,
+            )?;
         }
-    };
-    state.mail.wake();
-    let issue = show(state, caller, id).await?;
-    let possible_duplicates = possible_duplicates(state, &issue).await?;
-    Ok(Reported {
-        issue,
-        possible_duplicates,
+        also(c, id)?;
+        let possible_duplicates = similar_in(
+            c,
+            place.commune_id,
+            category_id,
+            &row.title,
+            location,
+            Some(id),
+        )?;
+        let reported = Reported {
+            issue: IssueView::for_viewer(row, &caller2),
+            possible_duplicates,
+        };
+        Ok((reported, queued))
     })
+    .await?;
+    // After the commit, and without waiting for it: the mail worker takes the officials' mails
+    // (not woken for nothing: under load, each wake costs it a check-out and a statement).
+    if queued > 0 {
+        state.mail.wake();
+    }
+    Ok(reported)
 }
 
-/// Officials of the issue's scope hear of a new public issue at once.
+/// Officials of the issue's scope hear of a new public issue at once (names of the commune and
+/// category in each official's language, as the report resolved them); how many mails queued.
 fn notify_officials_of_new_issue(
     state: &AppState,
     c: &mut AnyConnection,
-    id: i64,
+    row: &IssueRow,
+    (commune_id, arrondissement_id, category_id): (i64, Option<i64>, i64),
+    commune_names: Names,
+    category_names: Names,
     at: NaiveDateTime,
-) -> Result<(), UseCaseError> {
-    let Some(row) = issue::find(c, id)? else {
-        return Ok(());
-    };
-    if !row.visibility.is_public() {
-        return Ok(());
-    }
-    let Some((commune_id, arrondissement_id, category_id)) = issue::place(c, id)? else {
-        return Ok(());
-    };
+) -> Result<usize, UseCaseError> {
     let officials = issue::officials_in_scope(c, commune_id, arrondissement_id, category_id)?;
-    // The commune and category by their names, in each official's language.
-    let found = CommuneSlug::parse(&row.commune)
-        .ok()
-        .and_then(|slug| commune::find(c, &slug).transpose())
-        .transpose()?;
-    let commune_names = found.as_ref().map(|f| Names::from(&f.commune.names));
-    let category_names = found.as_ref().and_then(|f| {
-        f.categories
-            .iter()
-            .find(|k| k.code.as_str() == row.category)
-            .map(|k| Names::from(&k.names))
-    });
+    if officials.is_empty() {
+        return Ok(0);
+    }
     let template = Template::IssueNewForOfficial {
-        issue_title: row.title,
-        commune: row.commune,
-        category: row.category,
-        commune_names,
-        category_names,
-        issue_url: issue_url(state, id),
+        issue_title: row.title.clone(),
+        commune: row.commune.clone(),
+        category: row.category.clone(),
+        commune_names: Some(commune_names),
+        category_names: Some(category_names),
+        issue_url: issue_url(state, row.id),
     };
     notify(
         c,
         &officials,
         None,
         &template,
-        &format!("issue-new:{id}"),
+        &format!("issue-new:{}", row.id),
         at,
     )
 }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use tawasol_domain::petition::{PetitionStatus, days_left, overdue, refusal_deadline};
 use tawasol_domain::{Actor, Locale, PageLimit};
 use tawasol_persistence::petition::{self, PetitionFilter, PetitionRow};
-use tawasol_persistence::role;
+use tawasol_persistence::{AnyConnection, role};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct OrganisationView {
@@ -126,8 +126,17 @@ pub(super) async fn visible(
     id: i64,
 ) -> Result<PetitionRow, UseCaseError> {
     let viewer = caller.user_id();
-    with_conn(&state.db, move |c| Ok(petition::find(c, id)?))
-        .await?
+    with_conn(&state.db, move |c| visible_on(c, viewer, id)).await
+}
+
+/// [`visible`] on the caller's connection (inside its transaction): drafts exist only for their
+/// agent.
+pub(super) fn visible_on(
+    c: &mut AnyConnection,
+    viewer: Option<i64>,
+    id: i64,
+) -> Result<PetitionRow, UseCaseError> {
+    petition::find(c, id)?
         .filter(|r| r.status != PetitionStatus::Draft || Some(r.agent_id) == viewer)
         .ok_or(UseCaseError::PetitionNotFound(id))
 }

@@ -1,7 +1,7 @@
 //! Signing: a resident signs a petition that is collecting (and may withdraw), under a daily cap;
 //! the threshold makes it ready. Following a petition.
 
-use super::reading::visible;
+use super::reading::{visible, visible_on};
 use super::{petition_url, user_of};
 use crate::clock::rfc3339;
 use crate::context::AppState;
@@ -18,7 +18,7 @@ use tawasol_domain::petition::{
 };
 use tawasol_persistence::issue::Recipient;
 use tawasol_persistence::petition::{
-    self, PetitionEventInsertForm, PetitionStepUpdateForm, SignatureInsertForm, Signed,
+    self, Counted, PetitionEventInsertForm, PetitionStepUpdateForm, SignatureInsertForm,
 };
 use tawasol_persistence::{AnyConnection, account};
 
@@ -125,10 +125,6 @@ pub async fn sign(
     else {
         return Err(UseCaseError::Invalid(invalid));
     };
-    let row = visible(state, caller, id).await?;
-    if row.status != PetitionStatus::Collecting {
-        return Err(UseCaseError::PetitionNotCollecting(id));
-    }
     let vault = &state.vault;
     let cin_encrypted = vault.encrypt(id, "cin", cin.as_str());
     let cin_hash = vault.cin_hash(id, cin.as_str());
@@ -139,8 +135,14 @@ pub async fn sign(
     let declarations = input.declarations;
     let rate_limits = state.rate_limits;
     let caller2 = caller.clone();
-    let signed = in_transaction(&state.db, move |c| {
-        let outcome = petition::sign(
+    // One connection and one transaction: the petition read once, the signature stored and
+    // counted (its id and the petition's count and status returned by the same statements).
+    let (signed, queued) = in_transaction(&state.db, move |c| {
+        let row = visible_on(c, Some(user), id)?;
+        if row.status != PetitionStatus::Collecting {
+            return Err(UseCaseError::PetitionNotCollecting(id));
+        }
+        let counted = petition::sign_returning(
             c,
             &SignatureInsertForm {
                 petition_id: id,
@@ -157,16 +159,19 @@ pub async fn sign(
                 created_at: at,
             },
         )?;
-        let Signed::Counted(count) = outcome else {
+        let Some(Counted {
+            signature_id,
+            signature_count: count,
+            status,
+        }) = counted
+        else {
             return Err(UseCaseError::AlreadySigned(id));
         };
         // Still collecting? (A concurrent step may have moved it; then this signature is refused.)
-        let (status, _) = petition::state(c, id)?.ok_or(UseCaseError::PetitionNotFound(id))?;
         if status != PetitionStatus::Collecting {
             return Err(UseCaseError::PetitionNotCollecting(id));
         }
         count_signing_step(c, rate_limits, user, at)?;
-        let signature_id = petition::signature_id(c, id, user)?.unwrap_or_default();
         let same_cin = petition::same_cin(c, id, &cin_hash)?;
         if same_cin > 1 {
             // For the agent and the commune (flagged on the dossier) and the admins (this
@@ -182,6 +187,7 @@ pub async fn sign(
             )?;
         }
         let mut status = status;
+        let mut queued = 0;
         if count >= row.threshold {
             let moved = petition::step(
                 c,
@@ -203,12 +209,12 @@ pub async fn sign(
                         email: agent.email,
                         locale: agent.locale,
                     };
-                    notify(
+                    queued = notify(
                         c,
                         &[recipient],
                         None,
                         &Template::PetitionThresholdReached {
-                            petition_title: row.title.clone(),
+                            petition_title: row.title,
                             signature_count: i64::from(count),
                             petition_url: url.clone(),
                         },
@@ -218,7 +224,7 @@ pub async fn sign(
                 }
             }
         }
-        Ok(SignatureView {
+        let view = SignatureView {
             id: signature_id,
             petition_id: id,
             full_name: full_name.as_str().to_owned(),
@@ -226,10 +232,15 @@ pub async fn sign(
             signed_at: rfc3339(at),
             signature_count: count,
             status: status.as_str().to_owned(),
-        })
+        };
+        Ok((view, queued))
     })
     .await?;
-    state.mail.wake();
+    // After the commit, and without waiting for it: the mail worker takes the agent's mail (not
+    // woken for nothing: under load, each wake costs it a check-out and a statement).
+    if queued > 0 {
+        state.mail.wake();
+    }
     Ok(signed)
 }
 

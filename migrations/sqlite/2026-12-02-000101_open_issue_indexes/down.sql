@@ -1,0 +1,2 @@
+DROP INDEX issues_open_recent;
+DROP INDEX issues_open_place;
