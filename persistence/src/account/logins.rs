@@ -230,17 +230,45 @@ pub fn sessions_of(
         .load(conn)?)
 }
 
-/// Whether a session exists, belongs to the user and is not revoked.
-pub fn session_is_live(
+/// Which roles a user may hold, from one look at the role tables: a resident (most readers)
+/// holds none, and their actor needs no further query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoleHints {
+    pub official: bool,
+    pub moderator: bool,
+    pub member: bool,
+}
+
+/// The user of a live session (not revoked, theirs), with which roles they may hold: one
+/// statement for what every authenticated request asks first.
+pub fn live_user(
     conn: &mut AnyConnection,
     session_id: i64,
     user_id: i64,
-) -> Result<bool, PersistenceError> {
-    let n: i64 = sessions::table
+) -> Result<Option<(super::UserRow, RoleHints)>, PersistenceError> {
+    use crate::schema::{moderators, officials, organisation_members, users};
+    use diesel::dsl::exists;
+    let row = users::table
+        .inner_join(sessions::table)
         .filter(sessions::id.eq(session_id))
-        .filter(sessions::user_id.eq(user_id))
+        .filter(users::id.eq(user_id))
         .filter(sessions::revoked_at.is_null())
-        .count()
-        .get_result(conn)?;
-    Ok(n == 1)
+        .select((
+            super::UserRow::as_select(),
+            exists(officials::table.filter(officials::user_id.eq(users::id))),
+            exists(moderators::table.filter(moderators::user_id.eq(users::id))),
+            exists(organisation_members::table.filter(organisation_members::user_id.eq(users::id))),
+        ))
+        .first::<(super::UserRow, bool, bool, bool)>(conn)
+        .optional()?;
+    Ok(row.map(|(user, official, moderator, member)| {
+        (
+            user,
+            RoleHints {
+                official,
+                moderator,
+                member,
+            },
+        )
+    }))
 }

@@ -178,22 +178,42 @@ fn live_actor(
     user_id: i64,
     session_id: i64,
 ) -> Result<Option<(Actor, Locale, String)>, UseCaseError> {
-    if !account::session_is_live(c, session_id, user_id)? {
-        return Ok(None);
-    }
-    let Some(user) = account::find(c, user_id)?.filter(|u| u.deleted_at.is_none()) else {
+    // The session, the user and which roles they may hold in one statement: a resident's
+    // actor needs nothing more.
+    let Some((user, hints)) =
+        account::live_user(c, session_id, user_id)?.filter(|(u, _)| u.deleted_at.is_none())
+    else {
         return Ok(None);
     };
     let locale = user.locale;
     Ok(Some((
-        Actor::User(actor_of(c, &user)?),
+        Actor::User(actor_with(c, &user, hints)?),
         locale,
         user.display_name,
     )))
 }
 
 pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActor, UseCaseError> {
-    let official = account::official_binding(c, user.id)?.and_then(|b| {
+    let every = account::RoleHints {
+        official: true,
+        moderator: true,
+        member: true,
+    };
+    actor_with(c, user, every)
+}
+
+/// The user's actor, reading only the role tables `hints` say may hold a row of theirs.
+fn actor_with(
+    c: &mut AnyConnection,
+    user: &UserRow,
+    hints: account::RoleHints,
+) -> Result<UserActor, UseCaseError> {
+    let binding = if hints.official {
+        account::official_binding(c, user.id)?
+    } else {
+        None
+    };
+    let official = binding.and_then(|b| {
         Some(OfficialScope {
             commune: CommuneSlug::parse(&b.commune).ok()?,
             arrondissement: b
@@ -207,11 +227,21 @@ pub(crate) fn actor_of(c: &mut AnyConnection, user: &UserRow) -> Result<UserActo
                 .collect(),
         })
     });
-    let moderates = account::moderated_communes(c, user.id)?
+    let moderated = if hints.moderator {
+        account::moderated_communes(c, user.id)?
+    } else {
+        Vec::new()
+    };
+    let moderates = moderated
         .into_iter()
         .map(|m| m.and_then(|s| CommuneSlug::parse(&s).ok()))
         .collect();
-    let organisations = account::organisations_of(c, user.id)?
+    let memberships = if hints.member {
+        account::organisations_of(c, user.id)?
+    } else {
+        Vec::new()
+    };
+    let organisations = memberships
         .into_iter()
         .map(|(id, _)| id)
         .collect();
