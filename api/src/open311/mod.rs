@@ -2,7 +2,8 @@
 //! Open311's own shapes and errors (never problem+json). Each handler is one frame
 //! ([`answer`]): read the call ([`params`]), call one use-case of
 //! [`crate::usecases::open311`], render a value tree ([`document`]); every failure becomes
-//! Open311's error list ([`error`]).
+//! Open311's error list ([`error`]). The search ([`requests`], up to a thousand requests) is
+//! the one exception: its document is written a batch at a time as the use-case reads them.
 
 mod document;
 mod error;

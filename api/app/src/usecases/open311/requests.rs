@@ -145,6 +145,12 @@ fn jurisdiction_slug(jurisdiction_id: Option<&str>) -> Result<Option<String>, Op
         .transpose()
 }
 
+/// Where a batch ends: the creation time and id of its last request.
+type Key = (NaiveDateTime, i64);
+
+/// A batch read: the connection (for the next one), the requests, the key of the last.
+type Batch = (PooledConn, Vec<ServiceRequest>, Option<Key>);
+
 /// One batch after `after`, on `conn` (or a connection from the pool); the connection is handed
 /// back for the next batch. A first batch that finds nothing in a named commune checks that the
 /// commune exists.
@@ -152,17 +158,10 @@ fn batch(
     state: &AppState,
     conn: Option<PooledConn>,
     filter: &RequestFilter,
-    after: Option<(NaiveDateTime, i64)>,
+    after: Option<Key>,
     size: i64,
     locale: Locale,
-) -> Result<
-    (
-        PooledConn,
-        Vec<ServiceRequest>,
-        Option<(NaiveDateTime, i64)>,
-    ),
-    Open311Refusal,
-> {
+) -> Result<Batch, Open311Refusal> {
     let mut conn = match conn {
         Some(conn) => conn,
         None => state.db.conn()?,
