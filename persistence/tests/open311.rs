@@ -4,7 +4,7 @@ use chrono::TimeDelta;
 use tawasol_domain::issue::{IssueStatus, Visibility};
 use tawasol_persistence::account;
 use tawasol_persistence::api_key::{self, ApiKeyInsertForm};
-use tawasol_persistence::issue::{self, IssueFilter, StatusFilter, StatusUpdate};
+use tawasol_persistence::issue::{self, IssueFilter, RequestFilter, StatusFilter, StatusUpdate};
 use tawasol_persistence::test_support::{NewIssue, TestDatabase, answer, at, open, t0, user};
 
 #[test]
@@ -202,21 +202,33 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         )
         .unwrap()
     );
-    let extras = issue::extras(&mut conn, &[road, lamp, 999_999]).unwrap();
+    let rows = issue::service_requests(
+        &mut conn,
+        &RequestFilter {
+            ids: Some(vec![road, lamp, held, 999_999]),
+            ..RequestFilter::default()
+        },
+        None,
+        10,
+    )
+    .unwrap();
     assert_eq!(
-        extras.iter().map(|e| e.issue_id).collect::<Vec<_>>(),
+        rows.iter().map(|r| r.id).collect::<Vec<_>>(),
         [road, lamp],
-        "in the order asked, unknown ids left out"
+        "newest first, held and unknown ids left out"
     );
-    assert_eq!(extras[0].latest_official_answer, None);
-    assert_eq!(extras[0].expected_on, None);
+    assert_eq!(rows[0].latest_official_answer, None);
+    assert_eq!(rows[0].expected_on, None);
     assert_eq!(
-        extras[1].latest_official_answer.as_deref(),
+        rows[1].latest_official_answer.as_deref(),
         Some("Réponse actuelle")
     );
-    assert_eq!(extras[1].expected_on, Some(planned_on));
-    assert_eq!(extras[1].category_names[1], "Éclairage public");
-    assert_eq!(extras[1].department[1], "Service de l'éclairage public");
+    assert_eq!(rows[1].expected_on, Some(planned_on));
+    assert_eq!(rows[1].category_names.1, "Éclairage public");
+    assert_eq!(rows[1].department.1, "Service de l'éclairage public");
+    assert_eq!(rows[1].category, "public_lighting");
+    assert_eq!(rows[1].time_zone, "Africa/Casablanca");
+    assert_eq!(rows[1].status, IssueStatus::Planned);
 
     let open = IssueFilter {
         ids: Some(vec![lamp]),
@@ -265,4 +277,81 @@ fn open311_reads_filter_by_ids_and_categories_and_tell_department_answer_and_his
         .is_empty(),
         "outside the window"
     );
+}
+
+#[test]
+fn open311_requests_come_in_keyset_batches_with_their_filters() {
+    let db = TestDatabase::new();
+    let database = open(&db);
+    let mut conn = database.conn().unwrap();
+    let resident = user(&mut conn, "r@tawasol.test");
+    let mut made = Vec::new();
+    for (i, (commune, code)) in [
+        ("tangier", "public_lighting"),
+        ("tangier", "roads_sidewalks"),
+        ("sefrou", "green_spaces"),
+        ("tangier", "public_lighting"),
+        ("tangier", "roads_sidewalks"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = NewIssue {
+            at: at(i as i64),
+            ..NewIssue::new(commune, code, "Lampadaire éteint")
+        }
+        .create(&mut conn, resident);
+        made.push(id);
+    }
+    let tangier = RequestFilter {
+        commune: Some("tangier".into()),
+        ..RequestFilter::default()
+    };
+    let first = issue::service_requests(&mut conn, &tangier, None, 2).unwrap();
+    assert_eq!(
+        first.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [made[4], made[3]]
+    );
+    let last = first.last().map(|r| (r.created_at, r.id));
+    let second = issue::service_requests(&mut conn, &tangier, last, 2).unwrap();
+    assert_eq!(
+        second.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [made[1], made[0]]
+    );
+    let last = second.last().map(|r| (r.created_at, r.id));
+    assert!(
+        issue::service_requests(&mut conn, &tangier, last, 2)
+            .unwrap()
+            .is_empty()
+    );
+
+    let roads_in_window = RequestFilter {
+        categories: Some(vec!["roads_sidewalks".into()]),
+        created_after: Some(at(1)),
+        created_before: Some(at(4)),
+        ..tangier.clone()
+    };
+    let rows = issue::service_requests(&mut conn, &roads_in_window, None, 10).unwrap();
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [made[1]]);
+    let closed = RequestFilter {
+        open: Some(false),
+        ..tangier.clone()
+    };
+    assert!(
+        issue::service_requests(&mut conn, &closed, None, 10)
+            .unwrap()
+            .is_empty()
+    );
+    let open = RequestFilter {
+        open: Some(true),
+        ..tangier
+    };
+    assert_eq!(
+        issue::service_requests(&mut conn, &open, None, 10)
+            .unwrap()
+            .len(),
+        4
+    );
+    assert!(issue::commune_exists(&mut conn, "sefrou").unwrap());
+    assert!(!issue::commune_exists(&mut conn, "rabat").unwrap());
 }

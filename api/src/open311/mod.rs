@@ -2,7 +2,8 @@
 //! Open311's own shapes and errors (never problem+json). Each handler is one frame
 //! ([`answer`]): read the call ([`params`]), call one use-case of
 //! [`crate::usecases::open311`], render a value tree ([`document`]); every failure becomes
-//! Open311's error list ([`error`]).
+//! Open311's error list ([`error`]). The search ([`requests`], up to a thousand requests) is
+//! the one exception: its document is written a batch at a time as the use-case reads them.
 
 mod document;
 mod error;
@@ -16,6 +17,7 @@ use crate::context::AppState;
 use crate::usecases::open311::{self as usecase, RequestUpdate, Service, ServiceRequest};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
 use params::Call;
 
 /// Where the surface lives: errors under it are rendered in Open311's format.
@@ -294,12 +296,43 @@ pub async fn token(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
     )
 )]
 pub async fn requests(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    answer(&req, "service_requests", |call| async move {
-        let found = usecase::requests(&state, call.request_query()?, call.locale).await?;
-        let items = found.into_iter().map(request_fields).collect();
-        Ok(Value::List("request", items))
-    })
-    .await
+    const ROOT: &str = "service_requests";
+    const ITEM: &str = "request";
+    let call = match Call::read(&req) {
+        Ok(call) => call,
+        Err((format, e)) => return e.response(format),
+    };
+    let format = call.format;
+    let batches = match call.request_query() {
+        Ok(query) => usecase::requests(&state, query, call.locale).await,
+        Err(e) => return e.response(format),
+    };
+    let batches = match batches {
+        Ok(batches) => batches,
+        Err(e) => return Open311Error::from(e).response(format),
+    };
+    // The document a batch at a time: the same bytes as the whole list rendered at once.
+    let (mut started, mut written) = (false, 0usize);
+    let items = batches.map(move |batch| {
+        let batch = batch.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+        let values: Vec<Value> = batch.into_iter().map(request_fields).collect();
+        let mut chunk = if started {
+            Vec::new()
+        } else {
+            started = true;
+            format.list_start(ROOT)
+        };
+        chunk.extend(format.list_items(ITEM, &values, written == 0));
+        written += values.len();
+        Ok::<_, actix_web::Error>(web::Bytes::from(chunk))
+    });
+    // The first batch (even an empty one) opens the list; the end closes it.
+    let end =
+        futures_util::stream::once(async move { Ok(web::Bytes::from(format.list_end(ROOT))) });
+    HttpResponse::Ok()
+        .content_type(format.content_type())
+        .insert_header((header::VARY, "accept-language"))
+        .streaming(items.chain(end))
 }
 
 /// `GET /open311/v2/requests/{service_request_id}.{format}`: a one-element list.

@@ -13,7 +13,10 @@ mod similar;
 mod status;
 mod thread;
 
-pub use open311::{IssueExtra, StatusEvent, extras, status_changes_between};
+pub use open311::{
+    RequestFilter, RequestRow, StatusEvent, commune_exists, service_requests,
+    status_changes_between,
+};
 pub use reading::{IssueFilter, IssueRow, IssueSort, SortKey, StatusFilter, by_author, find, list};
 pub use recipients::{Audience, Recipient, followers, officials_in_scope};
 pub use relations::{relation, set_follow, set_support};

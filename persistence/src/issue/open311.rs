@@ -1,85 +1,138 @@
-//! What Open311 shows of issues beyond their rows, and the public status changes of a window.
+//! What Open311 reads of issues (its `requests`, a batch at a time), and the public status
+//! changes of a window.
 
+use super::open_statuses;
 use crate::connection::AnyConnection;
 use crate::error::PersistenceError;
-use crate::schema::{categories, communes, issue_replies, issue_status_changes, issues};
+use crate::schema::{categories, communes, issue_status_changes, issues};
 use crate::stored::Stored;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Nullable, Text, Timestamp};
 use tawasol_domain::issue::{IssueStatus, Visibility};
 
-/// What Open311 shows of an issue beyond its row: the planned date, its category's names and
-/// department in each language (ar, fr, zgh), and the latest public official answer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IssueExtra {
-    pub issue_id: i64,
+/// A public issue as Open311's `requests` shows it: only the columns it needs, with its
+/// category's names and department in each language (ar, fr, zgh), its commune's time zone and
+/// its latest public official answer, all read by one statement.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct RequestRow {
+    pub id: i64,
+    #[diesel(deserialize_as = Stored<IssueStatus>)]
+    pub status: IssueStatus,
+    pub category: String,
+    pub category_names: (String, String, String),
+    pub department: (String, String, String),
+    pub description: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
     pub expected_on: Option<NaiveDate>,
-    pub category_names: [String; 3],
-    pub department: [String; 3],
+    pub address: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub time_zone: String,
     pub latest_official_answer: Option<String>,
 }
 
-type ExtraRow = (
-    i64,
-    Option<NaiveDate>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-);
+/// Which public issues Open311's `requests` reads (every field narrows; `None` does not).
+#[derive(Debug, Clone, Default)]
+pub struct RequestFilter {
+    /// The commune's slug.
+    pub commune: Option<String>,
+    pub ids: Option<Vec<i64>>,
+    /// Category codes.
+    pub categories: Option<Vec<String>>,
+    /// `Some(true)`: only the statuses Open311 calls open; `Some(false)`: only the others.
+    pub open: Option<bool>,
+    /// Created at or after.
+    pub created_after: Option<NaiveDateTime>,
+    /// Created strictly before.
+    pub created_before: Option<NaiveDateTime>,
+}
 
-/// The extras of these issues, in the order of `ids` (unknown ids are left out). Two queries
-/// whatever the number of issues.
-pub fn extras(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<IssueExtra>, PersistenceError> {
-    let rows: Vec<ExtraRow> = issues::table
+/// The latest public official answer of the row's issue (the thread's index serves it).
+const LATEST_OFFICIAL_ANSWER: &str = "(SELECT r.body FROM issue_replies r \
+     WHERE r.issue_id = issues.id AND r.is_official AND r.visibility = 'public' \
+     ORDER BY r.created_at DESC, r.id DESC LIMIT 1)";
+
+/// Public issues matching `filter`, newest first (creation time, then id), after the key
+/// `(created_at, id)` of the last one already read (keyset: the next batch of a long answer),
+/// at most `limit`. One statement.
+pub fn service_requests(
+    conn: &mut AnyConnection,
+    filter: &RequestFilter,
+    after: Option<(NaiveDateTime, i64)>,
+    limit: i64,
+) -> Result<Vec<RequestRow>, PersistenceError> {
+    let mut q = issues::table
+        .inner_join(communes::table)
         .inner_join(categories::table.on(categories::id.eq(issues::category_id)))
-        .filter(issues::id.eq_any(ids))
+        .filter(issues::visibility.eq(Visibility::Public.as_str()))
         .select((
             issues::id,
-            issues::expected_on,
-            categories::name_ar,
-            categories::name_fr,
-            categories::name_zgh,
-            categories::department_ar,
-            categories::department_fr,
-            categories::department_zgh,
-        ))
-        .load(conn)?;
-    let answers: Vec<(i64, String)> = issue_replies::table
-        .filter(issue_replies::issue_id.eq_any(ids))
-        .filter(issue_replies::is_official.eq(true))
-        .filter(issue_replies::visibility.eq(Visibility::Public.as_str()))
-        .order((
-            issue_replies::issue_id.asc(),
-            issue_replies::created_at.desc(),
-            issue_replies::id.desc(),
-        ))
-        .select((issue_replies::issue_id, issue_replies::body))
-        .load(conn)?;
-    let mut by_id: std::collections::HashMap<i64, IssueExtra> = rows
-        .into_iter()
-        .map(|(id, expected_on, n_ar, n_fr, n_zgh, d_ar, d_fr, d_zgh)| {
+            issues::status,
+            categories::code,
             (
-                id,
-                IssueExtra {
-                    issue_id: id,
-                    expected_on,
-                    category_names: [n_ar, n_fr, n_zgh],
-                    department: [d_ar, d_fr, d_zgh],
-                    latest_official_answer: None,
-                },
-            )
-        })
-        .collect();
-    for (issue_id, body) in answers {
-        if let Some(extra) = by_id.get_mut(&issue_id) {
-            // Newest first: keep the first one seen.
-            extra.latest_official_answer.get_or_insert(body);
-        }
+                categories::name_ar,
+                categories::name_fr,
+                categories::name_zgh,
+            ),
+            (
+                categories::department_ar,
+                categories::department_fr,
+                categories::department_zgh,
+            ),
+            issues::description,
+            issues::created_at,
+            issues::updated_at,
+            issues::expected_on,
+            issues::address,
+            issues::lat,
+            issues::lon,
+            communes::time_zone,
+            diesel::dsl::sql::<Nullable<Text>>(LATEST_OFFICIAL_ANSWER),
+        ))
+        .order((issues::created_at.desc(), issues::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(slug) = &filter.commune {
+        q = q.filter(communes::slug.eq(slug.clone()));
     }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    if let Some(ids) = &filter.ids {
+        q = q.filter(issues::id.eq_any(ids.clone()));
+    }
+    if let Some(codes) = &filter.categories {
+        q = q.filter(categories::code.eq_any(codes.clone()));
+    }
+    match filter.open {
+        None => {}
+        Some(true) => q = q.filter(issues::status.eq_any(open_statuses())),
+        Some(false) => q = q.filter(issues::status.ne_all(open_statuses())),
+    }
+    if let Some(t) = filter.created_after {
+        q = q.filter(issues::created_at.ge(t));
+    }
+    if let Some(t) = filter.created_before {
+        q = q.filter(issues::created_at.lt(t));
+    }
+    if let Some((at, id)) = after {
+        // A row comparison, so that the database seeks the date index to the key.
+        q = q.filter(
+            diesel::dsl::sql::<Bool>("(issues.created_at, issues.id) < (")
+                .bind::<Timestamp, _>(at)
+                .sql(", ")
+                .bind::<BigInt, _>(id)
+                .sql(")"),
+        );
+    }
+    Ok(q.load(conn)?)
+}
+
+/// Whether a commune has this slug.
+pub fn commune_exists(conn: &mut AnyConnection, slug: &str) -> Result<bool, PersistenceError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        communes::table.filter(communes::slug.eq(slug)),
+    ))
+    .get_result(conn)?)
 }
 
 /// A public status change, as Open311's `servicerequestupdates` lists them.

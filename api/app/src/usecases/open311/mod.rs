@@ -17,7 +17,8 @@ mod requests;
 mod submit;
 
 pub use requests::{
-    RequestQuery, RequestUpdate, ServiceRequest, UpdateQuery, request, requests, updates, w3c,
+    BATCH, RequestQuery, RequestUpdate, ServiceRequest, UpdateQuery, request, requests, updates,
+    w3c,
 };
 pub use submit::{Submission, Submitted, submit, token_status};
 
@@ -73,14 +74,6 @@ pub fn discovery(state: &AppState) -> Discovery {
         ),
         url: format!("{base}/open311/v2"),
         production: state.production,
-    }
-}
-
-pub(super) fn pick(texts: &[String; 3], locale: Locale) -> String {
-    match locale {
-        Locale::Ar => texts[0].clone(),
-        Locale::Fr => texts[1].clone(),
-        Locale::Zgh => texts[2].clone(),
     }
 }
 
