@@ -28,12 +28,15 @@ pub const STATUS_CHANGES: i32 = 4;
 /// Deltas folded per statement.
 const FOLD_BATCH: i64 = 50_000;
 
-/// A duration's bucket: its upper edge in seconds, 6 minutes up to a day, whole days beyond
-/// (edges on whole days, so "within the target of N days" is exact on buckets).
+/// A duration's bucket: its upper edge in seconds, 6 minutes up to a day, whole hours up to a
+/// week, whole days beyond (every whole day is an edge, so "within the target of N days" is
+/// exact on buckets).
 pub fn bucket(seconds: i32) -> i64 {
     let v = i64::from(seconds);
     if v <= 86_400 {
         (v + 359) / 360 * 360
+    } else if v <= 604_800 {
+        (v + 3_599) / 3_600 * 3_600
     } else {
         (v + 86_399) / 86_400 * 86_400
     }
@@ -82,6 +85,7 @@ fn day_month(pg: bool, column: &str) -> (String, String) {
 fn bucket_sql(column: &str) -> String {
     format!(
         "CASE WHEN {column} <= 86400 THEN (CAST({column} AS BIGINT) + 359) / 360 * 360 \
+         WHEN {column} <= 604800 THEN (CAST({column} AS BIGINT) + 3599) / 3600 * 3600 \
          ELSE (CAST({column} AS BIGINT) + 86399) / 86400 * 86400 END"
     )
 }
@@ -495,14 +499,16 @@ mod tests {
     }
 
     #[test]
-    fn buckets_are_six_minutes_up_to_a_day_and_whole_days_beyond() {
+    fn buckets_are_six_minutes_up_to_a_day_hours_up_to_a_week_and_days_beyond() {
         assert_eq!(bucket(0), 0);
         assert_eq!(bucket(1), 360);
         assert_eq!(bucket(360), 360);
         assert_eq!(bucket(361), 720);
         assert_eq!(bucket(86_400), 86_400);
-        assert_eq!(bucket(86_401), 172_800);
-        assert_eq!(bucket(3 * 86_400), 3 * 86_400);
+        assert_eq!(bucket(86_401), 90_000);
+        assert_eq!(bucket(30 * 3_600), 30 * 3_600);
+        assert_eq!(bucket(7 * 86_400), 7 * 86_400);
+        assert_eq!(bucket(7 * 86_400 + 1), 8 * 86_400);
     }
 
     #[test]
