@@ -29,8 +29,8 @@ CREATE TABLE figure_deltas (
 -- year * 12 + month - 1) and kind: 0 issues by status (bucket 1 answered, 0 not); 1 first
 -- answers by duration bucket and who gave it; 2 resolutions (of issues resolved now) by
 -- duration bucket; 3 official answers by author; 4 status changes by actor. A duration's bucket
--- is its upper edge in seconds: 6 minutes up to a day, whole hours up to a week, whole days
--- beyond.
+-- is the duration rounded to the nearest 6 minutes up to a day, hour up to a week, day beyond,
+-- plus one second when that rounds down onto a whole day (so that "within N days" stays exact).
 CREATE TABLE figure_rollup (
     commune_id BIGINT NOT NULL,
     level BIGINT NOT NULL,
@@ -175,12 +175,12 @@ FROM (
         k.kind,
         CASE WHEN k.kind = 0 THEN d.status ELSE '' END AS status,
         CASE k.kind WHEN 0 THEN CAST(d.answered AS BIGINT)
-            WHEN 1 THEN CASE WHEN d.first_answer_seconds <= 86400 THEN (CAST(d.first_answer_seconds AS BIGINT) + 359) / 360 * 360
-                WHEN d.first_answer_seconds <= 604800 THEN (CAST(d.first_answer_seconds AS BIGINT) + 3599) / 3600 * 3600
-                ELSE (CAST(d.first_answer_seconds AS BIGINT) + 86399) / 86400 * 86400 END
-            WHEN 2 THEN CASE WHEN d.resolution_seconds <= 86400 THEN (CAST(d.resolution_seconds AS BIGINT) + 359) / 360 * 360
-                WHEN d.resolution_seconds <= 604800 THEN (CAST(d.resolution_seconds AS BIGINT) + 3599) / 3600 * 3600
-                ELSE (CAST(d.resolution_seconds AS BIGINT) + 86399) / 86400 * 86400 END
+            WHEN 1 THEN CASE WHEN d.first_answer_seconds <= 86400 THEN (CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360) % 86400 = 0 THEN 1 ELSE 0 END
+                WHEN d.first_answer_seconds <= 604800 THEN (CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600) % 86400 = 0 THEN 1 ELSE 0 END
+                ELSE (CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400) % 86400 = 0 THEN 1 ELSE 0 END END
+            WHEN 2 THEN CASE WHEN d.resolution_seconds <= 86400 THEN (CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360) % 86400 = 0 THEN 1 ELSE 0 END
+                WHEN d.resolution_seconds <= 604800 THEN (CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600) % 86400 = 0 THEN 1 ELSE 0 END
+                ELSE (CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400) % 86400 = 0 THEN 1 ELSE 0 END END
             ELSE 0 END AS bucket,
         CASE WHEN k.kind IN (0, 2) THEN 0 ELSE d.user_id END AS user_id,
         d.n

@@ -28,18 +28,22 @@ pub const STATUS_CHANGES: i32 = 4;
 /// Deltas folded per statement.
 const FOLD_BATCH: i64 = 50_000;
 
-/// A duration's bucket: its upper edge in seconds, 6 minutes up to a day, whole hours up to a
-/// week, whole days beyond (every whole day is an edge, so "within the target of N days" is
-/// exact on buckets).
+/// A duration's bucket, in seconds: rounded to the nearest 6 minutes up to a day (what the API
+/// shows, hours to one decimal), hour up to a week and day beyond; plus one second when that
+/// rounds down onto a whole day, so that "within N days" is exact on buckets (`bucket(v) <=
+/// N days` exactly when `v <= N days`). Never decreasing, so a percentile's bucket is the
+/// bucket of the percentile.
 pub fn bucket(seconds: i32) -> i64 {
     let v = i64::from(seconds);
-    if v <= 86_400 {
-        (v + 359) / 360 * 360
+    let step = if v <= 86_400 {
+        360
     } else if v <= 604_800 {
-        (v + 3_599) / 3_600 * 3_600
+        3_600
     } else {
-        (v + 86_399) / 86_400 * 86_400
-    }
+        86_400
+    };
+    let r = (v + step / 2) / step * step;
+    if r < v && r % 86_400 == 0 { r + 1 } else { r }
 }
 
 /// The sum of one kind of contribution, for one category, status, bucket and person.
@@ -83,10 +87,15 @@ fn day_month(pg: bool, column: &str) -> (String, String) {
 }
 
 fn bucket_sql(column: &str) -> String {
+    let step = |s: i64| {
+        let r = format!("(CAST({column} AS BIGINT) + {}) / {s} * {s}", s / 2);
+        format!("{r} + CASE WHEN {r} < {column} AND ({r}) % 86400 = 0 THEN 1 ELSE 0 END")
+    };
     format!(
-        "CASE WHEN {column} <= 86400 THEN (CAST({column} AS BIGINT) + 359) / 360 * 360 \
-         WHEN {column} <= 604800 THEN (CAST({column} AS BIGINT) + 3599) / 3600 * 3600 \
-         ELSE (CAST({column} AS BIGINT) + 86399) / 86400 * 86400 END"
+        "CASE WHEN {column} <= 86400 THEN {} WHEN {column} <= 604800 THEN {} ELSE {} END",
+        step(360),
+        step(3_600),
+        step(86_400)
     )
 }
 
@@ -499,16 +508,32 @@ mod tests {
     }
 
     #[test]
-    fn buckets_are_six_minutes_up_to_a_day_hours_up_to_a_week_and_days_beyond() {
+    fn buckets_round_to_what_is_shown_and_keep_whole_days_exact() {
         assert_eq!(bucket(0), 0);
-        assert_eq!(bucket(1), 360);
-        assert_eq!(bucket(360), 360);
-        assert_eq!(bucket(361), 720);
+        assert_eq!(bucket(100), 1, "rounds down onto 0: one second past it");
+        assert_eq!(bucket(200), 360);
+        assert_eq!(bucket(36_003), 36_000);
         assert_eq!(bucket(86_400), 86_400);
-        assert_eq!(bucket(86_401), 90_000);
-        assert_eq!(bucket(30 * 3_600), 30 * 3_600);
+        assert_eq!(bucket(86_500), 86_401);
+        assert_eq!(bucket(30 * 3_600 + 3), 30 * 3_600);
+        assert_eq!(bucket(30 * 3_600 + 1_900), 31 * 3_600);
         assert_eq!(bucket(7 * 86_400), 7 * 86_400);
-        assert_eq!(bucket(7 * 86_400 + 1), 8 * 86_400);
+        assert_eq!(bucket(8 * 86_400 + 100), 8 * 86_400 + 1);
+        assert_eq!(bucket(8 * 86_400 + 50_000), 9 * 86_400);
+        // Within N days on buckets is within N days on the durations, and buckets never decrease.
+        let mut last = i64::MIN;
+        for v in (0..40 * 86_400).step_by(97) {
+            let b = bucket(v);
+            assert!(b >= last, "{v}");
+            last = b;
+            for days in 0..40 {
+                assert_eq!(
+                    b <= days * 86_400,
+                    i64::from(v) <= days * 86_400,
+                    "{v} {days}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -111,9 +111,15 @@ fn by_target(
     groups
 }
 
-fn hours(seconds: Option<i64>) -> Option<f64> {
+/// A duration's bucket in hours to one decimal; a bucket just past a whole day (see
+/// [`rollup::bucket`]) reads 0.1 h past it, so that "within N days" rounded up stays true.
+fn hours(bucket: Option<i64>) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)]
-    seconds.map(|s| (s as f64 / 360.0).round() / 10.0)
+    bucket.map(|s| {
+        let past_a_day = s > 1 && s % 86_400 == 1;
+        let h = ((s - i64::from(past_a_day)) as f64 / 360.0).round() / 10.0;
+        if past_a_day { h + 0.1 } else { h }
+    })
 }
 
 /// Count, median and 90th percentile (nearest rank: the smallest bucket with at least that
