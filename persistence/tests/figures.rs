@@ -321,7 +321,9 @@ fn the_figures_roll_ups_equal_a_recomputation_from_the_rows() {
         world.status_change(&mut rng, conn);
     }
     check(conn, &mut rng, &world, 0);
+    assert!(rollup::pending_over(conn, 10).expect("pending"));
     rollup::fold(conn).expect("fold");
+    assert!(!rollup::pending_over(conn, 0).expect("pending"));
     check(conn, &mut rng, &world, 1);
     for round in 2..6 {
         for _ in 0..150 {

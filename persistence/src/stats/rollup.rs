@@ -155,7 +155,7 @@ pub fn fold(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
             };
             c.immediate_transaction::<_, PersistenceError, _>(|c| {
                 let last: Option<i64> = sql_query(format!(
-                    "SELECT MAX(id) AS n FROM (SELECT id FROM figure_deltas ORDER BY id LIMIT {FOLD_BATCH})"
+                    "SELECT MAX(id) AS n FROM (SELECT id FROM figure_deltas ORDER BY id LIMIT {FOLD_BATCH}) d"
                 ))
                 .get_result::<MaybeCount>(c)?
                 .n;
@@ -184,7 +184,7 @@ pub fn fold(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
 /// Whether more than `n` deltas wait to be folded.
 pub fn pending_over(conn: &mut AnyConnection, n: i64) -> Result<bool, PersistenceError> {
     let sql = format!(
-        "SELECT COUNT(*) AS n FROM (SELECT id FROM figure_deltas LIMIT {})",
+        "SELECT COUNT(*) AS n FROM (SELECT id FROM figure_deltas LIMIT {}) d",
         n + 1
     );
     let found = on_backend!(conn, c => sql_query(&sql).get_result::<Count>(c))?;
