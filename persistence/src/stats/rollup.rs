@@ -252,56 +252,56 @@ fn whole_days(
 
 /// Splits `[from, to)` into whole months, whole days and raw edges.
 pub fn plan(from: Option<NaiveDateTime>, to: Option<NaiveDateTime>) -> Plan {
-    if let (Some(a), Some(b)) = (from, to) {
-        if a >= b {
-            return Plan::default();
-        }
+    if let (Some(a), Some(b)) = (from, to)
+        && a >= b
+    {
+        return Plan::default();
     }
     let d1 = from.map(|t| {
         let d = day_of(t);
         if day_start(d) == t { d } else { d + 1 }
     });
     let d2 = to.map(day_of);
-    if let (Some(x), Some(y)) = (d1, d2) {
-        if x >= y {
-            return Plan {
-                raw: vec![(from, to)],
-                ..Plan::default()
-            };
-        }
+    if let (Some(x), Some(y)) = (d1, d2)
+        && x >= y
+    {
+        return Plan {
+            raw: vec![(from, to)],
+            ..Plan::default()
+        };
     }
     let mut p = Plan::default();
-    if let (Some(a), Some(d)) = (from, d1) {
-        if a < day_start(d) {
-            p.raw.push((Some(a), Some(day_start(d))));
-        }
+    if let (Some(a), Some(d)) = (from, d1)
+        && a < day_start(d)
+    {
+        p.raw.push((Some(a), Some(day_start(d))));
     }
-    if let (Some(b), Some(d)) = (to, d2) {
-        if day_start(d) < b {
-            p.raw.push((Some(day_start(d)), Some(b)));
-        }
+    if let (Some(b), Some(d)) = (to, d2)
+        && day_start(d) < b
+    {
+        p.raw.push((Some(day_start(d)), Some(b)));
     }
     let m1 = d1.map(|d| {
         let m = month_of_day(d);
         if month_start_day(m) == d { m } else { m + 1 }
     });
     let m2 = d2.map(month_of_day);
-    if let (Some(x), Some(y), Some(a), Some(b)) = (m1, m2, d1, d2) {
-        if x >= y {
-            p.days.push((a, b));
-            return p;
-        }
+    if let (Some(x), Some(y), Some(a), Some(b)) = (m1, m2, d1, d2)
+        && x >= y
+    {
+        p.days.push((a, b));
+        return p;
     }
     p.months = Some((m1, m2));
-    if let (Some(d), Some(m)) = (d1, m1) {
-        if d < month_start_day(m) {
-            p.days.push((d, month_start_day(m)));
-        }
+    if let (Some(d), Some(m)) = (d1, m1)
+        && d < month_start_day(m)
+    {
+        p.days.push((d, month_start_day(m)));
     }
-    if let (Some(d), Some(m)) = (d2, m2) {
-        if month_start_day(m) < d {
-            p.days.push((month_start_day(m), d));
-        }
+    if let (Some(d), Some(m)) = (d2, m2)
+        && month_start_day(m) < d
+    {
+        p.days.push((month_start_day(m), d));
     }
     p
 }
@@ -490,10 +490,10 @@ pub fn tally_direct(
     kinds: &[i32],
 ) -> Result<Vec<Tally>, PersistenceError> {
     let pg = is_pg(conn);
-    if let (Some(a), Some(b)) = (f.from, f.to) {
-        if a >= b {
-            return Ok(Vec::new());
-        }
+    if let (Some(a), Some(b)) = (f.from, f.to)
+        && a >= b
+    {
+        return Ok(Vec::new());
     }
     let source = issue_source(f, f.from, f.to, pg);
     run_tally(conn, &[expanded(pg, f, kinds, &source)])
