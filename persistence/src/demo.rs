@@ -289,9 +289,10 @@ pub fn prepare_bulk_session(conn: &mut AnyConnection) -> Result<(), PersistenceE
     Ok(())
 }
 
-/// Refreshes the planner's statistics once the data is in, so the first queries are planned on
-/// the real sizes.
+/// Folds the figure deltas the load's triggers wrote into the roll-ups, then refreshes the
+/// planner's statistics once the data is in, so the first queries are planned on the real sizes.
 pub fn analyze(conn: &mut AnyConnection) -> Result<(), PersistenceError> {
+    crate::stats::rollup::fold(conn)?;
     on_backend!(conn, c => sql_query("ANALYZE").execute(c))?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 mod communes;
 mod digest;
 mod feeds;
+mod figures;
 mod issues;
 mod migrations;
 mod open311;

@@ -271,6 +271,16 @@ impl MailWorker {
                     false
                 }
             };
+            // The figures' roll-ups: the deltas written since the last pass.
+            match with_conn(&self.db, |c| {
+                Ok(tawasol_persistence::stats::rollup::fold(c)?)
+            })
+            .await
+            {
+                Ok(n) if n > 0 => tracing::debug!(folded = n, "figure deltas folded"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "folding figure deltas failed"),
+            }
             if last_purge.is_none_or(|t| t.elapsed() >= Duration::from_secs(3600)) {
                 match self.purge().await {
                     Ok(n) if n > 0 => tracing::info!(purged = n, "old sent mails deleted"),

@@ -12,7 +12,8 @@ use serde::Serialize;
 use std::sync::Arc;
 use tawasol_domain::issue::IssueStatus;
 use tawasol_persistence::role::{self, Resolved};
-use tawasol_persistence::stats::{self, Duration, StatsFilter};
+use tawasol_persistence::stats::rollup::{self, Tally};
+use tawasol_persistence::stats::{self, StatsFilter};
 
 /// What the figures are about, as the surfaces parse it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -110,22 +111,101 @@ fn by_target(
     groups
 }
 
-fn hours(seconds: Option<i32>) -> Option<f64> {
-    seconds.map(|s| (f64::from(s) / 360.0).round() / 10.0)
+/// A duration's bucket in hours to one decimal; a bucket just past a whole day (see
+/// [`rollup::bucket`]) reads 0.1 h past it, so that "within N days" rounded up stays true.
+fn hours(bucket: Option<i64>) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    bucket.map(|s| {
+        let past_a_day = s > 1 && s % 86_400 == 1;
+        let h = ((s - i64::from(past_a_day)) as f64 / 360.0).round() / 10.0;
+        if past_a_day { h + 0.1 } else { h }
+    })
 }
 
-fn durations(
-    c: &mut tawasol_persistence::AnyConnection,
-    f: &StatsFilter,
-    d: Duration,
-    by: Option<i64>,
-) -> Result<DurationFigures, UseCaseError> {
-    let (count, values) = stats::percentiles(c, f, d, by, &[0.5, 0.9])?;
-    Ok(DurationFigures {
+/// Count, median and 90th percentile (nearest rank: the smallest bucket with at least that
+/// share of the values at or below it, reported as the bucket's upper edge) of the durations
+/// counted in `rows` (one kind, any buckets).
+fn durations<'a>(rows: impl Iterator<Item = &'a Tally>) -> DurationFigures {
+    let mut histogram: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    for t in rows {
+        *histogram.entry(t.bucket).or_default() += t.n;
+    }
+    let count: i64 = histogram.values().sum();
+    let rank = |p: f64| -> Option<i64> {
+        if count <= 0 {
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+        let rank = ((p * count as f64).ceil() as i64).clamp(1, count);
+        let mut seen = 0;
+        for (bucket, n) in &histogram {
+            seen += n;
+            if seen >= rank {
+                return Some(*bucket);
+            }
+        }
+        None
+    };
+    DurationFigures {
         count,
-        median_hours: hours(values[0]),
-        p90_hours: hours(values[1]),
-    })
+        median_hours: hours(rank(0.5)),
+        p90_hours: hours(rank(0.9)),
+    }
+}
+
+/// Every kind of contribution the figures use.
+const ALL_KINDS: [i32; 5] = [
+    rollup::ISSUES,
+    rollup::FIRST_ANSWERS,
+    rollup::RESOLUTIONS,
+    rollup::ANSWERS,
+    rollup::STATUS_CHANGES,
+];
+
+/// Deltas a read folds first, when more than this many wait (the worker folds every pass).
+const FOLD_ON_READ_OVER: i64 = 10_000;
+
+/// For categories sharing one answer target: the answers given, those within target, and the
+/// issues still unanswered since before `cutoff`, of the filter's issues.
+fn against_target(
+    c: &mut tawasol_persistence::AnyConnection,
+    filter: &StatsFilter,
+    tallies: &[Tally],
+    ids: &[i64],
+    target_days: i32,
+    cutoff: NaiveDateTime,
+) -> Result<std::collections::HashMap<i64, (i64, i64, i64)>, UseCaseError> {
+    let target = i64::from(target_days) * 86_400;
+    let mut counts: std::collections::HashMap<i64, (i64, i64, i64)> =
+        ids.iter().map(|&id| (id, (0, 0, 0))).collect();
+    for t in tallies.iter().filter(|t| t.kind == rollup::FIRST_ANSWERS) {
+        if let Some(entry) = counts.get_mut(&t.category_id) {
+            entry.0 += t.n;
+            if t.bucket <= target {
+                entry.1 += t.n;
+            }
+        }
+    }
+    let before = StatsFilter {
+        to: Some(filter.to.map_or(cutoff, |to| to.min(cutoff))),
+        category_ids: ids.to_vec(),
+        ..filter.clone()
+    };
+    for t in rollup::tally(c, &before, &[rollup::ISSUES])? {
+        if t.bucket == 0
+            && let Some(entry) = counts.get_mut(&t.category_id)
+        {
+            entry.2 += t.n;
+        }
+    }
+    Ok(counts)
+}
+
+fn fold_if_many(c: &mut tawasol_persistence::AnyConnection) -> Result<(), UseCaseError> {
+    if rollup::pending_over(c, FOLD_ON_READ_OVER)? {
+        rollup::fold(c)?;
+    }
+    Ok(())
 }
 
 /// One category's answers against its target: the chart on a commune's page.
@@ -294,31 +374,32 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
                 }
             }
         }
-        let counts = stats::counts_by_status(c, &filter, &IssueStatus::ALL)?;
-        let mut by_status = std::collections::BTreeMap::new();
+        fold_if_many(c)?;
+        let tallies = rollup::tally(c, &filter, &ALL_KINDS)?;
+        let mut by_status: std::collections::BTreeMap<String, i64> = IssueStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), 0))
+            .collect();
         let (mut open, mut closed) = (0, 0);
-        for (status, n) in counts {
+        for t in tallies.iter().filter(|t| t.kind == rollup::ISSUES) {
+            let Some(status) = IssueStatus::parse(&t.status) else {
+                continue;
+            };
             if status.is_open() {
-                open += n;
+                open += t.n;
             } else {
-                closed += n;
+                closed += t.n;
             }
-            by_status.insert(status.as_str().to_owned(), n);
+            *by_status.entry(t.status.clone()).or_default() += t.n;
         }
         let (mut due, mut within) = (0, 0);
         let mut overdue = Vec::new();
-        // Categories sharing an answer target are counted together, in grouped passes.
+        // Categories sharing an answer target are counted together.
         for (target_days, group) in by_target(stats::categories(c, &filter)?) {
             let target = TimeDelta::days(i64::from(target_days));
             let cutoff = at - target;
             let ids: Vec<i64> = group.iter().map(|g| g.id).collect();
-            let counts = stats::target_counts_by_category(
-                c,
-                &filter,
-                &ids,
-                target_days.saturating_mul(86_400),
-                cutoff,
-            )?;
+            let counts = against_target(c, &filter, &tallies, &ids, target_days, cutoff)?;
             for (answered, in_time, late) in counts.values() {
                 due += answered + late;
                 within += in_time;
@@ -344,13 +425,22 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
         overdue.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         overdue.truncate(OVERDUE_LIMIT);
         let chosen = stats::officials(c, filter.commune_id, query.official)?;
-        let ids: Vec<i64> = chosen.iter().map(|o| o.user_id).collect();
-        let activity = stats::officials_activity(c, &filter, &ids)?;
         let mut officials = Vec::new();
         for o in chosen {
-            let (answers, status_changes) = activity.get(&o.user_id).copied().unwrap_or((0, 0));
+            let sum = |kind: i32| -> i64 {
+                tallies
+                    .iter()
+                    .filter(|t| t.kind == kind && t.user_id == o.user_id)
+                    .map(|t| t.n)
+                    .sum()
+            };
+            let (answers, status_changes) = (sum(rollup::ANSWERS), sum(rollup::STATUS_CHANGES));
             officials.push(OfficialFigures {
-                first_answers: durations(c, &filter, Duration::FirstAnswer, Some(o.user_id))?,
+                first_answers: durations(
+                    tallies
+                        .iter()
+                        .filter(|t| t.kind == rollup::FIRST_ANSWERS && t.user_id == o.user_id),
+                ),
                 user_id: o.user_id,
                 name: o.name,
                 title: o.title,
@@ -369,8 +459,8 @@ async fn compute(state: AppState, query: StatsQuery) -> Result<Figures, UseCaseE
             by_status,
             open,
             closed,
-            first_answer: durations(c, &filter, Duration::FirstAnswer, None)?,
-            resolution: durations(c, &filter, Duration::Resolution, None)?,
+            first_answer: durations(tallies.iter().filter(|t| t.kind == rollup::FIRST_ANSWERS)),
+            resolution: durations(tallies.iter().filter(|t| t.kind == rollup::RESOLUTIONS)),
             target: TargetFigures {
                 due,
                 answered_within_target: within,
@@ -415,17 +505,13 @@ async fn compute_by_category(
             ..StatsFilter::default()
         };
         let categories = stats::categories(c, &filter)?;
+        fold_if_many(c)?;
+        let tallies = rollup::tally(c, &filter, &[rollup::FIRST_ANSWERS])?;
         let mut counted = std::collections::HashMap::new();
         for (target_days, group) in by_target(categories.clone()) {
             let cutoff = at - TimeDelta::days(i64::from(target_days));
             let ids: Vec<i64> = group.iter().map(|g| g.id).collect();
-            let counts = stats::target_counts_by_category(
-                c,
-                &filter,
-                &ids,
-                target_days.saturating_mul(86_400),
-                cutoff,
-            )?;
+            let counts = against_target(c, &filter, &tallies, &ids, target_days, cutoff)?;
             for id in ids {
                 let (answered, within, late) = counts.get(&id).copied().unwrap_or((0, 0, 0));
                 counted.insert(id, (answered + late, within));

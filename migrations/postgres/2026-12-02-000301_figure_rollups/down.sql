@@ -1,0 +1,11 @@
+DROP TRIGGER figure_status_change_insert ON issue_status_changes;
+DROP TRIGGER figure_reply_update ON issue_replies;
+DROP TRIGGER figure_reply_insert ON issue_replies;
+DROP TRIGGER figure_issue_update ON issues;
+DROP TRIGGER figure_issue_insert ON issues;
+DROP FUNCTION figure_status_change_delta();
+DROP FUNCTION figure_reply_delta();
+DROP FUNCTION figure_issue_delta();
+DROP INDEX issues_overdue;
+DROP TABLE figure_rollup;
+DROP TABLE figure_deltas;

@@ -1,0 +1,12 @@
+DROP TRIGGER figure_status_change_update;
+DROP TRIGGER figure_status_change_delete;
+DROP TRIGGER figure_status_change_insert;
+DROP TRIGGER figure_reply_update;
+DROP TRIGGER figure_reply_delete;
+DROP TRIGGER figure_reply_insert;
+DROP TRIGGER figure_issue_update;
+DROP TRIGGER figure_issue_delete;
+DROP TRIGGER figure_issue_insert;
+DROP INDEX issues_overdue;
+DROP TABLE figure_rollup;
+DROP TABLE figure_deltas;

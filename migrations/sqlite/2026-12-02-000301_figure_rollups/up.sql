@@ -1,0 +1,192 @@
+-- Roll-ups of the accountability figures (SQLite). Keep equivalent to the PostgreSQL migration.
+-- Every write to an issue, an official answer or a status change inserts delta rows (triggers,
+-- so no write path can forget them, and no row that every report updates); the application
+-- folds them into figure_rollup every few seconds (persistence/src/stats/rollup.rs, which
+-- holds the same expansion as the backfill below). A read sums roll-up rows plus the deltas
+-- not folded yet.
+
+-- One row per change of what an issue, answer or status change contributes: n = +1 for the new
+-- state, -1 for the old one. kind 0: the issue itself (public only); 1: an official public answer
+-- (user_id its author); 2: a status change (user_id its actor). The place (commune,
+-- arrondissement (0: none), category, report time) is the issue's.
+CREATE TABLE figure_deltas (
+    id INTEGER PRIMARY KEY NOT NULL,
+    kind INTEGER NOT NULL,
+    commune_id BIGINT NOT NULL,
+    arrondissement_id BIGINT NOT NULL,
+    category_id BIGINT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    status TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    first_answer_seconds INTEGER,
+    resolution_seconds INTEGER,
+    user_id BIGINT NOT NULL,
+    n BIGINT NOT NULL
+);
+
+-- Sums by level (0: the commune; 1: each category, arrondissement_id 0; 2: each arrondissement
+-- and category), grain (0: UTC day, period = days since 1970-01-01; 1: UTC month, period =
+-- year * 12 + month - 1) and kind: 0 issues by status (bucket 1 answered, 0 not); 1 first
+-- answers by duration bucket and who gave it; 2 resolutions (of issues resolved now) by
+-- duration bucket; 3 official answers by author; 4 status changes by actor. A duration's bucket
+-- is the duration rounded to the nearest 6 minutes up to a day, hour up to a week, day beyond,
+-- plus one second when that rounds down onto a whole day (so that "within N days" stays exact).
+CREATE TABLE figure_rollup (
+    commune_id BIGINT NOT NULL,
+    level BIGINT NOT NULL,
+    arrondissement_id BIGINT NOT NULL,
+    category_id BIGINT NOT NULL,
+    grain BIGINT NOT NULL,
+    period BIGINT NOT NULL,
+    kind BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    bucket BIGINT NOT NULL,
+    user_id BIGINT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (commune_id, level, grain, arrondissement_id, category_id, period, kind, status, bucket, user_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER figure_issue_insert AFTER INSERT ON issues WHEN new.visibility = 'public' BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, first_answer_seconds, resolution_seconds, user_id, n)
+    VALUES (0, new.commune_id, COALESCE(new.arrondissement_id, 0), new.category_id, new.created_at, new.status,
+        CASE WHEN new.first_official_answer_at IS NULL THEN 0 ELSE 1 END, new.first_answer_seconds,
+        new.resolution_seconds, COALESCE(new.first_answer_by, 0), 1);
+END;
+CREATE TRIGGER figure_issue_delete AFTER DELETE ON issues WHEN old.visibility = 'public' BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, first_answer_seconds, resolution_seconds, user_id, n)
+    VALUES (0, old.commune_id, COALESCE(old.arrondissement_id, 0), old.category_id, old.created_at, old.status,
+        CASE WHEN old.first_official_answer_at IS NULL THEN 0 ELSE 1 END, old.first_answer_seconds,
+        old.resolution_seconds, COALESCE(old.first_answer_by, 0), -1);
+END;
+CREATE TRIGGER figure_issue_update AFTER UPDATE ON issues WHEN
+    old.visibility IS NOT new.visibility OR old.commune_id IS NOT new.commune_id
+    OR old.arrondissement_id IS NOT new.arrondissement_id OR old.category_id IS NOT new.category_id
+    OR old.created_at IS NOT new.created_at OR old.status IS NOT new.status
+    OR old.first_official_answer_at IS NOT new.first_official_answer_at
+    OR old.first_answer_seconds IS NOT new.first_answer_seconds
+    OR old.resolution_seconds IS NOT new.resolution_seconds OR old.first_answer_by IS NOT new.first_answer_by
+BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, first_answer_seconds, resolution_seconds, user_id, n)
+    SELECT 0, old.commune_id, COALESCE(old.arrondissement_id, 0), old.category_id, old.created_at, old.status,
+        CASE WHEN old.first_official_answer_at IS NULL THEN 0 ELSE 1 END, old.first_answer_seconds,
+        old.resolution_seconds, COALESCE(old.first_answer_by, 0), -1
+    WHERE old.visibility = 'public';
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, old.commune_id, COALESCE(old.arrondissement_id, 0), old.category_id, old.created_at, '', 0, r.author_id, -COUNT(*)
+    FROM issue_replies r WHERE r.issue_id = old.id AND r.is_official AND r.visibility = 'public' AND old.visibility = 'public' AND (old.visibility IS NOT new.visibility OR old.commune_id IS NOT new.commune_id OR old.arrondissement_id IS NOT new.arrondissement_id OR old.category_id IS NOT new.category_id OR old.created_at IS NOT new.created_at)
+    GROUP BY r.author_id;
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, old.commune_id, COALESCE(old.arrondissement_id, 0), old.category_id, old.created_at, '', 0, s.actor_id, -COUNT(*)
+    FROM issue_status_changes s WHERE s.issue_id = old.id AND old.visibility = 'public' AND (old.visibility IS NOT new.visibility OR old.commune_id IS NOT new.commune_id OR old.arrondissement_id IS NOT new.arrondissement_id OR old.category_id IS NOT new.category_id OR old.created_at IS NOT new.created_at)
+    GROUP BY s.actor_id;
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, first_answer_seconds, resolution_seconds, user_id, n)
+    SELECT 0, new.commune_id, COALESCE(new.arrondissement_id, 0), new.category_id, new.created_at, new.status,
+        CASE WHEN new.first_official_answer_at IS NULL THEN 0 ELSE 1 END, new.first_answer_seconds,
+        new.resolution_seconds, COALESCE(new.first_answer_by, 0), 1
+    WHERE new.visibility = 'public';
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, new.commune_id, COALESCE(new.arrondissement_id, 0), new.category_id, new.created_at, '', 0, r.author_id, COUNT(*)
+    FROM issue_replies r WHERE r.issue_id = new.id AND r.is_official AND r.visibility = 'public' AND new.visibility = 'public' AND (old.visibility IS NOT new.visibility OR old.commune_id IS NOT new.commune_id OR old.arrondissement_id IS NOT new.arrondissement_id OR old.category_id IS NOT new.category_id OR old.created_at IS NOT new.created_at)
+    GROUP BY r.author_id;
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, new.commune_id, COALESCE(new.arrondissement_id, 0), new.category_id, new.created_at, '', 0, s.actor_id, COUNT(*)
+    FROM issue_status_changes s WHERE s.issue_id = new.id AND new.visibility = 'public' AND (old.visibility IS NOT new.visibility OR old.commune_id IS NOT new.commune_id OR old.arrondissement_id IS NOT new.arrondissement_id OR old.category_id IS NOT new.category_id OR old.created_at IS NOT new.created_at)
+    GROUP BY s.actor_id;
+END;
+
+CREATE TRIGGER figure_reply_insert AFTER INSERT ON issue_replies
+    WHEN new.is_official AND new.visibility = 'public' BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, new.author_id, 1
+    FROM issues i WHERE i.id = new.issue_id AND i.visibility = 'public';
+END;
+CREATE TRIGGER figure_reply_delete AFTER DELETE ON issue_replies
+    WHEN old.is_official AND old.visibility = 'public' BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, old.author_id, -1
+    FROM issues i WHERE i.id = old.issue_id AND i.visibility = 'public';
+END;
+CREATE TRIGGER figure_reply_update AFTER UPDATE ON issue_replies
+    WHEN old.is_official IS NOT new.is_official OR old.visibility IS NOT new.visibility
+    OR old.issue_id IS NOT new.issue_id OR old.author_id IS NOT new.author_id BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, old.author_id, -1
+    FROM issues i WHERE i.id = old.issue_id AND i.visibility = 'public' AND old.is_official AND old.visibility = 'public';
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 1, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, new.author_id, 1
+    FROM issues i WHERE i.id = new.issue_id AND i.visibility = 'public' AND new.is_official AND new.visibility = 'public';
+END;
+
+CREATE TRIGGER figure_status_change_insert AFTER INSERT ON issue_status_changes BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, new.actor_id, 1
+    FROM issues i WHERE i.id = new.issue_id AND i.visibility = 'public';
+END;
+CREATE TRIGGER figure_status_change_delete AFTER DELETE ON issue_status_changes BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, old.actor_id, -1
+    FROM issues i WHERE i.id = old.issue_id AND i.visibility = 'public';
+END;
+CREATE TRIGGER figure_status_change_update AFTER UPDATE OF issue_id, actor_id ON issue_status_changes BEGIN
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, old.actor_id, -1
+    FROM issues i WHERE i.id = old.issue_id AND i.visibility = 'public';
+    INSERT INTO figure_deltas (kind, commune_id, arrondissement_id, category_id, created_at, status, answered, user_id, n)
+    SELECT 2, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0, new.actor_id, 1
+    FROM issues i WHERE i.id = new.issue_id AND i.visibility = 'public';
+END;
+
+-- The most overdue issues: open, public and unanswered ones only, oldest first.
+CREATE INDEX issues_overdue ON issues (commune_id, created_at, id)
+    WHERE visibility = 'public' AND first_official_answer_at IS NULL
+    AND status IN ('submitted', 'acknowledged', 'in_progress', 'planned');
+
+-- Backfill: the same expansion as the fold, over the existing rows, in one grouped pass.
+INSERT INTO figure_rollup (commune_id, level, arrondissement_id, category_id, grain, period, kind, status, bucket, user_id, n)
+SELECT commune_id, level, arrondissement_id, category_id, grain, period, kind, status, bucket, user_id, SUM(n)
+FROM (
+    SELECT d.commune_id, l.level,
+        CASE WHEN l.level = 2 THEN d.arrondissement_id ELSE 0 END AS arrondissement_id,
+        CASE WHEN l.level = 0 THEN 0 ELSE d.category_id END AS category_id,
+        g.grain,
+        CASE WHEN g.grain = 0 THEN CAST(strftime('%s', d.created_at) AS INTEGER) / 86400
+            ELSE CAST(strftime('%Y', d.created_at) AS INTEGER) * 12 + CAST(strftime('%m', d.created_at) AS INTEGER) - 1 END AS period,
+        k.kind,
+        CASE WHEN k.kind = 0 THEN d.status ELSE '' END AS status,
+        CASE k.kind WHEN 0 THEN CAST(d.answered AS BIGINT)
+            WHEN 1 THEN CASE WHEN d.first_answer_seconds <= 86400 THEN (CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 180) / 360 * 360) % 86400 = 0 THEN 1 ELSE 0 END
+                WHEN d.first_answer_seconds <= 604800 THEN (CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 1800) / 3600 * 3600) % 86400 = 0 THEN 1 ELSE 0 END
+                ELSE (CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400 + CASE WHEN (CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400 < d.first_answer_seconds AND ((CAST(d.first_answer_seconds AS BIGINT) + 43200) / 86400 * 86400) % 86400 = 0 THEN 1 ELSE 0 END END
+            WHEN 2 THEN CASE WHEN d.resolution_seconds <= 86400 THEN (CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 180) / 360 * 360) % 86400 = 0 THEN 1 ELSE 0 END
+                WHEN d.resolution_seconds <= 604800 THEN (CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 1800) / 3600 * 3600) % 86400 = 0 THEN 1 ELSE 0 END
+                ELSE (CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400 + CASE WHEN (CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400 < d.resolution_seconds AND ((CAST(d.resolution_seconds AS BIGINT) + 43200) / 86400 * 86400) % 86400 = 0 THEN 1 ELSE 0 END END
+            ELSE 0 END AS bucket,
+        CASE WHEN k.kind IN (0, 2) THEN 0 ELSE d.user_id END AS user_id,
+        d.n
+    FROM (
+        SELECT 0 AS kind, commune_id, COALESCE(arrondissement_id, 0) AS arrondissement_id, category_id,
+            created_at, status, CASE WHEN first_official_answer_at IS NULL THEN 0 ELSE 1 END AS answered,
+            first_answer_seconds, resolution_seconds, COALESCE(first_answer_by, 0) AS user_id,
+            CAST(1 AS BIGINT) AS n
+        FROM issues WHERE visibility = 'public'
+        UNION ALL
+        SELECT 1, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0,
+            NULL, NULL, r.author_id, COUNT(*)
+        FROM issue_replies r JOIN issues i ON i.id = r.issue_id
+        WHERE i.visibility = 'public' AND r.is_official AND r.visibility = 'public'
+        GROUP BY i.id, r.author_id
+        UNION ALL
+        SELECT 2, i.commune_id, COALESCE(i.arrondissement_id, 0), i.category_id, i.created_at, '', 0,
+            NULL, NULL, s.actor_id, COUNT(*)
+        FROM issue_status_changes s JOIN issues i ON i.id = s.issue_id
+        WHERE i.visibility = 'public'
+        GROUP BY i.id, s.actor_id
+    ) d
+    CROSS JOIN (SELECT 0 AS level UNION ALL SELECT 1 UNION ALL SELECT 2) l
+    CROSS JOIN (SELECT 0 AS grain UNION ALL SELECT 1) g
+    JOIN (SELECT 0 AS kind, 0 AS source UNION ALL SELECT 1, 0 UNION ALL SELECT 2, 0
+        UNION ALL SELECT 3, 1 UNION ALL SELECT 4, 2) k ON k.source = d.kind
+    WHERE (k.kind <> 1 OR d.first_answer_seconds IS NOT NULL)
+        AND (k.kind <> 2 OR (d.status = 'resolved' AND d.resolution_seconds IS NOT NULL))
+) x
+GROUP BY commune_id, level, arrondissement_id, category_id, grain, period, kind, status, bucket, user_id;
