@@ -1230,7 +1230,8 @@ def cmd_report(args):
             ceiling_tps = c.get("tps") if c and "error" not in c else None
             simple = ceil.get("simple") if ceil and mode == "closed" else None
             simple_tps = simple.get("tps") if simple and "error" not in simple else None
-            ratio = r["rps"] / ceiling_tps if ceiling_tps and mode == "closed" else None
+            ratio = (r["rps"] / ceiling_tps if ceiling_tps and mode == "closed"
+                     and not ceil.get("cold_request") else None)
             if ratio is not None and kind == "read" and not ceil.get("cold_request"):
                 ratio_mark = " " + target(f"reads ≥ {TARGET_CEILING_SHARE:.0%} of the "
                                           "database's prepared ceiling (closed loop)", name,
