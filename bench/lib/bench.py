@@ -1364,8 +1364,8 @@ def cmd_report(args):
                 md.append(f"| {name} | – | script failed: {c['error'][:80]} | | | | |")
                 continue
             cl, fx, sm = c.get("closed", {}), c.get("fixed", {}), c.get("simple", {})
-            cold = " (cold†)" if c.get("cold_request") else ""
-            md.append(f"| {name} | {c['statements']}{cold} | {fmt(cl.get('tps'), 0)} | "
+            mark_cold = " (cold†)" if c.get("cold_request") else ""
+            md.append(f"| {name} | {c['statements']}{mark_cold} | {fmt(cl.get('tps'), 0)} | "
                       f"{fmt((cl.get('latency_ms') or {}).get('p99'), 2)} | "
                       f"{fmt(cl.get('postgres_cpu_pct'), 0)} % | {fmt(sm.get('tps'), 0)} | "
                       f"{fmt((sm.get('latency_ms') or {}).get('p99'), 2)} | "
