@@ -9,9 +9,9 @@ mod mail_tokens;
 mod roles;
 
 pub use logins::{
-    Redeemed, SessionRow, browser_session, create_browser_session, create_session,
-    insert_refresh_token, redeem_refresh_token, revoke_all_sessions, revoke_other_sessions,
-    RoleHints, live_user, revoke_session, sessions_of,
+    Redeemed, RoleHints, SessionRow, browser_session, create_browser_session, create_session,
+    insert_refresh_token, live_user, redeem_refresh_token, revoke_all_sessions,
+    revoke_other_sessions, revoke_session, sessions_of,
 };
 pub use mail_tokens::{
     PASSWORD_RESET, VERIFY_EMAIL, consume_email_change_token, consume_email_token,

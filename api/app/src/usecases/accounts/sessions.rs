@@ -241,10 +241,7 @@ fn actor_with(
     } else {
         Vec::new()
     };
-    let organisations = memberships
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
+    let organisations = memberships.into_iter().map(|(id, _)| id).collect();
     Ok(UserActor {
         id: user.id,
         verified: user.email_verified_at.is_some(),
