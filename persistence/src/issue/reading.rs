@@ -306,28 +306,42 @@ impl<Q: QueryFragment<DB>, DB: Backend> QueryFragment<DB> for Limited<Q> {
 
 impl<Q, C> RunQueryDsl<C> for Limited<Q> {}
 
+/// The expression traits of a condition or constant this file writes itself: the SQL type, the
+/// tables it may appear on (those of `$column`, when it reads one), never an aggregate, and no
+/// static query id, so that Diesel caches the statement by its text (which differs with the
+/// fragment's shape) instead of by a type.
+macro_rules! cacheable_expression {
+    ($name:ident, $sql_type:ty) => {
+        impl<QS> AppearsOnTable<QS> for $name {}
+        impl<QS> SelectableExpression<QS> for $name {}
+        cacheable_expression!(@common $name, $sql_type);
+    };
+    ($name:ident, $sql_type:ty, $column:path) => {
+        impl<QS> AppearsOnTable<QS> for $name where $column: AppearsOnTable<QS> {}
+        impl<QS> SelectableExpression<QS> for $name where $column: SelectableExpression<QS> {}
+        cacheable_expression!(@common $name, $sql_type);
+    };
+    (@common $name:ident, $sql_type:ty) => {
+        impl Expression for $name {
+            type SqlType = $sql_type;
+        }
+        impl<GB> ValidGrouping<GB> for $name {
+            type IsAggregate = is_aggregate::Never;
+        }
+        impl QueryId for $name {
+            type QueryId = ();
+            const HAS_STATIC_QUERY_ID: bool = false;
+        }
+    };
+}
+
 /// `issues.commune_id = (SELECT id FROM communes WHERE slug = ?)`: the commune's id first (one
 /// row by its unique slug), so that its issues are sought by `commune_id` in their index,
 /// whatever plan the prepared statement keeps.
 #[derive(Debug, Clone)]
 struct InCommune(String);
 
-impl Expression for InCommune {
-    type SqlType = Bool;
-}
-
-impl<QS> AppearsOnTable<QS> for InCommune where issues::commune_id: AppearsOnTable<QS> {}
-
-impl<QS> SelectableExpression<QS> for InCommune where issues::commune_id: SelectableExpression<QS> {}
-
-impl<GB> ValidGrouping<GB> for InCommune {
-    type IsAggregate = is_aggregate::Never;
-}
-
-impl QueryId for InCommune {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+cacheable_expression!(InCommune, Bool, issues::commune_id);
 
 impl<DB> QueryFragment<DB> for InCommune
 where
@@ -348,22 +362,7 @@ where
 #[derive(Debug, Clone, Copy)]
 struct Constant(&'static str);
 
-impl Expression for Constant {
-    type SqlType = Text;
-}
-
-impl<QS> AppearsOnTable<QS> for Constant {}
-
-impl<QS> SelectableExpression<QS> for Constant {}
-
-impl<GB> ValidGrouping<GB> for Constant {
-    type IsAggregate = is_aggregate::Never;
-}
-
-impl QueryId for Constant {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+cacheable_expression!(Constant, Text);
 
 impl<DB: Backend> QueryFragment<DB> for Constant {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
@@ -560,22 +559,7 @@ struct OpenStatus {
     open: bool,
 }
 
-impl Expression for OpenStatus {
-    type SqlType = Bool;
-}
-
-impl<QS> AppearsOnTable<QS> for OpenStatus where issues::status: AppearsOnTable<QS> {}
-
-impl<QS> SelectableExpression<QS> for OpenStatus where issues::status: SelectableExpression<QS> {}
-
-impl<GB> ValidGrouping<GB> for OpenStatus {
-    type IsAggregate = is_aggregate::Never;
-}
-
-impl QueryId for OpenStatus {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+cacheable_expression!(OpenStatus, Bool, issues::status);
 
 impl<DB: Backend> QueryFragment<DB> for OpenStatus
 where
@@ -611,22 +595,7 @@ enum Search {
     SqliteWalk(Vec<String>),
 }
 
-impl Expression for Search {
-    type SqlType = Bool;
-}
-
-impl<QS> AppearsOnTable<QS> for Search where issues::id: AppearsOnTable<QS> {}
-
-impl<QS> SelectableExpression<QS> for Search where issues::id: SelectableExpression<QS> {}
-
-impl<GB> ValidGrouping<GB> for Search {
-    type IsAggregate = is_aggregate::Never;
-}
-
-impl QueryId for Search {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
+cacheable_expression!(Search, Bool, issues::id);
 
 impl<DB> QueryFragment<DB> for Search
 where
