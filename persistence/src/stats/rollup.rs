@@ -131,29 +131,25 @@ const DELTA_COLUMNS: &str = "kind, commune_id, arrondissement_id, category_id, c
 /// Safe beside concurrent writers and other folds: on PostgreSQL the deltas a statement
 /// deletes are exactly those it sums; SQLite has one writer at a time.
 pub fn fold(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
-    let pg = is_pg(conn);
     let mut folded = 0;
-    loop {
-        let n = if pg {
-            let sql = format!(
-                "WITH moved AS (DELETE FROM figure_deltas WHERE id IN \
-                 (SELECT id FROM figure_deltas ORDER BY id LIMIT {FOLD_BATCH}) RETURNING {DELTA_COLUMNS}), \
-                 counted AS (SELECT CAST(COUNT(*) AS BIGINT) AS n FROM moved), \
-                 folded AS (INSERT INTO figure_rollup ({KEY}, n) \
-                 SELECT {KEY}, SUM(n) FROM ({e}) x GROUP BY {KEY} \
-                 ON CONFLICT ({KEY}) DO UPDATE SET n = figure_rollup.n + EXCLUDED.n) \
-                 SELECT n FROM counted",
-                e = expansion(true, "SELECT * FROM moved"),
-            );
-            let AnyConnection::Postgresql(c) = conn else {
-                unreachable!()
-            };
-            sql_query(sql).get_result::<Count>(c)?.n
-        } else {
-            let AnyConnection::Sqlite(c) = conn else {
-                unreachable!()
-            };
-            c.immediate_transaction::<_, PersistenceError, _>(|c| {
+    // Nothing waiting is the common case (the mail worker calls this on every pass): a plain
+    // read tells it without taking SQLite's write lock or running PostgreSQL's DELETE.
+    while pending_over(conn, 0)? {
+        let n = match conn {
+            AnyConnection::Postgresql(c) => {
+                let sql = format!(
+                    "WITH moved AS (DELETE FROM figure_deltas WHERE id IN \
+                     (SELECT id FROM figure_deltas ORDER BY id LIMIT {FOLD_BATCH}) RETURNING {DELTA_COLUMNS}), \
+                     counted AS (SELECT CAST(COUNT(*) AS BIGINT) AS n FROM moved), \
+                     folded AS (INSERT INTO figure_rollup ({KEY}, n) \
+                     SELECT {KEY}, SUM(n) FROM ({e}) x GROUP BY {KEY} \
+                     ON CONFLICT ({KEY}) DO UPDATE SET n = figure_rollup.n + EXCLUDED.n) \
+                     SELECT n FROM counted",
+                    e = expansion(true, "SELECT * FROM moved"),
+                );
+                sql_query(sql).get_result::<Count>(c)?.n
+            }
+            AnyConnection::Sqlite(c) => c.immediate_transaction::<_, PersistenceError, _>(|c| {
                 let last: Option<i64> = sql_query(format!(
                     "SELECT MAX(id) AS n FROM (SELECT id FROM figure_deltas ORDER BY id LIMIT {FOLD_BATCH}) d"
                 ))
@@ -172,13 +168,14 @@ pub fn fold(conn: &mut AnyConnection) -> Result<usize, PersistenceError> {
                     sql_query(format!("DELETE FROM figure_deltas WHERE id <= {last}"))
                         .execute(c)? as i64,
                 )
-            })?
+            })?,
         };
         folded += usize::try_from(n).unwrap_or(0);
         if n < FOLD_BATCH {
-            return Ok(folded);
+            break;
         }
     }
+    Ok(folded)
 }
 
 /// Whether more than `n` deltas wait to be folded.
